@@ -1,0 +1,55 @@
+import type { Principal, Role } from './principal.ts';
+
+/** Every permission a route can require. Deny by default: a role has only what is listed here. */
+export const PERMISSIONS = [
+  'residents:list',
+  'residents:read',
+  'residents:create',
+  'residents:update',
+  'residents:readBsn',
+  'residents:assignContactPerson',
+  'residents:manageConsents',
+  'residents:recordContact',
+  'organisation:read',
+  'staff:list',
+  'processingLog:read',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const caseWork: Permission[] = [
+  'residents:list',
+  'residents:read',
+  'residents:create',
+  'residents:update',
+  'residents:readBsn',
+  'residents:assignContactPerson',
+  'residents:manageConsents',
+  'residents:recordContact',
+  'organisation:read',
+  'staff:list',
+];
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  jobCoach: caseWork,
+  teamLead: caseWork,
+  // Sees consenting residents only, and only the shared parts (see residents.policy.ts).
+  partnerProfessional: ['residents:list', 'residents:read', 'organisation:read'],
+  employerAdvisor: ['organisation:read'],
+  policyOfficer: ['organisation:read'],
+  researcher: [],
+  admin: ['organisation:read', 'staff:list'],
+  privacyOfficer: ['organisation:read', 'processingLog:read'],
+};
+
+export function permissionsOf(p: Pick<Principal, 'roles'>): Set<Permission> {
+  return new Set(p.roles.flatMap((r) => ROLE_PERMISSIONS[r] ?? []));
+}
+
+export function can(p: Pick<Principal, 'roles'>, permission: Permission): boolean {
+  return p.roles.some((r) => ROLE_PERMISSIONS[r]?.includes(permission));
+}
+
+/** The first of the principal's roles that grants the permission: recorded in the processing log. */
+export function roleFor(p: Pick<Principal, 'roles'>, permission: Permission): Role {
+  return p.roles.find((r) => ROLE_PERMISSIONS[r]?.includes(permission)) ?? p.roles[0]!;
+}

@@ -1,0 +1,99 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  DATABASE_URL: z.url({ message: 'DATABASE_URL moet een postgres://-adres zijn' }).optional(),
+  DATABASE_APP_URL: z.url().optional(),
+  SAMENPLAN_APP_DB_PASSWORD: z.string().min(12).optional(),
+  SAMENPLAN_DATA_DIR: z.string().optional(),
+  SAMENPLAN_DEMO_LOGIN: bool.optional(),
+  SAMENPLAN_SEED_DEMO: bool.optional(),
+  SAMENPLAN_PSEUDONYM_KEY: z.string().min(32, 'SAMENPLAN_PSEUDONYM_KEY moet minstens 32 tekens lang zijn').optional(),
+  SAMENPLAN_PUBLIC_URL: z.url().optional(),
+  SAMENPLAN_SESSION_TTL_MINUTES: z.coerce.number().int().min(5).default(8 * 60),
+  SAMENPLAN_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(30),
+  SAMENPLAN_LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
+  OIDC_ISSUER: z.url().optional(),
+  OIDC_CLIENT_ID: z.string().optional(),
+  OIDC_CLIENT_SECRET: z.string().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret?: string;
+  /** Allow http:// issuers (tests with an in-process IdP only). */
+  allowInsecure?: boolean;
+}
+
+export interface AppConfig {
+  port: number;
+  host: string;
+  /** Owner connection (migrations, seeding, audit). Undefined: start an embedded PostgreSQL. */
+  databaseUrl?: string;
+  /** Connection of the non-owner application role. Derived from databaseUrl when not given. */
+  appDatabaseUrl?: string;
+  appDbPassword?: string;
+  dataDir: string;
+  demoLogin: boolean;
+  seedDemo: boolean;
+  pseudonymKey?: string;
+  publicUrl: string;
+  sessionTtlMinutes: number;
+  sessionIdleMinutes: number;
+  loginRateLimit: number;
+  oidc?: OidcConfig;
+  logLevel: string;
+  webDistDir: string;
+}
+
+export class ConfigError extends Error {}
+
+/** Reads the environment into a typed config; fails fast with a readable message. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `- ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Ongeldige configuratie:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const embedded = !e.DATABASE_URL;
+  if (e.OIDC_ISSUER && !e.OIDC_CLIENT_ID) {
+    throw new ConfigError('Ongeldige configuratie:\n- OIDC_CLIENT_ID is nodig als OIDC_ISSUER is gezet');
+  }
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    appDatabaseUrl: e.DATABASE_APP_URL,
+    appDbPassword: e.SAMENPLAN_APP_DB_PASSWORD,
+    dataDir: path.resolve(projectRoot, e.SAMENPLAN_DATA_DIR ?? '.data'),
+    demoLogin: e.SAMENPLAN_DEMO_LOGIN ?? embedded,
+    seedDemo: e.SAMENPLAN_SEED_DEMO ?? embedded,
+    pseudonymKey: e.SAMENPLAN_PSEUDONYM_KEY,
+    publicUrl: e.SAMENPLAN_PUBLIC_URL ?? `http://localhost:${e.PORT}`,
+    sessionTtlMinutes: e.SAMENPLAN_SESSION_TTL_MINUTES,
+    sessionIdleMinutes: e.SAMENPLAN_SESSION_IDLE_MINUTES,
+    loginRateLimit: e.SAMENPLAN_LOGIN_RATE_LIMIT,
+    oidc: e.OIDC_ISSUER
+      ? { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID!, clientSecret: e.OIDC_CLIENT_SECRET }
+      : undefined,
+    logLevel: e.LOG_LEVEL,
+    webDistDir: path.join(projectRoot, 'web', 'dist'),
+  };
+}
+
+export function webBuildExists(config: AppConfig): boolean {
+  return existsSync(path.join(config.webDistDir, 'index.html'));
+}

@@ -1,0 +1,26 @@
+import type { Principal } from '../access/principal.ts';
+import type { Permission } from '../access/permissions.ts';
+import type { SessionInfo } from '../auth/sessions.ts';
+import type { RequestContext } from '../context.ts';
+import type { TraceContext } from '../processing-log/trace.ts';
+
+/** How a route is protected. Every /api route must declare one (checked at startup): deny by default. */
+export type RouteAccess =
+  | { public: true }
+  | { authenticated: true }
+  | { permission: Permission };
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: RouteAccess;
+    /** Exempt from the CSRF check (only for login endpoints that cannot have a session yet). */
+    csrfExempt?: boolean;
+  }
+  interface FastifyRequest {
+    trace: TraceContext;
+    principal: Principal | null;
+    session: SessionInfo | null;
+    /** The request context for services; throws 401 when not logged in. */
+    ctx(): RequestContext;
+  }
+}

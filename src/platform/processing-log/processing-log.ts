@@ -1,0 +1,68 @@
+import { randomUUID } from 'node:crypto';
+import type { Principal } from '../access/principal.ts';
+import { activity, type ProcessingActivityId } from './register.ts';
+import { pseudonymise } from './pseudonym.ts';
+import { newSpanId, type TraceContext } from './trace.ts';
+
+/** One processing operation, ready to insert: logically one entry per data subject. */
+export interface ProcessingLogRow {
+  municipality_id: string;
+  entry_id: string;
+  trace_id: string;
+  span_id: string;
+  parent_span_id: string | null;
+  action: string;
+  status: 'ok' | 'error';
+  started_at: Date;
+  ended_at: Date;
+  processing_activity_id: string;
+  processing_activity_version: number;
+  data_subject_ids: string[];
+  actor_id: string;
+  actor_role: string;
+}
+
+/**
+ * Collects the processing operations of one transaction. The request context writes them with one insert
+ * just before commit, so the log entries and the processing they describe commit (or roll back) together.
+ */
+export class ProcessingLogger {
+  private readonly rows: ProcessingLogRow[] = [];
+  private readonly startedAt = new Date();
+
+  constructor(
+    private readonly principal: Principal,
+    private readonly trace: TraceContext,
+    private readonly pseudonymKey: string,
+  ) {}
+
+  /** Records that `action` processed the given residents for the given activity. No-op for an empty list. */
+  record(action: string, activityId: ProcessingActivityId, actorRole: string, residentIds: readonly string[]): void {
+    if (residentIds.length === 0) return;
+    const a = activity(activityId);
+    const unique = [...new Set(residentIds)];
+    this.rows.push({
+      municipality_id: this.principal.municipalityId,
+      entry_id: randomUUID(),
+      trace_id: this.trace.traceId,
+      span_id: newSpanId(),
+      parent_span_id: this.trace.spanId,
+      action,
+      status: 'ok',
+      started_at: this.startedAt,
+      ended_at: new Date(),
+      processing_activity_id: a.id,
+      processing_activity_version: a.version,
+      data_subject_ids: unique.map((id) => pseudonymise(this.pseudonymKey, this.principal.municipalityId, id)),
+      actor_id: this.principal.userId,
+      actor_role: actorRole,
+    });
+  }
+
+  /** Rows collected so far; the end time is set when they are taken. */
+  take(): ProcessingLogRow[] {
+    const now = new Date();
+    const out = this.rows.splice(0).map((r) => ({ ...r, ended_at: now }));
+    return out;
+  }
+}

@@ -1,0 +1,101 @@
+/**
+ * Register of processing activities (verwerkingsactiviteiten, art. 30 AVG) shipped with the app.
+ * Published versions never change: to change an activity, add a new version. The migration runner
+ * syncs this list into the processing_activities table and refuses a silently edited version.
+ */
+export interface ProcessingActivity {
+  id: string;
+  version: number;
+  nameNl: string;
+  nameEn: string;
+  purpose: string;
+  legalBasis: string;
+  dataCategories: string[];
+  retention: string;
+}
+
+const participatiewet =
+  'Art. 6 lid 1 sub c en e AVG, jo. art. 7, 10 en 44 Participatiewet en art. 62 Wet SUWI';
+const retentionCase =
+  '10 jaar na beëindiging van de dienstverlening (Selectielijst gemeentelijke en intergemeentelijke organen 2020)';
+
+export const processingActivities = [
+  {
+    id: 'PA-001',
+    version: 1,
+    nameNl: 'Begeleiding naar werk: dossier van een inwoner inzien en bijhouden',
+    nameEn: 'Guidance towards work: viewing and keeping the file of a resident',
+    purpose: 'Inwoners met bijstand begeleiden naar werk, opleiding of meedoen, met een vast aanspreekpunt.',
+    legalBasis: participatiewet,
+    dataCategories: ['identificatie', 'contactgegevens', 'adres', 'huishouden', 'opleiding', 'uitkering', 'contactmomenten'],
+    retention: retentionCase,
+  },
+  {
+    id: 'PA-002',
+    version: 1,
+    nameNl: 'Caseload bekijken en inwoners zoeken',
+    nameEn: 'Viewing a caseload and searching residents',
+    purpose: 'Werkmatchers en teamleiders zien welke inwoners zij begeleiden en wie aandacht nodig heeft.',
+    legalBasis: participatiewet,
+    dataCategories: ['identificatie', 'uitkering', 'contactmomenten'],
+    retention: retentionCase,
+  },
+  {
+    id: 'PA-003',
+    version: 1,
+    nameNl: 'Vast aanspreekpunt toewijzen en warm overdragen',
+    nameEn: 'Assigning a fixed contact person and handing over',
+    purpose: 'Elke inwoner heeft een vaste, vertrouwde contactpersoon; bij wisseling gaat de context mee.',
+    legalBasis: participatiewet,
+    dataCategories: ['identificatie', 'overdrachtsnotitie'],
+    retention: retentionCase,
+  },
+  {
+    id: 'PA-004',
+    version: 1,
+    nameNl: 'Toestemming om te delen met het buurtteam vastleggen',
+    nameEn: 'Recording consent to share with the neighbourhood team',
+    purpose: 'Vastleggen welke organisatie van de inwoner mag meekijken, waarvoor en hoe lang.',
+    legalBasis: 'Art. 6 lid 1 sub a en art. 7 AVG (toestemming van de inwoner)',
+    dataCategories: ['identificatie', 'toestemming'],
+    retention: '5 jaar na intrekken of verlopen van de toestemming',
+  },
+  {
+    id: 'PA-005',
+    version: 1,
+    nameNl: 'Samenwerken met het buurtteam aan één plan',
+    nameEn: 'Working with the neighbourhood team on one plan',
+    purpose: 'Buurtteamprofessionals zien de gedeelde delen van het dossier van inwoners die daar toestemming voor gaven.',
+    legalBasis: 'Art. 6 lid 1 sub a AVG (toestemming van de inwoner)',
+    dataCategories: ['identificatie', 'contactgegevens', 'contactpersoon'],
+    retention: retentionCase,
+  },
+  {
+    id: 'PA-006',
+    version: 1,
+    nameNl: 'Burgerservicenummer tonen',
+    nameEn: 'Showing the citizen service number',
+    purpose: 'Het BSN is nodig om gegevens uit te wisselen met de uitkeringsadministratie en ketenpartners.',
+    legalBasis: 'Art. 10 Wet algemene bepalingen burgerservicenummer jo. art. 6 lid 1 sub e AVG',
+    dataCategories: ['BSN'],
+    retention: retentionCase,
+  },
+  {
+    id: 'PA-007',
+    version: 1,
+    nameNl: 'Inzage in het logboek van verwerkingen',
+    nameEn: 'Inspecting the processing log',
+    purpose: 'Controleren wie welke gegevens van een inwoner heeft verwerkt en waarom (toezicht en inzageverzoeken).',
+    legalBasis: 'Art. 5 lid 2, art. 15 en art. 39 AVG',
+    dataCategories: ['identificatie', 'logboek'],
+    retention: retentionCase,
+  },
+] as const satisfies readonly ProcessingActivity[];
+
+export type ProcessingActivityId = (typeof processingActivities)[number]['id'];
+
+export function activity(id: ProcessingActivityId): ProcessingActivity {
+  const found = [...processingActivities].filter((a) => a.id === id).sort((a, b) => b.version - a.version)[0];
+  if (!found) throw new Error(`unknown processing activity ${id}`);
+  return found;
+}
