@@ -55,16 +55,18 @@ RETURNS TABLE (municipality_id uuid, municipality_name text, contact_norm_days i
   roles text[], partner_organisation_id uuid, team_ids uuid[], area_ids uuid[], csrf_token text,
   auth_method text, expires_at timestamptz)
 LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public AS $$
+#variable_conflict use_column
 DECLARE
   s sessions%ROWTYPE;
 BEGIN
-  SELECT * INTO s FROM sessions
-   WHERE id_hash = p_id_hash AND expires_at > now() AND last_seen_at > now() - make_interval(secs => p_idle_seconds);
+  SELECT * INTO s FROM sessions ss
+   WHERE ss.id_hash = p_id_hash AND ss.expires_at > now()
+     AND ss.last_seen_at > now() - make_interval(secs => p_idle_seconds);
   IF NOT FOUND THEN
     RETURN;
   END IF;
   IF s.last_seen_at < now() - interval '60 seconds' THEN
-    UPDATE sessions SET last_seen_at = now() WHERE id_hash = p_id_hash;
+    UPDATE sessions ss SET last_seen_at = now() WHERE ss.id_hash = p_id_hash;
   END IF;
   RETURN QUERY
     SELECT u.municipality_id, m.name, m.contact_norm_days, u.id, u.username, u.display_name, u.roles, u.partner_organisation_id,

@@ -1,1 +1,115 @@
-console.log('hello', process.argv.slice(2))
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig, webBuildExists } from '../platform/config.ts';
+import { createDb, createPool } from '../platform/db/database.ts';
+import { verifyProcessingLogChain } from '../platform/processing-log/processing-log.store.ts';
+import { migrateRuntime, openRuntime } from '../platform/runtime.ts';
+import { createServer } from '../server.ts';
+import { seedDemo } from '../seed/demo.ts';
+import { seedSynthetic } from '../seed/synthetic.ts';
+import { municipalityCount } from './cli.store.ts';
+
+const help = `samenplan <opdracht>
+
+  start                 start de server (met ingebouwde PostgreSQL als DATABASE_URL niet is gezet)
+  migrate               voer databasemigraties uit
+  seed [--residents N]  vul de demo (lege database) of voeg N synthetische inwoners toe
+       [--municipality CODE]
+  audit verify          controleer de hashketen van het logboek dataverwerkingen (exit 1 bij manipulatie)
+  openapi               print het OpenAPI-document
+`;
+
+const say = (msg: string) => process.stderr.write(`${msg}\n`);
+
+async function main(argv: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { residents: { type: 'string' }, municipality: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  });
+  const [command, sub] = positionals;
+  if (!command || values.help) {
+    process.stdout.write(help);
+    return command ? 0 : 1;
+  }
+  const config = loadConfig();
+
+  if (command === 'openapi') {
+    const db = createDb(createPool('postgres://unused@127.0.0.1:1/unused'));
+    const app = await createServer({ ...config, logLevel: 'silent' }, db, 'openapi-only-key-openapi-only-key');
+    await app.ready();
+    const res = await app.inject({ method: 'GET', url: '/api/v1/openapi.json' });
+    process.stdout.write(`${JSON.stringify(res.json(), null, 2)}\n`);
+    await app.close();
+    await db.destroy();
+    return 0;
+  }
+
+  const rt = await openRuntime(config, say);
+  try {
+    if (command === 'migrate') {
+      const applied = await migrateRuntime(rt);
+      say(applied.length ? `Migraties uitgevoerd: ${applied.join(', ')}` : 'Database is bijgewerkt; geen nieuwe migraties.');
+      return 0;
+    }
+    if (command === 'seed') {
+      await migrateRuntime(rt);
+      if (values.residents) {
+        const n = Number(values.residents);
+        if (!Number.isInteger(n) || n < 1) throw new ConfigError('--residents moet een positief geheel getal zijn');
+        const t0 = Date.now();
+        await seedSynthetic(rt.ownerDb(), { residents: n, municipalityCode: values.municipality });
+        say(`${n} synthetische inwoners toegevoegd in ${((Date.now() - t0) / 1000).toFixed(1)} s.`);
+      } else if ((await municipalityCount(rt.ownerDb())) > 0) {
+        say('De database bevat al gegevens; de demo wordt alleen in een lege database gezet.');
+      } else {
+        const summary = await seedDemo(rt.ownerDb());
+        say(`Demo gevuld: ${JSON.stringify(summary)}`);
+      }
+      return 0;
+    }
+    if (command === 'audit' && sub === 'verify') {
+      const result = await verifyProcessingLogChain(rt.ownerDb());
+      if (result.breaks.length === 0) {
+        say(`Logboek dataverwerkingen intact: ${result.rowsChecked} regels in ${result.municipalities} gemeente(n) gecontroleerd.`);
+        return 0;
+      }
+      say(`LOGBOEK GEMANIPULEERD: ${result.breaks.length} breuk(en) in de hashketen.`);
+      for (const b of result.breaks.slice(0, 20)) say(`- gemeente ${b.municipalityId}, regel ${b.seq}: ${b.problem}`);
+      return 1;
+    }
+    if (command === 'start') {
+      const applied = await migrateRuntime(rt);
+      if (applied.length) say(`Migraties uitgevoerd: ${applied.join(', ')}`);
+      if (config.seedDemo && (await municipalityCount(rt.ownerDb())) === 0) {
+        say('Lege database: demogegevens worden gevuld (fictief)…');
+        const t0 = Date.now();
+        await seedDemo(rt.ownerDb());
+        say(`Demo gevuld in ${((Date.now() - t0) / 1000).toFixed(1)} s.`);
+      }
+      if (!webBuildExists(config)) say('Let op: de webapp is niet gebouwd (npm run build:web); alleen de API draait.');
+      const app = await createServer(config, rt.appDb(), rt.pseudonymKey);
+      await app.listen({ port: config.port, host: config.host });
+      say(`Samenplan draait op http://localhost:${config.port}${config.demoLogin ? ' (demo-login aan: kies een demogebruiker)' : ''}`);
+      await new Promise<void>((resolve) => {
+        const stop = () => resolve();
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
+      say('Samenplan stopt…');
+      await app.close();
+      return 0;
+    }
+    process.stdout.write(help);
+    return 1;
+  } finally {
+    await rt.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    say(err instanceof ConfigError ? err.message : `Fout: ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(2);
+  },
+);

@@ -60,7 +60,7 @@ export async function buildApp(deps: AppDeps, registrars: RouteRegistrar[]): Pro
         : {
             level: config.logLevel,
             // No personal data in application logs: never the URL (it may hold a name or BSN in ?q=), bodies or cookies.
-            serializers: { req: () => undefined, res: () => undefined },
+            serializers: { req: (r) => ({ method: r.method }), res: (r) => ({ statusCode: r.statusCode }) },
           },
     disableRequestLogging: true,
     trustProxy: true,
@@ -131,7 +131,10 @@ export async function buildApp(deps: AppDeps, registrars: RouteRegistrar[]): Pro
     if (unsafe && !req.routeOptions.config.csrfExempt) {
       if (!csrfMatches(req.session.csrfToken, req.headers['x-csrf-token'] as string | undefined)) throw problems.csrf();
     }
-    if ('permission' in access && !can(req.principal, access.permission)) throw problems.forbidden();
+    if ('permission' in access && !can(req.principal, access.permission)) {
+      // On a single record, a missing permission looks exactly like a record out of scope: 404, no details.
+      throw (req.routeOptions.url ?? '').includes('/:') ? problems.notFound() : problems.forbidden();
+    }
   });
 
   app.addHook('onResponse', async (req, reply) => {

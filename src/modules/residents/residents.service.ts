@@ -1,0 +1,393 @@
+import { randomUUID } from 'node:crypto';
+import { normaliseBsn } from '../../domain/bsn.ts';
+import { todayInNl } from '../../domain/dates.ts';
+import type { RequestContext } from '../../platform/context.ts';
+import type { Tx } from '../../platform/db/transaction.ts';
+import { decodeCursor, encodeCursor } from '../../platform/http/pagination.ts';
+import { etagOf, versionFromIfMatch } from '../../platform/http/etag.ts';
+import { problems, type InvalidParam } from '../../platform/http/problem.ts';
+import * as organisation from '../organisation/organisation.service.ts';
+import { isEmptyScope } from './residents.policy.ts';
+import { presentResident, presentSummary } from './residents.presenter.ts';
+import type {
+  consentCreateSchema,
+  contactMomentCreateSchema,
+  contactPersonChangeSchema,
+  residentCreateSchema,
+  residentListQuerySchema,
+  residentUpdateSchema,
+} from './residents.schema.ts';
+import type { z } from 'zod';
+import { residentsStore, type ResidentListFilter, type ResidentSort } from './residents.store.ts';
+import { checkBsn, checkDateOfBirth, checkDateRange, checkEmail, checkPhone, checkPostcode } from './residents.validation.ts';
+
+const RESIDENT = 'Deze inwoner';
+
+function searchOf(q: string | undefined, mayUseBsn: boolean): ResidentListFilter['q'] {
+  if (!q) return undefined;
+  const digits = normaliseBsn(q);
+  if (mayUseBsn && /^[0-9]{9}$/.test(digits)) return { kind: 'bsn', bsn: digits };
+  const cleaned = q.toLowerCase().replace(/\s+/g, ' ').trim();
+  if (!cleaned) return undefined;
+  return { kind: 'name', pattern: `%${cleaned.replace(/[\\%_]/g, (c) => `\\${c}`)}%` };
+}
+
+export async function listResidents(ctx: RequestContext, query: z.infer<typeof residentListQuerySchema>) {
+  const descending = query.sort.startsWith('-');
+  const sort = query.sort.replace('-', '') as ResidentSort;
+  const cursor = decodeCursor(query.cursor, query.sort);
+  return ctx.transaction(async (tx, log) => {
+    const store = residentsStore(tx, ctx.principal);
+    if (isEmptyScope(store.scope)) return { items: [], next: null, total: 0, contactNormDays: ctx.principal.contactNormDays };
+    const filter: ResidentListFilter = {
+      q: searchOf(query.q, ctx.can('residents:readBsn')),
+      areaId: query.areaId,
+      status: query.status,
+      noContactDays: query.noContactDays,
+      contactPersonId: query.contactPerson === 'me' ? ctx.principal.userId : undefined,
+      sort,
+      descending,
+      after: cursor ? { value: cursor.value, id: cursor.id } : undefined,
+      limit: query.limit,
+    };
+    const rows = await store.list(filter);
+    const page = rows.slice(0, query.limit);
+    const last = page[page.length - 1];
+    const next = rows.length > query.limit && last ? encodeCursor({ sort: query.sort, value: last.sort_value, id: last.id }) : null;
+    const total = query.total === 'true' ? await store.count(filter) : undefined;
+    const action = filter.q ? 'residents.search' : 'residents.list';
+    log.record(action, 'PA-002', ctx.roleFor('residents:list'), page.map((r) => r.id));
+    return {
+      items: page.map((r) => presentSummary(ctx.principal, r)),
+      next,
+      ...(total === undefined ? {} : { total }),
+      contactNormDays: ctx.principal.contactNormDays,
+    };
+  });
+}
+
+export async function getResident(ctx: RequestContext, id: string) {
+  return ctx.transaction(async (tx, log) => {
+    const row = await residentsStore(tx, ctx.principal).findById(id);
+    if (!row) throw problems.notFound(RESIDENT);
+    const resident = presentResident(ctx.principal, row);
+    log.record('residents.read', resident.view === 'full' ? 'PA-001' : 'PA-005', ctx.roleFor('residents:read'), [id]);
+    return { resident, etag: etagOf('resident', id, row.version) };
+  });
+}
+
+export async function revealBsn(ctx: RequestContext, id: string) {
+  return ctx.transaction(async (tx, log) => {
+    const row = await residentsStore(tx, ctx.principal).findById(id);
+    if (!row || !presentResident(ctx.principal, row).permissions.readBsn) throw problems.notFound(RESIDENT);
+    log.record('residents.bsn.reveal', 'PA-006', ctx.roleFor('residents:readBsn'), [id]);
+    return { bsn: row.bsn };
+  });
+}
+
+function isBsnTaken(err: unknown): boolean {
+  const e = err as { code?: string; constraint?: string };
+  return e.code === '23505' && (e.constraint ?? '').includes('bsn');
+}
+
+const bsnTaken = (): InvalidParam => ({
+  name: 'bsn',
+  code: 'duplicate',
+  reason: 'Er staat al een inwoner met dit BSN in Samenplan. Zoek de inwoner op in plaats van hem opnieuw in te voeren.',
+});
+
+export async function createResident(ctx: RequestContext, body: z.infer<typeof residentCreateSchema>) {
+  const errors: InvalidParam[] = [];
+  const bsn = checkBsn(body.bsn, errors);
+  const postcode = checkPostcode(body.postcode, errors);
+  checkDateOfBirth(body.dateOfBirth, errors);
+  const email = checkEmail(body.email, errors);
+  const phone = checkPhone(body.phone, errors);
+  if (body.benefitStartDate && body.benefitStartDate > todayInNl()) {
+    errors.push({ name: 'benefitStartDate', code: 'future', reason: 'De uitkering kan niet in de toekomst begonnen zijn.' });
+  }
+  const id = randomUUID();
+  try {
+    return await ctx.transaction(async (tx, log) => {
+      const store = residentsStore(tx, ctx.principal);
+      const area = errors.some((e) => e.name === 'postcode') ? null : await organisation.areaForPostcode(tx, postcode);
+      if (!area && !errors.some((e) => e.name === 'postcode')) {
+        errors.push({ name: 'postcode', code: 'area', reason: 'Deze postcode hoort niet bij een wijk van uw gemeente. Controleer de postcode.' });
+      } else if (area && !store.scope.areaIds.includes(area.id)) {
+        errors.push({
+          name: 'postcode',
+          code: 'scope',
+          reason: `Dit adres valt in wijk ${area.name}, buiten de wijken van uw team. Vraag het team van die wijk de inwoner in te voeren.`,
+        });
+      }
+      const contactPersonId = body.contactPersonId === undefined ? (ctx.principal.roles.includes('jobCoach') ? ctx.principal.userId : null) : body.contactPersonId;
+      if (contactPersonId) await checkJobCoach(tx, contactPersonId, 'contactPersonId', errors);
+      if (errors.length > 0) throw problems.invalid(errors);
+      await store.insertResident({
+        id,
+        bsn,
+        given_names: body.givenNames,
+        family_name_prefix: body.familyNamePrefix || null,
+        family_name: body.familyName,
+        date_of_birth: body.dateOfBirth,
+        street: body.street,
+        house_number: body.houseNumber,
+        postcode,
+        city: body.city,
+        area_id: area!.id,
+        household_type: body.householdType,
+        education_level: body.educationLevel,
+        phone,
+        email,
+      });
+      const caseId = randomUUID();
+      const openedOn = body.benefitStartDate ?? todayInNl();
+      if (body.benefitStartDate) await store.insertBenefit(randomUUID(), id, body.benefitStartDate);
+      await store.insertCase({ id: caseId, residentId: id, openedOn, contactPersonId: null });
+      if (contactPersonId) await store.setContactPerson(caseId, id, contactPersonId, null, randomUUID());
+      log.record('residents.create', 'PA-001', ctx.roleFor('residents:create'), [id]);
+      const row = await store.findById(id);
+      return { resident: presentResident(ctx.principal, row!), etag: etagOf('resident', id, row!.version) };
+    });
+  } catch (err) {
+    if (isBsnTaken(err)) throw problems.invalid([bsnTaken()]);
+    throw err;
+  }
+}
+
+async function checkJobCoach(tx: Tx, staffId: string, field: string, errors: InvalidParam[]) {
+  const staff = await organisation.staffMember(tx, staffId);
+  if (!staff || !staff.active || !staff.roles.includes('jobCoach')) {
+    errors.push({ name: field, code: 'notJobCoach', reason: 'Kies een werkmatcher van uw gemeente als vast aanspreekpunt.' });
+  }
+  return staff;
+}
+
+export async function updateResident(ctx: RequestContext, id: string, ifMatch: string | undefined, body: z.infer<typeof residentUpdateSchema>) {
+  const expectedVersion = versionFromIfMatch(ifMatch, 'resident', id);
+  const errors: InvalidParam[] = [];
+  const patch: Record<string, string | null> = {};
+  if (body.givenNames !== undefined) patch.given_names = body.givenNames;
+  if (body.familyNamePrefix !== undefined) patch.family_name_prefix = body.familyNamePrefix || null;
+  if (body.familyName !== undefined) patch.family_name = body.familyName;
+  if (body.dateOfBirth !== undefined) {
+    checkDateOfBirth(body.dateOfBirth, errors);
+    patch.date_of_birth = body.dateOfBirth;
+  }
+  if (body.street !== undefined) patch.street = body.street;
+  if (body.houseNumber !== undefined) patch.house_number = body.houseNumber;
+  if (body.city !== undefined) patch.city = body.city;
+  if (body.householdType !== undefined) patch.household_type = body.householdType;
+  if (body.educationLevel !== undefined) patch.education_level = body.educationLevel;
+  if (body.phone !== undefined) patch.phone = checkPhone(body.phone, errors);
+  if (body.email !== undefined) patch.email = checkEmail(body.email, errors);
+  if (body.benefitStartDate && body.benefitStartDate > todayInNl()) {
+    errors.push({ name: 'benefitStartDate', code: 'future', reason: 'De uitkering kan niet in de toekomst begonnen zijn.' });
+  }
+  const postcode = body.postcode !== undefined ? checkPostcode(body.postcode, errors) : undefined;
+  return ctx.transaction(async (tx, log) => {
+    const store = residentsStore(tx, ctx.principal);
+    const current = await store.findById(id);
+    if (!current || !presentResident(ctx.principal, current).permissions.update) throw problems.notFound(RESIDENT);
+    if (postcode !== undefined && !errors.some((e) => e.name === 'postcode')) {
+      const area = await organisation.areaForPostcode(tx, postcode);
+      if (!area) {
+        errors.push({ name: 'postcode', code: 'area', reason: 'Deze postcode hoort niet bij een wijk van uw gemeente. Controleer de postcode.' });
+      } else {
+        patch.postcode = postcode;
+        // A move to another wijk moves the resident to that wijk's team: allowed, the new team takes over.
+        patch.area_id = area.id;
+      }
+    }
+    if (errors.length > 0) throw problems.invalid(errors);
+    if (current.version !== expectedVersion) throw problems.stale();
+    const ok = await store.updateResident(id, expectedVersion, patch);
+    if (!ok) throw problems.stale();
+    if (body.benefitStartDate) {
+      const n = await store.updateCurrentBenefitStart(id, body.benefitStartDate);
+      if (n === 0) await store.insertBenefit(randomUUID(), id, body.benefitStartDate);
+    }
+    log.record('residents.update', 'PA-001', ctx.roleFor('residents:update'), [id]);
+    // After a move out of the caller's areas the resident may no longer be in scope: answer with what is known.
+    const row = (await store.findById(id)) ?? { ...current, version: current.version + 1 };
+    return { resident: presentResident(ctx.principal, row), etag: etagOf('resident', id, row.version) };
+  });
+}
+
+function presentAssignment(h: {
+  id: string;
+  staff_user_id: string;
+  staff_name: string;
+  assigned_at: Date;
+  ended_at: Date | null;
+  handover_note: string | null;
+  assigned_by: string | null;
+  assigned_by_name: string | null;
+}) {
+  return {
+    id: h.id,
+    staffUser: { id: h.staff_user_id, displayName: h.staff_name },
+    assignedAt: h.assigned_at.toISOString(),
+    endedAt: h.ended_at ? h.ended_at.toISOString() : null,
+    handoverNote: h.handover_note,
+    assignedBy: h.assigned_by ? { id: h.assigned_by, displayName: h.assigned_by_name ?? '' } : null,
+  };
+}
+
+/** Loads the resident in scope with the full view, or answers 404. */
+async function requireFull(store: ReturnType<typeof residentsStore>, ctx: RequestContext, id: string) {
+  const row = await store.findById(id);
+  if (!row) throw problems.notFound(RESIDENT);
+  const presented = presentResident(ctx.principal, row);
+  return { row, presented };
+}
+
+export async function contactPersonHistory(ctx: RequestContext, id: string) {
+  return ctx.transaction(async (tx, log) => {
+    const store = residentsStore(tx, ctx.principal);
+    const { presented } = await requireFull(store, ctx, id);
+    if (presented.view !== 'full') throw problems.notFound(RESIDENT);
+    const items = (await store.contactPersonHistory(id)).map(presentAssignment);
+    log.record('residents.contactPerson.history', 'PA-003', ctx.roleFor('residents:read'), [id]);
+    return { items };
+  });
+}
+
+export async function changeContactPerson(ctx: RequestContext, id: string, body: z.infer<typeof contactPersonChangeSchema>) {
+  return ctx.transaction(async (tx, log) => {
+    const store = residentsStore(tx, ctx.principal);
+    const { presented } = await requireFull(store, ctx, id);
+    if (!presented.permissions.assignContactPerson) throw problems.notFound(RESIDENT);
+    const errors: InvalidParam[] = [];
+    await checkJobCoach(tx, body.staffUserId, 'staffUserId', errors);
+    const current = await store.lockActiveCase(id);
+    if (!current) {
+      errors.push({ name: 'staffUserId', code: 'noCase', reason: 'Deze inwoner heeft geen lopend traject. Open eerst een traject.' });
+    } else if (current.contact_person_id === body.staffUserId) {
+      errors.push({ name: 'staffUserId', code: 'same', reason: 'Deze werkmatcher is al het vaste aanspreekpunt.' });
+    } else if (current.contact_person_id && (!body.handoverNote || body.handoverNote.length < 10)) {
+      errors.push({
+        name: 'handoverNote',
+        code: 'required',
+        reason: 'Schrijf een overdrachtsnotitie van minstens 10 tekens: wat moet de nieuwe werkmatcher weten?',
+      });
+    }
+    if (errors.length > 0) throw problems.invalid(errors);
+    await store.setContactPerson(current!.id, id, body.staffUserId, body.handoverNote || null, randomUUID());
+    log.record('residents.contactPerson.change', 'PA-003', ctx.roleFor('residents:assignContactPerson'), [id]);
+    return { items: (await store.contactPersonHistory(id)).map(presentAssignment) };
+  });
+}
+
+function presentConsent(k: {
+  id: string;
+  partner_organisation_id: string;
+  partner_name: string;
+  purpose: string;
+  valid_from: string;
+  valid_to: string | null;
+  withdrawn_at: Date | null;
+  recorded_at: Date;
+  recorded_by: string | null;
+  recorded_by_name: string | null;
+  active: boolean;
+}) {
+  return {
+    id: k.id,
+    partnerOrganisation: { id: k.partner_organisation_id, name: k.partner_name },
+    purpose: k.purpose,
+    validFrom: k.valid_from,
+    validTo: k.valid_to,
+    withdrawnAt: k.withdrawn_at ? k.withdrawn_at.toISOString() : null,
+    active: k.active,
+    recordedAt: k.recorded_at.toISOString(),
+    recordedBy: k.recorded_by ? { id: k.recorded_by, displayName: k.recorded_by_name ?? '' } : null,
+  };
+}
+
+export async function listConsents(ctx: RequestContext, id: string) {
+  return ctx.transaction(async (tx, log) => {
+    const store = residentsStore(tx, ctx.principal);
+    const { presented } = await requireFull(store, ctx, id);
+    // A buurtteam professional sees only his own organisation's consents.
+    const only = presented.view === 'shared' ? (ctx.principal.partnerOrganisationId ?? undefined) : undefined;
+    const items = (await store.consents(id, only)).map(presentConsent);
+    log.record('residents.consents.list', 'PA-004', ctx.roleFor('residents:read'), [id]);
+    return { items };
+  });
+}
+
+export async function grantConsent(ctx: RequestContext, id: string, body: z.infer<typeof consentCreateSchema>) {
+  return ctx.transaction(async (tx, log) => {
+    const store = residentsStore(tx, ctx.principal);
+    const { presented } = await requireFull(store, ctx, id);
+    if (!presented.permissions.manageConsents) throw problems.notFound(RESIDENT);
+    const errors: InvalidParam[] = [];
+    const org = await organisation.partnerOrganisation(tx, body.partnerOrganisationId);
+    if (!org) errors.push({ name: 'partnerOrganisationId', code: 'unknown', reason: 'Kies een buurtteam of partnerorganisatie uit de lijst.' });
+    checkDateRange(body.validFrom, body.validTo, 'validTo', errors);
+    if (errors.length > 0) throw problems.invalid(errors);
+    const consentId = randomUUID();
+    await store.insertConsent({
+      id: consentId,
+      residentId: id,
+      partnerOrganisationId: body.partnerOrganisationId,
+      purpose: body.purpose,
+      validFrom: body.validFrom,
+      validTo: body.validTo ?? null,
+    });
+    log.record('residents.consents.grant', 'PA-004', ctx.roleFor('residents:manageConsents'), [id]);
+    const k = (await store.consents(id)).find((c) => c.id === consentId)!;
+    return presentConsent(k);
+  });
+}
+
+export async function withdrawConsent(ctx: RequestContext, id: string, consentId: string) {
+  return ctx.transaction(async (tx, log) => {
+    const store = residentsStore(tx, ctx.principal);
+    const { presented } = await requireFull(store, ctx, id);
+    if (!presented.permissions.manageConsents) throw problems.notFound(RESIDENT);
+    if (!(await store.consentExists(id, consentId))) throw problems.notFound('Deze toestemming');
+    await store.withdrawConsent(id, consentId);
+    log.record('residents.consents.withdraw', 'PA-004', ctx.roleFor('residents:manageConsents'), [id]);
+    return presentConsent((await store.consents(id)).find((c) => c.id === consentId)!);
+  });
+}
+
+function presentContactMoment(c: { id: string; occurred_at: Date; channel: string; summary: string | null; staff_user_id: string; staff_name: string }) {
+  return {
+    id: c.id,
+    occurredAt: c.occurred_at.toISOString(),
+    channel: c.channel as 'inPerson',
+    summary: c.summary,
+    staffUser: { id: c.staff_user_id, displayName: c.staff_name },
+  };
+}
+
+export async function listContactMoments(ctx: RequestContext, id: string) {
+  return ctx.transaction(async (tx, log) => {
+    const store = residentsStore(tx, ctx.principal);
+    const { presented } = await requireFull(store, ctx, id);
+    if (presented.view !== 'full') throw problems.notFound(RESIDENT);
+    const items = (await store.contactMoments(id, 100)).map(presentContactMoment);
+    log.record('residents.contactMoments.list', 'PA-001', ctx.roleFor('residents:read'), [id]);
+    return { items };
+  });
+}
+
+export async function recordContactMoment(ctx: RequestContext, id: string, body: z.infer<typeof contactMomentCreateSchema>) {
+  const occurredAt = new Date(body.occurredAt);
+  if (occurredAt.getTime() > Date.now() + 5 * 60_000) {
+    throw problems.invalid([{ name: 'occurredAt', code: 'future', reason: 'Een contactmoment kan niet in de toekomst liggen.' }]);
+  }
+  return ctx.transaction(async (tx, log) => {
+    const store = residentsStore(tx, ctx.principal);
+    const { presented } = await requireFull(store, ctx, id);
+    if (!presented.permissions.recordContact) throw problems.notFound(RESIDENT);
+    const momentId = randomUUID();
+    await store.insertContactMoment({ id: momentId, residentId: id, occurredAt, channel: body.channel, summary: body.summary ?? null });
+    log.record('residents.contactMoments.create', 'PA-001', ctx.roleFor('residents:recordContact'), [id]);
+    return presentContactMoment((await store.contactMoments(id, 100)).find((c) => c.id === momentId)!);
+  });
+}
+

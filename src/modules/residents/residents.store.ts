@@ -1,0 +1,396 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { Principal } from '../../platform/access/principal.ts';
+import type { Tx } from '../../platform/db/transaction.ts';
+import { residentScope, type ResidentScope } from './residents.policy.ts';
+
+// The only gateway to resident tables. Every query carries the caller's scope in its SQL WHERE
+// (need-to-know), on top of row-level security for the municipality.
+
+export type ResidentSort = 'name' | 'lastContact' | 'benefitStart';
+
+export interface ResidentListFilter {
+  q?: { kind: 'bsn'; bsn: string } | { kind: 'name'; pattern: string };
+  areaId?: string;
+  status?: 'active' | 'closed' | 'new';
+  noContactDays?: number;
+  contactPersonId?: string;
+  sort: ResidentSort;
+  descending: boolean;
+  after?: { value: string | null; id: string };
+  limit: number;
+}
+
+function scopeSql(scope: ResidentScope): RawBuilder<boolean> {
+  const parts: RawBuilder<unknown>[] = [];
+  if (scope.areaIds.length > 0) parts.push(sql`r.area_id = ANY(${scope.areaIds}::uuid[])`);
+  if (scope.consentPartnerOrganisationId) {
+    parts.push(sql`EXISTS (SELECT 1 FROM consents k
+      WHERE k.municipality_id = r.municipality_id AND k.resident_id = r.id
+        AND k.partner_organisation_id = ${scope.consentPartnerOrganisationId}::uuid
+        AND k.withdrawn_at IS NULL AND k.valid_from <= current_date
+        AND (k.valid_to IS NULL OR k.valid_to >= current_date))`);
+  }
+  return parts.length > 0 ? sql<boolean>`(${sql.join(parts, sql` OR `)})` : sql<boolean>`false`;
+}
+
+const sortExpr: Record<ResidentSort, { expr: RawBuilder<unknown>; cast: RawBuilder<unknown> }> = {
+  name: { expr: sql`r.sort_name`, cast: sql`text` },
+  lastContact: { expr: sql`coalesce(c.last_contact_at, '-infinity'::timestamptz)`, cast: sql`timestamptz` },
+  benefitStart: { expr: sql`coalesce(b.start_date, 'infinity'::date)`, cast: sql`date` },
+};
+
+export function residentsStore(tx: Tx, principal: Principal) {
+  const scope = residentScope(principal);
+  const m = principal.municipalityId;
+
+  function base() {
+    return tx
+      .selectFrom('residents as r')
+      .innerJoin('areas as a', (j) => j.onRef('a.municipality_id', '=', 'r.municipality_id').onRef('a.id', '=', 'r.area_id'))
+      .leftJoin('cases as c', (j) =>
+        j.onRef('c.municipality_id', '=', 'r.municipality_id').onRef('c.resident_id', '=', 'r.id').on('c.status', '=', 'active'),
+      )
+      .leftJoin('staff_users as cp', (j) =>
+        j.onRef('cp.municipality_id', '=', 'c.municipality_id').onRef('cp.id', '=', 'c.contact_person_id'),
+      )
+      .leftJoinLateral(
+        (eb) =>
+          eb
+            .selectFrom('benefits as bb')
+            .select(['bb.start_date', 'bb.end_date'])
+            .whereRef('bb.municipality_id', '=', 'r.municipality_id')
+            .whereRef('bb.resident_id', '=', 'r.id')
+            .orderBy(sql`bb.end_date IS NULL`, 'desc')
+            .orderBy('bb.start_date', 'desc')
+            .limit(1)
+            .as('b'),
+        (j) => j.onTrue(),
+      )
+      .where('r.municipality_id', '=', m)
+      .where(scopeSql(scope));
+  }
+
+  const summaryColumns = [
+    'r.id',
+    'r.given_names',
+    'r.family_name_prefix',
+    'r.family_name',
+    'r.bsn',
+    'r.date_of_birth',
+    'r.area_id',
+    'a.name as area_name',
+    'c.id as case_id',
+    'c.status as case_status',
+    'c.opened_on',
+    'c.last_contact_at',
+    'c.contact_person_id',
+    'c.contact_person_since',
+    'cp.display_name as contact_person_name',
+    'b.start_date as benefit_start',
+    'b.end_date as benefit_end',
+  ] as const;
+
+  function filtered(f: Omit<ResidentListFilter, 'sort' | 'descending' | 'after' | 'limit'>) {
+    let q = base();
+    if (f.q?.kind === 'bsn') q = q.where('r.bsn', '=', f.q.bsn);
+    if (f.q?.kind === 'name') q = q.where(sql<boolean>`r.search_name LIKE ${f.q.pattern}`);
+    if (f.areaId) q = q.where('r.area_id', '=', f.areaId);
+    if (f.status === 'active' || f.status === 'closed') {
+      q = f.status === 'active' ? q.where('c.id', 'is not', null) : q.where('c.id', 'is', null);
+    }
+    if (f.status === 'new') {
+      q = q.where(sql<boolean>`(c.opened_on >= current_date - 30 OR c.contact_person_since >= now() - interval '30 days')`);
+    }
+    if (f.noContactDays) {
+      q = q.where(sql<boolean>`coalesce(c.last_contact_at, '-infinity'::timestamptz) < now() - make_interval(days => ${f.noContactDays})`);
+    }
+    if (f.contactPersonId) q = q.where('c.contact_person_id', '=', f.contactPersonId);
+    return q;
+  }
+
+  return {
+    scope,
+
+    async list(f: ResidentListFilter) {
+      const s = sortExpr[f.sort];
+      const dir = f.descending ? sql`DESC` : sql`ASC`;
+      let q = filtered(f).select(summaryColumns).select(sql<string | null>`(${s.expr})::text`.as('sort_value'));
+      if (f.after) {
+        const cmp = f.descending ? sql`<` : sql`>`;
+        q = q.where(sql<boolean>`(${s.expr}, r.id) ${cmp} (${f.after.value}::${s.cast}, ${f.after.id}::uuid)`);
+      }
+      return q.orderBy(sql`${s.expr} ${dir}`).orderBy(sql`r.id ${dir}`).limit(f.limit + 1).execute();
+    },
+
+    async count(f: Omit<ResidentListFilter, 'sort' | 'descending' | 'after' | 'limit'>) {
+      const row = await filtered(f).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+
+    async findById(id: string) {
+      return base()
+        .select(summaryColumns)
+        .select([
+          'r.street',
+          'r.house_number',
+          'r.postcode',
+          'r.city',
+          'r.household_type',
+          'r.education_level',
+          'r.phone',
+          'r.email',
+          'r.is_fictitious',
+          'r.version',
+        ])
+        .where('r.id', '=', id)
+        .executeTakeFirst();
+    },
+
+    async insertResident(row: {
+      id: string;
+      bsn: string;
+      given_names: string;
+      family_name_prefix: string | null;
+      family_name: string;
+      date_of_birth: string;
+      street: string;
+      house_number: string;
+      postcode: string;
+      city: string;
+      area_id: string;
+      household_type: string;
+      education_level: string;
+      phone: string | null;
+      email: string | null;
+    }) {
+      await tx.insertInto('residents').values({ ...row, municipality_id: m, updated_at: new Date() }).execute();
+    },
+
+    async updateResident(id: string, expectedVersion: number, patch: Record<string, string | null>) {
+      const res = await tx
+        .updateTable('residents')
+        .set({ ...patch, updated_at: new Date(), version: sql`version + 1` })
+        .where('municipality_id', '=', m)
+        .where('id', '=', id)
+        .where('version', '=', expectedVersion)
+        .executeTakeFirst();
+      return Number(res.numUpdatedRows) === 1;
+    },
+
+    async insertBenefit(id: string, residentId: string, startDate: string) {
+      await tx.insertInto('benefits').values({ municipality_id: m, id, resident_id: residentId, start_date: startDate, end_date: null }).execute();
+    },
+
+    async updateCurrentBenefitStart(residentId: string, startDate: string) {
+      const res = await tx
+        .updateTable('benefits')
+        .set({ start_date: startDate })
+        .where('municipality_id', '=', m)
+        .where('resident_id', '=', residentId)
+        .where('end_date', 'is', null)
+        .executeTakeFirst();
+      return Number(res.numUpdatedRows);
+    },
+
+    async insertCase(row: { id: string; residentId: string; openedOn: string; contactPersonId: string | null }) {
+      await tx
+        .insertInto('cases')
+        .values({
+          municipality_id: m,
+          id: row.id,
+          resident_id: row.residentId,
+          opened_on: row.openedOn,
+          contact_person_id: row.contactPersonId,
+          contact_person_since: row.contactPersonId ? new Date() : null,
+          last_contact_at: null,
+          closed_on: null,
+        })
+        .execute();
+    },
+
+    async lockActiveCase(residentId: string) {
+      return tx
+        .selectFrom('cases')
+        .select(['id', 'contact_person_id'])
+        .where('municipality_id', '=', m)
+        .where('resident_id', '=', residentId)
+        .where('status', '=', 'active')
+        .forUpdate()
+        .executeTakeFirst();
+    },
+
+    async setContactPerson(caseId: string, residentId: string, staffUserId: string, note: string | null, assignedId: string) {
+      const now = new Date();
+      await tx
+        .updateTable('contact_person_assignments')
+        .set({ ended_at: now })
+        .where('municipality_id', '=', m)
+        .where('case_id', '=', caseId)
+        .where('ended_at', 'is', null)
+        .execute();
+      await tx
+        .updateTable('cases')
+        .set({ contact_person_id: staffUserId, contact_person_since: now })
+        .where('municipality_id', '=', m)
+        .where('id', '=', caseId)
+        .execute();
+      await tx
+        .insertInto('contact_person_assignments')
+        .values({
+          municipality_id: m,
+          id: assignedId,
+          case_id: caseId,
+          resident_id: residentId,
+          staff_user_id: staffUserId,
+          assigned_at: now,
+          ended_at: null,
+          handover_note: note,
+          assigned_by: principal.userId,
+        })
+        .execute();
+    },
+
+    async contactPersonHistory(residentId: string) {
+      return tx
+        .selectFrom('contact_person_assignments as h')
+        .innerJoin('staff_users as s', (j) => j.onRef('s.municipality_id', '=', 'h.municipality_id').onRef('s.id', '=', 'h.staff_user_id'))
+        .leftJoin('staff_users as by', (j) => j.onRef('by.municipality_id', '=', 'h.municipality_id').onRef('by.id', '=', 'h.assigned_by'))
+        .select([
+          'h.id',
+          'h.staff_user_id',
+          's.display_name as staff_name',
+          'h.assigned_at',
+          'h.ended_at',
+          'h.handover_note',
+          'h.assigned_by',
+          'by.display_name as assigned_by_name',
+        ])
+        .where('h.municipality_id', '=', m)
+        .where('h.resident_id', '=', residentId)
+        .orderBy('h.assigned_at', 'desc')
+        .orderBy('h.id')
+        .execute();
+    },
+
+    async consents(residentId: string, onlyPartnerOrganisationId?: string) {
+      let q = tx
+        .selectFrom('consents as k')
+        .innerJoin('partner_organisations as po', (j) =>
+          j.onRef('po.municipality_id', '=', 'k.municipality_id').onRef('po.id', '=', 'k.partner_organisation_id'),
+        )
+        .leftJoin('staff_users as s', (j) => j.onRef('s.municipality_id', '=', 'k.municipality_id').onRef('s.id', '=', 'k.recorded_by'))
+        .select([
+          'k.id',
+          'k.partner_organisation_id',
+          'po.name as partner_name',
+          'k.purpose',
+          'k.valid_from',
+          'k.valid_to',
+          'k.withdrawn_at',
+          'k.recorded_at',
+          'k.recorded_by',
+          's.display_name as recorded_by_name',
+          sql<boolean>`(k.withdrawn_at IS NULL AND k.valid_from <= current_date AND (k.valid_to IS NULL OR k.valid_to >= current_date))`.as(
+            'active',
+          ),
+        ])
+        .where('k.municipality_id', '=', m)
+        .where('k.resident_id', '=', residentId);
+      if (onlyPartnerOrganisationId) q = q.where('k.partner_organisation_id', '=', onlyPartnerOrganisationId);
+      return q.orderBy('k.recorded_at', 'desc').orderBy('k.id').execute();
+    },
+
+    async insertConsent(row: { id: string; residentId: string; partnerOrganisationId: string; purpose: string; validFrom: string; validTo: string | null }) {
+      await tx
+        .insertInto('consents')
+        .values({
+          municipality_id: m,
+          id: row.id,
+          resident_id: row.residentId,
+          partner_organisation_id: row.partnerOrganisationId,
+          purpose: row.purpose,
+          valid_from: row.validFrom,
+          valid_to: row.validTo,
+          withdrawn_at: null,
+          recorded_by: principal.userId,
+          recorded_at: new Date(),
+        })
+        .execute();
+    },
+
+    async withdrawConsent(residentId: string, consentId: string) {
+      const res = await tx
+        .updateTable('consents')
+        .set({ withdrawn_at: new Date() })
+        .where('municipality_id', '=', m)
+        .where('resident_id', '=', residentId)
+        .where('id', '=', consentId)
+        .where('withdrawn_at', 'is', null)
+        .executeTakeFirst();
+      return Number(res.numUpdatedRows) === 1;
+    },
+
+    async consentExists(residentId: string, consentId: string) {
+      const row = await tx
+        .selectFrom('consents')
+        .select('id')
+        .where('municipality_id', '=', m)
+        .where('resident_id', '=', residentId)
+        .where('id', '=', consentId)
+        .executeTakeFirst();
+      return Boolean(row);
+    },
+
+    async contactMoments(residentId: string, limit: number) {
+      return tx
+        .selectFrom('contact_moments as cm')
+        .innerJoin('staff_users as s', (j) => j.onRef('s.municipality_id', '=', 'cm.municipality_id').onRef('s.id', '=', 'cm.staff_user_id'))
+        .select(['cm.id', 'cm.occurred_at', 'cm.channel', 'cm.summary', 'cm.staff_user_id', 's.display_name as staff_name'])
+        .where('cm.municipality_id', '=', m)
+        .where('cm.resident_id', '=', residentId)
+        .orderBy('cm.occurred_at', 'desc')
+        .limit(limit)
+        .execute();
+    },
+
+    async insertContactMoment(row: { id: string; residentId: string; occurredAt: Date; channel: string; summary: string | null }) {
+      await tx
+        .insertInto('contact_moments')
+        .values({
+          municipality_id: m,
+          id: row.id,
+          resident_id: row.residentId,
+          staff_user_id: principal.userId,
+          occurred_at: row.occurredAt,
+          channel: row.channel,
+          summary: row.summary,
+        })
+        .execute();
+      await tx
+        .updateTable('cases')
+        .set({ last_contact_at: sql`greatest(last_contact_at, ${row.occurredAt})` })
+        .where('municipality_id', '=', m)
+        .where('resident_id', '=', row.residentId)
+        .where('status', '=', 'active')
+        .execute();
+    },
+  };
+}
+
+export type ResidentsStore = ReturnType<typeof residentsStore>;
+export type ResidentSummaryRow = Awaited<ReturnType<ResidentsStore['list']>>[number];
+export type ResidentDetailRow = NonNullable<Awaited<ReturnType<ResidentsStore['findById']>>>;
+
+/**
+ * Existence of a resident in the caller's municipality WITHOUT the need-to-know scope. Only for the privacy
+ * officer's inspection of the processing log, which shows who processed the file, never the file itself.
+ */
+export async function residentExistsInMunicipality(tx: Tx, municipalityId: string, id: string): Promise<boolean> {
+  const row = await tx
+    .selectFrom('residents')
+    .select('id')
+    .where('municipality_id', '=', municipalityId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return Boolean(row);
+}

@@ -1,0 +1,17 @@
+import type { AppConfig } from './platform/config.ts';
+import { registerAuthRoutes } from './platform/auth/auth.routes.ts';
+import { registerOidcRoutes } from './platform/auth/oidc.routes.ts';
+import type { Db } from './platform/db/database.ts';
+import { buildApp, type App } from './platform/http/app.ts';
+import { registerOrganisationRoutes } from './modules/organisation/organisation.routes.ts';
+import { registerResidentRoutes } from './modules/residents/residents.routes.ts';
+
+/** Composition root: the platform plus every module's routes. */
+export async function createServer(config: AppConfig, db: Db, pseudonymKey: string): Promise<App> {
+  return buildApp({ config, db, pseudonymKey }, [
+    registerAuthRoutes,
+    registerOidcRoutes,
+    registerOrganisationRoutes,
+    registerResidentRoutes,
+  ]);
+}

@@ -1,0 +1,251 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiClient, loginAs } from '../helpers/client.ts';
+import { ROLE_USERS, createWorld, type World } from '../helpers/fixtures.ts';
+import { startTestServer, type TestServer } from '../helpers/server.ts';
+
+// Every route × every role × a record in scope, out of scope and in another municipality.
+// The expected status comes from a declarative table; anything the caller may not see is 404.
+
+type Persona = keyof typeof ROLE_USERS;
+type Target = 'inScope' | 'outOfScope' | 'otherMunicipality';
+
+/** Which fixture resident each persona should (inScope) and should not (others) see. */
+const targets: Record<Persona, Record<Target, keyof World['residents']>> = {
+  jobCoach: { inScope: 'ov4', outOfScope: 'zu1', otherMunicipality: 'ar1' },
+  teamLead: { inScope: 'ov4', outOfScope: 'zu1', otherMunicipality: 'ar1' },
+  jobCoachOtherArea: { inScope: 'zu1', outOfScope: 'ov4', otherMunicipality: 'ar1' },
+  partnerProfessional: { inScope: 'ov1', outOfScope: 'ov2', otherMunicipality: 'ar1' },
+  partnerOtherOrg: { inScope: 'ov1', outOfScope: 'ov3', otherMunicipality: 'ar1' },
+  employerAdvisor: { inScope: 'ov1', outOfScope: 'zu1', otherMunicipality: 'ar1' },
+  policyOfficer: { inScope: 'ov1', outOfScope: 'zu1', otherMunicipality: 'ar1' },
+  researcher: { inScope: 'ov1', outOfScope: 'zu1', otherMunicipality: 'ar1' },
+  admin: { inScope: 'ov1', outOfScope: 'zu1', otherMunicipality: 'ar1' },
+  // The privacy officer inspects the log of any resident of his own municipality, never another's.
+  privacyOfficer: { inScope: 'zu1', outOfScope: 'ar1', otherMunicipality: 'ar1' },
+  jobCoachOtherMunicipality: { inScope: 'ar1', outOfScope: 'ov1', otherMunicipality: 'ov4' },
+};
+
+const caseWorkers: Persona[] = ['jobCoach', 'teamLead', 'jobCoachOtherArea', 'jobCoachOtherMunicipality'];
+const partners: Persona[] = ['partnerProfessional', 'partnerOtherOrg'];
+
+interface RouteCase {
+  name: string;
+  /** Personas that get success on an in-scope record (with this status). Everyone else: 404. */
+  allowed: Persona[];
+  okStatus: number;
+  call(c: ApiClient, residentId: string, w: World, persona: Persona): Promise<{ status: number }>;
+}
+
+const routes: RouteCase[] = [
+  { name: 'GET /residents/{id}', allowed: [...caseWorkers, 'partnerProfessional'], okStatus: 200, call: (c, id) => c.get(`/api/v1/residents/${id}`) },
+  {
+    name: 'PATCH /residents/{id}',
+    allowed: caseWorkers,
+    okStatus: 200,
+    call: async (c, id) => {
+      const cur = await c.get(`/api/v1/residents/${id}`);
+      const etag = cur.headers.get('etag') ?? `"resident-${id}-v1"`;
+      return c.patch(`/api/v1/residents/${id}`, { phone: '06 87654321' }, { 'if-match': etag });
+    },
+  },
+  { name: 'GET /residents/{id}/bsn', allowed: caseWorkers, okStatus: 200, call: (c, id) => c.get(`/api/v1/residents/${id}/bsn`) },
+  {
+    name: 'GET /residents/{id}/contact-person-history',
+    allowed: caseWorkers,
+    okStatus: 200,
+    call: (c, id) => c.get(`/api/v1/residents/${id}/contact-person-history`),
+  },
+  {
+    name: 'PUT /residents/{id}/contact-person',
+    allowed: caseWorkers,
+    okStatus: 200,
+    call: async (c, id, w, persona) => {
+      // Hand over to a werkmatcher of the caller's own municipality who is not the current contact person.
+      const candidates = persona === 'jobCoachOtherMunicipality' ? ['wm.ar', 'wm.ar2'] : [ROLE_USERS.jobCoach, ROLE_USERS.jobCoachOtherArea];
+      const current = await c.get(`/api/v1/residents/${id}`);
+      const currentId = current.status === 200 ? current.body.contactPerson?.id : null;
+      const target = candidates.map((u) => w.users[u]!).find((u) => u !== currentId)!;
+      return c.put(`/api/v1/residents/${id}/contact-person`, { staffUserId: target, handoverNote: 'Warme overdracht: zie het plan en de afspraken.' });
+    },
+  },
+  { name: 'GET /residents/{id}/consents', allowed: [...caseWorkers, 'partnerProfessional'], okStatus: 200, call: (c, id) => c.get(`/api/v1/residents/${id}/consents`) },
+  {
+    name: 'POST /residents/{id}/consents',
+    allowed: caseWorkers,
+    okStatus: 201,
+    call: (c, id, w, persona) =>
+      c.post(`/api/v1/residents/${id}/consents`, {
+        // An organisation no persona works for, so these consents do not change anyone's scope.
+        partnerOrganisationId: persona === 'jobCoachOtherMunicipality' ? w.partners.otherArnhem : w.partners.otherUtrecht,
+        purpose: 'Samen één plan maken',
+        validFrom: '2026-01-01',
+      }),
+  },
+  {
+    name: 'GET /residents/{id}/contact-moments',
+    allowed: caseWorkers,
+    okStatus: 200,
+    call: (c, id) => c.get(`/api/v1/residents/${id}/contact-moments`),
+  },
+  {
+    name: 'POST /residents/{id}/contact-moments',
+    allowed: caseWorkers,
+    okStatus: 201,
+    call: (c, id) => c.post(`/api/v1/residents/${id}/contact-moments`, { occurredAt: '2026-11-01T10:00:00+01:00', channel: 'phone', summary: 'Gebeld' }),
+  },
+  {
+    name: 'GET /residents/{id}/processing-log',
+    allowed: ['privacyOfficer'],
+    okStatus: 200,
+    call: (c, id) => c.get(`/api/v1/residents/${id}/processing-log`),
+  },
+];
+
+function expectedInScope(route: RouteCase, persona: Persona): number {
+  return route.allowed.includes(persona) ? route.okStatus : 404;
+}
+
+let server: TestServer;
+let world: World;
+const clients = new Map<Persona, ApiClient>();
+
+beforeAll(async () => {
+  server = await startTestServer({ template: 'empty' });
+  world = await createWorld(server.ownerDb);
+  for (const persona of Object.keys(ROLE_USERS) as Persona[]) clients.set(persona, await loginAs(server.baseUrl, ROLE_USERS[persona]));
+});
+
+afterAll(async () => {
+  await server?.close();
+});
+
+describe('access matrix: single-record routes', () => {
+  for (const route of routes) {
+    describe(route.name, () => {
+      for (const persona of Object.keys(ROLE_USERS) as Persona[]) {
+        it(`${persona}: in scope → ${expectedInScope(route, persona)}, out of scope → 404, other municipality → 404`, async () => {
+          const c = clients.get(persona)!;
+          const t = targets[persona];
+          const inScope = await route.call(c, world.residents[t.inScope], world, persona);
+          const outOfScope = await route.call(c, world.residents[t.outOfScope], world, persona);
+          const other = await route.call(c, world.residents[t.otherMunicipality], world, persona);
+          expect({ inScope: inScope.status, outOfScope: outOfScope.status, other: other.status }).toEqual({
+            inScope: expectedInScope(route, persona),
+            outOfScope: 404,
+            other: 404,
+          });
+        });
+      }
+    });
+  }
+
+  it('withdrawing a consent: allowed for the area team, 404 for everyone else and for other residents', async () => {
+    const wm = clients.get('jobCoach')!;
+    const created = await wm.post(`/api/v1/residents/${world.residents.ov4}/consents`, {
+      partnerOrganisationId: world.partners.otherUtrecht,
+      purpose: 'Schulden samen aanpakken',
+      validFrom: '2026-01-01',
+    });
+    expect(created.status).toBe(201);
+    const path = `/api/v1/residents/${world.residents.ov4}/consents/${created.body.id}/withdraw`;
+    for (const persona of ['jobCoachOtherArea', 'partnerProfessional', 'policyOfficer', 'jobCoachOtherMunicipality'] as Persona[]) {
+      expect((await clients.get(persona)!.post(path)).status, persona).toBe(404);
+    }
+    // The consent id does not belong to another resident.
+    expect((await wm.post(`/api/v1/residents/${world.residents.ov1}/consents/${created.body.id}/withdraw`)).status).toBe(404);
+    const withdrawn = await wm.post(path);
+    expect(withdrawn.status).toBe(200);
+    expect(withdrawn.body.active).toBe(false);
+    expect(withdrawn.body.withdrawnAt).not.toBeNull();
+  });
+});
+
+describe('access matrix: lists and searches', () => {
+  const expectedVisible: Record<Persona, Array<keyof World['residents']> | 403> = {
+    jobCoach: ['ov1', 'ov2', 'ov3', 'ov4'],
+    teamLead: ['ov1', 'ov2', 'ov3', 'ov4'],
+    jobCoachOtherArea: ['zu1'],
+    partnerProfessional: ['ov1'],
+    partnerOtherOrg: [],
+    employerAdvisor: 403,
+    policyOfficer: 403,
+    researcher: 403,
+    admin: 403,
+    privacyOfficer: 403,
+    jobCoachOtherMunicipality: ['ar1'],
+  };
+
+  for (const persona of Object.keys(ROLE_USERS) as Persona[]) {
+    it(`${persona} lists exactly ${JSON.stringify(expectedVisible[persona])}`, async () => {
+      const res = await clients.get(persona)!.get('/api/v1/residents?limit=200');
+      const expected = expectedVisible[persona];
+      if (expected === 403) {
+        expect(res.status).toBe(403);
+        expect(res.headers.get('content-type')).toContain('application/problem+json');
+        return;
+      }
+      expect(res.status).toBe(200);
+      const ids = (res.body.items as Array<{ id: string }>).map((r) => r.id).sort();
+      expect(ids).toEqual(expected.map((k) => world.residents[k]).sort());
+    });
+  }
+
+  it('search by BSN finds nobody outside the scope, even with the exact number', async () => {
+    const bsn = (await server.ownerDb.selectFrom('residents').select('bsn').where('id', '=', world.residents.zu1).executeTakeFirstOrThrow()).bsn;
+    const wm = clients.get('jobCoach')!;
+    expect((await wm.get(`/api/v1/residents?q=${bsn}`)).body.items).toEqual([]);
+    const zu = clients.get('jobCoachOtherArea')!;
+    expect((await zu.get(`/api/v1/residents?q=${bsn}`)).body.items.map((r: { id: string }) => r.id)).toEqual([world.residents.zu1]);
+    expect((await clients.get('jobCoachOtherMunicipality')!.get(`/api/v1/residents?q=${bsn}`)).body.items).toEqual([]);
+  });
+
+  it('the buurtteam gets the shared view only: no BSN, benefit or household', async () => {
+    const bt = clients.get('partnerProfessional')!;
+    const res = await bt.get(`/api/v1/residents/${world.residents.ov1}`);
+    expect(res.status).toBe(200);
+    expect(res.body.view).toBe('shared');
+    expect(res.body).not.toHaveProperty('bsnMasked');
+    expect(res.body).not.toHaveProperty('benefit');
+    expect(res.body).not.toHaveProperty('householdType');
+    expect(res.body.permissions).toEqual({ update: false, readBsn: false, assignContactPerson: false, manageConsents: false, recordContact: false });
+    const list = await bt.get('/api/v1/residents');
+    expect(Object.keys(list.body.items[0]).sort()).toEqual(['area', 'contactPerson', 'id', 'name']);
+  });
+
+  it('withdrawing consent ends the buurtteam’s access at once', async () => {
+    const bt = clients.get('partnerProfessional')!;
+    const wm = clients.get('jobCoach')!;
+    const consents = await wm.get(`/api/v1/residents/${world.residents.ov1}/consents`);
+    const active = consents.body.items.find((k: { active: boolean; partnerOrganisation: { id: string } }) => k.active && k.partnerOrganisation.id === world.partners.btOvervecht);
+    expect((await bt.get(`/api/v1/residents/${world.residents.ov1}`)).status).toBe(200);
+    expect((await wm.post(`/api/v1/residents/${world.residents.ov1}/consents/${active.id}/withdraw`)).status).toBe(200);
+    expect((await bt.get(`/api/v1/residents/${world.residents.ov1}`)).status).toBe(404);
+    expect((await bt.get('/api/v1/residents')).body.items).toEqual([]);
+  });
+});
+
+describe('authentication and CSRF', () => {
+  it('without a session every resident route answers 401 problem+json', async () => {
+    const anon = new ApiClient(server.baseUrl);
+    for (const path of ['/api/v1/residents', `/api/v1/residents/${world.residents.ov1}`, '/api/v1/session', '/api/v1/areas']) {
+      const res = await anon.get(path);
+      expect(res.status, path).toBe(401);
+      expect(res.headers.get('content-type')).toContain('application/problem+json');
+      expect(res.body.title).toBe('Niet ingelogd');
+    }
+  });
+
+  it('a write without the CSRF token is refused and changes nothing', async () => {
+    const wm = clients.get('jobCoach')!;
+    const before = await wm.get(`/api/v1/residents/${world.residents.ov4}/contact-moments`);
+    const res = await wm.post(
+      `/api/v1/residents/${world.residents.ov4}/contact-moments`,
+      { occurredAt: '2026-11-01T10:00:00+01:00', channel: 'phone' },
+      { 'x-csrf-token': 'wrong' },
+    );
+    expect(res.status).toBe(403);
+    expect(res.body.title).toBe('Verzoek geweigerd');
+    const after = await wm.get(`/api/v1/residents/${world.residents.ov4}/contact-moments`);
+    expect(after.body.items.length).toBe(before.body.items.length);
+  });
+});
