@@ -7,8 +7,8 @@ import { registerOrganisationRoutes } from './modules/organisation/organisation.
 import { registerResidentRoutes } from './modules/residents/residents.routes.ts';
 
 /** Composition root: the platform plus every module's routes. */
-export async function createServer(config: AppConfig, db: Db, pseudonymKey: string): Promise<App> {
-  return buildApp({ config, db, pseudonymKey }, [
+export async function createServer(config: AppConfig, db: Db, pseudonymKey: string, logStream?: NodeJS.WritableStream): Promise<App> {
+  return buildApp({ config, db, pseudonymKey, logStream }, [
     registerAuthRoutes,
     registerOidcRoutes,
     registerOrganisationRoutes,

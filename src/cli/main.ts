@@ -4,8 +4,6 @@ import { createDb, createPool } from '../platform/db/database.ts';
 import { verifyProcessingLogChain } from '../platform/processing-log/processing-log.store.ts';
 import { migrateRuntime, openRuntime } from '../platform/runtime.ts';
 import { createServer } from '../server.ts';
-import { seedDemo } from '../seed/demo.ts';
-import { seedSynthetic } from '../seed/synthetic.ts';
 import { municipalityCount } from './cli.store.ts';
 
 const help = `samenplan <opdracht>
@@ -57,11 +55,13 @@ async function main(argv: string[]): Promise<number> {
         const n = Number(values.residents);
         if (!Number.isInteger(n) || n < 1) throw new ConfigError('--residents moet een positief geheel getal zijn');
         const t0 = Date.now();
+        const { seedSynthetic } = await import('../seed/synthetic.ts');
         await seedSynthetic(rt.ownerDb(), { residents: n, municipalityCode: values.municipality });
         say(`${n} synthetische inwoners toegevoegd in ${((Date.now() - t0) / 1000).toFixed(1)} s.`);
       } else if ((await municipalityCount(rt.ownerDb())) > 0) {
         say('De database bevat al gegevens; de demo wordt alleen in een lege database gezet.');
       } else {
+        const { seedDemo } = await import('../seed/demo.ts');
         const summary = await seedDemo(rt.ownerDb());
         say(`Demo gevuld: ${JSON.stringify(summary)}`);
       }
@@ -83,6 +83,7 @@ async function main(argv: string[]): Promise<number> {
       if (config.seedDemo && (await municipalityCount(rt.ownerDb())) === 0) {
         say('Lege database: demogegevens worden gevuld (fictief)…');
         const t0 = Date.now();
+        const { seedDemo } = await import('../seed/demo.ts');
         await seedDemo(rt.ownerDb());
         say(`Demo gevuld in ${((Date.now() - t0) / 1000).toFixed(1)} s.`);
       }

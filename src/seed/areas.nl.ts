@@ -22,7 +22,9 @@ export interface MunicipalityDef {
   contactNormDays: number;
   /** Residents in the demo. */
   demoResidents: number;
-  /** Prefix for generated usernames (usernames are unique across municipalities). */
+  /** Short name used in generated usernames of municipality-wide staff: wga.utrecht.01 */
+  slug: string;
+  /** Prefix for generated usernames of team members (usernames are unique across municipalities). */
   usernamePrefix: string;
   teamName: (area: AreaDef) => string;
   partnerName: (area: AreaDef) => string;
@@ -37,6 +39,7 @@ export const UTRECHT: MunicipalityDef = {
   city: 'Utrecht',
   contactNormDays: 90,
   demoResidents: 9_320,
+  slug: 'utrecht',
   usernamePrefix: '',
   teamName: (a) => `Team ${a.name}`,
   partnerName: (a) => `Buurtteam ${a.name}`,
@@ -80,6 +83,7 @@ export const ARNHEM: MunicipalityDef = {
   city: 'Arnhem',
   contactNormDays: 90,
   demoResidents: 2_500,
+  slug: 'arnhem',
   usernamePrefix: 'arnhem-',
   teamName: (a) => `Gebiedsteam ${a.name}`,
   partnerName: (a) => `Sociaal Wijkteam ${a.name}`,

@@ -17,7 +17,7 @@ export interface TestServer {
 
 /** A real server on a random port, on its own database (empty or with the demo), demo login on. */
 export async function startTestServer(
-  options: { template?: 'empty' | 'demo'; config?: Partial<AppConfig> } = {},
+  options: { template?: 'empty' | 'demo'; config?: Partial<AppConfig>; logStream?: NodeJS.WritableStream } = {},
 ): Promise<TestServer> {
   const db = await createTestDatabase(options.template ?? 'demo');
   const config: AppConfig = {
@@ -33,7 +33,7 @@ export async function startTestServer(
   };
   const appDb = createDb(createPool(db.appUrl, { max: 8 }));
   const ownerDb = createDb(createPool(db.ownerUrl, { max: 2 }));
-  const app = await createServer(config, appDb, TEST_PSEUDONYM_KEY);
+  const app = await createServer(config, appDb, TEST_PSEUDONYM_KEY, options.logStream);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}`;

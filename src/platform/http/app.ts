@@ -31,6 +31,8 @@ export interface AppDeps {
   config: AppConfig;
   db: Db;
   pseudonymKey: string;
+  /** Where application logs go (default stdout); tests pass a collector to prove no personal data is logged. */
+  logStream?: NodeJS.WritableStream;
 }
 
 export type RouteRegistrar = (app: FastifyInstance, deps: AppDeps) => void | Promise<void>;
@@ -59,6 +61,7 @@ export async function buildApp(deps: AppDeps, registrars: RouteRegistrar[]): Pro
         ? false
         : {
             level: config.logLevel,
+            ...(deps.logStream ? { stream: deps.logStream } : {}),
             // No personal data in application logs: never the URL (it may hold a name or BSN in ?q=), bodies or cookies.
             serializers: { req: (r) => ({ method: r.method }), res: (r) => ({ statusCode: r.statusCode }) },
           },
