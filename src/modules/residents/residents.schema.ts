@@ -107,7 +107,8 @@ const residentFields = {
   givenNames: z.string().trim().min(1, 'Vul de voornaam in').max(200),
   familyNamePrefix: z.string().trim().max(20).nullable().optional(),
   familyName: z.string().trim().min(1, 'Vul de achternaam in').max(200),
-  dateOfBirth: date,
+  // Checked in the service (with the other field rules) so a form gets all its messages at once.
+  dateOfBirth: z.string().trim().max(10).describe('JJJJ-MM-DD'),
   street: z.string().trim().min(1, 'Vul de straat in').max(200),
   houseNumber: z.string().trim().min(1, 'Vul het huisnummer in').max(20),
   postcode: z.string().trim().describe('Bijvoorbeeld 3562 AB'),
@@ -131,7 +132,7 @@ export const residentUpdateSchema = z
     givenNames: residentFields.givenNames.optional(),
     familyNamePrefix: residentFields.familyNamePrefix,
     familyName: residentFields.familyName.optional(),
-    dateOfBirth: date.optional(),
+    dateOfBirth: residentFields.dateOfBirth.optional(),
     street: residentFields.street.optional(),
     houseNumber: residentFields.houseNumber.optional(),
     postcode: residentFields.postcode.optional(),
