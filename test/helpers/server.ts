@@ -37,7 +37,7 @@ export async function startTestServer(
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}`;
-  config.publicUrl = baseUrl;
+  if (!options.config?.publicUrl) config.publicUrl = baseUrl;
   return {
     baseUrl,
     app,

@@ -4,10 +4,11 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import {
   hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
+  jsonSchemaTransformObject,
   serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
@@ -65,7 +66,7 @@ export async function buildApp(deps: AppDeps, registrars: RouteRegistrar[]): Pro
             // No personal data in application logs: never the URL (it may hold a name or BSN in ?q=), bodies or cookies.
             serializers: { req: (r) => ({ method: r.method }), res: (r) => ({ statusCode: r.statusCode }) },
           },
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     trustProxy: true,
     bodyLimit: 1_000_000,
   });
@@ -92,7 +93,7 @@ export async function buildApp(deps: AppDeps, registrars: RouteRegistrar[]): Pro
     hsts: secure,
   });
   await app.register(rateLimit, { global: false });
-  await app.register(swagger, { openapi: { openapi: '3.1.0', info: { title: 'Samenplan API', version: API_VERSION } }, transform: jsonSchemaTransform });
+  await app.register(swagger, { openapi: { openapi: '3.1.0', info: { title: 'Samenplan API', version: API_VERSION } }, transform: jsonSchemaTransform, transformObject: jsonSchemaTransformObject });
 
   app.decorateRequest('principal', null);
   app.decorateRequest('session', null);

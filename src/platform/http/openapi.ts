@@ -38,8 +38,28 @@ const errorTitles: Record<string, string> = {
   '500': 'Interne fout',
 };
 
+/**
+ * Tidies generated JSON Schema for OpenAPI 3.1 tooling: drops `$id` (component names are the ids) and turns
+ * "nullable X" (anyOf [X, null]) into `type: [X, 'null']` so `format` stays visible at the property.
+ */
+function tidySchemas(node: any): any {
+  if (Array.isArray(node)) return node.map(tidySchemas);
+  if (!node || typeof node !== 'object') return node;
+  const out: any = {};
+  for (const [k, v] of Object.entries(node)) if (k !== '$id') out[k] = tidySchemas(v);
+  if (Array.isArray(out.anyOf) && out.anyOf.length === 2) {
+    const nullIdx = out.anyOf.findIndex((x: any) => x?.type === 'null' && Object.keys(x).length === 1);
+    const other = out.anyOf[1 - nullIdx];
+    if (nullIdx >= 0 && other && typeof other.type === 'string' && !other.anyOf && !other.$ref) {
+      const { anyOf: _drop, ...rest } = out;
+      return { ...rest, ...other, type: [other.type, 'null'] };
+    }
+  }
+  return out;
+}
+
 export function finaliseOpenApi(doc: any, publicUrl: string): any {
-  const out = structuredClone(doc);
+  const out = tidySchemas(structuredClone(doc));
   out.openapi = '3.1.0';
   out.info = {
     title: 'Samenplan API',
