@@ -1,11 +1,20 @@
 import { existsSync } from 'node:fs';
-import pg from 'pg';
+import type { TestProject } from 'vitest/node';
 import { createDb, createPool, withDatabase } from '../src/platform/db/database.ts';
 import { migrate } from '../src/platform/db/migrate.ts';
-import { PG_ADMIN_URL, TEMPLATE_DEMO, TEMPLATE_EMPTY, adminQuery } from './helpers/db.ts';
+import { PG_ADMIN_URL, adminQuery } from './helpers/db.ts';
 
-/** Builds two template databases once per run: migrated, and migrated + demo data. Test files copy them. */
-export default async function setup(): Promise<void> {
+declare module 'vitest' {
+  export interface ProvidedContext {
+    templates: { empty: string; demo: string };
+  }
+}
+
+/**
+ * Builds two template databases for this run (names unique per run, so parallel runs on one machine do not
+ * collide): migrated, and migrated + demo data. Each test file copies one into a database of its own.
+ */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   try {
     await adminQuery('SELECT 1');
   } catch (err) {
@@ -13,14 +22,13 @@ export default async function setup(): Promise<void> {
       `PostgreSQL is niet bereikbaar op ${PG_ADMIN_URL} (${(err as Error).message}). Start hem met: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start`,
     );
   }
-  for (const name of [TEMPLATE_DEMO, TEMPLATE_EMPTY]) {
-    await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  }
-  await adminQuery(`CREATE DATABASE ${TEMPLATE_EMPTY}`);
-  await migrate(withDatabase(PG_ADMIN_URL, TEMPLATE_EMPTY));
-  await adminQuery(`CREATE DATABASE ${TEMPLATE_DEMO} TEMPLATE ${TEMPLATE_EMPTY}`);
-  const pool = createPool(withDatabase(PG_ADMIN_URL, TEMPLATE_DEMO), { max: 2 });
-  const db = createDb(pool);
+  const suffix = `${process.pid}_${Date.now().toString(36)}`;
+  const empty = `samenplan_tpl_${suffix}`;
+  const demo = `samenplan_tpld_${suffix}`;
+  await adminQuery(`CREATE DATABASE ${empty}`);
+  await migrate(withDatabase(PG_ADMIN_URL, empty));
+  await adminQuery(`CREATE DATABASE ${demo} TEMPLATE ${empty}`);
+  const db = createDb(createPool(withDatabase(PG_ADMIN_URL, demo), { max: 2 }));
   try {
     if (existsSync(new URL('../src/seed/demo.ts', import.meta.url))) {
       const { seedDemo } = await import('../src/seed/demo.ts');
@@ -29,10 +37,8 @@ export default async function setup(): Promise<void> {
   } finally {
     await db.destroy();
   }
-  // Make sure no connection lingers on the templates.
-  await adminQuery(
-    `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = ANY($1) AND pid <> pg_backend_pid()`,
-    [[TEMPLATE_EMPTY, TEMPLATE_DEMO]],
-  );
-  void pg;
+  project.provide('templates', { empty, demo });
+  return async () => {
+    for (const name of [demo, empty]) await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  };
 }

@@ -1,12 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { inject } from 'vitest';
 import { withCredentials, withDatabase } from '../../src/platform/db/database.ts';
 import { APP_ROLE } from '../../src/platform/db/migrate.ts';
 
 /** The machine's PostgreSQL (trust auth). Tests create their own databases on it. */
 export const PG_ADMIN_URL = process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-export const TEMPLATE_EMPTY = 'samenplan_test_tpl';
-export const TEMPLATE_DEMO = 'samenplan_test_tpl_demo';
 export const TEST_PSEUDONYM_KEY = 'test-pseudonym-key-0123456789abcdef0123456789';
 
 export interface TestDatabase {
@@ -29,7 +28,8 @@ export async function adminQuery(sql: string, params: unknown[] = []): Promise<p
 /** A fresh database copied from a migrated template (and, for 'demo', the seeded demo). */
 export async function createTestDatabase(template: 'empty' | 'demo' = 'empty'): Promise<TestDatabase> {
   const name = `samenplan_t_${randomBytes(6).toString('hex')}`;
-  const source = template === 'demo' ? TEMPLATE_DEMO : TEMPLATE_EMPTY;
+  const templates = inject('templates');
+  const source = template === 'demo' ? templates.demo : templates.empty;
   for (let attempt = 0; ; attempt += 1) {
     try {
       await adminQuery(`CREATE DATABASE ${name} TEMPLATE ${source}`);
