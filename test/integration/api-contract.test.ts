@@ -43,7 +43,7 @@ describe('HTTP contract', () => {
     expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(['/residents', '/residents/{id}', '/health', '/session/demo']));
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'oas-')), 'openapi.json');
     writeFileSync(file, JSON.stringify(res.body));
-    const ruleset = path.resolve('../shared/standards/nl-api-design-rules.spectral.yml');
+    const ruleset = path.resolve('standards/nl-api-design-rules.spectral.yml');
     const report = path.join(path.dirname(file), 'report.json');
     await run(path.resolve('node_modules/.bin/spectral'), ['lint', '--format', 'json', '--output', report, '--fail-severity', 'warn', '-r', ruleset, file]).catch(() => undefined);
     const problems = JSON.parse(readFileSync(report, 'utf8')) as Array<{ code: string; message: string; path: string[] }>;
