@@ -20,6 +20,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   } catch (err) {
     throw new Error(
       `PostgreSQL is niet bereikbaar op ${PG_ADMIN_URL} (${(err as Error).message}). Start hem met: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start`,
+      { cause: err },
     );
   }
   const suffix = `${process.pid}_${Date.now().toString(36)}`;

@@ -26,7 +26,6 @@ const targets: Record<Persona, Record<Target, keyof World['residents']>> = {
 };
 
 const caseWorkers: Persona[] = ['jobCoach', 'teamLead', 'jobCoachOtherArea', 'jobCoachOtherMunicipality'];
-const partners: Persona[] = ['partnerProfessional', 'partnerOtherOrg'];
 
 interface RouteCase {
   name: string;

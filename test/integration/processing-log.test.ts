@@ -8,7 +8,7 @@ import pg from 'pg';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pseudonymise } from '../../src/platform/processing-log/pseudonym.ts';
-import { ApiClient, loginAs } from '../helpers/client.ts';
+import { loginAs, type ApiClient } from '../helpers/client.ts';
 import { TEST_PSEUDONYM_KEY } from '../helpers/db.ts';
 import { ROLE_USERS, createWorld, type World } from '../helpers/fixtures.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';

@@ -4,7 +4,7 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
-import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import {
   hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
@@ -40,7 +40,7 @@ export type RouteRegistrar = (app: FastifyInstance, deps: AppDeps) => void | Pro
 
 export type App = FastifyInstance;
 
-function sendProblem(reply: import('fastify').FastifyReply, p: ProblemError) {
+function sendProblem(reply: FastifyReply, p: ProblemError) {
   return reply
     .status(p.status)
     .type('application/problem+json')
@@ -98,7 +98,7 @@ export async function buildApp(deps: AppDeps, registrars: RouteRegistrar[]): Pro
   app.decorateRequest('principal', null);
   app.decorateRequest('session', null);
   app.decorateRequest('trace', null as never);
-  app.decorateRequest('ctx', function (this: import('fastify').FastifyRequest) {
+  app.decorateRequest('ctx', function (this: FastifyRequest) {
     if (!this.principal) throw problems.unauthenticated();
     return createRequestContext(deps.db, this.principal, this.trace, deps.pseudonymKey);
   });
