@@ -162,7 +162,7 @@ describe('OpenID Connect login', () => {
     // 2. Samenplan, which learns its own port only after listening; discovery is lazy.
     server = await startTestServer({
       template: 'empty',
-      config: { logLevel: 'info', oidc: { issuer, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, allowInsecure: true } },
+      config: { oidc: { issuer, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, allowInsecure: true } },
     });
     host = new URL(server.baseUrl).host;
     await createWorld(server.ownerDb);
@@ -201,6 +201,7 @@ describe('OpenID Connect login', () => {
       conformIdTokenClaims: false,
       // PKCE for every client, also confidential ones.
       pkce: { required: () => true },
+      ttl: { AccessToken: 600, AuthorizationCode: 60, Grant: 3600, IdToken: 600, Interaction: 600, Session: 3600 },
       cookies: { keys: ['idp-cookie-sleutel-voor-de-test-0123456789'] },
       jwks: { keys: [signingKey] },
       features: { devInteractions: { enabled: true }, rpInitiatedLogout: { enabled: true } },
@@ -305,6 +306,9 @@ describe('OpenID Connect login', () => {
     expect(body.authMethod).toBe('oidc');
     expect(body.user.username).toBe('wm.ar');
     expect(body.user.municipality.name).toBe('Arnhem (test)');
+    // The first login binds the IdP subject to the account.
+    const bound = await server.ownerDb.selectFrom('staff_users').select('oidc_subject').where('username', '=', 'wm.ar').executeTakeFirstOrThrow();
+    expect(bound.oidc_subject).toBe('idp-sub-ar');
   });
 
   it('refuses someone the IdP knows but Samenplan does not: 403, no session', async () => {

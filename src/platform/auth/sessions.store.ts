@@ -66,3 +66,7 @@ export async function listDemoUsers(db: Db): Promise<DemoUserRow[]> {
   const { rows } = await sql<DemoUserRow>`SELECT * FROM auth_demo_users()`.execute(db);
   return rows;
 }
+
+export async function bindOidcSubject(db: Db, municipalityId: string, staffUserId: string, subject: string): Promise<void> {
+  await sql`SELECT auth_bind_oidc_subject(${municipalityId}, ${staffUserId}, ${subject})`.execute(db);
+}
