@@ -27,6 +27,14 @@ describe('calendar rules', () => {
 
   it('age bands follow the CBS split at 27 and 45', () => {
     expect([26, 27, 44, 45].map(ageBand)).toEqual(['<27', '27-44', '27-44', '45+']);
-    fc.assert(fc.property(fc.integer({ min: 0, max: 120 }), (age) => expect(['<27', '27-44', '45+']).toContain(ageBand(age))));
+    const order = ['<27', '27-44', '45+'];
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 120 }), fc.integer({ min: 0, max: 120 }), (a, b) => {
+        const [young, old] = a <= b ? [a, b] : [b, a];
+        // Older never lands in a younger band, and the band matches its thresholds.
+        expect(order.indexOf(ageBand(old))).toBeGreaterThanOrEqual(order.indexOf(ageBand(young)));
+        expect(ageBand(young)).toBe(young < 27 ? '<27' : young < 45 ? '27-44' : '45+');
+      }),
+    );
   });
 });
