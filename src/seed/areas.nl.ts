@@ -73,7 +73,13 @@ export const UTRECHT: MunicipalityDef = {
       consentShare: 0.06,
     },
     { code: 'leidsche-rijn', name: 'Leidsche Rijn', share: 0.11, pc4: [[3541, 3546]], consentShare: 0.04 },
-    { code: 'vleuten-de-meern', name: 'Vleuten-De Meern', share: 0.04, pc4: [[3451, 3455]], consentShare: 0.04 },
+    {
+      code: 'vleuten-de-meern',
+      name: 'Vleuten-De Meern',
+      share: 0.04,
+      pc4: [[3451, 3455]],
+      consentShare: 0.04,
+    },
   ],
 };
 

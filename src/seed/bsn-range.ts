@@ -37,7 +37,7 @@ export function bsnForIndex(k: number): string | null {
 export function indexForBsn(bsn: string): number | null {
   if (!/^99[0-9]{7}$/.test(bsn) || bsn.startsWith('9999')) return null;
   const x = Number(bsn.slice(2, 8));
-  return ((((x - OFFSET) % BSN_SPACE) + BSN_SPACE) % BSN_SPACE) * BSN_MULTIPLIER_INVERSE % BSN_SPACE;
+  return (((((x - OFFSET) % BSN_SPACE) + BSN_SPACE) % BSN_SPACE) * BSN_MULTIPLIER_INVERSE) % BSN_SPACE;
 }
 
 /** Hands out BSNs in index order, skipping indices without a valid check digit. */
@@ -51,7 +51,9 @@ export class BsnAllocator {
   next(): { index: number; bsn: string } {
     for (;;) {
       if (this.nextIndex >= BSN_SPACE) {
-        throw new Error('De testreeks voor fictieve BSNs (99xxxxxxx) is op: er zijn te veel fictieve inwoners.');
+        throw new Error(
+          'De testreeks voor fictieve BSNs (99xxxxxxx) is op: er zijn te veel fictieve inwoners.',
+        );
       }
       const index = this.nextIndex;
       this.nextIndex += 1;

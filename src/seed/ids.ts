@@ -7,7 +7,9 @@ const NAMESPACE = 'samenplan-seed-v1';
  * database gives the same ids. Only for fictitious seed data.
  */
 export function seedUuid(...parts: readonly (string | number)[]): string {
-  const h = createHash('sha1').update(`${NAMESPACE}\u001f${parts.join('\u001f')}`).digest();
+  const h = createHash('sha1')
+    .update(`${NAMESPACE}\u001f${parts.join('\u001f')}`)
+    .digest();
   h.writeUInt8((h.readUInt8(6) & 0x0f) | 0x50, 6);
   h.writeUInt8((h.readUInt8(8) & 0x3f) | 0x80, 8);
   const hex = h.toString('hex', 0, 16);

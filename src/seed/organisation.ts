@@ -45,7 +45,13 @@ export function buildOrganisation(def: MunicipalityDef): { model: OrgModel; rows
     const teamId = seedUuid('team', def.code, a.code);
     rows.areas.push({ ...m, id: areaId, code: a.code, name: a.name });
     for (const [from, to] of a.pc4) rows.ranges.push({ ...m, area_id: areaId, pc4_from: from, pc4_to: to });
-    rows.partnerOrganisations.push({ ...m, id: partnerId, name: def.partnerName(a), kind: 'buurtteam', area_id: areaId });
+    rows.partnerOrganisations.push({
+      ...m,
+      id: partnerId,
+      name: def.partnerName(a),
+      kind: 'buurtteam',
+      area_id: areaId,
+    });
     rows.teams.push({ ...m, id: teamId, name: def.teamName(a), kind: 'area' });
     rows.teamAreas.push({ ...m, team_id: teamId, area_id: areaId });
     const area: AreaModel = {
@@ -91,7 +97,9 @@ export function buildOrganisation(def: MunicipalityDef): { model: OrgModel; rows
     const team =
       key === 'youth'
         ? model.teams.find((t) => t.kind === 'youth')
-        : model.teams.find((t) => t.kind === 'area' && t.areaIds[0] === model.areas.find((a) => a.code === key)?.id);
+        : model.teams.find(
+            (t) => t.kind === 'area' && t.areaIds[0] === model.areas.find((a) => a.code === key)?.id,
+          );
     if (!team) throw new Error(`demo persona refers to unknown team ${key} in ${def.code}`);
     return team;
   };
@@ -112,7 +120,8 @@ export function buildOrganisation(def: MunicipalityDef): { model: OrgModel; rows
     const team = teamFor(p.team);
     rows.teamMembers.push({ ...m, team_id: team.id, staff_user_id: row.id, is_lead: p.lead === true });
     if (p.lead) team.leadId = row.id;
-    if (p.roles.includes('jobCoach')) team.coaches.push({ id: row.id, username: p.username, persona: true, load: 0 });
+    if (p.roles.includes('jobCoach'))
+      team.coaches.push({ id: row.id, username: p.username, persona: true, load: 0 });
   }
 
   for (const team of model.teams) {
@@ -126,7 +135,11 @@ export function buildOrganisation(def: MunicipalityDef): { model: OrgModel; rows
   for (const area of model.areas) {
     for (let n = 1; n <= PARTNER_PROFESSIONALS_PER_ORGANISATION; n += 1) {
       const username = `bt.${def.usernamePrefix}${area.code}.${String(n).padStart(2, '0')}`;
-      rows.staff.push(staffRow(model, username, ['partnerProfessional'], { partnerOrganisationId: area.partnerOrganisationId }));
+      rows.staff.push(
+        staffRow(model, username, ['partnerProfessional'], {
+          partnerOrganisationId: area.partnerOrganisationId,
+        }),
+      );
     }
   }
 

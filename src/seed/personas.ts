@@ -23,10 +23,21 @@ export interface PersonaDef {
 
 export const PERSONAS: Readonly<Record<string, readonly PersonaDef[]>> = {
   '0344': [
-    { username: 'werkmatcher.overvecht', displayName: 'Samira El Idrissi', roles: ['jobCoach'], team: 'overvecht' },
+    {
+      username: 'werkmatcher.overvecht',
+      displayName: 'Samira El Idrissi',
+      roles: ['jobCoach'],
+      team: 'overvecht',
+    },
     { username: 'werkmatcher.zuilen', displayName: 'Jeroen Bakker', roles: ['jobCoach'], team: 'noordwest' },
     { username: 'werkmatcher.jongeren', displayName: 'Kevin Martens', roles: ['jobCoach'], team: 'youth' },
-    { username: 'teamleider.overvecht', displayName: 'Marieke van Dam', roles: ['teamLead'], team: 'overvecht', lead: true },
+    {
+      username: 'teamleider.overvecht',
+      displayName: 'Marieke van Dam',
+      roles: ['teamLead'],
+      team: 'overvecht',
+      lead: true,
+    },
     {
       username: 'buurtteam.overvecht',
       displayName: 'Fatma Yıldırım',
@@ -41,7 +52,13 @@ export const PERSONAS: Readonly<Record<string, readonly PersonaDef[]>> = {
   ],
   '0202': [
     { username: 'werkmatcher.arnhem', displayName: 'Lotte Gerritsen', roles: ['jobCoach'], team: 'noord' },
-    { username: 'teamleider.arnhem', displayName: 'Hans Wolters', roles: ['teamLead'], team: 'noord', lead: true },
+    {
+      username: 'teamleider.arnhem',
+      displayName: 'Hans Wolters',
+      roles: ['teamLead'],
+      team: 'noord',
+      lead: true,
+    },
   ],
 };
 

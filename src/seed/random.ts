@@ -93,7 +93,9 @@ export function apportion(total: number, shares: readonly number[]): number[] {
   const exact = shares.map((s) => (total * s) / sum);
   const counts = exact.map((x) => Math.floor(x));
   let left = total - counts.reduce((a, b) => a + b, 0);
-  const order = exact.map((x, i) => [x - Math.floor(x), i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+  const order = exact
+    .map((x, i) => [x - Math.floor(x), i] as const)
+    .sort((a, b) => b[0] - a[0] || a[1] - b[1]);
   for (const [, i] of order) {
     if (left <= 0) break;
     counts[i] = (counts[i] ?? 0) + 1;

@@ -52,7 +52,12 @@ export function topUpCoaches(
       if (takenUsernames.has(username) || team.coaches.some((c) => c.username === username)) continue;
       const row = staffRow(org, username, ['jobCoach']);
       staff.push(row);
-      teamMembers.push({ municipality_id: org.municipalityId, team_id: team.id, staff_user_id: row.id, is_lead: false });
+      teamMembers.push({
+        municipality_id: org.municipalityId,
+        team_id: team.id,
+        staff_user_id: row.id,
+        is_lead: false,
+      });
       team.coaches.push({ id: row.id, username, persona: false, load: 0 });
       missing -= 1;
     }

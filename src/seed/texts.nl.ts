@@ -10,7 +10,8 @@ export const CHANNEL_WEIGHTS: readonly (readonly [Channel, number])[] = [
   ['message', 19],
 ];
 
-export const INTAKE_SUMMARY = 'Intakegesprek: situatie, wensen en mogelijkheden in kaart gebracht. Vervolgafspraak gemaakt.';
+export const INTAKE_SUMMARY =
+  'Intakegesprek: situatie, wensen en mogelijkheden in kaart gebracht. Vervolgafspraak gemaakt.';
 
 export const CONTACT_SUMMARIES: Readonly<Record<Channel, readonly string[]>> = {
   inPerson: [
@@ -79,5 +80,7 @@ export const CONSENT_PURPOSES: readonly string[] = [
 
 export function fillSalutation(template: string, female: boolean): string {
   const aanhef = female ? 'mevrouw' : 'meneer';
-  return template.replaceAll('{aanhef}', aanhef).replaceAll('{Aanhef}', aanhef[0]?.toUpperCase() + aanhef.slice(1));
+  return template
+    .replaceAll('{aanhef}', aanhef)
+    .replaceAll('{Aanhef}', aanhef[0]?.toUpperCase() + aanhef.slice(1));
 }

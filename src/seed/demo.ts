@@ -1,0 +1,128 @@
+import type { Db } from '../platform/db/database.ts';
+import { DEMO_MUNICIPALITIES } from './areas.nl.ts';
+import { BsnAllocator } from './bsn-range.ts';
+import { formatDay, parseDay, todayInNetherlands } from './dates.ts';
+import { BLOCK_SIZE, createGenerationContext, generateRangeYielding } from './generate.ts';
+import { buildOrganisation } from './organisation.ts';
+import {
+  countRows,
+  demoPersonaUsernames,
+  existingMunicipalityCodes,
+  insertOrganisationRows,
+  insertResidentRows,
+  maxBsnIndex,
+  runInTransaction,
+  usernamesStartingWith,
+} from './seed.store.ts';
+import { buildSkeleton } from './skeleton.ts';
+import { CoachPicker, topUpCoaches } from './staff.ts';
+import { shares, type SeedStats } from './stats.ts';
+
+export interface MunicipalitySummary {
+  code: string;
+  name: string;
+  municipalityId: string;
+  /** Rows per table for this municipality (plus consents_active_today). */
+  counts: Record<string, number>;
+  jobCoaches: number;
+  /** Percentages of the main distributions (age bands, households, education, durations, contact, consent). */
+  distribution: Record<string, number>;
+  stats: SeedStats;
+}
+
+export interface DemoSummary {
+  today: string;
+  durationMs: number;
+  municipalities: MunicipalitySummary[];
+  /** Rows per table over all demo municipalities. */
+  totals: Record<string, number>;
+  demoPersonas: string[];
+}
+
+/** Demo history covers two years of contact moments. */
+const DEMO_HISTORY_DAYS = 730;
+/** Residents per generate-and-insert round. */
+const ROUND = 5 * BLOCK_SIZE;
+
+/**
+ * Seeds the deterministic demo (Utrecht and Arnhem, organisation, staff, residents and their history) into a
+ * database without demo municipalities, in one transaction. Same `today`, same data and ids.
+ */
+export async function seedDemo(db: Db, options: { today?: string } = {}): Promise<DemoSummary> {
+  const today = options.today ?? todayInNetherlands();
+  const todayDay = parseDay(today);
+  const started = performance.now();
+  const done: { code: string; name: string; municipalityId: string; jobCoaches: number; stats: SeedStats }[] =
+    [];
+
+  await runInTransaction(db, async (tx) => {
+    const present = await existingMunicipalityCodes(
+      tx,
+      DEMO_MUNICIPALITIES.map((d) => d.code),
+    );
+    if (present.length > 0) {
+      throw new Error(
+        `De demo staat al in de database (gemeente ${present.join(', ')}); seed de demo alleen in een lege database.`,
+      );
+    }
+    const taken = await usernamesStartingWith(tx, '');
+    let bsnCursor = (await maxBsnIndex(tx)) + 1;
+    for (const def of DEMO_MUNICIPALITIES) {
+      const runSeed = `demo:${def.code}`;
+      const { model, rows } = buildOrganisation(def);
+      const skeleton = buildSkeleton(model, def.demoResidents, runSeed);
+      const added = topUpCoaches(model, skeleton.perTeam, taken);
+      rows.staff.push(...added.staff);
+      rows.teamMembers.push(...added.teamMembers);
+      for (const s of rows.staff) {
+        if (taken.has(s.username)) throw new Error(`gebruikersnaam ${s.username} bestaat al`);
+        taken.add(s.username);
+      }
+      await insertOrganisationRows(tx, rows);
+
+      const bsn = new BsnAllocator(bsnCursor);
+      const ctx = createGenerationContext({
+        org: model,
+        skeleton,
+        picker: new CoachPicker(model, skeleton.perTeam),
+        bsn,
+        runSeed,
+        today: todayDay,
+        historyDays: DEMO_HISTORY_DAYS,
+        contactNormDays: def.contactNormDays,
+      });
+      // Generate the next round while the previous one is being inserted (same transaction, one at a time).
+      let inFlight: Promise<void> = Promise.resolve();
+      for (let from = 0; from < skeleton.size; from += ROUND) {
+        const rows = await generateRangeYielding(ctx, from, from + ROUND);
+        await inFlight;
+        inFlight = insertResidentRows(tx, rows);
+        inFlight.catch(() => undefined);
+      }
+      await inFlight;
+      bsnCursor = bsn.cursor;
+      done.push({
+        code: def.code,
+        name: def.name,
+        municipalityId: model.municipalityId,
+        jobCoaches: model.teams.reduce((n, t) => n + t.coaches.length, 0),
+        stats: ctx.stats,
+      });
+    }
+  });
+
+  const municipalities: MunicipalitySummary[] = [];
+  const totals: Record<string, number> = {};
+  for (const d of done) {
+    const counts = await countRows(db, d.municipalityId, formatDay(todayDay));
+    for (const [table, n] of Object.entries(counts)) totals[table] = (totals[table] ?? 0) + n;
+    municipalities.push({ ...d, counts, distribution: shares(d.stats) });
+  }
+  return {
+    today,
+    durationMs: Math.round(performance.now() - started),
+    municipalities,
+    totals,
+    demoPersonas: await demoPersonaUsernames(db),
+  };
+}
