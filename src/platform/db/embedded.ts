@@ -29,6 +29,22 @@ async function freePort(): Promise<number> {
   });
 }
 
+/** The port of a live postmaster for this data directory (from postmaster.pid), or null. */
+async function runningClusterPort(databaseDir: string): Promise<number | null> {
+  const pidFile = path.join(databaseDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return null;
+  const lines = (await readFile(pidFile, 'utf8')).split('\n');
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (!Number.isInteger(pid) || !Number.isInteger(port)) return null;
+  try {
+    process.kill(pid, 0);
+    return port;
+  } catch {
+    return null;
+  }
+}
+
 /** Secrets for the local installation, generated once and kept (mode 0600) beside the data. */
 export async function localSecrets(dataDir: string): Promise<LocalSecrets> {
   const file = path.join(dataDir, 'secrets.json');
@@ -50,6 +66,15 @@ export async function localSecrets(dataDir: string): Promise<LocalSecrets> {
 export async function startEmbeddedPostgres(dataDir: string, log: (msg: string) => void): Promise<EmbeddedDatabase> {
   const secrets = await localSecrets(dataDir);
   const databaseDir = path.join(dataDir, 'pg');
+  const running = await runningClusterPort(databaseDir);
+  if (running) {
+    // Another Samenplan process (e.g. `npm start`) already runs this cluster: use it, and leave it running.
+    return {
+      ownerUrl: `postgres://postgres:${encodeURIComponent(secrets.superuserPassword)}@127.0.0.1:${running}/samenplan`,
+      secrets,
+      stop: async () => undefined,
+    };
+  }
   const port = await freePort();
   const isRoot = process.getuid?.() === 0;
   const server = new EmbeddedPostgres({
