@@ -13,6 +13,11 @@ export const PERMISSIONS = [
   'organisation:read',
   'staff:list',
   'processingLog:read',
+  'assessments:read',
+  'assessments:write',
+  'plans:read',
+  'plans:write',
+  'plans:updateOwnActions',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -27,13 +32,27 @@ const caseWork: Permission[] = [
   'residents:recordContact',
   'organisation:read',
   'staff:list',
+  'assessments:read',
+  'assessments:write',
+  'plans:read',
+  'plans:write',
+  'plans:updateOwnActions',
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   jobCoach: caseWork,
   teamLead: caseWork,
   // Sees consenting residents only, and only the shared parts (see residents.policy.ts).
-  partnerProfessional: ['residents:list', 'residents:read', 'organisation:read'],
+  // With consent, the buurtteam works on the integrated assessment and on its own actions in the one plan.
+  partnerProfessional: [
+    'residents:list',
+    'residents:read',
+    'organisation:read',
+    'assessments:read',
+    'assessments:write',
+    'plans:read',
+    'plans:updateOwnActions',
+  ],
   employerAdvisor: ['organisation:read'],
   policyOfficer: ['organisation:read'],
   researcher: [],

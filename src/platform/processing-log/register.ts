@@ -90,6 +90,26 @@ export const processingActivities = [
     dataCategories: ['identificatie', 'logboek'],
     retention: retentionCase,
   },
+  {
+    id: 'PA-008',
+    version: 1,
+    nameNl: 'Integrale diagnose: Zelfredzaamheid-Matrix, participatieladder en belemmeringen',
+    nameEn: 'Integrated assessment: self-sufficiency matrix, participation ladder and barriers',
+    purpose: 'Samen met de inwoner en het buurtteam in beeld brengen wat er speelt en wat de stap naar werk in de weg staat.',
+    legalBasis: 'Art. 6 lid 1 sub e AVG jo. art. 7 en 44 Participatiewet; voor het buurtteam art. 6 lid 1 sub a en art. 9 lid 2 sub a AVG (uitdrukkelijke toestemming)',
+    dataCategories: ['identificatie', 'zelfredzaamheid', 'gezondheid (bijzonder persoonsgegeven)', 'schulden', 'belemmeringen'],
+    retention: retentionCase,
+  },
+  {
+    id: 'PA-009',
+    version: 1,
+    nameNl: 'Eén plan: doelen en acties maken en bijhouden',
+    nameEn: 'One plan: making and keeping goals and actions',
+    purpose: 'Eén gedeeld plan van inwoner, werkmatcher en buurtteam, met wie wat doet en wanneer.',
+    legalBasis: 'Art. 6 lid 1 sub e AVG jo. art. 44a Participatiewet (plan van aanpak); voor het buurtteam art. 6 lid 1 sub a AVG (toestemming)',
+    dataCategories: ['identificatie', 'doelen', 'acties', 'afspraken'],
+    retention: retentionCase,
+  },
 ] as const satisfies readonly ProcessingActivity[];
 
 export type ProcessingActivityId = (typeof processingActivities)[number]['id'];
