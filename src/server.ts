@@ -4,6 +4,7 @@ import { registerOidcRoutes } from './platform/auth/oidc.routes.ts';
 import type { Db } from './platform/db/database.ts';
 import { buildApp, type App } from './platform/http/app.ts';
 import { registerOrganisationRoutes } from './modules/organisation/organisation.routes.ts';
+import { registerAssessmentRoutes } from './modules/assessments/assessments.routes.ts';
 import { registerResidentRoutes } from './modules/residents/residents.routes.ts';
 
 /** Composition root: the platform plus every module's routes. */
@@ -13,5 +14,6 @@ export async function createServer(config: AppConfig, db: Db, pseudonymKey: stri
     registerOidcRoutes,
     registerOrganisationRoutes,
     registerResidentRoutes,
+    registerAssessmentRoutes,
   ]);
 }
