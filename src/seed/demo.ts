@@ -5,6 +5,7 @@ import { formatDay, parseDay, todayInNetherlands } from './dates.ts';
 import { BLOCK_SIZE, createGenerationContext, generateRangeYielding } from './generate.ts';
 import { buildOrganisation } from './organisation.ts';
 import {
+  analyzeAfterBulkLoad,
   countRows,
   demoPersonaUsernames,
   existingMunicipalityCodes,
@@ -111,6 +112,7 @@ export async function seedDemo(db: Db, options: { today?: string } = {}): Promis
     }
   });
 
+  await analyzeAfterBulkLoad(db);
   const municipalities: MunicipalitySummary[] = [];
   const totals: Record<string, number> = {};
   for (const d of done) {

@@ -6,6 +6,7 @@ import { modelFromExisting } from './existing-organisation.ts';
 import { BLOCK_SIZE, createGenerationContext, generateRangeYielding } from './generate.ts';
 import { buildOrganisation } from './organisation.ts';
 import {
+  analyzeAfterBulkLoad,
   fetchOrganisation,
   insertOrganisationRows,
   insertResidentRows,
@@ -134,6 +135,7 @@ export async function seedSynthetic(db: Db, options: SyntheticOptions): Promise<
     throw err;
   }
   await inFlight;
+  await analyzeAfterBulkLoad(db);
 
   return {
     municipalityCode: code,

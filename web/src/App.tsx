@@ -1,0 +1,81 @@
+import { Navigate, Outlet, Route, Routes } from 'react-router-dom';
+import { RequireAuth } from './auth/RequireAuth.tsx';
+import { landingPath, useSession } from './auth/session.ts';
+import { PageLayout } from './components/PageLayout.tsx';
+import { useRouteFocus } from './hooks/useRouteFocus.ts';
+import { CaseloadPage } from './pages/CaseloadPage.tsx';
+import { LoginPage } from './pages/LoginPage.tsx';
+import { NotFoundContent } from './pages/NotFoundPage.tsx';
+import { ResidentCreatePage } from './pages/ResidentCreatePage.tsx';
+import { ResidentEditPage } from './pages/ResidentEditPage.tsx';
+import { ResidentPage } from './pages/ResidentPage.tsx';
+import { WelcomePage } from './pages/WelcomePage.tsx';
+
+function AuthenticatedLayout() {
+  const session = useSession();
+  return (
+    <PageLayout session={session}>
+      <Outlet />
+    </PageLayout>
+  );
+}
+
+function Landing() {
+  return <Navigate to={landingPath(useSession())} replace />;
+}
+
+function NotFound() {
+  return <NotFoundContent backTo={landingPath(useSession())} />;
+}
+
+export function App() {
+  useRouteFocus();
+  return (
+    <Routes>
+      <Route path="/inloggen" element={<LoginPage />} />
+      <Route
+        element={
+          <RequireAuth>
+            <AuthenticatedLayout />
+          </RequireAuth>
+        }
+      >
+        <Route index element={<Landing />} />
+        <Route path="welkom" element={<WelcomePage />} />
+        <Route
+          path="caseload"
+          element={
+            <RequireAuth permission="residents:list">
+              <CaseloadPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="inwoners/nieuw"
+          element={
+            <RequireAuth permission="residents:create">
+              <ResidentCreatePage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="inwoners/:id"
+          element={
+            <RequireAuth permission="residents:read">
+              <ResidentPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="inwoners/:id/bewerken"
+          element={
+            <RequireAuth permission="residents:update">
+              <ResidentEditPage />
+            </RequireAuth>
+          }
+        />
+        <Route path="*" element={<NotFound />} />
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,27 @@
+import { createContext, useContext } from 'react';
+import type { Permission, Session } from '../api/types.ts';
+
+export const SESSION_QUERY_KEY = ['session'] as const;
+
+export const SessionContext = createContext<Session | null>(null);
+
+/** The logged-in session. Only for components below RequireAuth. */
+export function useSession(): Session {
+  const session = useContext(SessionContext);
+  if (!session) throw new Error('useSession outside RequireAuth');
+  return session;
+}
+
+export function hasPermission(session: Session, permission: Permission): boolean {
+  return session.permissions.includes(permission);
+}
+
+/** Where a user starts: their work. Roles without resident work get the welcome page. */
+export function landingPath(session: Session): string {
+  return hasPermission(session, 'residents:list') ? '/caseload' : '/welkom';
+}
+
+/** The role shown next to the user's name: the first role, which decides the landing page. */
+export function primaryRole(session: Session): string | undefined {
+  return session.user.roles[0];
+}

@@ -1,0 +1,17 @@
+import { useQuery } from '@tanstack/react-query';
+import { setCsrfToken } from '../api/http.ts';
+import { getSession } from '../api/session.api.ts';
+import { SESSION_QUERY_KEY } from './session.ts';
+
+export function useSessionQuery() {
+  return useQuery({
+    queryKey: SESSION_QUERY_KEY,
+    queryFn: async () => {
+      const session = await getSession();
+      setCsrfToken(session?.csrfToken ?? null);
+      return session;
+    },
+    staleTime: 5 * 60_000,
+    retry: false,
+  });
+}

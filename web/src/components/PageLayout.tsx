@@ -1,0 +1,103 @@
+import type { MouseEvent, ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, NavLink } from 'react-router-dom';
+import type { Session } from '../api/types.ts';
+import { hasPermission, landingPath, primaryRole } from '../auth/session.ts';
+import { useLogout } from '../auth/useAuthActions.ts';
+import { Button } from './Button.tsx';
+import { cx } from './classNames.ts';
+import { LanguageSwitch } from './LanguageSwitch.tsx';
+
+interface NavItem {
+  to: string;
+  label: string;
+}
+
+function navItems(session: Session, t: (key: string) => string): NavItem[] {
+  const items: NavItem[] = [];
+  if (hasPermission(session, 'residents:list')) items.push({ to: '/caseload', label: t('nav.caseload') });
+  else items.push({ to: '/welkom', label: t('nav.welcome') });
+  if (hasPermission(session, 'residents:create')) items.push({ to: '/inwoners/nieuw', label: t('nav.newResident') });
+  return items;
+}
+
+function focusMain(e: MouseEvent<HTMLAnchorElement>) {
+  const main = document.getElementById('inhoud');
+  if (!main) return;
+  e.preventDefault();
+  main.focus();
+  main.scrollIntoView();
+}
+
+/** The page frame: skip link, header with user and language, main navigation, main content and footer. */
+export function PageLayout({ session, children, demo }: { session?: Session | null; children: ReactNode; demo?: boolean }) {
+  const { t } = useTranslation();
+  const logout = useLogout();
+  const showDemo = demo ?? session?.authMethod === 'demo';
+  const role = session ? primaryRole(session) : undefined;
+
+  return (
+    <div className="utrecht-page-layout app-layout">
+      <a className="utrecht-skip-link utrecht-skip-link--visible-on-focus app-skip-link" href="#inhoud" onClick={focusMain}>
+        {t('layout.skipLink')}
+      </a>
+      <header className="utrecht-page-header app-header">
+        {showDemo && (
+          <p className="app-demo-banner">
+            <strong>{t('layout.demoBanner')}</strong> {t('layout.demoBannerDetail')}
+          </p>
+        )}
+        <div className="utrecht-page-header__content app-header__content">
+          <div className="app-header__brand">
+            <Link to={session ? landingPath(session) : '/inloggen'} className="app-brand">
+              {t('app.name')}
+            </Link>
+            {session && <span className="app-header__municipality">{session.user.municipality.name}</span>}
+          </div>
+          <LanguageSwitch />
+          <div className="app-header__tools">
+            {session && (
+              <p className="app-header__user">
+                <span className="app-visually-hidden">{t('layout.loggedInAs')} </span>
+                <strong>{session.user.displayName}</strong>
+                {role && <span className="app-header__role">{t(`roles.${role}`, { defaultValue: role })}</span>}
+              </p>
+            )}
+            {session && (
+              <Button appearance="secondary" busy={logout.isPending} onClick={() => logout.mutate()}>
+                {t('layout.logout')}
+              </Button>
+            )}
+          </div>
+        </div>
+        {session && (
+          <nav className="utrecht-nav-bar app-nav" aria-label={t('layout.mainNav')}>
+            <div className="app-nav__content">
+              <ul className="utrecht-nav-list app-nav__list">
+                {navItems(session, t).map((item) => (
+                  <li className="utrecht-nav-list__item" key={item.to}>
+                    <NavLink
+                      to={item.to}
+                      end
+                      className={({ isActive }) => cx('utrecht-nav-list__link', 'app-nav__link', isActive && 'app-nav__link--current')}
+                    >
+                      {item.label}
+                    </NavLink>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          </nav>
+        )}
+      </header>
+      <main id="inhoud" className="utrecht-page-body app-main" tabIndex={-1}>
+        <div className="utrecht-page-body__content app-main__content">{children}</div>
+      </main>
+      <footer className="utrecht-page-footer app-footer">
+        <div className="utrecht-page-footer__content app-footer__content">
+          <p className="utrecht-paragraph">{t('layout.footer')}</p>
+        </div>
+      </footer>
+    </div>
+  );
+}

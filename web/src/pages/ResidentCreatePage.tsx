@@ -1,0 +1,66 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
+import { createResident } from '../api/residents.api.ts';
+import { Alert } from '../components/Alert.tsx';
+import { useErrorText } from '../hooks/useErrorText.ts';
+import { Heading } from '../components/Heading.tsx';
+import { Paragraph } from '../components/Paragraph.tsx';
+import { useDocumentTitle } from '../hooks/useDocumentTitle.ts';
+import { fieldErrorsOf } from '../hooks/useFieldErrors.ts';
+import { residentKey } from './resident/useResident.ts';
+import { ResidentForm } from './resident-form/ResidentForm.tsx';
+import { missingRequired } from './resident-form/requiredFields.ts';
+import { EMPTY_VALUES, FIELD_ORDER, toCreate, type ResidentFormValues } from './resident-form/residentFormValues.ts';
+
+export function ResidentCreatePage() {
+  const { t } = useTranslation();
+  useDocumentTitle(t('residentForm.createTitle'));
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const errorText = useErrorText();
+  const [values, setValues] = useState<ResidentFormValues>(EMPTY_VALUES);
+  const [missing, setMissing] = useState<Record<string, string>>({});
+  const create = useMutation({
+    mutationFn: () => createResident(toCreate(values)),
+    onSuccess: (result) => {
+      queryClient.setQueryData(residentKey(result.resident.id), result);
+      void queryClient.invalidateQueries({ queryKey: ['residents'] });
+      navigate(`/inwoners/${result.resident.id}`, { state: { created: true } });
+    },
+  });
+
+  const hasMissing = Object.keys(missing).length > 0;
+  const errors = hasMissing ? missing : fieldErrorsOf(create.error);
+  const unplaced = !hasMissing && create.error && !FIELD_ORDER.some((f) => errors[f]);
+
+  const onSubmit = () => {
+    const empty = missingRequired(values, 'create');
+    setMissing(Object.fromEntries(empty.map((name) => [name, t(`residentForm.required.${name}`)])));
+    if (empty.length === 0) create.mutate();
+  };
+
+  return (
+    <>
+      <Heading level={1}>{t('residentForm.createTitle')}</Heading>
+      <Paragraph lead>{t('residentForm.createIntro')}</Paragraph>
+      <ResidentForm
+        mode="create"
+        values={values}
+        onChange={setValues}
+        errors={errors}
+        busy={create.isPending}
+        onSubmit={onSubmit}
+        cancelTo="/caseload"
+        notice={
+          unplaced ? (
+            <Alert type="error" live="alert" title={t('residentForm.failed')}>
+              <p className="utrecht-paragraph">{errorText(create.error)}</p>
+            </Alert>
+          ) : null
+        }
+      />
+    </>
+  );
+}
