@@ -5,6 +5,7 @@ import type { Db } from './platform/db/database.ts';
 import { buildApp, type App } from './platform/http/app.ts';
 import { registerOrganisationRoutes } from './modules/organisation/organisation.routes.ts';
 import { registerAssessmentRoutes } from './modules/assessments/assessments.routes.ts';
+import { registerPlanRoutes } from './modules/plans/plans.routes.ts';
 import { registerResidentRoutes } from './modules/residents/residents.routes.ts';
 
 /** Composition root: the platform plus every module's routes. */
@@ -15,5 +16,6 @@ export async function createServer(config: AppConfig, db: Db, pseudonymKey: stri
     registerOrganisationRoutes,
     registerResidentRoutes,
     registerAssessmentRoutes,
+    registerPlanRoutes,
   ]);
 }
