@@ -443,3 +443,35 @@ function pdfText(bytes: Buffer): string {
   }
   return out.replace(/ \n/g, ' ').replace(/\n/g, ' ');
 }
+
+describe('goals linked to barriers', () => {
+  it('a goal may point at a barrier of the same resident, never at another resident’s', async () => {
+    const wm = c('jobCoach');
+    const resident = await wm.post('/api/v1/residents', {
+      bsn: '999990019',
+      givenNames: 'Noor',
+      familyName: 'Bakker',
+      dateOfBirth: '1985-06-01',
+      street: 'Zamenhofdreef',
+      houseNumber: '5',
+      postcode: '3562 JS',
+      city: 'Utrecht',
+      householdType: 'singleParent',
+      educationLevel: 'mbo1',
+    });
+    expect(resident.status).toBe(201);
+    const R = `/api/v1/residents/${resident.body.id}`;
+    const own = await wm.post(`${R}/barriers`, { domain: 'finances', description: 'Schulden bij meerdere schuldeisers' });
+    const foreign = await wm.post(`/api/v1/residents/${world.residents.ov2}/barriers`, { domain: 'housing', description: 'Dreigende huisuitzetting' });
+    expect([own.status, foreign.status]).toEqual([201, 201]);
+    const wrong = await wm.post(`${R}/plan`, { goals: [{ title: 'Schulden oplossen', barrierId: foreign.body.id }] });
+    expect(wrong.status).toBe(422);
+    expect(wrong.body.invalidParams[0]).toMatchObject({ name: 'goals.0.barrierId', code: 'unknown' });
+    const made = await wm.post(`${R}/plan`, { goals: [{ title: 'Schulden oplossen', barrierId: own.body.id }] });
+    expect(made.status).toBe(201);
+    expect(made.body.goals[0].barrierId).toBe(own.body.id);
+    const relink = await wm.patch(`${R}/plan/goals/${made.body.goals[0].id}`, { barrierId: foreign.body.id }, { 'if-match': made.headers.get('etag')! });
+    expect(relink.status).toBe(422);
+    expect(relink.body.invalidParams[0].name).toBe('barrierId');
+  });
+});

@@ -105,3 +105,11 @@ export async function updateBarrier(ctx: RequestContext, residentId: string, bar
 export function assessmentScales() {
   return presentScales();
 }
+
+/**
+ * For other modules (the plan links goals to barriers): whether the barrier belongs to this resident. The caller
+ * has already loaded the resident through the residents scope in the same transaction.
+ */
+export async function barrierBelongsToResident(tx: Tx, principal: Principal, residentId: string, barrierId: string): Promise<boolean> {
+  return Boolean(await assessmentsStore(tx, principal).barrier(residentId, barrierId));
+}

@@ -4,6 +4,7 @@ import type { RequestContext } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/transaction.ts';
 import { versionFromIfMatch } from '../../platform/http/etag.ts';
 import { problems, type InvalidParam } from '../../platform/http/problem.ts';
+import { barrierBelongsToResident } from '../assessments/assessments.service.ts';
 import { diffPlans } from './plan-diff.ts';
 import { conflictOf, loadState, planEtag, reloadState, type PlanConflictError } from './plan-state.ts';
 import { summarise } from './plan-text.ts';
@@ -70,6 +71,13 @@ async function write(ctx: RequestContext, residentId: string, ifMatch: string | 
 }
 
 const notFound = (what: string) => problems.notFound(what);
+
+/** A goal may only point at a barrier of the same resident (asked of the assessments module, which owns barriers). */
+export async function checkBarrier(tx: Tx, ctx: RequestContext, residentId: string, barrierId: string, field: string, errors: InvalidParam[]) {
+  if (!(await barrierBelongsToResident(tx, ctx.principal, residentId, barrierId))) {
+    errors.push({ name: field, code: 'unknown', reason: 'Kies een belemmering van deze inwoner.' });
+  }
+}
 const invalidIfAny = (errors: InvalidParam[]) => {
   if (errors.length > 0) throw problems.invalid(errors);
 };
@@ -108,8 +116,9 @@ export async function addGoal(ctx: RequestContext, residentId: string, ifMatch: 
     authorise: (_s, perms) => {
       if (!perms.addGoal) throw notFound('Dit plan');
     },
-    perform: async ({ store, state, errors }) => {
+    perform: async ({ ctx: c, tx, store, state, errors }) => {
       checkTitle(body.title, errors);
+      if (body.barrierId) await checkBarrier(tx, c, residentId, body.barrierId, 'barrierId', errors);
       invalidIfAny(errors);
       const id = randomUUID();
       await store.insertGoal({ id, planId: state.plan.id, title: body.title, description: body.description || null, lifeDomain: body.lifeDomain ?? null, barrierId: body.barrierId ?? null });
@@ -125,8 +134,9 @@ export async function updateGoal(ctx: RequestContext, residentId: string, goalId
     authorise: (s, perms) => {
       if (!perms.edit || !s.goals.some((g) => g.id === goalId)) throw notFound('Dit doel');
     },
-    perform: async ({ store, errors }) => {
+    perform: async ({ ctx: c, tx, store, errors }) => {
       const patch: GoalPatch = {};
+      if (body.barrierId) await checkBarrier(tx, c, residentId, body.barrierId, 'barrierId', errors);
       if (body.title !== undefined) {
         checkTitle(body.title, errors);
         patch.title = body.title;

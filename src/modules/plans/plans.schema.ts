@@ -1,23 +1,10 @@
 import { z } from 'zod';
+import { ZRM_DOMAINS } from '../assessments/zrm.ts';
 
 // Request and response schemas of the plan API: validation, response shape and OpenAPI from one source.
 
-/** The 13 ZRM domains (leefgebieden). Same codes as the assessment module. */
-export const lifeDomains = [
-  'finances',
-  'workAndEducation',
-  'timeUse',
-  'housing',
-  'domesticRelations',
-  'mentalHealth',
-  'physicalHealth',
-  'substanceUse',
-  'basicAdl',
-  'instrumentalAdl',
-  'socialNetwork',
-  'communityParticipation',
-  'justice',
-] as const;
+/** The 13 ZRM domains (leefgebieden): the assessment module's pure rules own the list. */
+export const lifeDomains = ZRM_DOMAINS;
 export const planStatuses = ['active', 'closed'] as const;
 export const goalStatuses = ['open', 'achieved', 'dropped'] as const;
 export const actionStatuses = ['open', 'inProgress', 'done', 'cancelled'] as const;

@@ -11,6 +11,7 @@ import { labelChanges, labelContext, presentPlan, presentVersion, snapshotOf } f
 import type { PlanCreate } from './plans.schema.ts';
 import { isOneActivePlanViolation, plansStore } from './plans.store.ts';
 import { checkTitle } from './plans.validation.ts';
+import { checkBarrier } from './plans-edit.service.ts';
 
 // Reading the plan (as JSON, as history, as the resident's PDF) and starting one. Every use case records one
 // processing-log entry (PA-009) for the resident in the same transaction. Changes: plans-edit.service.ts.
@@ -35,6 +36,9 @@ export async function createPlan(ctx: RequestContext, residentId: string, body: 
       if (view !== 'full' || !ctx.can('plans:write')) throw problems.notFound(RESIDENT);
       const store = plansStore(tx, ctx.principal);
       if (await store.findActive(residentId)) throw alreadyHasPlan();
+      for (const [i, g] of (body.goals ?? []).entries()) {
+        if (g.barrierId) await checkBarrier(tx, ctx, residentId, g.barrierId, `goals.${i}.barrierId`, errors);
+      }
       if (errors.length > 0) throw problems.invalid(errors);
       const planId = randomUUID();
       await store.insertPlan({ id: planId, residentId });
