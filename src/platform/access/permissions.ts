@@ -18,6 +18,11 @@ export const PERMISSIONS = [
   'plans:read',
   'plans:write',
   'plans:updateOwnActions',
+  'meetings:read',
+  'meetings:write',
+  'worklist:read',
+  'notifications:read',
+  'team:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -37,11 +42,16 @@ const caseWork: Permission[] = [
   'plans:read',
   'plans:write',
   'plans:updateOwnActions',
+  'meetings:read',
+  'meetings:write',
+  'worklist:read',
+  'notifications:read',
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   jobCoach: caseWork,
-  teamLead: caseWork,
+  // The teamleider also divides caseloads and runs catch-up campaigns (inhaalslag) for the team.
+  teamLead: [...caseWork, 'team:manage'],
   // Sees consenting residents only, and only the shared parts (see residents.policy.ts).
   // With consent, the buurtteam works on the integrated assessment and on its own actions in the one plan.
   partnerProfessional: [
@@ -52,6 +62,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'assessments:write',
     'plans:read',
     'plans:updateOwnActions',
+    // Only the 3-gesprekken he takes part in (see meetings.policy.ts).
+    'meetings:read',
+    'notifications:read',
   ],
   employerAdvisor: ['organisation:read'],
   policyOfficer: ['organisation:read'],

@@ -110,6 +110,36 @@ export const processingActivities = [
     dataCategories: ['identificatie', 'doelen', 'acties', 'afspraken'],
     retention: retentionCase,
   },
+  {
+    id: 'PA-010',
+    version: 1,
+    nameNl: 'Gesprekken plannen en verslaan (intake, 3-gesprek, vervolggesprek, huisbezoek)',
+    nameEn: 'Scheduling and reporting meetings (intake, three-way meeting, follow-up, home visit)',
+    purpose: 'Afspraken met de inwoner en het buurtteam plannen, uitnodigen en vastleggen wat is besproken en afgesproken.',
+    legalBasis: 'Art. 6 lid 1 sub e AVG jo. art. 7 en 44a Participatiewet; voor het buurtteam art. 6 lid 1 sub a AVG (toestemming)',
+    dataCategories: ['identificatie', 'contactgegevens', 'afspraken', 'gespreksverslag'],
+    retention: retentionCase,
+  },
+  {
+    id: 'PA-011',
+    version: 1,
+    nameNl: 'Werklijst en contactgarantie',
+    nameEn: 'Worklist and contact guarantee',
+    purpose: 'Werkmatchers zien welke acties en gesprekken aandacht vragen en wie te lang geen contact had.',
+    legalBasis: participatiewet,
+    dataCategories: ['identificatie', 'contactmomenten', 'acties', 'afspraken'],
+    retention: retentionCase,
+  },
+  {
+    id: 'PA-012',
+    version: 1,
+    nameNl: 'Caseloads verdelen en inhaalslag',
+    nameEn: 'Dividing caseloads and catch-up campaigns',
+    purpose: 'Teamleiders verdelen inwoners over werkmatchers en zorgen dat iedereen die lang in de bijstand zit weer gesproken wordt.',
+    legalBasis: participatiewet,
+    dataCategories: ['identificatie', 'uitkering', 'contactmomenten', 'overdrachtsnotitie'],
+    retention: retentionCase,
+  },
 ] as const satisfies readonly ProcessingActivity[];
 
 export type ProcessingActivityId = (typeof processingActivities)[number]['id'];
