@@ -50,6 +50,7 @@ function sendProblem(reply: FastifyReply, p: ProblemError) {
       status: p.status,
       detail: p.detail,
       ...(p.invalidParams ? { invalidParams: p.invalidParams } : {}),
+      ...(p.extensions ?? {}),
     });
 }
 

@@ -101,7 +101,11 @@ export function finaliseOpenApi(doc: any, publicUrl: string): any {
       }
       for (const [code, resp] of Object.entries<any>(op.responses)) {
         if (/^[45]\d\d$/.test(code) && resp.content?.['application/json']) {
-          resp.content = { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } };
+          // Errors are problem+json. A route-specific error schema (e.g. a 412 that carries the current version)
+          // is kept; it extends the Problem fields.
+          const own = resp.content['application/json'].schema;
+          const specific = own && (own.properties || (own.$ref && own.$ref !== '#/components/schemas/Problem'));
+          resp.content = { 'application/problem+json': { schema: specific ? own : { $ref: '#/components/schemas/Problem' } } };
         }
       }
     }

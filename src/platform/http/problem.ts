@@ -11,6 +11,8 @@ export class ProblemError extends Error {
     readonly title: string,
     readonly detail: string,
     readonly invalidParams?: InvalidParam[],
+    /** Extra members of the problem (RFC 9457 extensions), e.g. the current version with a 412. */
+    readonly extensions?: Record<string, unknown>,
   ) {
     super(`${status} ${title}: ${detail}`);
   }
