@@ -24,7 +24,9 @@ export type Permission =
   | 'residents:recordContact'
   | 'organisation:read'
   | 'staff:list'
-  | 'processingLog:read';
+  | 'processingLog:read'
+  | 'assessments:read'
+  | 'assessments:write';
 
 export interface Session {
   user: {
@@ -286,4 +288,109 @@ export interface Problem {
   title: string;
   detail?: string;
   invalidParams?: InvalidParam[];
+}
+
+// Integrated assessment ("Situatie"): src/modules/assessments/assessments.schema.ts.
+
+/** The 13 domains of the Zelfredzaamheid-Matrix, in the order of the matrix (API and database codes). */
+export const zrmDomains = [
+  'finances',
+  'workAndEducation',
+  'timeUse',
+  'housing',
+  'domesticRelations',
+  'mentalHealth',
+  'physicalHealth',
+  'substanceUse',
+  'basicAdl',
+  'instrumentalAdl',
+  'socialNetwork',
+  'communityParticipation',
+  'justice',
+] as const;
+export type ZrmDomain = (typeof zrmDomains)[number];
+
+/** ZRM scale: 1 Acute problematiek … 5 Volledig zelfredzaam. */
+export const zrmScores = [1, 2, 3, 4, 5] as const;
+/** Participatieladder (VNG): 1 Geïsoleerd … 6 Betaald werk. */
+export const ladderRungs = [1, 2, 3, 4, 5, 6] as const;
+
+export const barrierStatuses = ['open', 'inProgress', 'resolved'] as const;
+export type BarrierStatus = (typeof barrierStatuses)[number];
+
+/** Latest value compared with the previous one; higher is better on both scales. */
+export type TrendDirection = 'improved' | 'same' | 'worse' | 'none';
+
+export interface AssessmentScore {
+  domain: ZrmDomain;
+  label: string;
+  score: number;
+  scoreLabel: string;
+}
+
+export interface Assessment {
+  id: string;
+  scoredAt: string;
+  scoredBy: PersonRef;
+  note: string | null;
+  ladderRung: number | null;
+  ladderLabel: string | null;
+  outdated: boolean;
+  scores: AssessmentScore[];
+}
+
+export interface ZrmDomainTrend {
+  domain: ZrmDomain;
+  label: string;
+  latest: { score: number; scoreLabel: string; scoredAt: string; outdated: boolean } | null;
+  direction: TrendDirection;
+  /** Oldest first. */
+  points: { date: string; scoredAt: string; score: number }[];
+}
+
+export interface LadderTrend {
+  latest: { rung: number; label: string; scoredAt: string; outdated: boolean } | null;
+  direction: TrendDirection;
+  /** Oldest first. */
+  points: { date: string; scoredAt: string; rung: number }[];
+}
+
+export interface AssessmentHistory {
+  /** Newest first. */
+  items: Assessment[];
+  trend: { domains: ZrmDomainTrend[]; ladder: LadderTrend };
+  outdatedAfterDays: number;
+}
+
+export interface AssessmentCreate {
+  scores?: Partial<Record<ZrmDomain, number>>;
+  ladderRung?: number | null;
+  note?: string | null;
+  scoredAt?: string;
+}
+
+export interface Barrier {
+  id: string;
+  domain: ZrmDomain;
+  domainLabel: string;
+  description: string;
+  status: BarrierStatus;
+  statusLabel: string;
+  createdAt: string;
+  createdBy: PersonRef;
+  updatedAt: string;
+  updatedBy: PersonRef;
+  /** For If-Match: "barrier-{id}-v{version}". */
+  version: number;
+}
+
+export interface BarrierCreate {
+  domain: ZrmDomain;
+  description: string;
+  status?: BarrierStatus;
+}
+
+export interface BarrierUpdate {
+  status?: BarrierStatus;
+  description?: string;
 }

@@ -17,6 +17,8 @@ import { PersonalDataSection } from './resident/PersonalDataSection.tsx';
 import { ProcessingLogSection } from './resident/ProcessingLogSection.tsx';
 import { ResidentHeader } from './resident/ResidentHeader.tsx';
 import { useConsents, useContactMoments, useContactPersonHistory, useResident } from './resident/useResident.ts';
+import { SituationSection } from './resident/situation/SituationSection.tsx';
+import { useAssessments } from './resident/situation/useSituation.ts';
 
 interface ResidentPageState {
   created?: boolean;
@@ -46,6 +48,8 @@ export function ResidentPage() {
   const consents = useConsents(id, loaded);
   const moments = useContactMoments(id, loaded);
   const history = useContactPersonHistory(id, loaded);
+  const canReadSituation = hasPermission(session, 'assessments:read');
+  const assessments = useAssessments(id, loaded && canReadSituation);
   useDocumentTitle(resident.data ? resident.data.resident.name : t('resident.title'));
 
   if (resident.isPending)
@@ -71,8 +75,10 @@ export function ResidentPage() {
   const showContact = r.case !== undefined || !isUnavailable(moments.error);
   const showConsents = !isUnavailable(consents.error);
   const showLog = hasPermission(session, 'processingLog:read');
+  const showSituation = canReadSituation && !isUnavailable(assessments.error);
   const sections = [
     { id: 'gegevens', label: t('resident.sections.data') },
+    showSituation && { id: 'situatie', label: t('resident.sections.situation') },
     showContact && { id: 'contact', label: t('resident.sections.contact') },
     { id: 'aanspreekpunt', label: t('resident.sections.contactPerson') },
     showConsents && { id: 'toestemmingen', label: t('resident.sections.consents') },
@@ -107,6 +113,7 @@ export function ResidentPage() {
         </ul>
       </nav>
       <PersonalDataSection resident={r} />
+      {showSituation && <SituationSection resident={r} assessments={assessments} canWrite={hasPermission(session, 'assessments:write')} />}
       {showContact && <ContactSection resident={r} normDays={normDays} moments={moments} />}
       <ContactPersonSection resident={r} history={history} />
       {showConsents && <ConsentsSection resident={r} consents={consents} />}
