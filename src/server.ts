@@ -5,8 +5,13 @@ import type { Db } from './platform/db/database.ts';
 import { buildApp, type App } from './platform/http/app.ts';
 import { registerOrganisationRoutes } from './modules/organisation/organisation.routes.ts';
 import { registerAssessmentRoutes } from './modules/assessments/assessments.routes.ts';
+import { registerMeetingRoutes } from './modules/meetings/meetings.routes.ts';
 import { registerPlanRoutes } from './modules/plans/plans.routes.ts';
 import { registerResidentRoutes } from './modules/residents/residents.routes.ts';
+import { registerTeamRoutes } from './modules/team/team.routes.ts';
+import { worklistJobs } from './modules/worklist/worklist.jobs.ts';
+import { registerWorklistRoutes } from './modules/worklist/worklist.routes.ts';
+import type { JobDefinition } from './platform/jobs/jobs.ts';
 
 /** Composition root: the platform plus every module's routes. */
 export async function createServer(config: AppConfig, db: Db, pseudonymKey: string, logStream?: NodeJS.WritableStream): Promise<App> {
@@ -17,5 +22,11 @@ export async function createServer(config: AppConfig, db: Db, pseudonymKey: stri
     registerResidentRoutes,
     registerAssessmentRoutes,
     registerPlanRoutes,
+    registerMeetingRoutes,
+    registerWorklistRoutes,
+    registerTeamRoutes,
   ]);
 }
+
+/** Every module's jobs (run by the job worker next to the server: src/platform/jobs/worker.ts). */
+export const jobDefinitions: JobDefinition[] = [...worklistJobs];

@@ -3,7 +3,9 @@ import { ConfigError, loadConfig, webBuildExists } from '../platform/config.ts';
 import { createDb, createPool } from '../platform/db/database.ts';
 import { verifyProcessingLogChain } from '../platform/processing-log/processing-log.store.ts';
 import { migrateRuntime, openRuntime } from '../platform/runtime.ts';
-import { createServer } from '../server.ts';
+import { startJobWorker } from '../platform/jobs/worker.ts';
+import { mailSenderFromEnv } from '../platform/jobs/mail.ts';
+import { createServer, jobDefinitions } from '../server.ts';
 import { municipalityCount } from './cli.store.ts';
 
 const help = `samenplan <opdracht>
@@ -90,6 +92,7 @@ async function main(argv: string[]): Promise<number> {
       if (!webBuildExists(config)) say('Let op: de webapp is niet gebouwd (npm run build:web); alleen de API draait.');
       const app = await createServer(config, rt.appDb(), rt.pseudonymKey);
       await app.listen({ port: config.port, host: config.host });
+      const jobs = await startJobWorker({ ownerUrl: rt.ownerUrl, ownerDb: rt.ownerDb(), appDb: rt.appDb(), jobs: jobDefinitions, mail: mailSenderFromEnv(process.env, say), log: say });
       say(`Samenplan draait op http://localhost:${config.port}${config.demoLogin ? ' (demo-login aan: kies een demogebruiker)' : ''}`);
       await new Promise<void>((resolve) => {
         const stop = () => resolve();
@@ -97,6 +100,7 @@ async function main(argv: string[]): Promise<number> {
         process.once('SIGTERM', stop);
       });
       say('Samenplan stopt…');
+      await jobs.stop();
       await app.close();
       return 0;
     }

@@ -1,0 +1,105 @@
+import { z } from 'zod';
+
+// Response and request schemas of the worklist and notification API (validation, response shape, OpenAPI).
+
+const date = z.iso.date();
+const dateTime = z.iso.datetime({ offset: true });
+const personRef = z.object({ id: z.uuid(), displayName: z.string() });
+
+const worklistResident = z
+  .object({ id: z.uuid(), name: z.string(), area: z.object({ id: z.uuid(), name: z.string() }) })
+  .meta({ id: 'WorklistResident' });
+
+const worklistLink = z
+  .object({
+    residentId: z.uuid(),
+    section: z.enum(['plan', 'meetings', 'contactMoments', 'history']).describe('Het deel van de inwonerpagina waar de rij naartoe leidt'),
+  })
+  .meta({ id: 'WorklistLink' });
+
+export const worklistSchema = z
+  .object({
+    today: date,
+    contactNormDays: z.number().int().describe('Contactnorm van de gemeente in dagen'),
+    newInCaseload: z
+      .array(
+        z.object({
+          resident: worklistResident,
+          handoverNote: z.string().nullable().describe('De overdrachtsnotitie: als eerste tonen'),
+          assignedAt: dateTime,
+          assignedBy: personRef.nullable(),
+          previousContactPerson: personRef.nullable(),
+          link: worklistLink,
+        }),
+      )
+      .describe('Nieuw in uw caseload (laatste 30 dagen overgedragen door een ander), nieuwste eerst'),
+    dueActions: z
+      .array(
+        z.object({
+          id: z.uuid(),
+          resident: worklistResident,
+          description: z.string(),
+          goalTitle: z.string(),
+          dueDate: date,
+          status: z.enum(['open', 'inProgress']),
+          ownerType: z.enum(['jobCoach', 'resident']).describe('jobCoach: uw eigen actie; resident: actie van de inwoner in uw caseload'),
+          state: z.enum(['overdue', 'dueToday']),
+          daysOverdue: z.number().int(),
+          link: worklistLink,
+        }),
+      )
+      .describe('Acties voor vandaag of verlopen, oudste eerst'),
+    overContactNorm: z
+      .array(
+        z.object({
+          resident: worklistResident,
+          lastContactAt: dateTime.nullable(),
+          daysSinceContact: z.number().int().nullable().describe('null: nog nooit contact'),
+          norm: z.number().int(),
+          daysOver: z.number().int().nullable().describe('Dagen boven de norm; null bij nog nooit contact'),
+          link: worklistLink,
+        }),
+      )
+      .describe('Inwoners boven de contactnorm: nooit gesproken eerst, dan meeste dagen boven de norm'),
+    upcomingMeetings: z
+      .array(z.object({ id: z.uuid(), resident: worklistResident, type: z.string(), startsAt: dateTime, endsAt: dateTime.nullable(), link: worklistLink }))
+      .describe('Gesprekken waar u aan deelneemt in de komende 7 dagen'),
+    newWithoutPlan: z
+      .array(z.object({ resident: worklistResident, caseOpenedOn: date, contactPersonSince: dateTime.nullable(), link: worklistLink }))
+      .describe('Nieuwe inwoners (≤ 30 dagen) zonder actief plan'),
+    counts: z
+      .object({
+        newInCaseload: z.number().int(),
+        dueActions: z.number().int(),
+        overdueActions: z.number().int(),
+        dueToday: z.number().int(),
+        overContactNorm: z.number().int(),
+        upcomingMeetings: z.number().int(),
+        newWithoutPlan: z.number().int(),
+      })
+      .describe('Totalen; de lijsten tonen er ten hoogste 50'),
+  })
+  .meta({ id: 'Worklist' });
+
+export const notificationSchema = z
+  .object({
+    id: z.uuid(),
+    kind: z.enum(['worklistReminder', 'newInCaseload']),
+    title: z.string(),
+    body: z.string().nullable(),
+    link: z.string().nullable().describe('Pad in de webapp'),
+    createdAt: dateTime,
+    readAt: dateTime.nullable(),
+  })
+  .meta({ id: 'Notification' });
+
+export const notificationListSchema = z
+  .object({ items: z.array(notificationSchema), unreadCount: z.number().int() })
+  .meta({ id: 'NotificationList' });
+
+export const notificationListQuery = z.object({
+  unread: z.enum(['true', 'false']).default('false').describe('true: alleen ongelezen meldingen'),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
+
+export const notificationParams = z.object({ id: z.uuid() });
