@@ -20,7 +20,8 @@ export interface ResidentListFilter {
   limit: number;
 }
 
-function scopeSql(scope: ResidentScope): RawBuilder<boolean> {
+/** The need-to-know predicate on the residents alias `r`; read models of other modules reuse it (ADR 0007). */
+export function scopeSql(scope: ResidentScope): RawBuilder<boolean> {
   const parts: RawBuilder<unknown>[] = [];
   if (scope.areaIds.length > 0) parts.push(sql`r.area_id = ANY(${scope.areaIds}::uuid[])`);
   if (scope.consentPartnerOrganisationId) {

@@ -1,27 +1,17 @@
-import { sql, type RawBuilder } from 'kysely';
+import { sql } from 'kysely';
 import type { Principal } from '../../platform/access/principal.ts';
 import type { Db } from '../../platform/db/database.ts';
 import type { Tx } from '../../platform/db/transaction.ts';
-import { residentScope, type ResidentScope } from '../residents/residents.policy.ts';
+import { residentScope } from '../residents/residents.policy.ts';
+import { scopeSql } from '../residents/residents.store.ts';
 
 // The worklist's read model (docs/adr/0007-worklist-read-model.md): read-only queries over the tables of residents,
 // plans and meetings, because one page needs all three in one round trip. Writes stay with the owning modules.
 // The need-to-know scope comes from residents.policy.ts and goes into every WHERE exactly as residents.store.ts
 // puts it there (area ids OR an active consent); row-level security stands behind it.
 
-/** The residents store's scope predicate on the alias `r` (kept identical to residents.store.ts). */
-export function scopeSql(scope: ResidentScope): RawBuilder<boolean> {
-  const parts: RawBuilder<unknown>[] = [];
-  if (scope.areaIds.length > 0) parts.push(sql`r.area_id = ANY(${scope.areaIds}::uuid[])`);
-  if (scope.consentPartnerOrganisationId) {
-    parts.push(sql`EXISTS (SELECT 1 FROM consents k
-      WHERE k.municipality_id = r.municipality_id AND k.resident_id = r.id
-        AND k.partner_organisation_id = ${scope.consentPartnerOrganisationId}::uuid
-        AND k.withdrawn_at IS NULL AND k.valid_from <= current_date
-        AND (k.valid_to IS NULL OR k.valid_to >= current_date))`);
-  }
-  return parts.length > 0 ? sql<boolean>`(${sql.join(parts, sql` OR `)})` : sql<boolean>`false`;
-}
+/** The residents store's scope predicate on the alias `r`: one definition, in residents.store.ts. */
+export { scopeSql };
 
 export interface ResidentCols {
   resident_id: string;
