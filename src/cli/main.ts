@@ -4,6 +4,7 @@ import { createDb, createPool } from '../platform/db/database.ts';
 import { verifyProcessingLogChain } from '../platform/processing-log/processing-log.store.ts';
 import { migrateRuntime, openRuntime } from '../platform/runtime.ts';
 import { startJobWorker } from '../platform/jobs/worker.ts';
+import { startProcessingLogSealer } from '../platform/processing-log/sealer.ts';
 import { mailSenderFromEnv } from '../platform/jobs/mail.ts';
 import { createServer, jobDefinitions } from '../server.ts';
 import { municipalityCount } from './cli.store.ts';
@@ -73,6 +74,8 @@ async function main(argv: string[]): Promise<number> {
       const result = await verifyProcessingLogChain(rt.ownerDb());
       if (result.breaks.length === 0) {
         say(`Logboek dataverwerkingen intact: ${result.rowsChecked} regels in ${result.municipalities} gemeente(n) gecontroleerd.`);
+        if (result.sealedNow > 0) say(`(${result.sealedNow} nieuwe regels eerst verzegeld.)`);
+        if (result.unsealed > 0) say(`Let op: ${result.unsealed} regels konden nog niet worden verzegeld en zijn niet gecontroleerd.`);
         return 0;
       }
       say(`LOGBOEK GEMANIPULEERD: ${result.breaks.length} breuk(en) in de hashketen.`);
@@ -92,6 +95,9 @@ async function main(argv: string[]): Promise<number> {
       if (!webBuildExists(config)) say('Let op: de webapp is niet gebouwd (npm run build:web); alleen de API draait.');
       const app = await createServer(config, rt.appDb(), rt.pseudonymKey);
       await app.listen({ port: config.port, host: config.host });
+      const stopSealer = startProcessingLogSealer(rt.appDb(), (err) =>
+        say(`Verzegelen van het logboek mislukt: ${err instanceof Error ? err.message : String(err)}`),
+      );
       const jobs = await startJobWorker({ ownerUrl: rt.ownerUrl, ownerDb: rt.ownerDb(), appDb: rt.appDb(), jobs: jobDefinitions, mail: mailSenderFromEnv(process.env, say), log: say });
       say(`Samenplan draait op http://localhost:${config.port}${config.demoLogin ? ' (demo-login aan: kies een demogebruiker)' : ''}`);
       await new Promise<void>((resolve) => {
@@ -102,6 +108,7 @@ async function main(argv: string[]): Promise<number> {
       say('Samenplan stopt…');
       await jobs.stop();
       await app.close();
+      await stopSealer();
       return 0;
     }
     process.stdout.write(help);

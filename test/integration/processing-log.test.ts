@@ -28,7 +28,7 @@ let wm: ApiClient;
 const TRACE = '4bf92f3577b34da6a3ce929d0e0e4736';
 
 async function entries(where: { traceId?: string; action?: string }) {
-  let q = server.ownerDb.selectFrom('processing_log_entries').selectAll().orderBy('seq').orderBy('data_subject_id');
+  let q = server.ownerDb.selectFrom('processing_log_entries').selectAll().orderBy('id').orderBy('data_subject_id');
   if (where.traceId) q = q.where('trace_id', '=', where.traceId);
   if (where.action) q = q.where('action', '=', where.action);
   return q.execute();
@@ -57,7 +57,7 @@ describe('processing log (Logboek Dataverwerkingen)', () => {
     expect(shown).toHaveLength(4);
     const logged = await entries({ traceId: TRACE });
     expect(logged.map((e) => e.data_subject_id).sort()).toEqual(shown.map(pseudo).sort());
-    expect(new Set(logged.map((e) => e.seq)).size).toBe(1);
+    expect(new Set(logged.map((e) => e.id)).size).toBe(1);
     for (const e of logged) {
       expect(e).toMatchObject({
         action: 'residents.list',
@@ -140,6 +140,27 @@ describe('processing log (Logboek Dataverwerkingen)', () => {
     } finally {
       await client.end();
     }
+  });
+
+  it('the application role can ask for sealing: every row gets the next seq of its municipality and a hash', async () => {
+    const client = new pg.Client({ connectionString: server.db.appUrl });
+    await client.connect();
+    try {
+      const waiting = Number((await sql<{ n: string }>`SELECT count(*) AS n FROM processing_log WHERE seq IS NULL`.execute(server.ownerDb)).rows[0]!.n);
+      expect(waiting).toBeGreaterThan(0);
+      const sealed = (await client.query('SELECT processing_log_seal(100000) AS n')).rows[0].n;
+      expect(sealed).toBe(waiting);
+    } finally {
+      await client.end();
+    }
+    const rows = await sql<{ municipality_id: string; seq: string; hash: Buffer | null }>`
+      SELECT municipality_id, seq::text AS seq, hash FROM processing_log ORDER BY municipality_id, seq`.execute(server.ownerDb);
+    const perMunicipality = new Map<string, number[]>();
+    for (const r of rows.rows) {
+      expect(r.hash).not.toBeNull();
+      perMunicipality.set(r.municipality_id, [...(perMunicipality.get(r.municipality_id) ?? []), Number(r.seq)]);
+    }
+    for (const seqs of perMunicipality.values()) expect(seqs).toEqual(seqs.map((_s, i) => i + 1));
   });
 
   it('no personal data reaches the application log', async () => {

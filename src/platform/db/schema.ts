@@ -166,7 +166,10 @@ export interface ProcessingActivitiesTable {
 
 export interface ProcessingLogTable {
   municipality_id: string;
-  seq: ColumnType<string, never, never>;
+  id: ColumnType<string, never, never>;
+  /** Null until sealed (processing_log_seal). */
+  seq: ColumnType<string | null, never, never>;
+  sealed_at: ColumnType<Date | null, never, never>;
   entry_id: string;
   trace_id: string;
   span_id: string;
@@ -181,13 +184,14 @@ export interface ProcessingLogTable {
   data_subject_ids: string[];
   actor_id: string;
   actor_role: string;
-  prev_hash: ColumnType<Buffer, never, never>;
-  hash: ColumnType<Buffer, never, never>;
+  prev_hash: ColumnType<Buffer | null, never, never>;
+  hash: ColumnType<Buffer | null, never, never>;
 }
 
 export interface ProcessingLogEntriesView {
   municipality_id: string;
-  seq: string;
+  id: string;
+  seq: string | null;
   entry_id: string;
   trace_id: string;
   span_id: string;

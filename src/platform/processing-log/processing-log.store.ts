@@ -41,7 +41,7 @@ export async function entriesForSubject(
     )
     .leftJoin('staff_users as s', (j) => j.onRef('s.municipality_id', '=', 'l.municipality_id').onRef('s.id', '=', 'l.actor_id'))
     .select([
-      sql<string>`l.seq::text`.as('seq'),
+      sql<string>`l.id::text`.as('seq'),
       'l.trace_id',
       'l.span_id',
       'l.action',
@@ -59,9 +59,9 @@ export async function entriesForSubject(
     ])
     .where('l.municipality_id', '=', municipalityId)
     .where(sql<boolean>`l.data_subject_ids @> ARRAY[${pseudonym}]::text[]`)
-    .orderBy('l.seq', 'desc')
+    .orderBy('l.id', 'desc')
     .limit(limit);
-  if (beforeSeq) q = q.where(sql<boolean>`l.seq < ${beforeSeq}::bigint`);
+  if (beforeSeq) q = q.where(sql<boolean>`l.id < ${beforeSeq}::bigint`);
   return q.execute();
 }
 
@@ -75,6 +75,21 @@ export interface VerifyResult {
   rowsChecked: number;
   municipalities: number;
   breaks: ChainBreak[];
+  /** Rows sealed by this verification run (written since the last sealing). */
+  sealedNow: number;
+  /** Rows still unsealed at the end (another sealer held the lock): not covered by this check. */
+  unsealed: number;
+}
+
+/** Seals up to `limit` unsealed log rows (hash chain); 0 when none are waiting or another sealer is busy. */
+export async function sealProcessingLog(db: Db, limit = 5000): Promise<number> {
+  const { rows } = await sql<{ n: number }>`SELECT processing_log_seal(${limit}) AS n`.execute(db);
+  return rows[0]?.n ?? 0;
+}
+
+async function unsealedCount(db: Db): Promise<number> {
+  const { rows } = await sql<{ n: string }>`SELECT count(*) AS n FROM processing_log WHERE seq IS NULL`.execute(db);
+  return Number(rows[0]?.n ?? 0);
 }
 
 /**
@@ -84,6 +99,13 @@ export interface VerifyResult {
 export async function verifyProcessingLogChain(ownerDb: Db, batchSize = 5000): Promise<VerifyResult> {
   const breaks: ChainBreak[] = [];
   let rowsChecked = 0;
+  // Seal what is waiting first, so the check covers every row written so far.
+  let sealedNow = 0;
+  for (let attempt = 0; attempt < 50 && (await unsealedCount(ownerDb)) > 0; attempt += 1) {
+    const n = await sealProcessingLog(ownerDb, batchSize);
+    sealedNow += n;
+    if (n === 0) await new Promise((r) => setTimeout(r, 100));
+  }
   const heads = await sql<{ municipality_id: string; last_seq: string; last_hash: Buffer }>`
     SELECT municipality_id, last_seq::text AS last_seq, last_hash FROM processing_log_chain`.execute(ownerDb);
   const municipalities = await sql<{ municipality_id: string }>`
@@ -117,5 +139,5 @@ export async function verifyProcessingLogChain(ownerDb: Db, batchSize = 5000): P
       breaks.push({ municipalityId: m, seq: (expectedSeq - 1n).toString(), problem: 'head' });
     }
   }
-  return { rowsChecked, municipalities: municipalities.rows.length, breaks };
+  return { rowsChecked, municipalities: municipalities.rows.length, breaks, sealedNow, unsealed: await unsealedCount(ownerDb) };
 }
