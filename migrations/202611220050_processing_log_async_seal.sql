@@ -15,13 +15,12 @@ ALTER TABLE processing_log ALTER COLUMN seq DROP NOT NULL;
 ALTER TABLE processing_log ALTER COLUMN prev_hash DROP NOT NULL;
 ALTER TABLE processing_log ALTER COLUMN hash DROP NOT NULL;
 ALTER TABLE processing_log ADD PRIMARY KEY (municipality_id, id);
+-- Rows written so far were sealed by the trigger.
+UPDATE processing_log SET sealed_at = now() WHERE seq IS NOT NULL;
 ALTER TABLE processing_log ADD CONSTRAINT processing_log_sealed_complete
   CHECK ((seq IS NULL) = (hash IS NULL) AND (seq IS NULL) = (prev_hash IS NULL) AND (seq IS NULL) = (sealed_at IS NULL));
 CREATE UNIQUE INDEX processing_log_seq_idx ON processing_log (municipality_id, seq);
 CREATE INDEX processing_log_unsealed_idx ON processing_log (id) WHERE seq IS NULL;
-
--- Rows written so far were sealed by the trigger.
-UPDATE processing_log SET sealed_at = now() WHERE seq IS NOT NULL;
 
 CREATE OR REPLACE VIEW processing_log_entries WITH (security_invoker = true) AS
   SELECT l.municipality_id, l.seq, l.entry_id, l.trace_id, l.span_id, l.parent_span_id, l.action, l.status,
