@@ -58,6 +58,7 @@ describe('web app: caseload of a werkmatcher', () => {
     await expectNoAxeViolations(page, 'inloggen');
 
     await page.getByRole('button', { name: /werkmatcher\.overvecht/ }).click();
+    // Sent to the login page from /caseload: back there after logging in.
     await page.waitForURL('**/caseload');
   });
 

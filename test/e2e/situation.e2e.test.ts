@@ -62,6 +62,9 @@ describe('web app: Situatie (ZRM, participatieladder, belemmeringen)', () => {
     await page.goto(`${server.baseUrl}/inloggen`);
     await page.getByRole('heading', { name: /Demo-omgeving/ }).waitFor();
     await page.getByRole('button', { name: /werkmatcher\.overvecht/ }).click();
+    // A werkmatcher lands on her werklijst; the caseload is one click away in the navigation.
+    await page.waitForURL('**/werklijst');
+    await page.getByRole('link', { name: 'Mijn caseload', exact: true }).first().click();
     await page.waitForURL('**/caseload');
     await page.locator('#caseload-table tbody tr').first().waitFor();
     await settled(page);
@@ -78,7 +81,9 @@ describe('web app: Situatie (ZRM, participatieladder, belemmeringen)', () => {
       .getByRole('navigation', { name: 'Op deze pagina' })
       .getByRole('link')
       .allTextContents();
-    expect(toc.slice(0, 3)).toEqual(['Gegevens', 'Situatie', 'Contact']);
+    // Plan and Gesprekken come first (work first); Situatie sits between Gegevens and Contact.
+    const at = toc.indexOf('Situatie');
+    expect(toc.slice(at - 1, at + 2)).toEqual(['Gegevens', 'Situatie', 'Contact']);
     const h2s = await page.locator('main h2').allTextContents();
     expect(h2s.indexOf('Situatie')).toBe(h2s.indexOf('Gegevens') + 1);
 

@@ -9,7 +9,11 @@ import { NotFoundContent } from './pages/NotFoundPage.tsx';
 import { ResidentCreatePage } from './pages/ResidentCreatePage.tsx';
 import { ResidentEditPage } from './pages/ResidentEditPage.tsx';
 import { ResidentPage } from './pages/ResidentPage.tsx';
+import { CampaignPage } from './pages/team/CampaignPage.tsx';
+import { TeamPage } from './pages/team/TeamPage.tsx';
 import { WelcomePage } from './pages/WelcomePage.tsx';
+import { NotificationsPage } from './pages/worklist/NotificationsPage.tsx';
+import { WorklistPage } from './pages/worklist/WorklistPage.tsx';
 
 function AuthenticatedLayout() {
   const session = useSession();
@@ -43,6 +47,22 @@ export function App() {
         <Route index element={<Landing />} />
         <Route path="welkom" element={<WelcomePage />} />
         <Route
+          path="werklijst"
+          element={
+            <RequireAuth permission="worklist:read">
+              <WorklistPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="meldingen"
+          element={
+            <RequireAuth permission="notifications:read">
+              <NotificationsPage />
+            </RequireAuth>
+          }
+        />
+        <Route
           path="caseload"
           element={
             <RequireAuth permission="residents:list">
@@ -71,6 +91,22 @@ export function App() {
           element={
             <RequireAuth permission="residents:update">
               <ResidentEditPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="team"
+          element={
+            <RequireAuth permission="team:manage">
+              <TeamPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="team/inhaalslag/:id"
+          element={
+            <RequireAuth permission="team:manage">
+              <CampaignPage />
             </RequireAuth>
           }
         />

@@ -16,8 +16,10 @@ export function hasPermission(session: Session, permission: Permission): boolean
   return session.permissions.includes(permission);
 }
 
-/** Where a user starts: their work. Roles without resident work get the welcome page. */
+/** Where a user starts: their work (a teamleider: his team; a werkmatcher: her worklist). Roles without resident work get the welcome page. */
 export function landingPath(session: Session): string {
+  if (hasPermission(session, 'team:manage')) return '/team';
+  if (hasPermission(session, 'worklist:read')) return '/werklijst';
   return hasPermission(session, 'residents:list') ? '/caseload' : '/welkom';
 }
 

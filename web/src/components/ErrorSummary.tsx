@@ -10,9 +10,10 @@ export interface ErrorSummaryItem {
 
 /**
  * The list of problems at the top of a form, each linking to its field. It takes focus when it appears,
- * so keyboard and screen reader users learn at once what to fix.
+ * so keyboard and screen reader users learn at once what to fix. Give each form on a page its own `id` (the id
+ * of the title) when more than one form can show errors at the same time.
  */
-export function ErrorSummary({ items, title }: { items: ErrorSummaryItem[]; title?: string }) {
+export function ErrorSummary({ items, title, id = 'error-summary-title' }: { items: ErrorSummaryItem[]; title?: string; id?: string }) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
   const key = items.map((i) => `${i.fieldId}:${i.message}`).join('|');
@@ -28,7 +29,7 @@ export function ErrorSummary({ items, title }: { items: ErrorSummaryItem[]; titl
         ×
       </span>
       <div className="utrecht-alert__content">
-        <h2 className="utrecht-heading-3 app-error-summary__title" id="error-summary-title">
+        <h2 className="utrecht-heading-3 app-error-summary__title" id={id}>
           {title ?? t('form.errorSummaryTitle')}
         </h2>
         <ul className="utrecht-unordered-list app-error-summary__list">

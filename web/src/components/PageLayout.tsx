@@ -7,6 +7,7 @@ import { useLogout } from '../auth/useAuthActions.ts';
 import { Button } from './Button.tsx';
 import { cx } from './classNames.ts';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { NotificationsNavLink } from '../pages/worklist/NotificationsNavLink.tsx';
 
 interface NavItem {
   to: string;
@@ -15,6 +16,8 @@ interface NavItem {
 
 function navItems(session: Session, t: (key: string) => string): NavItem[] {
   const items: NavItem[] = [];
+  if (hasPermission(session, 'team:manage')) items.push({ to: '/team', label: t('nav.team') });
+  if (hasPermission(session, 'worklist:read')) items.push({ to: '/werklijst', label: t('nav.worklist') });
   if (hasPermission(session, 'residents:list')) items.push({ to: '/caseload', label: t('nav.caseload') });
   else items.push({ to: '/welkom', label: t('nav.welcome') });
   if (hasPermission(session, 'residents:create')) items.push({ to: '/inwoners/nieuw', label: t('nav.newResident') });
@@ -85,6 +88,7 @@ export function PageLayout({ session, children, demo }: { session?: Session | nu
                     </NavLink>
                   </li>
                 ))}
+                <NotificationsNavLink session={session} />
               </ul>
             </div>
           </nav>

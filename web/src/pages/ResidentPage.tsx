@@ -17,6 +17,9 @@ import { PersonalDataSection } from './resident/PersonalDataSection.tsx';
 import { ProcessingLogSection } from './resident/ProcessingLogSection.tsx';
 import { ResidentHeader } from './resident/ResidentHeader.tsx';
 import { useConsents, useContactMoments, useContactPersonHistory, useResident } from './resident/useResident.ts';
+import { MeetingsSection } from './resident/meetings/MeetingsSection.tsx';
+import { PlanSection } from './resident/plan/PlanSection.tsx';
+import { usePlan } from './resident/plan/usePlan.ts';
 import { SituationSection } from './resident/situation/SituationSection.tsx';
 import { useAssessments } from './resident/situation/useSituation.ts';
 
@@ -50,6 +53,8 @@ export function ResidentPage() {
   const history = useContactPersonHistory(id, loaded);
   const canReadSituation = hasPermission(session, 'assessments:read');
   const assessments = useAssessments(id, loaded && canReadSituation);
+  const canReadPlan = hasPermission(session, 'plans:read');
+  const plan = usePlan(id, loaded && canReadPlan);
   useDocumentTitle(resident.data ? resident.data.resident.name : t('resident.title'));
 
   if (resident.isPending)
@@ -76,7 +81,11 @@ export function ResidentPage() {
   const showConsents = !isUnavailable(consents.error);
   const showLog = hasPermission(session, 'processingLog:read');
   const showSituation = canReadSituation && !isUnavailable(assessments.error);
+  // 404 on the plan means "no plan yet" (the section says what to do); 403 leaves it out.
+  const showPlan = canReadPlan && !isApiError(plan.error, 403);
   const sections = [
+    showPlan && { id: 'plan', label: t('resident.sections.plan') },
+    hasPermission(session, 'meetings:read') && { id: 'gesprekken', label: t('resident.sections.meetings') },
     { id: 'gegevens', label: t('resident.sections.data') },
     showSituation && { id: 'situatie', label: t('resident.sections.situation') },
     showContact && { id: 'contact', label: t('resident.sections.contact') },
@@ -112,6 +121,10 @@ export function ResidentPage() {
           ))}
         </ul>
       </nav>
+      {showPlan && (
+        <PlanSection resident={r} plan={plan} canStart={hasPermission(session, 'plans:write') && r.view === 'full'} />
+      )}
+      <MeetingsSection resident={r} />
       <PersonalDataSection resident={r} />
       {showSituation && <SituationSection resident={r} assessments={assessments} canWrite={hasPermission(session, 'assessments:write')} />}
       {showContact && <ContactSection resident={r} normDays={normDays} moments={moments} />}

@@ -1,0 +1,238 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import { sql } from 'kysely';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../helpers/server.ts';
+
+// Browser test of the Werklijst and the "Gesprekken" section against a real server on a fresh demo database:
+// werkmatcher.overvecht lands on her worklist, opens a resident with a Buurtteam Overvecht consent, plans a
+// 3-gesprek with buurtteam.overvecht (earlier today, so a report may follow), records the report with one agreed
+// action for the buurtteam professional, and finds that action in the plan. axe on every state.
+// Needs web/dist (npm test builds it first) and Chromium at /usr/bin/chromium.
+
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
+
+async function expectNoAxeViolations(page: Page, name: string): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  if (violations.length > 0) {
+    const report = violations
+      .map(
+        (v) =>
+          `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')}: ${n.failureSummary ?? ''}`).join('\n')}`,
+      )
+      .join('\n');
+    console.error(`axe violations on ${name}:\n${report}`);
+  }
+  expect(violations).toEqual([]);
+}
+
+/** Wait until the page shows no loading state (spinner, busy button). */
+async function settled(page: Page): Promise<void> {
+  await expect
+    .poll(() => page.locator('.app-loading, .app-results__busy, [aria-busy="true"]').count(), {
+      timeout: 20_000,
+    })
+    .toBe(0);
+}
+
+const text = async (locator: Locator) => ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
+
+describe('web app: Werklijst and a 3-gesprek with its report', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let page: Page;
+  let residentId = '';
+  let professionalId = '';
+  const action = 'Samen de brieven van de schuldeisers doornemen';
+
+  beforeAll(async () => {
+    server = await startTestServer({ template: 'demo' });
+    // An Overvecht resident of werkmatcher.overvecht with an active consent for Buurtteam Overvecht.
+    const row = await server.ownerDb
+      .selectFrom('residents as r')
+      .innerJoin('cases as c', (j) =>
+        j.onRef('c.resident_id', '=', 'r.id').onRef('c.municipality_id', '=', 'r.municipality_id'),
+      )
+      .innerJoin('staff_users as s', (j) =>
+        j.onRef('s.id', '=', 'c.contact_person_id').onRef('s.municipality_id', '=', 'c.municipality_id'),
+      )
+      .innerJoin('consents as k', (j) =>
+        j.onRef('k.resident_id', '=', 'r.id').onRef('k.municipality_id', '=', 'r.municipality_id'),
+      )
+      .innerJoin('partner_organisations as p', (j) =>
+        j
+          .onRef('p.id', '=', 'k.partner_organisation_id')
+          .onRef('p.municipality_id', '=', 'k.municipality_id'),
+      )
+      .select(['r.id'])
+      .where('c.status', '=', 'active')
+      .where('s.username', '=', 'werkmatcher.overvecht')
+      .where('p.name', '=', 'Buurtteam Overvecht')
+      .where('k.withdrawn_at', 'is', null)
+      .where(
+        sql<boolean>`k.valid_from <= current_date AND (k.valid_to IS NULL OR k.valid_to >= current_date)`,
+      )
+      .orderBy('r.id')
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    residentId = row.id;
+    const bt = await server.ownerDb
+      .selectFrom('staff_users')
+      .select('id')
+      .where('username', '=', 'buurtteam.overvecht')
+      .executeTakeFirstOrThrow();
+    professionalId = bt.id;
+    browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu'],
+    });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    page = await context.newPage();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('werkmatcher.overvecht lands on her worklist: sections with counts, reasons with the norm, no axe violations', async () => {
+    await page.goto(`${server.baseUrl}/inloggen`);
+    await page.getByRole('heading', { name: /Demo-omgeving/ }).waitFor();
+    await page.getByRole('button', { name: /werkmatcher\.overvecht/ }).click();
+    await page.waitForURL('**/werklijst');
+    await page.getByRole('heading', { level: 1, name: 'Mijn werklijst' }).waitFor();
+    await page.locator('section#acties').waitFor();
+    await settled(page);
+
+    const h2s = (await page.locator('main section.app-wl-section h2').allTextContents()).map((h) =>
+      h.replace(/\s*\(\d+\)$/, ''),
+    );
+    expect(h2s).toEqual([
+      'Nieuw in uw caseload',
+      'Acties',
+      'Boven de contactnorm',
+      'Gesprekken deze week',
+      'Nieuw, nog zonder plan',
+    ]);
+    await expect(text(page.locator('section#contactnorm'))).resolves.toMatch(
+      /Geen contact in \d+ dagen \(norm: 90\)|Nog nooit contact/,
+    );
+    const firstRow = page.locator('section#contactnorm li a').first();
+    expect(await firstRow.getAttribute('href')).toMatch(/^\/inwoners\/[0-9a-f-]{36}#contact$/);
+    const nav = page.getByRole('navigation', { name: /Hoofdmenu|Hoofdnavigatie|menu/i });
+    expect((await nav.getByRole('link').allTextContents())[0]).toBe('Werklijst');
+    await expect(nav.getByRole('link', { name: /^Meldingen/ }).count()).resolves.toBe(1);
+    await expectNoAxeViolations(page, 'werklijst');
+  });
+
+  it('plans a 3-gesprek with buurtteam.overvecht, earlier today (3-gesprek preselected because of the consent)', async () => {
+    await page.goto(`${server.baseUrl}/inwoners/${residentId}#gesprekken`);
+    const section = page.locator('section#gesprekken');
+    await section.getByRole('heading', { level: 2, name: 'Gesprekken' }).waitFor();
+    await settled(page);
+    await expectNoAxeViolations(page, 'gesprekken');
+
+    await section.getByRole('button', { name: 'Gesprek plannen' }).click();
+    const form = page.locator('#mt-new-form');
+    await form.waitFor();
+    await settled(page);
+    expect(await form.getByLabel('Soort gesprek').inputValue()).toBe('threeWay');
+    await expect(text(form)).resolves.toContain('automatisch gevuld met de open belemmeringen');
+    await expectNoAxeViolations(page, 'gesprek plannen');
+
+    // Two hours ago, for half an hour, in the browser's own time zone (a report needs a meeting that has started).
+    const when = await page.evaluate(() => {
+      const pad = (n: number) => String(n).padStart(2, '0');
+      let start = new Date(Date.now() - 2 * 3_600_000);
+      if (start.getDate() !== new Date().getDate()) start = new Date(new Date().setHours(0, 5, 0, 0));
+      const end = new Date(start.getTime() + 30 * 60_000);
+      return {
+        date: `${start.getFullYear()}-${pad(start.getMonth() + 1)}-${pad(start.getDate())}`,
+        start: `${pad(start.getHours())}:${pad(start.getMinutes())}`,
+        end: `${pad(end.getHours())}:${pad(end.getMinutes())}`,
+      };
+    });
+    await form.getByLabel('Datum').fill(when.date);
+    await form.getByLabel('Begintijd').fill(when.start);
+    await form.getByLabel('Eindtijd').fill(when.end);
+    await form.getByLabel('Plaats').fill('Buurtteam Overvecht, Zamenhofdreef');
+    await form.getByLabel('Professional van het buurtteam').selectOption(professionalId);
+    await form.getByRole('button', { name: 'Gesprek plannen' }).click();
+
+    await section.getByRole('status').filter({ hasText: 'Gesprek gepland' }).waitFor();
+    await settled(page);
+    expect(await page.locator('#mt-new-form').count()).toBe(0);
+    const item = section.locator('li.app-mt-item').first();
+    await expect(text(item)).resolves.toContain('3-gesprek');
+    await expect(text(item)).resolves.toContain('Buurtteam Overvecht, Zamenhofdreef');
+    await expect(text(item)).resolves.toContain('Gepland');
+    await expect(text(item)).resolves.toContain('Buurtteam Overvecht');
+    const ics = item.getByRole('link', { name: /Uitnodiging \(\.ics\)/ });
+    expect(await ics.getAttribute('href')).toMatch(/^\/api\/v1\/meetings\/[0-9a-f-]{36}\/invitation\.ics$/);
+    await expectNoAxeViolations(page, 'gesprek gepland');
+  });
+
+  it('records the report with one agreed action for the buurtteam professional; the action is in the plan', async () => {
+    const section = page.locator('section#gesprekken');
+    const item = section.locator('li.app-mt-item').first();
+    await item.getByRole('button', { name: 'Verslag vastleggen' }).click();
+    const form = item.locator('form');
+    await form.waitFor();
+
+    // An empty report is refused with a summary that links to the field.
+    await form.getByRole('button', { name: 'Verslag opslaan' }).click();
+    const summary = form.locator('.app-error-summary');
+    await summary.waitFor();
+    await expect(text(summary)).resolves.toContain('Schrijf een kort verslag');
+    await expectNoAxeViolations(page, 'verslag met fouten');
+
+    await form
+      .getByLabel('Verslag', { exact: true })
+      .fill('Besproken: schulden en vrijwilligerswerk. Het buurtteam helpt met de post.');
+    await form.getByRole('button', { name: 'Afspraak toevoegen' }).click();
+    await form.getByLabel('Wat wordt er gedaan?').fill(action);
+    await form.getByLabel('Wie doet het?').selectOption(`partnerProfessional:${professionalId}`);
+    await expectNoAxeViolations(page, 'verslag ingevuld');
+    await form.getByRole('button', { name: 'Verslag opslaan' }).click();
+
+    await section.getByRole('status').filter({ hasText: '1 afspraak staat nu in het plan' }).waitFor();
+    await settled(page);
+    await expect(text(item)).resolves.toContain('Gehouden');
+    await expect(text(item)).resolves.toContain(action);
+    await expect(text(section.getByRole('status'))).resolves.toContain('telt als contact');
+    await expectNoAxeViolations(page, 'verslag vastgelegd');
+
+    // The action is in the plan, owned by the buurtteam professional.
+    const plan: any = await page.evaluate(
+      async (id) => (await fetch(`/api/v1/residents/${id}/plan`)).json(),
+      residentId,
+    );
+    const actions = (
+      plan.goals as {
+        actions: { description: string; owner: { type: string; staffUser?: { id: string } | null } }[];
+      }[]
+    ).flatMap((g) => g.actions);
+    const added = actions.find((a) => a.description === action);
+    expect(added?.owner.type).toBe('partnerProfessional');
+    await expect.poll(() => text(page.locator('section#plan')), { timeout: 10_000 }).toContain(action);
+  });
+
+  it('buurtteam.overvecht sees the 3-gesprek with its report, without forms (no axe violations)', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const bt = await context.newPage();
+    await bt.goto(`${server.baseUrl}/inloggen`);
+    await bt.getByRole('heading', { name: /Demo-omgeving/ }).waitFor();
+    await bt.getByRole('button', { name: /buurtteam\.overvecht/ }).click();
+    await bt.waitForURL((url) => !url.pathname.startsWith('/inloggen'));
+    await bt.goto(`${server.baseUrl}/inwoners/${residentId}#gesprekken`);
+    const section = bt.locator('section#gesprekken');
+    await section.getByRole('heading', { level: 2, name: 'Gesprekken' }).waitFor();
+    await settled(bt);
+    const item = section.locator('li.app-mt-item').first();
+    await expect(text(item)).resolves.toContain('Besproken: schulden en vrijwilligerswerk');
+    await expect(text(item)).resolves.toContain(action);
+    expect(await section.getByRole('button').count()).toBe(0);
+    await expectNoAxeViolations(bt, 'gesprekken buurtteam (390 px)');
+    await context.close();
+  });
+});

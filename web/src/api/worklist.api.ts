@@ -1,0 +1,21 @@
+import { api } from './http.ts';
+import type { Worklist, WorklistLink } from './types.ts';
+
+// The werkmatcher's worklist. Contract: src/modules/worklist/worklist.schema.ts and worklist.routes.ts.
+
+export function getWorklist(): Promise<Worklist> {
+  return api.get<Worklist>('/worklist');
+}
+
+/** The anchor of each worklist section on the resident page (the ids of its sections). */
+const ANCHORS: Record<WorklistLink['section'], string> = {
+  plan: 'plan',
+  meetings: 'gesprekken',
+  contactMoments: 'contact',
+  history: 'aanspreekpunt',
+};
+
+/** Where a worklist row leads: the resident page at the right section. */
+export function worklistHref(link: WorklistLink): string {
+  return `/inwoners/${encodeURIComponent(link.residentId)}#${ANCHORS[link.section]}`;
+}

@@ -1,0 +1,56 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  createCatchUp,
+  getCatchUp,
+  getTeamCaseloads,
+  listCatchUps,
+  previewCatchUp,
+  reassignResidents,
+} from '../../api/team.api.ts';
+import type { CatchUpCreate, CatchUpCriteria, ReassignmentCreate } from '../../api/types.ts';
+
+export const TEAM_KEYS = {
+  caseloads: ['team', 'caseloads'] as const,
+  campaigns: ['team', 'catchUps'] as const,
+  campaign: (id: string) => ['team', 'catchUps', id] as const,
+};
+
+export function useTeamCaseloads() {
+  return useQuery({ queryKey: TEAM_KEYS.caseloads, queryFn: getTeamCaseloads, staleTime: 30_000 });
+}
+
+export function useCatchUps() {
+  return useQuery({ queryKey: TEAM_KEYS.campaigns, queryFn: listCatchUps, staleTime: 30_000 });
+}
+
+export function useCatchUp(id: string) {
+  return useQuery({ queryKey: TEAM_KEYS.campaign(id), queryFn: () => getCatchUp(id), staleTime: 30_000 });
+}
+
+/** After a change of contact persons: caseload figures, resident lists and campaigns are out of date. */
+function useInvalidateTeam() {
+  const client = useQueryClient();
+  return () => {
+    void client.invalidateQueries({ queryKey: ['team'] });
+    void client.invalidateQueries({ queryKey: ['residents'] });
+  };
+}
+
+export function useReassign() {
+  const invalidate = useInvalidateTeam();
+  return useMutation({
+    mutationFn: (body: ReassignmentCreate) => reassignResidents(body),
+    onSuccess: invalidate,
+  });
+}
+
+export function usePreviewCatchUp() {
+  return useMutation({
+    mutationFn: (body: { teamId?: string; criteria: CatchUpCriteria }) => previewCatchUp(body),
+  });
+}
+
+export function useCreateCatchUp() {
+  const invalidate = useInvalidateTeam();
+  return useMutation({ mutationFn: (body: CatchUpCreate) => createCatchUp(body), onSuccess: invalidate });
+}
