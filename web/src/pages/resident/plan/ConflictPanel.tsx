@@ -55,12 +55,14 @@ export function ConflictPanel({
   const errorText = useErrorText();
   const redo = usePlanWrite(section.residentId);
   const ref = useRef<HTMLDivElement>(null);
-  const resetRedo = redo.reset;
+  const { reset } = redo;
 
+  // Each new conflict: forget an earlier failed redo and move focus here, so the user reads what happened.
+  // (reset is stable: TanStack binds it once per observer.)
   useEffect(() => {
-    resetRedo();
+    reset();
     ref.current?.focus();
-  }, [conflict.seq, resetRedo]);
+  }, [conflict.seq, reset]);
 
   const names = [...new Set(conflict.versions.map((v) => v.changedBy?.displayName ?? t('plan.history.someone')))];
   const failed = redo.error && !planConflictOf(redo.error) ? redo.error : null;
