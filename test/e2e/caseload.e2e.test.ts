@@ -1,30 +1,11 @@
-import { AxeBuilder } from '@axe-core/playwright';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { expectNoAxeViolations, launchChromium, settled } from './browser.ts';
 
 // Browser test of the web app against a real server on a fresh demo database:
 // demo login via the picker, caseload, search while typing, resident page; axe on every page.
 // Needs web/dist (npm test builds it first) and Chromium at /usr/bin/chromium.
-
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
-
-async function expectNoAxeViolations(page: Page, name: string): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-  if (violations.length > 0) {
-    const report = violations
-      .map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')}: ${n.failureSummary ?? ''}`).join('\n')}`)
-      .join('\n');
-    console.error(`axe violations on ${name}:\n${report}`);
-  }
-  expect(violations).toEqual([]);
-}
-
-/** Wait until the page shows no loading state (spinner, "bezig met zoeken", aria-busy). */
-async function settled(page: Page): Promise<void> {
-  // Polled from here: the app's CSP forbids evaluating strings, and the test's TypeScript setup has no DOM types.
-  await expect.poll(() => page.locator('.app-loading, .app-results__busy, [aria-busy="true"]').count(), { timeout: 20_000 }).toBe(0);
-}
 
 describe('web app: caseload of a werkmatcher', () => {
   let server: TestServer;
@@ -34,10 +15,7 @@ describe('web app: caseload of a werkmatcher', () => {
   beforeAll(async () => {
     // A copy of the seeded demo (the seed runs ANALYZE, so the copy has planner statistics).
     server = await startTestServer({ template: 'demo' });
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu'],
-    });
+    browser = await launchChromium();
     // axe-core/playwright needs a page from an explicit context.
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     page = await context.newPage();

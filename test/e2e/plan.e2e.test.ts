@@ -1,9 +1,9 @@
-import { AxeBuilder } from '@axe-core/playwright';
 import { sql } from 'kysely';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { type Browser, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayInNl } from '../../src/domain/dates.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { expectNoAxeViolations, launchChromium, settled } from './browser.ts';
 
 // Browser test of the "Plan" section of the resident page across two roles, against a real server on a fresh demo
 // database: werkmatcher.overvecht starts the one plan for a resident who gave Buurtteam Overvecht consent, adds a
@@ -11,29 +11,6 @@ import { startTestServer, type TestServer } from '../helpers/server.ts';
 // sees the plan and marks his action done; back in the first (now stale) context the werkmatcher's next change gets
 // 412: the conflict panel says what the buurtteam professional changed, and one click redoes the change on top.
 // axe on every state. Needs web/dist (npm test builds it first) and Chromium at /usr/bin/chromium.
-
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
-
-async function expectNoAxeViolations(page: Page, name: string): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-  if (violations.length > 0) {
-    const report = violations
-      .map(
-        (v) =>
-          `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')}: ${n.failureSummary ?? ''}`).join('\n')}`,
-      )
-      .join('\n');
-    console.error(`axe violations on ${name}:\n${report}`);
-  }
-  expect(violations).toEqual([]);
-}
-
-/** Wait until the page shows no loading state (spinner, busy button). */
-async function settled(page: Page): Promise<void> {
-  await expect
-    .poll(() => page.locator('.app-loading, .app-results__busy, [aria-busy="true"]').count(), { timeout: 20_000 })
-    .toBe(0);
-}
 
 const text = async (locator: Locator) => ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
 const inDays = (n: number) => new Date(Date.parse(`${todayInNl()}T12:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
@@ -97,10 +74,7 @@ describe('web app: Plan (one plan, made together; werkmatcher and buurtteam; con
       .where('username', '=', 'buurtteam.overvecht')
       .executeTakeFirstOrThrow();
     professional = bt.display_name;
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu'],
-    });
+    browser = await launchChromium();
     coach = await loginAs('werkmatcher.overvecht');
   });
 

@@ -1,34 +1,11 @@
-import { AxeBuilder } from '@axe-core/playwright';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { expectNoAxeViolations, launchChromium, settled } from './browser.ts';
 
 // Browser test of the teamleider's pages against a real server on a fresh demo database: caseload per werkmatcher,
 // a catch-up campaign (preview, start over two werkmatchers, coverage) and a bulk reassignment; axe on every step.
 // Needs web/dist (npm test builds it first) and Chromium at /usr/bin/chromium.
-
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
-
-async function expectNoAxeViolations(page: Page, name: string): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-  if (violations.length > 0) {
-    const report = violations
-      .map(
-        (v) =>
-          `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')}: ${n.failureSummary ?? ''}`).join('\n')}`,
-      )
-      .join('\n');
-    console.error(`axe violations on ${name}:\n${report}`);
-  }
-  expect(violations).toEqual([]);
-}
-
-/** Wait until the page shows no loading state (spinner, aria-busy). */
-async function settled(page: Page): Promise<void> {
-  await expect
-    .poll(() => page.locator('.app-loading, [aria-busy="true"]').count(), { timeout: 20_000 })
-    .toBe(0);
-}
 
 describe('web app: teamleider', () => {
   let server: TestServer;
@@ -37,10 +14,7 @@ describe('web app: teamleider', () => {
 
   beforeAll(async () => {
     server = await startTestServer({ template: 'demo' });
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu'],
-    });
+    browser = await launchChromium();
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     page = await context.newPage();
   });

@@ -1,39 +1,14 @@
-import { AxeBuilder } from '@axe-core/playwright';
 import { sql } from 'kysely';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { type Browser, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { expectNoAxeViolations, launchChromium, settled } from './browser.ts';
 
 // Browser test of the Werklijst and the "Gesprekken" section against a real server on a fresh demo database:
 // werkmatcher.overvecht lands on her worklist, opens a resident with a Buurtteam Overvecht consent, plans a
 // 3-gesprek with buurtteam.overvecht (earlier today, so a report may follow), records the report with one agreed
 // action for the buurtteam professional, and finds that action in the plan. axe on every state.
 // Needs web/dist (npm test builds it first) and Chromium at /usr/bin/chromium.
-
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
-
-async function expectNoAxeViolations(page: Page, name: string): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-  if (violations.length > 0) {
-    const report = violations
-      .map(
-        (v) =>
-          `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')}: ${n.failureSummary ?? ''}`).join('\n')}`,
-      )
-      .join('\n');
-    console.error(`axe violations on ${name}:\n${report}`);
-  }
-  expect(violations).toEqual([]);
-}
-
-/** Wait until the page shows no loading state (spinner, busy button). */
-async function settled(page: Page): Promise<void> {
-  await expect
-    .poll(() => page.locator('.app-loading, .app-results__busy, [aria-busy="true"]').count(), {
-      timeout: 20_000,
-    })
-    .toBe(0);
-}
 
 const text = async (locator: Locator) => ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
 
@@ -82,10 +57,7 @@ describe('web app: Werklijst and a 3-gesprek with its report', () => {
       .where('username', '=', 'buurtteam.overvecht')
       .executeTakeFirstOrThrow();
     professionalId = bt.id;
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu'],
-    });
+    browser = await launchChromium();
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     page = await context.newPage();
   });
