@@ -45,14 +45,16 @@ export const usage = `npm run bench -- [options]
 function int(name: string, value: string | undefined, fallback: number, min: number, max: number): number {
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < min || n > max) throw new Error(`--${name} must be an integer between ${min} and ${max}`);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new Error(`--${name} must be an integer between ${min} and ${max}`);
   return n;
 }
 
 /** Only the local machine is ever loaded: a benchmark must not hit another host. */
 export function assertLocal(url: string): void {
   const host = new URL(url).hostname;
-  if (!['127.0.0.1', 'localhost', '[::1]'].includes(host)) throw new Error(`Only 127.0.0.1 may be loaded, not ${host}`);
+  if (!['127.0.0.1', 'localhost', '[::1]'].includes(host))
+    throw new Error(`Only 127.0.0.1 may be loaded, not ${host}`);
 }
 
 export function parseBenchArgs(argv: string[]): BenchArgs | null {
@@ -79,7 +81,8 @@ export function parseBenchArgs(argv: string[]): BenchArgs | null {
     strict: true,
   });
   if (values.help) return null;
-  if (values['quiet-cores'] !== undefined && !(Number(values['quiet-cores']) > 0)) throw new Error('--quiet-cores must be a positive number');
+  if (values['quiet-cores'] !== undefined && !(Number(values['quiet-cores']) > 0))
+    throw new Error('--quiet-cores must be a positive number');
   const residents = int('residents', values.residents, 10_000, 1, 5_000_000);
   const adminUrl = values.pg ?? process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   assertLocal(adminUrl);

@@ -64,7 +64,11 @@ export function otherCores(a: CpuSnapshot, b: CpuSnapshot): number | null {
  * Waits (bounded) until the rest of the machine uses less than `maxCores` CPU, sampled over 2 s windows.
  * Returns the last sample, in cores.
  */
-export async function waitForQuiet(maxCores: number, maxWaitSeconds: number, log: (msg: string) => void): Promise<number | null> {
+export async function waitForQuiet(
+  maxCores: number,
+  maxWaitSeconds: number,
+  log: (msg: string) => void,
+): Promise<number | null> {
   const deadline = performance.now() + maxWaitSeconds * 1000;
   let warned = false;
   for (;;) {
@@ -73,11 +77,15 @@ export async function waitForQuiet(maxCores: number, maxWaitSeconds: number, log
     const used = otherCores(a, await snapshot([process.pid]));
     if (used === null || used < maxCores) return used;
     if (performance.now() > deadline) {
-      log(`Machine still busy (${used.toFixed(2)} of ${os.availableParallelism()} cores used by other processes): measuring anyway.`);
+      log(
+        `Machine still busy (${used.toFixed(2)} of ${os.availableParallelism()} cores used by other processes): measuring anyway.`,
+      );
       return used;
     }
     if (!warned) {
-      log(`Other processes use ${used.toFixed(2)} cores: waiting up to ${maxWaitSeconds} s for a quieter machine…`);
+      log(
+        `Other processes use ${used.toFixed(2)} cores: waiting up to ${maxWaitSeconds} s for a quieter machine…`,
+      );
       warned = true;
     }
   }

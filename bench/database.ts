@@ -28,7 +28,9 @@ export async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T
 
 async function residentCount(ownerUrl: string): Promise<number | null> {
   try {
-    return await withClient(ownerUrl, async (c) => Number((await c.query('SELECT count(*) AS n FROM residents')).rows[0].n));
+    return await withClient(ownerUrl, async (c) =>
+      Number((await c.query('SELECT count(*) AS n FROM residents')).rows[0].n),
+    );
   } catch {
     return null;
   }
@@ -47,7 +49,10 @@ export async function prepareDatabase(
   const name = `samenplan_bench_${residents}`;
   const ownerUrl = withDatabase(adminUrl, name);
   const appUrl = withCredentials(ownerUrl, APP_ROLE, undefined);
-  const exists = await withClient(adminUrl, async (c) => (await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount === 1);
+  const exists = await withClient(
+    adminUrl,
+    async (c) => (await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount === 1,
+  );
   if (exists && !fresh) {
     const count = await residentCount(ownerUrl);
     if (count === residents) {
@@ -66,7 +71,12 @@ export async function prepareDatabase(
   const started = performance.now();
   const ownerDb = createDb(createPool(ownerUrl, { max: 4, applicationName: 'samenplan-bench-seed' }));
   try {
-    const summary = await seedSynthetic(ownerDb, { residents, municipalityCode: MUNICIPALITY_CODE, historyYears: 3, log });
+    const summary = await seedSynthetic(ownerDb, {
+      residents,
+      municipalityCode: MUNICIPALITY_CODE,
+      historyYears: 3,
+      log,
+    });
     log(`Seed summary: ${JSON.stringify({ ...summary, distribution: undefined })}`);
   } finally {
     await ownerDb.destroy();
@@ -88,8 +98,13 @@ export interface DatabaseFacts {
 export async function databaseFacts(db: BenchDatabase, staffUserId: string): Promise<DatabaseFacts> {
   return withClient(db.ownerUrl, async (c) => {
     const size = await c.query('SELECT pg_database_size(current_database()) AS b');
-    const logRows = await c.query("SELECT count(*) AS n, pg_total_relation_size('processing_log') AS b FROM processing_log");
-    const caseload = await c.query("SELECT count(*) AS n FROM cases WHERE contact_person_id = $1 AND status = 'active'", [staffUserId]);
+    const logRows = await c.query(
+      "SELECT count(*) AS n, pg_total_relation_size('processing_log') AS b FROM processing_log",
+    );
+    const caseload = await c.query(
+      "SELECT count(*) AS n FROM cases WHERE contact_person_id = $1 AND status = 'active'",
+      [staffUserId],
+    );
     return {
       sizeBytes: Number(size.rows[0].b),
       processingLogRows: Number(logRows.rows[0].n),
@@ -112,11 +127,21 @@ export interface ExplainFacts {
  * Planning and execution time of the list query as the application role (RLS on), best of 5 runs on one
  * connection. `setting` (e.g. "random_page_cost = 1.1") is applied for the session first, to test planner settings.
  */
-export async function explainList(db: BenchDatabase, setConfig: CapturedStatement, select: CapturedStatement, setting?: string): Promise<ExplainFacts> {
+export async function explainList(
+  db: BenchDatabase,
+  setConfig: CapturedStatement,
+  select: CapturedStatement,
+  setting?: string,
+): Promise<ExplainFacts> {
   return withClient(db.appUrl, async (c) => {
     if (setting) await c.query(`SET ${setting}`);
     const randomPageCost = (await c.query('SHOW random_page_cost')).rows[0].random_page_cost as string;
-    let best: ExplainFacts = { randomPageCost, planningMs: Infinity, executionMs: Infinity, residentsAccess: '' };
+    let best: ExplainFacts = {
+      randomPageCost,
+      planningMs: Infinity,
+      executionMs: Infinity,
+      residentsAccess: '',
+    };
     for (let i = 0; i < 5; i += 1) {
       await c.query('BEGIN');
       try {
@@ -125,8 +150,10 @@ export async function explainList(db: BenchDatabase, setConfig: CapturedStatemen
         const text = rows.map((r: Record<string, string>) => r['QUERY PLAN']).join('\n');
         const planningMs = Number(/Planning Time: ([\d.]+)/.exec(text)?.[1]);
         const executionMs = Number(/Execution Time: ([\d.]+)/.exec(text)?.[1]);
-        const access = /((?:Seq|Index|Index Only|Bitmap Heap) Scan(?: using \w+)? on residents)/.exec(text)?.[1] ?? '?';
-        if (planningMs + executionMs < best.planningMs + best.executionMs) best = { randomPageCost, planningMs, executionMs, residentsAccess: access };
+        const access =
+          /((?:Seq|Index|Index Only|Bitmap Heap) Scan(?: using \w+)? on residents)/.exec(text)?.[1] ?? '?';
+        if (planningMs + executionMs < best.planningMs + best.executionMs)
+          best = { randomPageCost, planningMs, executionMs, residentsAccess: access };
       } finally {
         await c.query('ROLLBACK');
       }

@@ -6,11 +6,21 @@ import type { ChildMessage, LoadRequest, LoadResult } from './load.ts';
 function fire(req: LoadRequest, seconds: number, latencies: number[] | null): Promise<Result> {
   return new Promise((resolve, reject) => {
     const instance = autocannon(
-      { url: req.url, headers: req.headers, connections: req.connections, duration: seconds, pipelining: 1, timeout: 10 },
+      {
+        url: req.url,
+        headers: req.headers,
+        connections: req.connections,
+        duration: seconds,
+        pipelining: 1,
+        timeout: 10,
+      },
       (err, result) => (err ? reject(err) : resolve(result)),
     );
     // autocannon's own histogram has 1 ms resolution; keep the exact per-request times for the percentiles.
-    if (latencies) instance.on('response', (_client: unknown, _status: number, _bytes: number, ms: number) => latencies.push(ms));
+    if (latencies)
+      instance.on('response', (_client: unknown, _status: number, _bytes: number, ms: number) =>
+        latencies.push(ms),
+      );
   });
 }
 
@@ -52,6 +62,9 @@ process.on('message', (msg: LoadRequest | 'exit') => {
   if (msg === 'exit') process.exit(0);
   run(msg).then(
     (result) => send({ phase: 'done', ok: true, result }),
-    (err: unknown) => send({ phase: 'done', ok: false, error: err instanceof Error ? err.message : String(err) }).then(() => process.exit(1)),
+    (err: unknown) =>
+      send({ phase: 'done', ok: false, error: err instanceof Error ? err.message : String(err) }).then(() =>
+        process.exit(1),
+      ),
   );
 });

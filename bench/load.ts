@@ -39,7 +39,9 @@ export type ChildMessage =
  */
 export function runLoad(req: LoadRequest, ownPids: () => Promise<number[]>): Promise<LoadResult> {
   assertLocal(req.url);
-  const child = fork(fileURLToPath(new URL('./load-child.ts', import.meta.url)), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(fileURLToPath(new URL('./load-child.ts', import.meta.url)), [], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   return new Promise((resolve, reject) => {
     let settled = false;
     const finish = (fn: () => void) => {
@@ -49,10 +51,13 @@ export function runLoad(req: LoadRequest, ownPids: () => Promise<number[]>): Pro
       fn();
     };
     // Bounded: warm-up + run + a generous margin for start-up.
-    const timer = setTimeout(() => {
-      child.kill();
-      finish(() => reject(new Error('The load generator did not finish in time')));
-    }, (req.warmup + req.duration + 60) * 1000);
+    const timer = setTimeout(
+      () => {
+        child.kill();
+        finish(() => reject(new Error('The load generator did not finish in time')));
+      },
+      (req.warmup + req.duration + 60) * 1000,
+    );
     let before: Promise<CpuSnapshot> | null = null;
     let done = false;
     const pids = async () => [process.pid, child.pid ?? 0, ...(await ownPids())];

@@ -17,7 +17,9 @@ import { DEMO_USER, PSEUDONYM_KEY, demoLogin, startFullServer, type StatementSin
 // process.cpuUsage(): where the server's own CPU goes, apart from PostgreSQL. Run after `npm run bench` has
 // created the database:  node --import tsx bench/node-cost.ts [--residents 10000] [--n 300]
 
-const { values } = parseArgs({ options: { residents: { type: 'string', default: '10000' }, n: { type: 'string', default: '300' } } });
+const { values } = parseArgs({
+  options: { residents: { type: 'string', default: '10000' }, n: { type: 'string', default: '300' } },
+});
 const n = Number(values.n);
 const adminUrl = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 assertLocal(adminUrl);
@@ -31,7 +33,9 @@ async function cost(label: string, fn: () => unknown): Promise<void> {
   for (let i = 0; i < n; i += 1) await fn();
   const used = process.cpuUsage(cpu);
   const wall = (performance.now() - started) / n;
-  console.log(`${label.padEnd(52)} ${((used.user + used.system) / 1000 / n).toFixed(3).padStart(7)} ms CPU  ${wall.toFixed(3).padStart(7)} ms wall`);
+  console.log(
+    `${label.padEnd(52)} ${((used.user + used.system) / 1000 / n).toFixed(3).padStart(7)} ms CPU  ${wall.toFixed(3).padStart(7)} ms wall`,
+  );
 }
 
 // Log in through the real server once, and record the statements of one list request.
@@ -39,7 +43,9 @@ const sink: StatementSink = { on: false, statements: [] };
 const server = await startFullServer(ownerUrl, appUrl, 2, sink);
 const token = await demoLogin(server.url, DEMO_USER);
 sink.on = true;
-await fetch(`${server.url}/api/v1/residents?contactPerson=me`, { headers: { cookie: `samenplan_session=${token}` } });
+await fetch(`${server.url}/api/v1/residents?contactPerson=me`, {
+  headers: { cookie: `samenplan_session=${token}` },
+});
 sink.on = false;
 await server.close();
 const setConfig = sink.statements.find((s) => s.text.includes('set_config'))!;
@@ -49,8 +55,15 @@ const pool = createPool(appUrl, { max: 2 });
 const db = createDb(createPool(appUrl, { max: 2 }));
 try {
   const { principal } = (await resolveSession(db, token, 30))!;
-  const filter: ResidentListFilter = { contactPersonId: principal.userId, sort: 'name', descending: false, limit: 50 };
-  const rows = await tenantTransaction(db, principal.municipalityId, (tx) => residentsStore(tx, principal).list(filter));
+  const filter: ResidentListFilter = {
+    contactPersonId: principal.userId,
+    sort: 'name',
+    descending: false,
+    limit: 50,
+  };
+  const rows = await tenantTransaction(db, principal.municipalityId, (tx) =>
+    residentsStore(tx, principal).list(filter),
+  );
   const page = rows.slice(0, 50);
   const query = residentListQuerySchema.parse({ contactPerson: 'me' });
   console.log(`${n} calls each, ${page.length} rows per page; CPU of the whole Node process (all threads)\n`);
@@ -66,13 +79,17 @@ try {
     }
   });
   await cost('Kysely tenantTransaction + the same compiled SELECT', () =>
-    tenantTransaction(db, principal.municipalityId, (tx) => tx.executeQuery(CompiledQuery.raw(select.text, select.values))),
+    tenantTransaction(db, principal.municipalityId, (tx) =>
+      tx.executeQuery(CompiledQuery.raw(select.text, select.values)),
+    ),
   );
   await cost('Kysely tenantTransaction + residentsStore.list', () =>
     tenantTransaction(db, principal.municipalityId, (tx) => residentsStore(tx, principal).list(filter)),
   );
   await cost('presentSummary × page', () => page.map((r) => presentSummary(principal, r)));
-  await cost('presentSummary × page + JSON.stringify', () => JSON.stringify({ items: page.map((r) => presentSummary(principal, r)) }));
+  await cost('presentSummary × page + JSON.stringify', () =>
+    JSON.stringify({ items: page.map((r) => presentSummary(principal, r)) }),
+  );
   await cost('listResidents (service, with processing-log insert)', () =>
     listResidents(createRequestContext(db, principal, traceFromHeader(undefined), PSEUDONYM_KEY), query),
   );

@@ -52,7 +52,10 @@ export function inline(stmt: CapturedStatement): string {
       if (m && FRESH_PER_ROW[c]) overrides.set(Number(m[1]), FRESH_PER_ROW[c]);
     });
   }
-  return text.replace(/\$(\d+)\b/g, (_all, n: string) => overrides.get(Number(n)) ?? literal(stmt.values[Number(n) - 1]));
+  return text.replace(
+    /\$(\d+)\b/g,
+    (_all, n: string) => overrides.get(Number(n)) ?? literal(stmt.values[Number(n) - 1]),
+  );
 }
 
 export interface PgbenchResult {
@@ -82,11 +85,30 @@ export async function runPgbench(
     await writeFile(script, statements.map((s) => `${inline(s)};`).join('\n') + '\n');
     const url = new URL(db.appUrl);
     const args = [
-      '-h', url.hostname, '-p', url.port || '5432', '-U', decodeURIComponent(url.username), '-n', '-M', 'simple', '-r',
-      '-c', String(opts.connections), '-j', String(Math.min(opts.connections, os.availableParallelism())),
-      '-T', String(opts.duration), '-f', script, db.name,
+      '-h',
+      url.hostname,
+      '-p',
+      url.port || '5432',
+      '-U',
+      decodeURIComponent(url.username),
+      '-n',
+      '-M',
+      'simple',
+      '-r',
+      '-c',
+      String(opts.connections),
+      '-j',
+      String(Math.min(opts.connections, os.availableParallelism())),
+      '-T',
+      String(opts.duration),
+      '-f',
+      script,
+      db.name,
     ];
-    const { stdout } = await run('pgbench', args, { timeout: (opts.duration + 60) * 1000, maxBuffer: 10_000_000 });
+    const { stdout } = await run('pgbench', args, {
+      timeout: (opts.duration + 60) * 1000,
+      maxBuffer: 10_000_000,
+    });
     const tps = /tps = ([\d.]+) \(without initial connection time\)/.exec(stdout);
     const latency = /latency average = ([\d.]+) ms/.exec(stdout);
     if (!tps || !latency) throw new Error(`Unexpected pgbench output:\n${stdout}`);

@@ -77,7 +77,8 @@ export async function machineInfo(postgresVersion: string, postgresSettings: str
 /** A statement as a short label: "begin", "SELECT set_config(…)", "select … from residents … (list)". */
 export function statementLabel(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();
-  if (/^select .* from "residents" as "r"/i.test(flat)) return 'SELECT the page (residents ⋈ areas, cases, staff, benefits)';
+  if (/^select .* from "residents" as "r"/i.test(flat))
+    return 'SELECT the page (residents ⋈ areas, cases, staff, benefits)';
   const insert = /^insert into "?(\w+)"?/i.exec(flat);
   if (insert) return `INSERT INTO ${insert[1]} (1 row)`;
   return flat.length > 60 ? `${flat.slice(0, 57)}…` : flat;
@@ -139,7 +140,11 @@ export function consoleTable(report: DatasetReport): string {
   const head = ['Scenario', 'Requests/s', 'p50 ms', 'p99 ms', 'vs bare', 'Other CPU', ''];
   const rows = [head, ...scenarioRows(report)];
   const widths = head.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  const line = (r: string[]) => r.map((c, i) => (i === 0 || i === 6 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ').trimEnd();
+  const line = (r: string[]) =>
+    r
+      .map((c, i) => (i === 0 || i === 6 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!)))
+      .join('  ')
+      .trimEnd();
   const out = [
     `\n${report.residents.toLocaleString('en')} residents · database ${mb(report.facts.sizeBytes)} · ` +
       `${report.itemsPerPage} items per page (bare: ${report.bareRows} rows incl. look-ahead) · caseload ${report.facts.caseload}`,
@@ -149,7 +154,8 @@ export function consoleTable(report: DatasetReport): string {
     `SELECT alone (EXPLAIN ANALYZE, random_page_cost ${report.explain.randomPageCost}): ${explainText(report.explain)}; ` +
       `with random_page_cost = 4: ${explainText(report.explainDefault)}`,
   ];
-  for (const p of report.pgbench) out.push(`pgbench ${p.label}: ${fmtInt(p.result.tps)} TPS, ${fmtMs(p.result.latencyMs)} ms average`);
+  for (const p of report.pgbench)
+    out.push(`pgbench ${p.label}: ${fmtInt(p.result.tps)} TPS, ${fmtMs(p.result.latencyMs)} ms average`);
   return out.join('\n');
 }
 
@@ -171,7 +177,9 @@ export function markdownSection(report: DatasetReport, machine: Machine): string
     `Dataset \`${report.database}\`: ${report.residents.toLocaleString('en')} residents, database ${mb(report.facts.sizeBytes)} ` +
       `(of which the processing log ${mb(report.facts.processingLogBytes)}, ` +
       `${report.facts.processingLogRows.toLocaleString('en')} rows before the run, mostly from earlier benchmark runs); ` +
-      (report.seedSeconds === null ? 'reused from an earlier run. ' : `seeded in ${report.seedSeconds.toFixed(0)} s. `) +
+      (report.seedSeconds === null
+        ? 'reused from an earlier run. '
+        : `seeded in ${report.seedSeconds.toFixed(0)} s. `) +
       `The werkmatcher's caseload holds ${report.facts.caseload} residents; a page has ${report.itemsPerPage} items ` +
       `(the SQL fetches ${report.bareRows} rows: one look-ahead row for the cursor).`,
   );
@@ -180,14 +188,17 @@ export function markdownSection(report: DatasetReport, machine: Machine): string
     `autocannon: ${s.connections} connections, ${s.warmup} s warm-up then ${s.duration} s measured per scenario, ` +
       `one request at a time per connection; every server has a pool of ${s.pool} PostgreSQL connections as \`samenplan_app\`. ` +
       `Latencies are client-side, per request. ` +
-      (s.rounds > 1 ? `Each scenario was measured ${s.rounds} times, interleaved; the table shows the round with the highest throughput. ` : '') +
+      (s.rounds > 1
+        ? `Each scenario was measured ${s.rounds} times, interleaved; the table shows the round with the highest throughput. `
+        : '') +
       `"Other CPU" is what the rest of the machine used during the measured run (cores out of ${machine.cpus}; ` +
       `the server, the load generator and PostgreSQL are excluded): above ~0.3 the figures are disturbed.`,
   );
   out.push('');
   out.push('| Scenario | Requests/s | p50 (ms) | p99 (ms) | Throughput vs bare | Other CPU |');
   out.push('|---|---:|---:|---:|---:|---:|');
-  for (const r of scenarioRows(report)) out.push(`| ${r[0]}${r[6] ? ` (${r[6]})` : ''} | ${r[1]} | ${r[2]} | ${r[3]} | ${r[4]} | ${r[5]} |`);
+  for (const r of scenarioRows(report))
+    out.push(`| ${r[0]}${r[6] ? ` (${r[6]})` : ''} | ${r[1]} | ${r[2]} | ${r[3]} | ${r[4]} | ${r[5]} |`);
   out.push('');
   out.push(`**Result:** ${verdict(report)}.`);
   out.push('');
@@ -199,12 +210,16 @@ export function markdownSection(report: DatasetReport, machine: Machine): string
   );
   if (report.pgbench.length > 0) {
     out.push('');
-    out.push(`Database only (pgbench, same statements with inlined parameters, ${s.connections} clients, ${s.duration} s):`);
+    out.push(
+      `Database only (pgbench, same statements with inlined parameters, ${s.connections} clients, ${s.duration} s):`,
+    );
     out.push('');
     out.push('| pgbench script | TPS | Avg latency (ms) | Per statement (ms) |');
     out.push('|---|---:|---:|---|');
     for (const p of report.pgbench) {
-      const per = p.statements.map((st, i) => `${st} ${fmtMs(p.result.statementMs[i] ?? Number.NaN)}`).join('; ');
+      const per = p.statements
+        .map((st, i) => `${st} ${fmtMs(p.result.statementMs[i] ?? Number.NaN)}`)
+        .join('; ');
       out.push(`| ${p.label} | ${fmtInt(p.result.tps)} | ${fmtMs(p.result.latencyMs)} | ${per} |`);
     }
   }
@@ -225,6 +240,8 @@ export async function updateDocs(residents: number, section: string): Promise<vo
   const i = current.indexOf(start);
   const j = current.indexOf(end);
   const next =
-    i >= 0 && j > i ? current.slice(0, i) + block + current.slice(j + end.length) : `${current.trimEnd()}\n\n${block}\n`;
+    i >= 0 && j > i
+      ? current.slice(0, i) + block + current.slice(j + end.length)
+      : `${current.trimEnd()}\n\n${block}\n`;
   await writeFile(DOCS_PATH, next);
 }

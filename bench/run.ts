@@ -2,7 +2,14 @@ import os from 'node:os';
 import { resolveSession } from '../src/platform/auth/sessions.ts';
 import { createDb, createPool } from '../src/platform/db/database.ts';
 import { parseBenchArgs, usage, type BenchArgs } from './args.ts';
-import { databaseFacts, explainList, prepareDatabase, withClient, type BenchDatabase, type CapturedStatement } from './database.ts';
+import {
+  databaseFacts,
+  explainList,
+  prepareDatabase,
+  withClient,
+  type BenchDatabase,
+  type CapturedStatement,
+} from './database.ts';
 import { waitForQuiet } from './cpu.ts';
 import { runLoad, type LoadRequest, type LoadResult } from './load.ts';
 import { pgbenchAvailable, runPgbench } from './pgbench.ts';
@@ -49,7 +56,10 @@ interface Captured {
 
 function find(statements: CapturedStatement[], test: RegExp, what: string): CapturedStatement {
   const s = statements.find((st) => test.test(st.text));
-  if (!s) throw new Error(`The full stack sent no ${what} statement; captured:\n${statements.map((st) => st.text).join('\n')}`);
+  if (!s)
+    throw new Error(
+      `The full stack sent no ${what} statement; captured:\n${statements.map((st) => st.text).join('\n')}`,
+    );
   return s;
 }
 
@@ -129,7 +139,9 @@ async function measureOnce(db: BenchDatabase, args: BenchArgs, s: Scenario): Pro
     log(`${s.label}: ${args.warmup} s warm-up + ${args.duration} s…`);
     const load = await runLoad(req, () => postgresPids(db));
     const other = load.otherCores === null ? '' : `, other processes ${load.otherCores.toFixed(2)} cores`;
-    log(`  ${Math.round(load.requestsPerSecond)} req/s, p50 ${load.p50.toFixed(2)} ms, p99 ${load.p99.toFixed(2)} ms${other}`);
+    log(
+      `  ${Math.round(load.requestsPerSecond)} req/s, p50 ${load.p50.toFixed(2)} ms, p99 ${load.p99.toFixed(2)} ms${other}`,
+    );
     return load;
   } finally {
     await server.close();
@@ -140,7 +152,11 @@ async function measureOnce(db: BenchDatabase, args: BenchArgs, s: Scenario): Pro
  * Measures every scenario args.rounds times, interleaved; keeps the round with the highest throughput.
  * Interference from other processes only ever makes a round worse.
  */
-async function measureAll(db: BenchDatabase, args: BenchArgs, scenarios: Scenario[]): Promise<ScenarioResult[]> {
+async function measureAll(
+  db: BenchDatabase,
+  args: BenchArgs,
+  scenarios: Scenario[],
+): Promise<ScenarioResult[]> {
   const runs = new Map<string, LoadResult[]>(scenarios.map((s) => [s.key, []]));
   for (let round = 1; round <= args.rounds; round += 1) {
     if (args.rounds > 1) log(`Round ${round} of ${args.rounds}`);
@@ -149,11 +165,22 @@ async function measureAll(db: BenchDatabase, args: BenchArgs, scenarios: Scenari
   return scenarios.map((s) => {
     const all = runs.get(s.key)!;
     const best = all.reduce((a, b) => (b.requestsPerSecond > a.requestsPerSecond ? b : a));
-    return { key: s.key, label: s.label, load: best, rounds: all.map((r) => r.requestsPerSecond), connections: s.connections ?? null };
+    return {
+      key: s.key,
+      label: s.label,
+      load: best,
+      rounds: all.map((r) => r.requestsPerSecond),
+      connections: s.connections ?? null,
+    };
   });
 }
 
-async function runDataset(args: BenchArgs, residents: number, machine: Machine, pgbench: boolean): Promise<DatasetReport> {
+async function runDataset(
+  args: BenchArgs,
+  residents: number,
+  machine: Machine,
+  pgbench: boolean,
+): Promise<DatasetReport> {
   const db = await prepareDatabase(args.adminUrl, residents, args.fresh, log);
   const date = new Date();
   const loadAverage = os.loadavg()[0]!;
@@ -161,12 +188,15 @@ async function runDataset(args: BenchArgs, residents: number, machine: Machine, 
   const facts = await databaseFacts(db, cap.userId);
   const explain = await explainList(db, cap.setConfig, cap.select);
   const explainDefault = await explainList(db, cap.setConfig, cap.select, 'random_page_cost = 4');
-  log(`Full stack sends ${cap.all.length} statements per request; caseload ${facts.caseload}, ${cap.itemsPerPage} items per page.`);
+  log(
+    `Full stack sends ${cap.all.length} statements per request; caseload ${facts.caseload}, ${cap.itemsPerPage} items per page.`,
+  );
 
   const bareCheck = await startBareServer(db.appUrl, 1, cap.setConfig, cap.select);
   const bareRows = (await getJson(bareCheck.url)) as { id: string }[];
   await bareCheck.close();
-  if (bareRows[0]?.id !== cap.firstId) log('WARNING: the bare handler returns a different first row than the full stack.');
+  if (bareRows[0]?.id !== cap.firstId)
+    log('WARNING: the bare handler returns a different first row than the full stack.');
 
   const cookie = { cookie: `${SESSION_COOKIE_NAME}=${cap.token}` };
   const bare: Scenario = {
@@ -198,7 +228,13 @@ async function runDataset(args: BenchArgs, residents: number, machine: Machine, 
     seedSeconds: db.seedSeconds,
     facts,
     loadAverage,
-    settings: { duration: args.duration, warmup: args.warmup, connections: args.connections, pool: args.pool, rounds: args.rounds },
+    settings: {
+      duration: args.duration,
+      warmup: args.warmup,
+      connections: args.connections,
+      pool: args.pool,
+      rounds: args.rounds,
+    },
     itemsPerPage: cap.itemsPerPage,
     bareRows: bareRows.length,
     fullStatements: cap.all.map((s) => statementLabel(s.text)),
@@ -222,7 +258,8 @@ async function runDataset(args: BenchArgs, residents: number, machine: Machine, 
       VARIANTS.map((v) => ({
         key: v.name,
         label: `${v.label} (plain Fastify)`,
-        start: () => startVariantServer(v.name, db.appUrl, args.pool, resolved.principal, cap.token, idleMinutes),
+        start: () =>
+          startVariantServer(v.name, db.appUrl, args.pool, resolved.principal, cap.token, idleMinutes),
         rows: items,
       })),
     );
@@ -233,15 +270,25 @@ async function runDataset(args: BenchArgs, residents: number, machine: Machine, 
     const begin = { text: 'begin', values: [] };
     const commit = { text: 'commit', values: [] };
     const scripts: { label: string; statements: CapturedStatement[] }[] = [
-      { label: 'bare transaction (begin, set_config, SELECT, commit)', statements: [begin, cap.setConfig, cap.select, commit] },
+      {
+        label: 'bare transaction (begin, set_config, SELECT, commit)',
+        statements: [begin, cap.setConfig, cap.select, commit],
+      },
       { label: 'full-stack statements as captured', statements: cap.all },
     ];
     for (const s of scripts) {
       await checkpoint(db);
       await waitForQuiet(args.quietCores, args.quietWait, log);
       log(`pgbench: ${s.label}…`);
-      const result = await runPgbench(db, s.statements, { connections: args.connections, duration: args.duration });
-      const row: PgbenchRow = { label: s.label, statements: s.statements.map((st) => statementLabel(st.text)), result };
+      const result = await runPgbench(db, s.statements, {
+        connections: args.connections,
+        duration: args.duration,
+      });
+      const row: PgbenchRow = {
+        label: s.label,
+        statements: s.statements.map((st) => statementLabel(st.text)),
+        result,
+      };
       report.pgbench.push(row);
     }
   }
@@ -261,13 +308,17 @@ async function main(): Promise<void> {
     );
     const fmt = settings.rows
       .map((r: { name: string; setting: string; unit: string | null }) =>
-        r.name === 'shared_buffers' ? `shared_buffers ${(Number(r.setting) * 8) / 1024} MB` : `${r.name} ${r.setting}`,
+        r.name === 'shared_buffers'
+          ? `shared_buffers ${(Number(r.setting) * 8) / 1024} MB`
+          : `${r.name} ${r.setting}`,
       )
       .join(', ');
     return { version: v.split(' ')[0]!, settings: fmt };
   });
   const machine = await machineInfo(pg.version, pg.settings);
-  log(`${machine.cpus} vCPU ${machine.cpuModel}, ${machine.memoryGiB} GiB, Node ${machine.node}, PostgreSQL ${machine.postgres}`);
+  log(
+    `${machine.cpus} vCPU ${machine.cpuModel}, ${machine.memoryGiB} GiB, Node ${machine.node}, PostgreSQL ${machine.postgres}`,
+  );
   const pgbench = args.pgbench && (await pgbenchAvailable());
   if (args.pgbench && !pgbench) log('pgbench not found: skipping the database-only reference.');
   for (const residents of args.sizes) {

@@ -48,7 +48,8 @@ function instrument(pool: pg.Pool, sink: StatementSink): void {
     const target = client as unknown as { query: (...args: unknown[]) => unknown };
     const original = target.query.bind(client);
     target.query = (...args: unknown[]) => {
-      if (sink.on && typeof args[0] === 'string') sink.statements.push({ text: args[0], values: (args[1] as unknown[] | undefined) ?? [] });
+      if (sink.on && typeof args[0] === 'string')
+        sink.statements.push({ text: args[0], values: (args[1] as unknown[] | undefined) ?? [] });
       return original(...args);
     };
   });
@@ -89,7 +90,8 @@ export async function demoLogin(baseUrl: string, username: string): Promise<stri
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ username }),
   });
-  if (res.status !== 201) throw new Error(`Demo login as ${username} answered ${res.status}: ${await res.text()}`);
+  if (res.status !== 201)
+    throw new Error(`Demo login as ${username} answered ${res.status}: ${await res.text()}`);
   for (const c of res.headers.getSetCookie()) {
     const m = new RegExp(`^${SESSION_COOKIE_NAME}=([^;]+)`).exec(c);
     if (m) return decodeURIComponent(m[1]!);
@@ -99,7 +101,8 @@ export async function demoLogin(baseUrl: string, username: string): Promise<stri
 
 export async function getJson(url: string, headers: Record<string, string> = {}): Promise<unknown> {
   const res = await fetch(url, { headers });
-  if (res.status !== 200) throw new Error(`GET ${url} answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
+  if (res.status !== 200)
+    throw new Error(`GET ${url} answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
   return res.json();
 }
 
@@ -108,7 +111,12 @@ export async function getJson(url: string, headers: Record<string, string> = {})
  * It runs the statements the full stack runs for the list (same transaction, same set_config so RLS applies,
  * same SELECT text and parameters), but no session lookup, no policy code, no processing-log insert, no presenter.
  */
-export async function startBareServer(appUrl: string, poolSize: number, setConfig: CapturedStatement, select: CapturedStatement): Promise<RunningServer> {
+export async function startBareServer(
+  appUrl: string,
+  poolSize: number,
+  setConfig: CapturedStatement,
+  select: CapturedStatement,
+): Promise<RunningServer> {
   const pool = createPool(appUrl, { max: poolSize, applicationName: 'samenplan-bench-bare' });
   const app = Fastify({ logger: false });
   app.get('/residents', async () => {

@@ -27,7 +27,9 @@ function noLogContext(db: Db, principal: Principal, trace: TraceContext): Reques
     ...createRequestContext(db, principal, trace, PSEUDONYM_KEY),
     // The same tenant transaction, but the collected processing-log rows are dropped instead of inserted.
     transaction: (fn) =>
-      tenantTransaction(db, principal.municipalityId, (tx) => fn(tx, new ProcessingLogger(principal, trace, PSEUDONYM_KEY))),
+      tenantTransaction(db, principal.municipalityId, (tx) =>
+        fn(tx, new ProcessingLogger(principal, trace, PSEUDONYM_KEY)),
+      ),
   };
 }
 
@@ -50,12 +52,18 @@ export async function startVariantServer(
       if (!resolved) throw new Error('Session expired');
       who = resolved.principal;
     }
-    const ctx = variant === 'service-nolog' ? noLogContext(db, who, trace) : createRequestContext(db, who, trace, PSEUDONYM_KEY);
+    const ctx =
+      variant === 'service-nolog'
+        ? noLogContext(db, who, trace)
+        : createRequestContext(db, who, trace, PSEUDONYM_KEY);
     return listResidents(ctx, query);
   });
   const url = await listen(app);
   // Variants that write the log also seal it, as the full server does.
-  const stopSealer = variant === 'service-nolog' ? async () => undefined : startProcessingLogSealer(db, (err) => console.error('[bench] sealer:', err));
+  const stopSealer =
+    variant === 'service-nolog'
+      ? async () => undefined
+      : startProcessingLogSealer(db, (err) => console.error('[bench] sealer:', err));
   return {
     url: `${url}/residents`,
     close: async () => {
