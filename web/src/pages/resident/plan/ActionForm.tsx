@@ -6,13 +6,12 @@ import {
   type PlanActionUpdate,
   type PlanGoal,
 } from '../../../api/types.ts';
-import { Button } from '../../../components/Button.tsx';
 import { Heading } from '../../../components/Heading.tsx';
 import { SelectField } from '../../../components/SelectField.tsx';
 import { TextAreaField } from '../../../components/TextAreaField.tsx';
 import { TextField } from '../../../components/TextField.tsx';
 import { todayIso } from '../../../format/dates.ts';
-import { FormProblems, formErrors } from './formParts.tsx';
+import { FormActions, FormProblems, formErrors } from './formParts.tsx';
 import { OwnerField, ownerChoiceOf, ownerValueOf, type OwnerState } from './OwnerField.tsx';
 import { usePlanChange, usePlanSection } from './planContext.ts';
 import { usePlanText } from './planText.ts';
@@ -195,19 +194,12 @@ export function ActionForm({
           onChange={(e) => setStatus(e.target.value as PlanActionStatus)}
         />
       )}
-      {unchanged && (
-        <p className="utrecht-paragraph app-field-error" role="alert">
-          {t('plan.form.unchanged')}
-        </p>
-      )}
-      <div className="app-button-row">
-        <Button type="submit" appearance="primary" busy={change.isPending}>
-          {action ? t('plan.actionForm.submitEdit') : t('plan.actionForm.submitAdd')}
-        </Button>
-        <Button appearance="subtle" onClick={onCancel}>
-          {t('common.cancel')}
-        </Button>
-      </div>
+      <FormActions
+        unchanged={unchanged}
+        busy={change.isPending}
+        submitLabel={action ? t('plan.actionForm.submitEdit') : t('plan.actionForm.submitAdd')}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

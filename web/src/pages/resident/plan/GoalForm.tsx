@@ -1,11 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { planGoalStatuses, zrmDomains, type PlanGoal, type PlanGoalStatus, type PlanGoalUpdate, type ZrmDomain } from '../../../api/types.ts';
-import { Button } from '../../../components/Button.tsx';
 import { Heading } from '../../../components/Heading.tsx';
 import { SelectField } from '../../../components/SelectField.tsx';
 import { TextAreaField } from '../../../components/TextAreaField.tsx';
 import { TextField } from '../../../components/TextField.tsx';
-import { FormProblems, formErrors } from './formParts.tsx';
+import { FormActions, FormProblems, formErrors } from './formParts.tsx';
 import { usePlanChange } from './planContext.ts';
 import { usePlanText } from './planText.ts';
 
@@ -144,19 +143,12 @@ export function GoalForm({
           onChange={(e) => setStatus(e.target.value as PlanGoalStatus)}
         />
       )}
-      {unchanged && (
-        <p className="utrecht-paragraph app-field-error" role="alert">
-          {t('plan.form.unchanged')}
-        </p>
-      )}
-      <div className="app-button-row">
-        <Button type="submit" appearance="primary" busy={change.isPending}>
-          {goal ? t('plan.goalForm.submitEdit') : t('plan.goalForm.submitAdd')}
-        </Button>
-        <Button appearance="subtle" onClick={onCancel}>
-          {t('common.cancel')}
-        </Button>
-      </div>
+      <FormActions
+        unchanged={unchanged}
+        busy={change.isPending}
+        submitLabel={goal ? t('plan.goalForm.submitEdit') : t('plan.goalForm.submitAdd')}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

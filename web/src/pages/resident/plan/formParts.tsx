@@ -1,4 +1,6 @@
+import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/Alert.tsx';
+import { Button } from '../../../components/Button.tsx';
 import { ErrorSummary, type ErrorSummaryItem } from '../../../components/ErrorSummary.tsx';
 import { useErrorText } from '../../../hooks/useErrorText.ts';
 import { fieldErrorsOf } from '../../../hooks/useFieldErrors.ts';
@@ -55,4 +57,26 @@ export function focusLater(id: string, frames = 20): void {
     if (el) el.focus();
     else if (frames > 0) focusLater(id, frames - 1);
   });
+}
+
+/** The end of a plan form: the "nothing changed" notice, then submit and cancel. */
+export function FormActions({ unchanged, busy, submitLabel, onCancel }: { unchanged: boolean; busy: boolean; submitLabel: string; onCancel: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {unchanged && (
+        <p className="utrecht-paragraph app-field-error" role="alert">
+          {t('plan.form.unchanged')}
+        </p>
+      )}
+      <div className="app-button-row">
+        <Button type="submit" appearance="primary" busy={busy}>
+          {submitLabel}
+        </Button>
+        <Button appearance="subtle" onClick={onCancel}>
+          {t('common.cancel')}
+        </Button>
+      </div>
+    </>
+  );
 }
