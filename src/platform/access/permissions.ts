@@ -23,6 +23,20 @@ export const PERMISSIONS = [
   'worklist:read',
   'notifications:read',
   'team:manage',
+  'employers:read',
+  'employers:write',
+  'vacancies:read',
+  'vacancies:write',
+  'workProfiles:read',
+  'workProfiles:write',
+  'matching:run',
+  'proposals:read',
+  'proposals:write',
+  'candidates:present',
+  'placements:read',
+  'placements:write',
+  'fairness:read',
+  'algorithmRegister:read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -46,6 +60,15 @@ const caseWork: Permission[] = [
   'meetings:write',
   'worklist:read',
   'notifications:read',
+  'employers:read',
+  'vacancies:read',
+  'workProfiles:read',
+  'workProfiles:write',
+  'matching:run',
+  'proposals:read',
+  'proposals:write',
+  'placements:read',
+  'placements:write',
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
@@ -66,11 +89,24 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'meetings:read',
     'notifications:read',
   ],
-  employerAdvisor: ['organisation:read'],
-  policyOfficer: ['organisation:read'],
+  // Employers and vacancies; candidates only as werkmatchers proposed them, anonymous until the reveal
+  // (see src/modules/matching/proposals.policy.ts).
+  employerAdvisor: [
+    'organisation:read',
+    'employers:read',
+    'employers:write',
+    'vacancies:read',
+    'vacancies:write',
+    'proposals:read',
+    'candidates:present',
+    'placements:read',
+    'placements:write',
+  ],
+  // Aggregates only (fairness monitor, cells under 10 suppressed) and the Algoritmeregister entry.
+  policyOfficer: ['organisation:read', 'employers:read', 'vacancies:read', 'fairness:read', 'algorithmRegister:read'],
   researcher: [],
   admin: ['organisation:read', 'staff:list'],
-  privacyOfficer: ['organisation:read', 'processingLog:read'],
+  privacyOfficer: ['organisation:read', 'processingLog:read', 'algorithmRegister:read'],
 };
 
 export function permissionsOf(p: Pick<Principal, 'roles'>): Set<Permission> {

@@ -140,6 +140,59 @@ export const processingActivities = [
     dataCategories: ['identificatie', 'uitkering', 'contactmomenten', 'overdrachtsnotitie'],
     retention: retentionCase,
   },
+  {
+    id: 'PA-013',
+    version: 1,
+    nameNl: 'Werkprofiel bijhouden en passend werk zoeken (matching)',
+    nameEn: 'Keeping the work profile and finding fitting work (matching)',
+    purpose:
+      'Werkmatchers zoeken met een uitlegbare, niet-discriminerende score vacatures die passen bij uren, vaardigheden en reisafstand van een inwoner; een mens beslist.',
+    legalBasis: participatiewet,
+    dataCategories: ['identificatie', 'werkprofiel', 'beschikbaarheid', 'vaardigheden', 'opleiding', 'matchscore'],
+    retention: retentionCase,
+  },
+  {
+    id: 'PA-014',
+    version: 1,
+    nameNl: 'Kandidaat anoniem voorstellen aan een werkgever en identiteit vrijgeven',
+    nameEn: 'Presenting a candidate anonymously to an employer and revealing identity',
+    purpose:
+      'Werkgeversadviseurs stellen een kandidaat zonder naam, leeftijd, geslacht, adres of afkomst voor; de identiteit gaat pas naar de werkgever na toestemming van de inwoner en een toezegging voor een gesprek.',
+    legalBasis: participatiewet,
+    dataCategories: ['werkprofiel', 'vaardigheden', 'toestemming', 'identificatie (na vrijgave)'],
+    retention: retentionCase,
+  },
+  {
+    id: 'PA-015',
+    version: 1,
+    nameNl: 'Plaatsing en nazorg',
+    nameEn: 'Placement and follow-up',
+    purpose: 'Plaatsingen bij werkgevers vastleggen, de uitstroom op de zaak bijhouden en nazorg geven na 1, 3, 6 en 12 maanden.',
+    legalBasis: participatiewet,
+    dataCategories: ['identificatie', 'dienstverband', 'loon', 'uitstroom', 'nazorg'],
+    retention: retentionCase,
+  },
+  {
+    id: 'PA-016',
+    version: 1,
+    nameNl: 'Monitor eerlijke matching (geaggregeerd)',
+    nameEn: 'Fairness monitor for matching (aggregated)',
+    purpose:
+      'Beleidsmedewerkers controleren dat de matching niet discrimineert: alleen tellingen per groep, cellen onder de 10 onderdrukt; groepsgegevens worden nooit gebruikt voor de score.',
+    legalBasis: 'Art. 6 lid 1 sub e en art. 9 lid 2 sub g AVG, jo. art. 1 Grondwet en art. 10 Uitvoeringswet AVG',
+    dataCategories: ['leeftijdsgroep', 'huishouden', 'geslacht (vrijwillig)', 'migratieachtergrond (vrijwillig)', 'matchuitkomsten'],
+    retention: '5 jaar na het jaar van de monitor (verantwoording algoritmegebruik)',
+  },
+  {
+    id: 'PA-017',
+    version: 1,
+    nameNl: 'Werkgeversdienstverlening: werkgevers, contactpersonen en afspraken',
+    nameEn: 'Employer services: employers, contacts and agreements',
+    purpose: 'Werkgeversadviseurs onderhouden relaties met werkgevers, vacatures en afspraken over plaatsingen.',
+    legalBasis: 'Art. 6 lid 1 sub e AVG, jo. art. 7 lid 1 sub a Participatiewet',
+    dataCategories: ['naam contactpersoon', 'functie', 'zakelijke contactgegevens'],
+    retention: '2 jaar na het einde van de relatie met de werkgever',
+  },
 ] as const satisfies readonly ProcessingActivity[];
 
 export type ProcessingActivityId = (typeof processingActivities)[number]['id'];

@@ -1,7 +1,11 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './en.json';
+import enEmployers from './en.employers.json';
+import enMatching from './en.matching.json';
 import nl from './nl.json';
+import nlEmployers from './nl.employers.json';
+import nlMatching from './nl.matching.json';
 
 export const LANGUAGES = ['nl', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -27,7 +31,11 @@ function applyLanguage(lng: string): void {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { nl: { translation: nl }, en: { translation: en } },
+  // One file per area of the app (distinct top-level keys), merged into one namespace.
+  resources: {
+    nl: { translation: { ...nl, ...nlEmployers, ...nlMatching } },
+    en: { translation: { ...en, ...enEmployers, ...enMatching } },
+  },
   lng: storedLanguage(),
   fallbackLng: 'nl',
   interpolation: { escapeValue: false },
