@@ -4,6 +4,13 @@ import { registerOidcRoutes } from './platform/auth/oidc.routes.ts';
 import type { Db } from './platform/db/database.ts';
 import { buildApp, type App } from './platform/http/app.ts';
 import { registerOrganisationRoutes } from './modules/organisation/organisation.routes.ts';
+import { registerCandidateRoutes } from './modules/candidates/candidates.routes.ts';
+import { registerEmployerRoutes } from './modules/employers/employers.routes.ts';
+import { registerEscoRoutes } from './modules/esco/esco.routes.ts';
+import { registerFairnessRoutes } from './modules/fairness/fairness.routes.ts';
+import { registerMatchingRoutes } from './modules/matching/matching.routes.ts';
+import { registerPlacementRoutes } from './modules/placements/placements.routes.ts';
+import { registerVacancyRoutes } from './modules/vacancies/vacancies.routes.ts';
 import { registerAssessmentRoutes } from './modules/assessments/assessments.routes.ts';
 import { registerMeetingRoutes } from './modules/meetings/meetings.routes.ts';
 import { registerPlanRoutes } from './modules/plans/plans.routes.ts';
@@ -25,6 +32,13 @@ export async function createServer(config: AppConfig, db: Db, pseudonymKey: stri
     registerMeetingRoutes,
     registerWorklistRoutes,
     registerTeamRoutes,
+    registerEscoRoutes,
+    registerEmployerRoutes,
+    registerVacancyRoutes,
+    registerMatchingRoutes,
+    registerCandidateRoutes,
+    registerPlacementRoutes,
+    registerFairnessRoutes,
   ]);
 }
 
