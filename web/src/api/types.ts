@@ -34,7 +34,21 @@ export type Permission =
   | 'meetings:write'
   | 'worklist:read'
   | 'notifications:read'
-  | 'team:manage';
+  | 'team:manage'
+  | 'employers:read'
+  | 'employers:write'
+  | 'vacancies:read'
+  | 'vacancies:write'
+  | 'workProfiles:read'
+  | 'workProfiles:write'
+  | 'matching:run'
+  | 'proposals:read'
+  | 'proposals:write'
+  | 'candidates:present'
+  | 'placements:read'
+  | 'placements:write'
+  | 'fairness:read'
+  | 'algorithmRegister:read';
 
 export interface Session {
   user: {
