@@ -16,6 +16,7 @@ const envSchema = z.object({
   DATABASE_APP_URL: z.url().optional(),
   SAMENPLAN_APP_DB_PASSWORD: z.string().min(12).optional(),
   SAMENPLAN_DATA_DIR: z.string().optional(),
+  SAMENPLAN_WEB_DIST: z.string().optional(),
   SAMENPLAN_DEMO_LOGIN: bool.optional(),
   SAMENPLAN_SEED_DEMO: bool.optional(),
   SAMENPLAN_PSEUDONYM_KEY: z.string().min(32, 'SAMENPLAN_PSEUDONYM_KEY moet minstens 32 tekens lang zijn').optional(),
@@ -90,7 +91,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       ? { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID!, clientSecret: e.OIDC_CLIENT_SECRET }
       : undefined,
     logLevel: e.LOG_LEVEL,
-    webDistDir: path.join(projectRoot, 'web', 'dist'),
+    webDistDir: path.resolve(projectRoot, e.SAMENPLAN_WEB_DIST ?? path.join('web', 'dist')),
   };
 }
 
