@@ -21,7 +21,8 @@ export async function startTestServer(
 ): Promise<TestServer> {
   const db = await createTestDatabase(options.template ?? 'demo');
   const config: AppConfig = {
-    ...loadConfig({}),
+    // SAMENPLAN_WEB_DIST lets a browser test run against a web build other than web/dist (parallel development).
+    ...loadConfig({ SAMENPLAN_WEB_DIST: process.env.SAMENPLAN_WEB_DIST }),
     port: 0,
     databaseUrl: db.ownerUrl,
     demoLogin: true,
