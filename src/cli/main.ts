@@ -98,7 +98,7 @@ async function main(argv: string[]): Promise<number> {
       const stopSealer = startProcessingLogSealer(rt.appDb(), (err) =>
         say(`Verzegelen van het logboek mislukt: ${err instanceof Error ? err.message : String(err)}`),
       );
-      const jobs = await startJobWorker({ ownerUrl: rt.ownerUrl, ownerDb: rt.ownerDb(), appDb: rt.appDb(), jobs: jobDefinitions, mail: mailSenderFromEnv(process.env, say), log: say });
+      const jobs = await startJobWorker({ ownerUrl: rt.ownerUrl, ownerDb: rt.ownerDb(), appDb: rt.appDb(), jobs: jobDefinitions, mail: mailSenderFromEnv(process.env, say, config.publicUrl), log: say });
       say(`Samenplan draait op http://localhost:${config.port}${config.demoLogin ? ' (demo-login aan: kies een demogebruiker)' : ''}`);
       await new Promise<void>((resolve) => {
         const stop = () => resolve();
