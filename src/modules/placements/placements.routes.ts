@@ -1,4 +1,88 @@
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { RouteRegistrar } from '../../platform/http/app.ts';
+import { API_PREFIX } from '../../platform/http/openapi.ts';
+import {
+  followUpBodySchema,
+  followUpParams,
+  ifMatchHeaders,
+  placementCreateSchema,
+  placementListQuerySchema,
+  placementListSchema,
+  placementParams,
+  placementSchema,
+  residentParams,
+} from './placements.schema.ts';
+import * as service from './placements.service.ts';
 
-// Placeholder: filled in by the placements work.
-export const registerPlacementRoutes: RouteRegistrar = () => undefined;
+const tags = ['Plaatsingen'];
+const base = `${API_PREFIX}/placements`;
+
+// Thin routes (PA-015). placements:read/write: werkmatcher and teamleider for residents in their scope, the
+// werkgeversadviseur only for a placement from a proposal revealed to him. Outside that: 404 on single records.
+export const registerPlacementRoutes: RouteRegistrar = (app) => {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const read = { access: { permission: 'placements:read' as const } };
+  const write = { access: { permission: 'placements:write' as const } };
+
+  r.post(
+    base,
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: 'Een plaatsing vastleggen: nazorg, uitstroom, voorstel en vacature in één keer',
+        operationId: 'createPlacement',
+        body: placementCreateSchema,
+        response: { 201: placementSchema },
+      },
+    },
+    async (req, reply) => {
+      const { placement, etag } = await service.createPlacement(req.ctx(), req.body);
+      return reply.status(201).header('ETag', etag).header('Location', `${base}/${placement.id}`).send(placement);
+    },
+  );
+
+  r.get(
+    base,
+    {
+      config: read,
+      schema: { tags, summary: 'Plaatsingen binnen uw bereik (optioneel: nazorg binnenkort of te laat)', operationId: 'listPlacements', querystring: placementListQuerySchema, response: { 200: placementListSchema } },
+    },
+    async (req) => service.listPlacements(req.ctx(), req.query),
+  );
+
+  r.get(
+    `${base}/:id`,
+    { config: read, schema: { tags, summary: 'Eén plaatsing met nazorg (met ETag)', operationId: 'getPlacement', params: placementParams, response: { 200: placementSchema } } },
+    async (req, reply) => {
+      const { placement, etag } = await service.getPlacement(req.ctx(), req.params.id);
+      return reply.header('ETag', etag).send(placement);
+    },
+  );
+
+  r.get(
+    `${API_PREFIX}/residents/:id/placements`,
+    { config: read, schema: { tags, summary: 'Plaatsingen van een inwoner', operationId: 'listResidentPlacements', params: residentParams, response: { 200: placementListSchema } } },
+    async (req) => service.residentPlacements(req.ctx(), req.params.id),
+  );
+
+  r.put(
+    `${base}/:id/follow-ups/:months`,
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: 'Nazorg vastleggen: werkt de inwoner er nog? (If-Match verplicht)',
+        operationId: 'recordPlacementFollowUp',
+        params: followUpParams,
+        headers: ifMatchHeaders,
+        body: followUpBodySchema,
+        response: { 200: placementSchema },
+      },
+    },
+    async (req, reply) => {
+      const { placement, etag } = await service.recordFollowUp(req.ctx(), req.params.id, Number(req.params.months), req.headers['if-match'], req.body);
+      return reply.header('ETag', etag).send(placement);
+    },
+  );
+};

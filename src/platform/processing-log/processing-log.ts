@@ -4,6 +4,8 @@ import { activity, type ProcessingActivityId } from './register.ts';
 import { pseudonymise } from './pseudonym.ts';
 import { newSpanId, type TraceContext } from './trace.ts';
 
+export type DataSubjectType = 'resident' | 'employerContact';
+
 /** One processing operation, ready to insert: logically one entry per data subject. */
 export interface ProcessingLogRow {
   municipality_id: string;
@@ -17,6 +19,8 @@ export interface ProcessingLogRow {
   ended_at: Date;
   processing_activity_id: string;
   processing_activity_version: number;
+  /** Whose data: residents (the default) or, e.g., the business contacts of employers. */
+  data_subject_type: DataSubjectType;
   data_subject_ids: string[];
   actor_id: string;
   actor_role: string;
@@ -36,8 +40,17 @@ export class ProcessingLogger {
     private readonly pseudonymKey: string,
   ) {}
 
-  /** Records that `action` processed the given residents for the given activity. No-op for an empty list. */
-  record(action: string, activityId: ProcessingActivityId, actorRole: string, residentIds: readonly string[]): void {
+  /**
+   * Records that `action` processed the given data subjects (residents unless `subjectType` says otherwise) for the
+   * given activity. No-op for an empty list.
+   */
+  record(
+    action: string,
+    activityId: ProcessingActivityId,
+    actorRole: string,
+    residentIds: readonly string[],
+    subjectType: DataSubjectType = 'resident',
+  ): void {
     if (residentIds.length === 0) return;
     const a = activity(activityId);
     const unique = [...new Set(residentIds)];
@@ -53,6 +66,7 @@ export class ProcessingLogger {
       ended_at: new Date(),
       processing_activity_id: a.id,
       processing_activity_version: a.version,
+      data_subject_type: subjectType,
       data_subject_ids: unique.map((id) => pseudonymise(this.pseudonymKey, this.principal.municipalityId, id)),
       actor_id: this.principal.userId,
       actor_role: actorRole,

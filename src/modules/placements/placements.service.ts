@@ -1,0 +1,133 @@
+import { randomUUID } from 'node:crypto';
+import { todayInNl } from '../../domain/dates.ts';
+import { hasRole } from '../../platform/access/principal.ts';
+import type { RequestContext } from '../../platform/context.ts';
+import type { Tx } from '../../platform/db/transaction.ts';
+import { etagOf, versionFromIfMatch } from '../../platform/http/etag.ts';
+import { problems, type InvalidParam } from '../../platform/http/problem.ts';
+import { invalidInput } from '../employers/employers.service.ts';
+import { markVacancyFilled } from '../vacancies/vacancies.service.ts';
+import { placementVersion, presentPlacement } from './placements.presenter.ts';
+import { addDays, FOLLOW_UP_WINDOW_DAYS, followUpSchedule } from './placements.rules.ts';
+import type { FollowUpBody, PlacementCreate } from './placements.schema.ts';
+import { isAgreementViolation, placementsStore } from './placements.store.ts';
+
+// Placements and follow-up (nazorg), PA-015. Creating one is a single transaction: the placement, its four
+// follow-ups, the outflow on the resident's active case, the proposal → placed and the vacancy → filled. Any failure
+// (also one the database finds last, such as an agreement of another employer) leaves nothing behind.
+
+const PLACEMENT = 'Deze plaatsing';
+const RESIDENT = 'Deze inwoner';
+const KIND = 'placement';
+const CLOSED_PROPOSAL = ['residentDeclined', 'rejected', 'withdrawn', 'placed'];
+
+async function load(tx: Tx, ctx: RequestContext, id: string, lock = false) {
+  const store = placementsStore(tx, ctx.principal);
+  const row = await store.findVisible(id, lock);
+  if (!row) throw problems.notFound(PLACEMENT);
+  const placement = presentPlacement(row, await store.followUps([id]));
+  return { placement, etag: etagOf(KIND, id, placementVersion(placement)) };
+}
+
+export async function createPlacement(ctx: RequestContext, body: PlacementCreate) {
+  const role = ctx.roleFor('placements:write');
+  try {
+    return await ctx.transaction(async (tx, log) => {
+      const store = placementsStore(tx, ctx.principal);
+      const inScope = (await store.residentInScope(body.residentId)) !== null;
+      const proposal = body.proposalId ? await store.proposal(body.proposalId, body.residentId) : null;
+      // The advisor may place only on a proposal whose identity was revealed to him; anything else looks like nothing.
+      const viaReveal = hasRole(ctx.principal, 'employerAdvisor') && proposal?.status === 'revealed';
+      if (!inScope && !viaReveal) throw problems.notFound(RESIDENT);
+
+      const errors: InvalidParam[] = [];
+      if (body.proposalId && (!proposal || CLOSED_PROPOSAL.includes(proposal.status))) {
+        errors.push({ name: 'proposalId', code: 'closed', reason: 'Dit voorstel hoort niet bij deze inwoner of is al afgesloten.' });
+      }
+      if (!(await store.employerExists(body.employerId))) {
+        errors.push({ name: 'employerId', code: 'unknown', reason: 'Deze werkgever bestaat niet, of u heeft er geen toegang toe.' });
+      }
+      const vacancyId = body.vacancyId ?? proposal?.vacancy_id ?? null;
+      if (proposal && body.vacancyId && body.vacancyId !== proposal.vacancy_id) {
+        errors.push({ name: 'vacancyId', code: 'mismatch', reason: 'Deze vacature hoort niet bij het voorstel.' });
+      } else if (vacancyId && (await store.vacancyEmployer(vacancyId)) !== body.employerId) {
+        errors.push({ name: body.vacancyId ? 'vacancyId' : 'proposalId', code: 'mismatch', reason: 'De vacature hoort niet bij deze werkgever.' });
+      }
+      if (errors.length > 0) throw invalidInput(errors);
+
+      await store.setCaseOutflow(body.residentId, body.outflow, body.startDate);
+      if (proposal) await store.markProposalPlaced(proposal.id);
+      if (vacancyId) await markVacancyFilled(tx, ctx, vacancyId);
+      const id = randomUUID();
+      // The agreement is checked by the database (it must be one of this employer's): a violation rolls back all above.
+      await store.insert({
+        id,
+        residentId: body.residentId,
+        employerId: body.employerId,
+        vacancyId,
+        proposalId: proposal?.id ?? null,
+        agreementId: body.agreementId ?? null,
+        startDate: body.startDate,
+        contractType: body.contractType,
+        hoursPerWeek: body.hoursPerWeek,
+        hourlyWage: body.hourlyWage ?? null,
+        instrument: body.instrument ?? null,
+        outflow: body.outflow,
+      });
+      await store.insertFollowUps(id, followUpSchedule(body.startDate));
+      log.record('placements.create', 'PA-015', role, [body.residentId]);
+      return load(tx, ctx, id);
+    });
+  } catch (err) {
+    if (isAgreementViolation(err)) {
+      throw invalidInput([{ name: 'agreementId', code: 'unknown', reason: 'Deze afspraak hoort niet bij de werkgever.' }]);
+    }
+    throw err;
+  }
+}
+
+export async function getPlacement(ctx: RequestContext, id: string) {
+  return ctx.transaction(async (tx, log) => {
+    const result = await load(tx, ctx, id);
+    log.record('placements.read', 'PA-015', ctx.roleFor('placements:read'), [result.placement.residentId]);
+    return result;
+  });
+}
+
+export async function residentPlacements(ctx: RequestContext, residentId: string) {
+  return ctx.transaction(async (tx, log) => {
+    const store = placementsStore(tx, ctx.principal);
+    const rows = await store.visibleOfResident(residentId);
+    if (rows.length === 0 && !(await store.residentInScope(residentId))) throw problems.notFound(RESIDENT);
+    const followUps = rows.length > 0 ? await store.followUps(rows.map((r) => r.id)) : [];
+    log.record('placements.list', 'PA-015', ctx.roleFor('placements:read'), [residentId]);
+    return { data: rows.map((r) => presentPlacement(r, followUps)) };
+  });
+}
+
+export async function listPlacements(ctx: RequestContext, query: { followUpDue?: 'true' | 'false' }) {
+  return ctx.transaction(async (tx, log) => {
+    const store = placementsStore(tx, ctx.principal);
+    const dueBefore = query.followUpDue === 'true' ? addDays(todayInNl(), FOLLOW_UP_WINDOW_DAYS) : null;
+    const rows = await store.visibleList(dueBefore);
+    const followUps = rows.length > 0 ? await store.followUps(rows.map((r) => r.id)) : [];
+    log.record('placements.list', 'PA-015', ctx.roleFor('placements:read'), rows.map((r) => r.resident_id));
+    return { data: rows.map((r) => presentPlacement(r, followUps)) };
+  });
+}
+
+export async function recordFollowUp(ctx: RequestContext, id: string, months: number, ifMatch: string | undefined, body: FollowUpBody) {
+  return ctx.transaction(async (tx, log) => {
+    const current = await load(tx, ctx, id, true);
+    if (versionFromIfMatch(ifMatch, KIND, id) !== placementVersion(current.placement)) throw problems.stale();
+    const errors: InvalidParam[] = [];
+    if (body.doneOn < current.placement.startDate) {
+      errors.push({ name: 'doneOn', code: 'beforeStart', reason: 'De nazorg kan niet vóór de startdatum van de plaatsing liggen.' });
+    }
+    if (body.doneOn > todayInNl()) errors.push({ name: 'doneOn', code: 'future', reason: 'De nazorg kan niet in de toekomst liggen.' });
+    if (errors.length > 0) throw invalidInput(errors);
+    await placementsStore(tx, ctx.principal).recordFollowUp(id, months, { doneOn: body.doneOn, stillEmployed: body.stillEmployed, note: body.note || null });
+    log.record('placements.followUp.record', 'PA-015', ctx.roleFor('placements:write'), [current.placement.residentId]);
+    return load(tx, ctx, id);
+  });
+}
