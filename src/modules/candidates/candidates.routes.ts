@@ -1,4 +1,118 @@
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { RouteRegistrar } from '../../platform/http/app.ts';
+import { API_PREFIX } from '../../platform/http/openapi.ts';
+import {
+  candidateListQuerySchema,
+  candidateListSchema,
+  candidateParams,
+  candidateSchema,
+  emptyBodySchema,
+  interviewCommitmentSchema,
+  rejectionSchema,
+} from './candidates.schema.ts';
+import * as service from './candidates.service.ts';
 
-// Placeholder: filled in by the candidates work.
-export const registerCandidateRoutes: RouteRegistrar = () => undefined;
+const tags = ['Kandidaten'];
+const base = `${API_PREFIX}/candidates`;
+
+// Thin routes for the werkgeversadviseur (candidates:present). Werkmatchers and teamleiders may read proposals
+// (proposals:read) in their own module, but not these routes: the list answers them 403, a single candidate 404
+// (app.ts preHandler). A proposal the resident has not agreed to, or of another municipality, is 404 as well.
+export const registerCandidateRoutes: RouteRegistrar = (app) => {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const config = { access: { permission: 'candidates:present' as const } };
+
+  r.get(
+    base,
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'Kandidaten voor vacatures, anoniem tot de identiteit is vrijgegeven',
+        operationId: 'listCandidates',
+        querystring: candidateListQuerySchema,
+        response: { 200: candidateListSchema },
+      },
+    },
+    async (req) => service.listCandidates(req.ctx(), req.query),
+  );
+
+  r.get(
+    `${base}/:proposalId`,
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'Eén kandidaat (anoniem tot de identiteit is vrijgegeven)',
+        operationId: 'getCandidate',
+        params: candidateParams,
+        response: { 200: candidateSchema },
+      },
+    },
+    async (req) => service.getCandidate(req.ctx(), req.params.proposalId),
+  );
+
+  r.post(
+    `${base}/:proposalId/presentation`,
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'Kandidaat anoniem voorstellen aan de werkgever (het getoonde profiel wordt bewaard)',
+        operationId: 'presentCandidate',
+        params: candidateParams,
+        body: emptyBodySchema,
+        response: { 200: candidateSchema },
+      },
+    },
+    async (req) => service.presentToEmployer(req.ctx(), req.params.proposalId),
+  );
+
+  r.post(
+    `${base}/:proposalId/interview-commitment`,
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'Vastleggen dat de werkgever een sollicitatiegesprek toezegt',
+        operationId: 'commitCandidateInterview',
+        params: candidateParams,
+        body: interviewCommitmentSchema,
+        response: { 200: candidateSchema },
+      },
+    },
+    async (req) => service.commitInterview(req.ctx(), req.params.proposalId, req.body),
+  );
+
+  r.post(
+    `${base}/:proposalId/rejection`,
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'Vastleggen dat de werkgever afziet van deze kandidaat',
+        operationId: 'rejectCandidate',
+        params: candidateParams,
+        body: rejectionSchema,
+        response: { 200: candidateSchema },
+      },
+    },
+    async (req) => service.reject(req.ctx(), req.params.proposalId, req.body),
+  );
+
+  r.post(
+    `${base}/:proposalId/reveal`,
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'Identiteit vrijgeven (alleen na instemming van de inwoner en een toegezegd gesprek)',
+        operationId: 'revealCandidate',
+        params: candidateParams,
+        body: emptyBodySchema,
+        response: { 200: candidateSchema },
+      },
+    },
+    async (req) => service.reveal(req.ctx(), req.params.proposalId),
+  );
+};

@@ -4,7 +4,7 @@ import { activity, type ProcessingActivityId } from './register.ts';
 import { pseudonymise } from './pseudonym.ts';
 import { newSpanId, type TraceContext } from './trace.ts';
 
-export type DataSubjectType = 'resident' | 'employerContact';
+export type DataSubjectType = 'resident' | 'employerContact' | 'aggregate';
 
 /** One processing operation, ready to insert: logically one entry per data subject. */
 export interface ProcessingLogRow {
@@ -68,6 +68,31 @@ export class ProcessingLogger {
       processing_activity_version: a.version,
       data_subject_type: subjectType,
       data_subject_ids: unique.map((id) => pseudonymise(this.pseudonymKey, this.principal.municipalityId, id)),
+      actor_id: this.principal.userId,
+      actor_role: actorRole,
+    });
+  }
+
+  /**
+   * Processing that yields aggregates only (e.g. the fairness monitor): logged as one entry whose subject is
+   * 'aggregate', so that the use is accountable without naming anyone.
+   */
+  recordAggregate(action: string, activityId: ProcessingActivityId, actorRole: string): void {
+    const a = activity(activityId);
+    this.rows.push({
+      municipality_id: this.principal.municipalityId,
+      entry_id: randomUUID(),
+      trace_id: this.trace.traceId,
+      span_id: newSpanId(),
+      parent_span_id: this.trace.spanId,
+      action,
+      status: 'ok',
+      started_at: this.startedAt,
+      ended_at: new Date(),
+      processing_activity_id: a.id,
+      processing_activity_version: a.version,
+      data_subject_type: 'aggregate',
+      data_subject_ids: ['aggregate'],
       actor_id: this.principal.userId,
       actor_role: actorRole,
     });
