@@ -4,6 +4,15 @@ import { landingPath, useSession } from './auth/session.ts';
 import { PageLayout } from './components/PageLayout.tsx';
 import { useRouteFocus } from './hooks/useRouteFocus.ts';
 import { CaseloadPage } from './pages/CaseloadPage.tsx';
+import { CandidatePage } from './pages/candidates/CandidatePage.tsx';
+import { CandidatesPage } from './pages/candidates/CandidatesPage.tsx';
+import { EmployerPage } from './pages/employers/EmployerPage.tsx';
+import { EmployersPage } from './pages/employers/EmployersPage.tsx';
+import { FairnessPage } from './pages/fairness/FairnessPage.tsx';
+import { PlacementPage } from './pages/placements/PlacementPage.tsx';
+import { VacanciesPage } from './pages/vacancies/VacanciesPage.tsx';
+import { VacancyCreatePage, VacancyEditPage } from './pages/vacancies/VacancyFormPage.tsx';
+import { VacancyPage } from './pages/vacancies/VacancyPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { NotFoundContent } from './pages/NotFoundPage.tsx';
 import { ResidentCreatePage } from './pages/ResidentCreatePage.tsx';
@@ -107,6 +116,86 @@ export function App() {
           element={
             <RequireAuth permission="team:manage">
               <CampaignPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="werkgevers"
+          element={
+            <RequireAuth permission="employers:read">
+              <EmployersPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="werkgevers/:id"
+          element={
+            <RequireAuth permission="employers:read">
+              <EmployerPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="vacatures"
+          element={
+            <RequireAuth permission="vacancies:read">
+              <VacanciesPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="vacatures/nieuw"
+          element={
+            <RequireAuth permission="vacancies:write">
+              <VacancyCreatePage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="vacatures/:id"
+          element={
+            <RequireAuth permission="vacancies:read">
+              <VacancyPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="vacatures/:id/bewerken"
+          element={
+            <RequireAuth permission="vacancies:write">
+              <VacancyEditPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="kandidaten"
+          element={
+            <RequireAuth permission="candidates:present">
+              <CandidatesPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="kandidaten/:id"
+          element={
+            <RequireAuth permission="candidates:present">
+              <CandidatePage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="plaatsingen/:id"
+          element={
+            <RequireAuth permission="placements:read">
+              <PlacementPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="eerlijke-matching"
+          element={
+            <RequireAuth permission="fairness:read">
+              <FairnessPage />
             </RequireAuth>
           }
         />

@@ -16,11 +16,17 @@ export function hasPermission(session: Session, permission: Permission): boolean
   return session.permissions.includes(permission);
 }
 
-/** Where a user starts: their work (a teamleider: his team; a werkmatcher: her worklist). Roles without resident work get the welcome page. */
+/**
+ * Where a user starts: their work (a teamleider: his team; a werkmatcher: her worklist; a werkgeversadviseur: the
+ * candidates waiting for him; beleid: the fairness monitor). Roles without such work get the welcome page.
+ */
 export function landingPath(session: Session): string {
   if (hasPermission(session, 'team:manage')) return '/team';
   if (hasPermission(session, 'worklist:read')) return '/werklijst';
-  return hasPermission(session, 'residents:list') ? '/caseload' : '/welkom';
+  if (hasPermission(session, 'residents:list')) return '/caseload';
+  if (hasPermission(session, 'candidates:present')) return '/kandidaten';
+  if (hasPermission(session, 'fairness:read')) return '/eerlijke-matching';
+  return '/welkom';
 }
 
 /** The role shown next to the user's name: the first role, which decides the landing page. */

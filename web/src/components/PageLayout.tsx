@@ -12,6 +12,8 @@ import { NotificationsNavLink } from '../pages/worklist/NotificationsNavLink.tsx
 interface NavItem {
   to: string;
   label: string;
+  /** Also current on the pages below it (/werkgevers/123 under "Werkgevers"). */
+  section?: boolean;
 }
 
 function navItems(session: Session, t: (key: string) => string): NavItem[] {
@@ -19,8 +21,14 @@ function navItems(session: Session, t: (key: string) => string): NavItem[] {
   if (hasPermission(session, 'team:manage')) items.push({ to: '/team', label: t('nav.team') });
   if (hasPermission(session, 'worklist:read')) items.push({ to: '/werklijst', label: t('nav.worklist') });
   if (hasPermission(session, 'residents:list')) items.push({ to: '/caseload', label: t('nav.caseload') });
-  else items.push({ to: '/welkom', label: t('nav.welcome') });
+  // The employer advisor and beleid start on their own work (kandidaten, eerlijke matching), not on "Start".
+  else if (!hasPermission(session, 'candidates:present') && !hasPermission(session, 'fairness:read'))
+    items.push({ to: '/welkom', label: t('nav.welcome') });
   if (hasPermission(session, 'residents:create')) items.push({ to: '/inwoners/nieuw', label: t('nav.newResident') });
+  if (hasPermission(session, 'candidates:present')) items.push({ to: '/kandidaten', label: t('employers.nav.candidates'), section: true });
+  if (hasPermission(session, 'fairness:read')) items.push({ to: '/eerlijke-matching', label: t('employers.nav.fairness'), section: true });
+  if (hasPermission(session, 'vacancies:read')) items.push({ to: '/vacatures', label: t('employers.nav.vacancies'), section: true });
+  if (hasPermission(session, 'employers:read')) items.push({ to: '/werkgevers', label: t('employers.nav.employers'), section: true });
   return items;
 }
 
@@ -81,7 +89,7 @@ export function PageLayout({ session, children, demo }: { session?: Session | nu
                   <li className="utrecht-nav-list__item" key={item.to}>
                     <NavLink
                       to={item.to}
-                      end
+                      end={!item.section}
                       className={({ isActive }) => cx('utrecht-nav-list__link', 'app-nav__link', isActive && 'app-nav__link--current')}
                     >
                       {item.label}

@@ -21,6 +21,7 @@ import { MeetingsSection } from './resident/meetings/MeetingsSection.tsx';
 import { PlanSection } from './resident/plan/PlanSection.tsx';
 import { usePlan } from './resident/plan/usePlan.ts';
 import { SituationSection } from './resident/situation/SituationSection.tsx';
+import { WORK_SECTION_ID, WorkSection } from './resident/work/WorkSection.tsx';
 import { useAssessments } from './resident/situation/useSituation.ts';
 
 interface ResidentPageState {
@@ -86,6 +87,7 @@ export function ResidentPage() {
   const sections = [
     showPlan && { id: 'plan', label: t('resident.sections.plan') },
     hasPermission(session, 'meetings:read') && { id: 'gesprekken', label: t('resident.sections.meetings') },
+    hasPermission(session, 'workProfiles:read') && { id: WORK_SECTION_ID, label: t('workProfile.section') },
     { id: 'gegevens', label: t('resident.sections.data') },
     showSituation && { id: 'situatie', label: t('resident.sections.situation') },
     showContact && { id: 'contact', label: t('resident.sections.contact') },
@@ -125,6 +127,7 @@ export function ResidentPage() {
         <PlanSection resident={r} plan={plan} canStart={hasPermission(session, 'plans:write') && r.view === 'full'} />
       )}
       <MeetingsSection resident={r} />
+      <WorkSection resident={r} />
       <PersonalDataSection resident={r} />
       {showSituation && <SituationSection resident={r} assessments={assessments} canWrite={hasPermission(session, 'assessments:write')} />}
       {showContact && <ContactSection resident={r} normDays={normDays} moments={moments} />}

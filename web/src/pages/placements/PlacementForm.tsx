@@ -1,0 +1,205 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
+import type { Candidate } from '../../api/candidates.api.ts';
+import type { Outflow } from '../../api/placements.api.ts';
+import { CONTRACT_TYPES, INSTRUMENTS, type ContractType, type Instrument } from '../../api/vacancies.api.ts';
+import { Button } from '../../components/Button.tsx';
+import { SelectField } from '../../components/SelectField.tsx';
+import { TextField } from '../../components/TextField.tsx';
+import { FormProblems, ISO_DATE, formErrors, parseDecimal, useFormat } from '../employers/shared.tsx';
+import { useEmployer } from '../employers/useEmployers.ts';
+import { useCreatePlacement } from './usePlacements.ts';
+
+const OUTFLOWS: Outflow[] = ['full', 'partial'];
+
+function Radios<T extends string>({ name, legend, options, value, onChange, label, description, error }: {
+  name: string;
+  legend: string;
+  options: readonly T[];
+  value: T | '';
+  onChange: (v: T) => void;
+  label: (v: T) => string;
+  description?: (v: T) => string;
+  error?: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <fieldset className="app-fieldset app-fieldset--compact" aria-describedby={error ? `${name}-error` : undefined}>
+      <legend>{legend}</legend>
+      {error && (
+        <p className="utrecht-form-field-error-message app-field-error" id={`${name}-error`}>
+          <span className="app-visually-hidden">{t('form.errorPrefix')} </span>
+          {error}
+        </p>
+      )}
+      {options.map((o) => (
+        <div className="utrecht-form-field utrecht-form-field--radio app-form-field app-radio" key={o}>
+          <div className="utrecht-form-field__input">
+            <input
+              type="radio"
+              id={`${name}-${o}`}
+              name={name}
+              value={o}
+              checked={value === o}
+              onChange={() => onChange(o)}
+              aria-describedby={description ? `${name}-${o}-description` : undefined}
+              aria-invalid={error ? true : undefined}
+              className="utrecht-radio-button utrecht-radio-button--html-input utrecht-radio-button--custom"
+            />
+          </div>
+          <div className="utrecht-form-field__label">
+            <label className="utrecht-form-label utrecht-form-label--radio" htmlFor={`${name}-${o}`}>
+              {label(o)}
+            </label>
+          </div>
+          {description && (
+            <div className="utrecht-form-field__description utrecht-form-field-description" id={`${name}-${o}-description`}>
+              {description(o)}
+            </div>
+          )}
+        </div>
+      ))}
+    </fieldset>
+  );
+}
+
+/** "Plaatsing vastleggen" after the reveal: start, contract, hours, wage, instrument, agreement and outflow. */
+export function PlacementForm({ candidate, onCancel }: { candidate: Candidate; onCancel: () => void }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const navigate = useNavigate();
+  const create = useCreatePlacement();
+  const employer = useEmployer(candidate.vacancy.employer.id);
+  const agreements = employer.data?.agreements ?? [];
+  const [v, setV] = useState({
+    startDate: '',
+    contractType: candidate.vacancy.contractType as ContractType | '',
+    hoursPerWeek: String(candidate.vacancy.hoursPerWeek).replace('.', ','),
+    hourlyWage: '',
+    instrument: '' as Instrument | '',
+    agreementId: '',
+    outflow: '' as Outflow | '',
+  });
+  const [local, setLocal] = useState<Record<string, string>>({});
+  const { errors, other } = formErrors(create.error, local);
+  const f = (k: string) => t(`placements.fields.${k}`);
+  const fields = {
+    startDate: { id: 'placement-start', label: f('startDate') },
+    contractType: { id: `placement-contract-${CONTRACT_TYPES[0]}`, label: f('contractType') },
+    hoursPerWeek: { id: 'placement-hours', label: f('hoursPerWeek') },
+    hourlyWage: { id: 'placement-wage', label: f('hourlyWage') },
+    instrument: { id: 'placement-instrument', label: f('instrument') },
+    agreementId: { id: 'placement-agreement', label: f('agreementId') },
+    outflow: { id: 'placement-outflow-full', label: f('outflow') },
+    residentId: { id: 'placement-start', label: f('resident') },
+  };
+  const set = <K extends keyof typeof v>(k: K, value: (typeof v)[K]) => setV((prev) => ({ ...prev, [k]: value }));
+
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    const m: Record<string, string> = {};
+    if (!ISO_DATE.test(v.startDate)) m.startDate = t('placements.errors.startDate');
+    if (!v.contractType) m.contractType = t('placements.errors.contractType');
+    const hours = parseDecimal(v.hoursPerWeek);
+    if (hours === undefined || hours <= 0 || hours > 60) m.hoursPerWeek = t('placements.errors.hoursPerWeek');
+    const wage = v.hourlyWage.trim() ? parseDecimal(v.hourlyWage) : undefined;
+    if (v.hourlyWage.trim() && (wage === undefined || wage <= 0 || wage >= 1000)) m.hourlyWage = t('placements.errors.hourlyWage');
+    if (!v.outflow) m.outflow = t('placements.errors.outflow');
+    setLocal(m);
+    create.reset();
+    if (Object.keys(m).length > 0) return;
+    create.mutate(
+      {
+        residentId: candidate.residentId ?? candidate.identity?.residentId ?? '',
+        employerId: candidate.vacancy.employer.id,
+        vacancyId: candidate.vacancy.id,
+        proposalId: candidate.proposalId,
+        agreementId: v.agreementId || undefined,
+        startDate: v.startDate,
+        contractType: v.contractType as ContractType,
+        hoursPerWeek: hours ?? 0,
+        hourlyWage: wage,
+        instrument: v.instrument || undefined,
+        outflow: v.outflow as Outflow,
+      },
+      { onSuccess: (p) => navigate(`/plaatsingen/${p.id}`, { state: { created: true } }) },
+    );
+  };
+
+  return (
+    <form id="placement-form" className="app-form" noValidate onSubmit={onSubmit} aria-labelledby="placement-form-heading">
+      <h3 className="utrecht-heading-3" id="placement-form-heading" tabIndex={-1}>
+        {t('placements.form.title', { name: candidate.identity?.name ?? candidate.candidateCode, employer: candidate.vacancy.employer.name })}
+      </h3>
+      <p className="utrecht-paragraph utrecht-paragraph--small">{t('placements.form.intro')}</p>
+      <FormProblems formId="placement-form" errors={errors} other={other} fields={fields} failedTitle={t('placements.form.failed')} />
+      <TextField id="placement-start" type="date" label={f('startDate')} required value={v.startDate} error={errors.startDate} onChange={(e) => set('startDate', e.target.value)} />
+      <Radios
+        name="placement-contract"
+        legend={f('contractType')}
+        options={CONTRACT_TYPES}
+        value={v.contractType}
+        onChange={(c) => set('contractType', c)}
+        label={(c) => t(`vacancies.contractType.${c}`)}
+        error={errors.contractType}
+      />
+      <div className="app-form-row">
+        <TextField id="placement-hours" label={f('hoursPerWeek')} required inputMode="decimal" size="sm" value={v.hoursPerWeek} error={errors.hoursPerWeek} onChange={(e) => set('hoursPerWeek', e.target.value)} />
+        <TextField
+          id="placement-wage"
+          label={f('hourlyWage')}
+          description={t('placements.form.wageDescription')}
+          optional
+          inputMode="decimal"
+          size="sm"
+          value={v.hourlyWage}
+          error={errors.hourlyWage}
+          onChange={(e) => set('hourlyWage', e.target.value)}
+        />
+      </div>
+      <SelectField
+        id="placement-instrument"
+        label={f('instrument')}
+        optional
+        emptyOption={t('placements.form.noInstrument')}
+        options={INSTRUMENTS.map((i) => ({ value: i, label: t(`vacancies.instrument.${i}`) }))}
+        value={v.instrument}
+        error={errors.instrument}
+        onChange={(e) => set('instrument', e.target.value as Instrument | '')}
+      />
+      <SelectField
+        id="placement-agreement"
+        label={f('agreementId')}
+        optional
+        description={t('placements.form.agreementDescription')}
+        emptyOption={agreements.length > 0 ? t('placements.form.noAgreement') : t('placements.form.noAgreements')}
+        options={agreements.map((a) => ({
+          value: a.id,
+          label: t('placements.form.agreementOption', { title: a.title, from: fmt.shortDate(a.periodStart), to: fmt.shortDate(a.periodEnd) }),
+        }))}
+        value={v.agreementId}
+        error={errors.agreementId}
+        onChange={(e) => set('agreementId', e.target.value)}
+      />
+      <Radios
+        name="placement-outflow"
+        legend={f('outflow')}
+        options={OUTFLOWS}
+        value={v.outflow}
+        onChange={(o) => set('outflow', o)}
+        label={(o) => t(`placements.outflow.${o}`)}
+        description={(o) => t(`placements.outflowDescription.${o}`)}
+        error={errors.outflow}
+      />
+      <div className="app-button-row">
+        <Button type="submit" appearance="primary" busy={create.isPending}>
+          {t('placements.form.submit')}
+        </Button>
+        <Button appearance="subtle" onClick={onCancel}>
+          {t('common.cancel')}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,42 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { createVacancy, getVacancy, listVacancies, updateVacancy, type VacancyQuery, type VacancyWrite } from '../../api/vacancies.api.ts';
+
+export const VACANCY_KEYS = {
+  all: ['vacancies'] as const,
+  list: (q: VacancyQuery) => ['vacancies', 'list', q] as const,
+  one: (id: string) => ['vacancies', 'one', id] as const,
+};
+
+export function useVacancyList(query: VacancyQuery) {
+  return useQuery({
+    queryKey: VACANCY_KEYS.list(query),
+    queryFn: ({ signal }) => listVacancies(query, signal),
+    placeholderData: keepPreviousData,
+    staleTime: 15_000,
+  });
+}
+
+export function useVacancy(id: string) {
+  return useQuery({ queryKey: VACANCY_KEYS.one(id), queryFn: () => getVacancy(id), enabled: Boolean(id), staleTime: 0 });
+}
+
+function useInvalidate() {
+  const client = useQueryClient();
+  return () => {
+    void client.invalidateQueries({ queryKey: VACANCY_KEYS.all });
+    void client.invalidateQueries({ queryKey: ['employers'] });
+  };
+}
+
+export function useCreateVacancy() {
+  const invalidate = useInvalidate();
+  return useMutation({ mutationFn: (body: VacancyWrite) => createVacancy(body), onSuccess: invalidate });
+}
+
+export function useUpdateVacancy(id: string) {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: ({ etag, body }: { etag: string; body: Partial<VacancyWrite> }) => updateVacancy(id, etag, body),
+    onSuccess: invalidate,
+  });
+}
