@@ -2,6 +2,10 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isValidBsn } from '../domain/bsn.ts';
+import { maskOf, type TimeWindow } from '../domain/schedule.ts';
+import { selectWorklist } from '../modules/worklist/worklist.service.ts';
+import type { Principal } from '../platform/access/principal.ts';
+import { tenantTransaction } from '../platform/db/transaction.ts';
 import { createDb, createPool, withDatabase, type Db } from '../platform/db/database.ts';
 import { migrate } from '../platform/db/migrate.ts';
 import { seedDemo, type DemoSummary } from './demo.ts';
@@ -56,6 +60,13 @@ async function fingerprint(t: TestDb): Promise<Record<string, string>> {
     moments: `SELECT md5(string_agg(concat_ws('|', id, resident_id, staff_user_id, occurred_at, channel, summary), ',' ORDER BY id)) AS h FROM contact_moments`,
     consents: `SELECT md5(string_agg(concat_ws('|', id, resident_id, partner_organisation_id, valid_from, valid_to, withdrawn_at), ',' ORDER BY id)) AS h FROM consents`,
     staff: `SELECT md5(string_agg(concat_ws('|', id, username, display_name, roles::text), ',' ORDER BY id)) AS h FROM staff_users`,
+    assessments: `SELECT md5(string_agg(concat_ws('|', id, resident_id, scored_by, scored_at, ladder_rung), ',' ORDER BY id)) AS h FROM zrm_assessments`,
+    plans: `SELECT md5(string_agg(concat_ws('|', id, resident_id, version, agreed_on, updated_at), ',' ORDER BY id)) AS h FROM plans`,
+    planVersions: `SELECT md5(string_agg(concat_ws('|', plan_id, version, changed_by, changed_at, summary, changes::text, snapshot::text), ',' ORDER BY plan_id, version)) AS h FROM plan_versions`,
+    meetings: `SELECT md5(string_agg(concat_ws('|', id, resident_id, type, starts_at, status, report), ',' ORDER BY id)) AS h FROM meetings`,
+    vacancies: `SELECT md5(string_agg(concat_ws('|', id, title, esco_code, schedule::text, status), ',' ORDER BY id)) AS h FROM vacancies`,
+    matching: `SELECT md5(string_agg(concat_ws('|', w.resident_id, w.desired_isco_groups::text, w.availability::text, p.id, p.start_date), ',' ORDER BY w.resident_id, p.id)) AS h
+               FROM work_profiles w LEFT JOIN placements p ON p.resident_id = w.resident_id`,
   };
   const out: Record<string, string> = {};
   for (const [k, q] of Object.entries(queries)) out[k] = (await one<{ h: string }>(t, q)).h;
@@ -281,6 +292,270 @@ describe('seedDemo', () => {
 
   it('refuses to seed the demo twice', async () => {
     await expect(seedDemo(first.db, { today: TODAY })).rejects.toThrow(/al in de database/);
+  });
+});
+
+describe('seedDemo: casework (issue 3)', () => {
+  it('gives a realistic share of residents with recent contact a plan, assessments over time and meetings', async () => {
+    const r = await one<Record<string, number>>(
+      first,
+      `SELECT
+         (SELECT avg((EXISTS (SELECT 1 FROM plans p WHERE p.resident_id = c.resident_id AND p.status = 'active'))::int)::float
+            FROM cases c WHERE c.last_contact_at >= $1::date - 90) AS plan_share_recent,
+         (SELECT count(*)::int FROM (SELECT resident_id FROM zrm_assessments GROUP BY 1 HAVING count(*) BETWEEN 2 AND 4) x) AS with_trend,
+         (SELECT count(*)::int FROM (SELECT resident_id FROM zrm_assessments GROUP BY 1 HAVING count(*) > 4) x) AS more_than_four,
+         (SELECT count(*)::int FROM zrm_assessments WHERE scored_at < $1::date - 30) AS older_than_30_days,
+         (SELECT count(*)::int FROM zrm_assessments a WHERE (SELECT count(*) FROM zrm_scores s WHERE s.assessment_id = a.id) <> 13) AS not_13_domains,
+         (SELECT count(*)::int FROM barriers) AS barriers,
+         (SELECT count(*)::int FROM plan_goals WHERE barrier_id IS NOT NULL) AS goals_with_barrier,
+         (SELECT count(*)::int FROM plan_actions WHERE owner_type = 'partnerProfessional') AS buurtteam_actions,
+         (SELECT count(*)::int FROM meetings WHERE type = 'threeWay' AND status = 'held' AND report IS NOT NULL) AS held_three_way,
+         (SELECT count(*)::int FROM meetings WHERE status = 'planned' AND starts_at < $1::date) AS planned_in_past,
+         (SELECT count(*)::int FROM meetings WHERE status = 'held' AND starts_at >= $1::date) AS held_in_future,
+         (SELECT count(*)::int FROM meetings mt WHERE mt.status = 'held' AND NOT EXISTS (SELECT 1 FROM contact_moments cm
+            WHERE cm.resident_id = mt.resident_id AND cm.occurred_at = mt.starts_at)) AS held_without_contact,
+         (SELECT count(*)::int FROM meeting_participants mp JOIN meetings mt ON mt.id = mp.meeting_id
+            WHERE mp.kind = 'partnerProfessional' AND NOT EXISTS (SELECT 1 FROM consents k WHERE k.resident_id = mt.resident_id
+              AND k.partner_organisation_id = mp.partner_organisation_id AND k.withdrawn_at IS NULL
+              AND k.valid_from <= mt.starts_at::date)) AS buurtteam_without_consent`,
+      [TODAY],
+    );
+    expect(r.plan_share_recent).toBeGreaterThan(0.3);
+    expect(r.plan_share_recent).toBeLessThan(0.7);
+    expect(r.with_trend).toBeGreaterThan(100);
+    expect(r.more_than_four).toBe(0);
+    expect(r.older_than_30_days).toBeGreaterThan(1000);
+    expect(r.not_13_domains).toBe(0);
+    expect(r.barriers).toBeGreaterThan(1000);
+    expect(r.goals_with_barrier).toBeGreaterThan(500);
+    expect(r.buurtteam_actions).toBeGreaterThan(50);
+    expect(r.held_three_way).toBeGreaterThan(50);
+    expect(r.planned_in_past).toBe(0);
+    expect(r.held_in_future).toBe(0);
+    expect(r.held_without_contact).toBe(0);
+    expect(r.buurtteam_without_consent).toBe(0);
+  });
+
+  it('writes plan_versions consistent with plans.version and the current goals and actions', async () => {
+    const r = await one<Record<string, number>>(
+      first,
+      `SELECT
+         (SELECT count(*)::int FROM plans p WHERE p.version <> (SELECT count(*) FROM plan_versions v WHERE v.plan_id = p.id)
+            OR p.version <> (SELECT max(version) FROM plan_versions v WHERE v.plan_id = p.id)) AS version_mismatch,
+         (SELECT count(*)::int FROM plan_versions v WHERE v.version = 1 AND v.summary NOT LIKE 'Plan gemaakt%') AS bad_first,
+         (SELECT count(*)::int FROM plan_versions v WHERE jsonb_array_length(v.changes) = 0
+            OR EXISTS (SELECT 1 FROM jsonb_array_elements(v.changes) c WHERE coalesce(c->>'label', '') = '')) AS unlabelled,
+         (SELECT count(*)::int FROM plan_versions a JOIN plan_versions b ON b.plan_id = a.plan_id AND b.version = a.version + 1
+            WHERE b.changed_at < a.changed_at) AS out_of_order,
+         (SELECT count(*)::int FROM plans p WHERE p.agreed_at_version > p.version) AS agreed_after_version,
+         (SELECT count(*)::int FROM plans p JOIN plan_versions v ON v.plan_id = p.id AND v.version = p.version
+            WHERE jsonb_array_length(v.snapshot->'actions') <> (SELECT count(*) FROM plan_actions a WHERE a.plan_id = p.id)
+               OR jsonb_array_length(v.snapshot->'goals') <> (SELECT count(*) FROM plan_goals g WHERE g.plan_id = p.id)
+               OR EXISTS (SELECT 1 FROM plan_actions a WHERE a.plan_id = p.id AND NOT EXISTS (
+                    SELECT 1 FROM jsonb_array_elements(v.snapshot->'actions') x WHERE x->>'id' = a.id::text
+                      AND x->>'status' = a.status AND x->>'dueDate' = a.due_date::text AND x->'owner'->>'type' = a.owner_type))
+               OR EXISTS (SELECT 1 FROM plan_goals g WHERE g.plan_id = p.id AND NOT EXISTS (
+                    SELECT 1 FROM jsonb_array_elements(v.snapshot->'goals') x WHERE x->>'id' = g.id::text
+                      AND x->>'status' = g.status AND x->>'title' = g.title))) AS snapshot_mismatch,
+         (SELECT count(*)::int FROM plans p WHERE p.updated_at <> (SELECT max(changed_at) FROM plan_versions v WHERE v.plan_id = p.id)) AS updated_mismatch,
+         (SELECT count(*)::int FROM plans WHERE version >= 3) AS with_history`,
+    );
+    expect(r).toEqual({
+      version_mismatch: 0,
+      bad_first: 0,
+      unlabelled: 0,
+      out_of_order: 0,
+      agreed_after_version: 0,
+      snapshot_mismatch: 0,
+      updated_mismatch: 0,
+      with_history: expect.any(Number),
+    });
+    expect(r.with_history).toBeGreaterThan(500);
+  });
+
+  it('fills every section of werkmatcher.overvecht’s werklijst', async () => {
+    const s = await one<{ id: string; municipality_id: string; display_name: string; contact_norm_days: number; team_ids: string[]; area_ids: string[] }>(
+      first,
+      `SELECT s.id, s.municipality_id, s.display_name, mu.contact_norm_days,
+              array_agg(DISTINCT tm.team_id) AS team_ids, array_agg(DISTINCT ta.area_id) AS area_ids
+       FROM staff_users s JOIN municipalities mu ON mu.id = s.municipality_id
+       JOIN team_members tm ON tm.staff_user_id = s.id JOIN team_areas ta ON ta.team_id = tm.team_id
+       WHERE s.username = 'werkmatcher.overvecht' GROUP BY s.id, s.municipality_id, s.display_name, mu.contact_norm_days`,
+    );
+    const principal: Principal = {
+      userId: s.id,
+      username: 'werkmatcher.overvecht',
+      displayName: s.display_name,
+      municipalityId: s.municipality_id,
+      municipalityName: 'Utrecht (demo)',
+      contactNormDays: s.contact_norm_days,
+      roles: ['jobCoach'],
+      teamIds: s.team_ids,
+      areaIds: s.area_ids,
+      partnerOrganisationId: null,
+    };
+    const now = new Date(`${TODAY}T11:00:00Z`);
+    const sel = await tenantTransaction(first.db, principal.municipalityId, (tx) => selectWorklist(tx, principal, now));
+    expect(sel).not.toBeNull();
+    expect(sel!.overdueTotal).toBeGreaterThan(0);
+    expect(sel!.dueTotal - sel!.overdueTotal).toBeGreaterThan(0);
+    expect(sel!.overNorm.length).toBeGreaterThan(0);
+    const newWithoutPlan = sel!.newWithoutPlan.map((x) => `${x.given_names} ${x.family_name}`);
+    expect(newWithoutPlan).toEqual(expect.arrayContaining(['Priya Ramdin', 'Henk Wit']));
+    expect(sel!.overNorm.map((x) => x.resident_id)).toContain(summary.story.residents.overNorm?.residentId);
+    expect(sel!.due.map((x) => x.resident_id)).toContain(summary.story.residents.threeWay?.residentId);
+
+    // Meetings this week and handovers are selected relative to the clock in SQL: check them against TODAY.
+    const meetings = await rows<{ type: string; name: string; buurtteam: boolean }>(
+      first,
+      `SELECT mt.type, r.given_names || ' ' || r.family_name AS name,
+              EXISTS (SELECT 1 FROM meeting_participants b JOIN staff_users bs ON bs.id = b.staff_user_id
+                      WHERE b.meeting_id = mt.id AND bs.username = 'buurtteam.overvecht') AS buurtteam
+       FROM meetings mt JOIN residents r ON r.id = mt.resident_id
+       WHERE mt.status = 'planned' AND mt.starts_at >= $1::date + 1 AND mt.starts_at < $1::date + 7
+         AND EXISTS (SELECT 1 FROM meeting_participants mp WHERE mp.meeting_id = mt.id AND mp.staff_user_id = $2)
+       ORDER BY mt.starts_at`,
+      [TODAY, s.id],
+    );
+    expect(meetings.length).toBeGreaterThanOrEqual(3);
+    expect(meetings).toContainEqual({ type: 'threeWay', name: 'Marco Jansen', buurtteam: true });
+    const handovers = await rows<{ note: string | null; name: string }>(
+      first,
+      `SELECT h.handover_note AS note, r.given_names || ' ' || r.family_name AS name FROM contact_person_assignments h
+       JOIN residents r ON r.id = h.resident_id
+       WHERE h.staff_user_id = $2 AND h.ended_at IS NULL AND h.assigned_at >= $1::date - 30 AND h.assigned_by IS DISTINCT FROM $2`,
+      [TODAY, s.id],
+    );
+    expect(handovers.find((h) => h.name === 'Priya Ramdin')?.note).toMatch(/^Warme overdracht/);
+    const unread = await one<{ n: number }>(
+      first,
+      `SELECT count(*)::int AS n FROM notifications WHERE staff_user_id = $1 AND read_at IS NULL`,
+      [s.id],
+    );
+    expect(unread.n).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('seedDemo: employers and matching (issue 4)', () => {
+  it('seeds employers, about 150 open vacancies in Utrecht, a quarter in school hours, and masks equal to maskOf(schedule)', async () => {
+    const vacancies = await rows<{ code: string; status: string; schedule: TimeWindow[]; mask: string; hours: string; esco_code: string; isco_group: string; occupation_label: string }>(
+      first,
+      `SELECT m.code, v.status, v.schedule, v.schedule_mask::text AS mask, v.hours_per_week AS hours, v.esco_code, v.isco_group, v.occupation_label
+       FROM vacancies v JOIN municipalities m ON m.id = v.municipality_id`,
+    );
+    expect(vacancies.filter((v) => v.mask !== maskOf(v.schedule))).toEqual([]);
+    const open = vacancies.filter((v) => v.code === UTRECHT && v.status === 'open');
+    expect(open.length).toBeGreaterThanOrEqual(130);
+    expect(open.length).toBeLessThanOrEqual(200);
+    expect(vacancies.some((v) => v.code === '0202' && v.status === 'open')).toBe(true);
+    expect(vacancies.some((v) => v.status === 'filled')).toBe(true);
+    const school = maskOf([1, 2, 3, 4, 5].map((day) => ({ day: day as 1, from: '09:00', to: '14:30' })));
+    const fitsSchool = (mask: string) => [...mask].every((b, i) => b === '0' || school[i] === '1');
+    const share = open.filter((v) => fitsSchool(v.mask)).length / open.length;
+    expect(share).toBeGreaterThan(0.2);
+    expect(share).toBeLessThan(0.35);
+    expect(open.every((v) => Number(v.hours) >= 12 && Number(v.hours) <= 38)).toBe(true);
+    const esco = JSON.parse(
+      await import('node:fs').then((fs) => fs.readFileSync(new URL('../../data/esco/occupations-nl.json', import.meta.url), 'utf8')),
+    ) as { code: string; iscoGroup: string; label: string }[];
+    const byCode = new Map(esco.map((o) => [o.code, o]));
+    expect(vacancies.filter((v) => byCode.get(v.esco_code)?.iscoGroup !== v.isco_group || byCode.get(v.esco_code)?.label !== v.occupation_label)).toEqual([]);
+  });
+
+  it('gives the hospital an intention agreement with realised placements within the pledge, and an anti-discrimination accord', async () => {
+    const hospital = summary.story.hospital;
+    expect(hospital?.name).toBe('Stadsziekenhuis Utrecht (demo)');
+    const agreements = await rows<{ kind: string; pledged: number | null; realised: number; outside: number }>(
+      first,
+      `SELECT a.kind, a.pledged_placements AS pledged,
+              (SELECT count(*)::int FROM placements p WHERE p.agreement_id = a.id AND p.start_date BETWEEN a.period_start AND a.period_end) AS realised,
+              (SELECT count(*)::int FROM placements p WHERE p.agreement_id = a.id AND (p.start_date NOT BETWEEN a.period_start AND a.period_end OR p.employer_id <> a.employer_id)) AS outside
+       FROM employer_agreements a WHERE a.employer_id = $1 ORDER BY a.kind`,
+      [hospital?.employerId],
+    );
+    expect(agreements.map((a) => a.kind)).toEqual(['antiDiscrimination', 'intention']);
+    const intention = agreements[1]!;
+    expect(intention.pledged).toBe(40);
+    expect(intention.realised).toBeGreaterThan(0);
+    expect(intention.realised).toBeLessThanOrEqual(40);
+    expect(intention.outside).toBe(0);
+    const location = await one<{ postcode: string }>(first, `SELECT postcode FROM employer_locations WHERE employer_id = $1`, [hospital?.employerId]);
+    expect(location.postcode).toBe('3584CX');
+  });
+
+  it('casts a single parent with a school-hours profile, no proposal and several fitting hospital vacancies', async () => {
+    const story = summary.story.residents.singleParent;
+    expect(story?.name).toBe('Naima Bakker');
+    const p = await one<{ household_type: string; availability: TimeWindow[]; proposals: number; coach: string; fits: number; hospital_fits: number }>(
+      first,
+      `SELECT r.household_type, w.availability,
+              (SELECT count(*)::int FROM match_proposals mp WHERE mp.resident_id = r.id) AS proposals,
+              (SELECT s.username FROM cases c JOIN staff_users s ON s.id = c.contact_person_id WHERE c.resident_id = r.id) AS coach,
+              (SELECT count(*)::int FROM vacancies v WHERE v.municipality_id = r.municipality_id AND v.status = 'open'
+                 AND (v.schedule_mask & ~w.availability_mask) = repeat('0', 336)::bit(336)
+                 AND v.hours_per_week BETWEEN w.hours_min AND w.hours_max AND v.isco_group = ANY (w.desired_isco_groups)
+                 AND NOT v.driving_licence_required) AS fits,
+              (SELECT count(*)::int FROM vacancies v WHERE v.employer_id = $2 AND v.status = 'open'
+                 AND (v.schedule_mask & ~w.availability_mask) = repeat('0', 336)::bit(336)
+                 AND v.hours_per_week BETWEEN w.hours_min AND w.hours_max AND v.isco_group = ANY (w.desired_isco_groups)) AS hospital_fits
+       FROM residents r JOIN work_profiles w ON w.resident_id = r.id WHERE r.id = $1`,
+      [story?.residentId, summary.story.hospital?.employerId],
+    );
+    expect(p.household_type).toBe('singleParent');
+    expect(p.coach).toBe('werkmatcher.overvecht');
+    expect(p.availability).toEqual([1, 2, 3, 4, 5].map((day) => ({ day, from: '09:00', to: '14:30' })));
+    expect(p.proposals).toBe(0);
+    expect(p.hospital_fits).toBeGreaterThanOrEqual(3);
+    expect(p.fits).toBeGreaterThan(p.hospital_fits);
+  });
+
+  it('seeds work profiles, proposals, placements with follow-ups and outflow, and unsuppressed fairness groups', async () => {
+    const r = await one<Record<string, number>>(
+      first,
+      `SELECT
+         (SELECT avg((EXISTS (SELECT 1 FROM work_profiles w WHERE w.resident_id = c.resident_id))::int)::float
+            FROM cases c WHERE c.last_contact_at >= $1::date - 90) AS profile_share_recent,
+         (SELECT count(DISTINCT status)::int FROM match_proposals) AS proposal_statuses,
+         (SELECT count(*)::int FROM placements) AS placements,
+         (SELECT count(*)::int FROM placements p WHERE (SELECT count(*) FROM placement_follow_ups f WHERE f.placement_id = p.id) <> 4) AS not_four_follow_ups,
+         (SELECT count(*)::int FROM placement_follow_ups WHERE done_on IS NOT NULL) AS follow_ups_done,
+         (SELECT count(*)::int FROM placements p JOIN cases c ON c.resident_id = p.resident_id
+            WHERE c.outflow IS DISTINCT FROM p.outflow OR c.outflow_on IS DISTINCT FROM p.start_date) AS outflow_mismatch,
+         (SELECT count(*)::int FROM placements p JOIN vacancies v ON v.id = p.vacancy_id WHERE v.status <> 'filled') AS vacancy_not_filled,
+         (SELECT count(*)::int FROM placements p JOIN match_proposals mp ON mp.id = p.proposal_id WHERE mp.status <> 'placed') AS proposal_not_placed,
+         (SELECT count(*)::int FROM fairness_group_data WHERE basis <> 'selfReported') AS not_self_reported,
+         (SELECT count(*)::int FROM fairness_group_data) AS fairness_rows`,
+      [TODAY],
+    );
+    expect(r.profile_share_recent).toBeGreaterThan(0.2);
+    expect(r.profile_share_recent).toBeLessThan(0.4);
+    expect(r.proposal_statuses).toBeGreaterThanOrEqual(7);
+    expect(r.placements).toBeGreaterThanOrEqual(15);
+    expect(r.not_four_follow_ups).toBe(0);
+    expect(r.follow_ups_done).toBeGreaterThan(0);
+    expect(r.outflow_mismatch).toBe(0);
+    expect(r.vacancy_not_filled).toBe(0);
+    expect(r.proposal_not_placed).toBe(0);
+    expect(r.not_self_reported).toBe(0);
+    expect(r.fairness_rows).toBeGreaterThan(500);
+    // The fairness monitor counts distinct residents per stage; the main age bands need 10 or more in every cell.
+    const bands = await rows<{ band: string; exposure: number; proposals: number; interviews: number; placements: number }>(
+      first,
+      `WITH b AS (SELECT r.id, CASE WHEN date_part('year', age($1::date, r.date_of_birth)) < 27 THEN 'under27'
+                    WHEN date_part('year', age($1::date, r.date_of_birth)) < 45 THEN '27to44' ELSE '45plus' END AS band
+                  FROM residents r JOIN work_profiles w ON w.resident_id = r.id JOIN municipalities m ON m.id = r.municipality_id
+                  WHERE m.code = $2)
+       SELECT band,
+         count(*) FILTER (WHERE EXISTS (SELECT 1 FROM match_exposures e WHERE e.resident_id = b.id AND e.shown_at >= $1::date - 365))::int AS exposure,
+         count(*) FILTER (WHERE EXISTS (SELECT 1 FROM match_proposals p WHERE p.resident_id = b.id AND p.proposed_at >= $1::date - 365))::int AS proposals,
+         count(*) FILTER (WHERE EXISTS (SELECT 1 FROM match_proposals p WHERE p.resident_id = b.id AND p.interview_committed_at >= $1::date - 365))::int AS interviews,
+         count(*) FILTER (WHERE EXISTS (SELECT 1 FROM placements p WHERE p.resident_id = b.id AND p.start_date >= $1::date - 365))::int AS placements
+       FROM b GROUP BY band ORDER BY band`,
+      [TODAY, UTRECHT],
+    );
+    for (const band of bands.filter((b) => b.band !== 'under27')) {
+      expect(Math.min(band.exposure, band.proposals, band.interviews, band.placements), band.band).toBeGreaterThanOrEqual(10);
+    }
   });
 });
 

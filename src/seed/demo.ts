@@ -9,6 +9,7 @@ import {
   countRows,
   demoPersonaUsernames,
   existingMunicipalityCodes,
+  insertEmployerRows,
   insertOrganisationRows,
   insertResidentRows,
   maxBsnIndex,
@@ -17,7 +18,11 @@ import {
 } from './seed.store.ts';
 import { buildSkeleton } from './skeleton.ts';
 import { CoachPicker, topUpCoaches } from './staff.ts';
+import { reminderNotifications } from './casework.generator.ts';
+import { buildEmployers } from './employers.generator.ts';
+import { emptyResidentRows } from './rows.ts';
 import { shares, type SeedStats } from './stats.ts';
+import { STORY_COACH, STORY_MUNICIPALITY, StoryCasting, type StoryRole } from './story.ts';
 
 export interface MunicipalitySummary {
   code: string;
@@ -38,6 +43,16 @@ export interface DemoSummary {
   /** Rows per table over all demo municipalities. */
   totals: Record<string, number>;
   demoPersonas: string[];
+  /** The named residents of the demo story (caseload of werkmatcher.overvecht in Utrecht). */
+  story: DemoStory;
+}
+
+export interface DemoStory {
+  municipalityCode: string;
+  coach: string;
+  residents: Partial<Record<StoryRole, { residentId: string; name: string }>>;
+  /** The hospital with the intention agreement (Utrecht). */
+  hospital: { employerId: string; name: string; intentionAgreementId: string } | null;
 }
 
 /** Demo history covers two years of contact moments. */
@@ -55,6 +70,12 @@ export async function seedDemo(db: Db, options: { today?: string } = {}): Promis
   const started = performance.now();
   const done: { code: string; name: string; municipalityId: string; jobCoaches: number; stats: SeedStats }[] =
     [];
+  const story: DemoStory = {
+    municipalityCode: STORY_MUNICIPALITY,
+    coach: STORY_COACH,
+    residents: {},
+    hospital: null,
+  };
 
   await runInTransaction(db, async (tx) => {
     const present = await existingMunicipalityCodes(
@@ -80,9 +101,20 @@ export async function seedDemo(db: Db, options: { today?: string } = {}): Promis
         taken.add(s.username);
       }
       await insertOrganisationRows(tx, rows);
+      // Employers and vacancies first: the residents' proposals and placements refer to them.
+      const advisors = rows.staff
+        .filter((s) => s.roles.includes('employerAdvisor'))
+        .sort((a, b) => Number(b.demo_persona) - Number(a.demo_persona) || a.username.localeCompare(b.username))
+        .map((s) => s.id);
+      const employers = buildEmployers(model, advisors, todayDay);
+      if (employers) await insertEmployerRows(tx, employers.rows);
+      if (employers?.pool.hospital && def.code === STORY_MUNICIPALITY) story.hospital = employers.pool.hospital;
 
       const bsn = new BsnAllocator(bsnCursor);
+      const casting = def.code === STORY_MUNICIPALITY ? new StoryCasting() : null;
       const ctx = createGenerationContext({
+        story: casting,
+        employment: employers?.pool ?? null,
         org: model,
         skeleton,
         picker: new CoachPicker(model, skeleton.perTeam),
@@ -101,6 +133,15 @@ export async function seedDemo(db: Db, options: { today?: string } = {}): Promis
         inFlight.catch(() => undefined);
       }
       await inFlight;
+      // Daily worklist reminders of the last working days for the demo werkmatchers.
+      const extra = emptyResidentRows();
+      for (const team of model.teams) {
+        for (const coach of team.coaches) {
+          if (coach.persona) reminderNotifications(model.municipalityId, coach, todayDay, extra);
+        }
+      }
+      await insertResidentRows(tx, extra);
+      if (casting) for (const [role, r] of casting.cast) story.residents[role] = r;
       bsnCursor = bsn.cursor;
       done.push({
         code: def.code,
@@ -126,5 +167,6 @@ export async function seedDemo(db: Db, options: { today?: string } = {}): Promis
     municipalities,
     totals,
     demoPersonas: await demoPersonaUsernames(db),
+    story,
   };
 }

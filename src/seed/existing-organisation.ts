@@ -29,6 +29,7 @@ export function modelFromExisting(raw: ExistingOrganisation, def: MunicipalityDe
       .map((m) => ({
         id: m.staff_user_id,
         username: m.username,
+        displayName: m.display_name,
         persona: m.demo_persona,
         load: loads.get(m.staff_user_id) ?? 0,
       }))
@@ -60,6 +61,9 @@ export function modelFromExisting(raw: ExistingOrganisation, def: MunicipalityDe
       consentShare: d?.consentShare ?? 0.05,
       pc4s,
       partnerOrganisationId: raw.partners.find((p) => p.area_id === a.id)?.id ?? null,
+      partnerProfessionals: raw.partnerStaff
+        .filter((s) => s.partner_organisation_id === raw.partners.find((p) => p.area_id === a.id)?.id)
+        .map((s) => ({ id: s.id, displayName: s.display_name })),
       teamId: teams.find((t) => t.kind === 'area' && t.areaIds.includes(a.id))?.id ?? null,
     };
   });

@@ -1,14 +1,17 @@
 import type { Faker } from '@faker-js/faker';
 import type { BsnAllocator } from './bsn-range.ts';
+import { generateCasework } from './casework.generator.ts';
+import { generateEmployment, type EmploymentPool } from './employers.generator.ts';
 import { generateHistory } from './history.generator.ts';
 import type { OrgModel } from './model.ts';
 import { createDutchFaker } from './names.ts';
 import { hashSeed, Rng } from './random.ts';
 import { generatePerson, WITHOUT_STARTKWALIFICATIE } from './residents.generator.ts';
-import { emptyResidentRows, type ResidentRows } from './rows.ts';
+import { emptyResidentRows, type ResidentRow, type ResidentRows } from './rows.ts';
 import { teamFor, type Skeleton } from './skeleton.ts';
 import type { CoachPicker } from './staff.ts';
 import { emptyStats, type SeedStats } from './stats.ts';
+import { STORY_COACH, type StoryCasting } from './story.ts';
 
 /**
  * Residents are generated in blocks of BLOCK_SIZE; each block reseeds the PRNG and faker from the run seed,
@@ -27,12 +30,26 @@ export interface GenerationContext {
   contactNormDays: number;
   stats: SeedStats;
   faker: Faker;
+  /** Casework history (assessments, plans, meetings); default true. */
+  casework: boolean;
+  /** The demo story cast (demo Utrecht only), else null. */
+  story: StoryCasting | null;
+  /** Employers and vacancies of the municipality: work profiles, proposals and placements; null: none. */
+  employment: EmploymentPool | null;
 }
 
 export function createGenerationContext(
-  input: Omit<GenerationContext, 'stats' | 'faker'>,
+  input: Omit<GenerationContext, 'stats' | 'faker' | 'casework' | 'story' | 'employment'> &
+    Partial<Pick<GenerationContext, 'casework' | 'story' | 'employment'>>,
 ): GenerationContext {
-  return { ...input, stats: emptyStats(), faker: createDutchFaker(hashSeed(input.runSeed, 'faker')) };
+  return {
+    ...input,
+    casework: input.casework ?? true,
+    story: input.story ?? null,
+    employment: input.employment ?? null,
+    stats: emptyStats(),
+    faker: createDutchFaker(hashSeed(input.runSeed, 'faker')),
+  };
 }
 
 /** Generates residents [from, to) of the skeleton with everything that belongs to them. */
@@ -90,9 +107,19 @@ function appendRange(ctx: GenerationContext, from: number, to: number, out: Resi
     );
     const team = teamFor(org, areaIndex, youth);
     const coach = ctx.picker.next(team.id);
+    const story =
+      ctx.story && coach.username === STORY_COACH
+        ? ctx.story.assign({
+            sex: person.sex,
+            age: person.age,
+            householdType: person.resident.household_type,
+            daysOnBenefit: ctx.today - person.startDay,
+          })
+        : null;
+    if (story?.name) renamePerson(person.resident, story.name);
     out.residents.push(person.resident);
     out.benefits.push(person.benefit);
-    generateHistory(
+    const facts = generateHistory(
       rng,
       {
         municipalityId: org.municipalityId,
@@ -106,10 +133,55 @@ function appendRange(ctx: GenerationContext, from: number, to: number, out: Resi
         team,
         coach,
         previousCoach: ctx.picker.other(team.id, coach, rng),
+        story: story?.history,
       },
       out,
       stats,
     );
+    const r = person.resident;
+    const residentName = [r.given_names, r.family_name_prefix, r.family_name].filter(Boolean).join(' ');
+    if (story && ctx.story) ctx.story.record(story.role, r.id, residentName);
+    if (ctx.casework) {
+      // A PRNG of its own per resident: the casework never shifts the residents' other data.
+      generateCasework(
+        new Rng(hashSeed(ctx.runSeed, 'casework', i)),
+        {
+          municipalityId: org.municipalityId,
+          residentId: r.id,
+          residentName,
+          startDay: person.startDay,
+          today: ctx.today,
+          coach,
+          team,
+          area,
+          facts,
+          role: story?.role ?? null,
+        },
+        out,
+        stats,
+      );
+    }
+    if (ctx.employment) {
+      const last = facts.moments[facts.moments.length - 1];
+      generateEmployment(
+        new Rng(hashSeed(ctx.runSeed, 'employment', i)),
+        {
+          municipalityId: org.municipalityId,
+          resident: r,
+          sex: person.sex,
+          age: person.age,
+          coach,
+          today: ctx.today,
+          lastContactDay: last?.day ?? null,
+          lastContactAt: last?.at ?? null,
+          caseIndex: facts.caseIndex,
+          role: story?.role ?? null,
+        },
+        ctx.employment,
+        out,
+        stats,
+      );
+    }
 
     stats.residents += 1;
     if (band === 0) stats.ageUnder27 += 1;
@@ -123,5 +195,16 @@ function appendRange(ctx: GenerationContext, from: number, to: number, out: Resi
     if (days >= 3 * 365) stats.benefit3YearsPlus += 1;
     if (days > 15 * 365) stats.benefit15YearsPlus += 1;
     if (youth) stats.youthTeam += 1;
+  }
+}
+
+/** Gives a story resident the story's name (and a matching e-mail address when there is one). */
+function renamePerson(r: ResidentRow, name: { givenNames: string; prefix: string | null; familyName: string }): void {
+  r.given_names = name.givenNames;
+  r.family_name_prefix = name.prefix;
+  r.family_name = name.familyName;
+  if (r.email) {
+    const family = [name.prefix, name.familyName].filter(Boolean).join('');
+    r.email = `${name.givenNames}.${family}@example.org`.toLowerCase();
   }
 }

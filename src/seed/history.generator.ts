@@ -27,6 +27,30 @@ export interface HistoryInput {
   coach: CoachModel;
   /** Another werkmatcher of the team, for an earlier assignment; null when there is none. */
   previousCoach: CoachModel | null;
+  /** Fixed facts for a resident of the demo story (see story.ts). */
+  story?: HistoryStory;
+}
+
+export interface HistoryStory {
+  /** A warm handover this many days ago (from previousCoach, with a note). */
+  handoverDaysAgo?: number;
+  /** The latest contact this many days ago (with a few earlier moments). */
+  lastContactDaysAgo?: number;
+  /** An active consent for the area's partner organisation. */
+  activeConsent?: boolean;
+}
+
+/** What casework generation needs to know about the history just generated. */
+export interface HistoryFacts {
+  caseIndex: number;
+  /** Contact moments, oldest first. */
+  moments: { day: number; at: Date; staffId: string; channel: string }[];
+  /** Day of the handover to the current werkmatcher, or null. */
+  handoverDay: number | null;
+  previousCoachId: string | null;
+  currentSince: Date;
+  /** From this day the resident has an active consent for the area's partner organisation; null: none today. */
+  consentFromDay: number | null;
 }
 
 /** An office-hours instant: 08:00–16:00 Dutch time is roughly 07:00–15:00 UTC. */
@@ -90,7 +114,12 @@ const MOMENT_COUNTS: Readonly<Record<Recency, readonly (readonly [number, number
 };
 
 /** Case, contact-person history, contact moments and consents of one resident. */
-export function generateHistory(rng: Rng, h: HistoryInput, out: ResidentRows, stats: SeedStats): void {
+export function generateHistory(
+  rng: Rng,
+  h: HistoryInput,
+  out: ResidentRows,
+  stats: SeedStats,
+): HistoryFacts {
   const m = h.municipalityId;
   const caseId = seedUuid('case', h.residentId);
   const daysOnBenefit = h.today - h.startDay;
@@ -101,10 +130,14 @@ export function generateHistory(rng: Rng, h: HistoryInput, out: ResidentRows, st
   let handoverDay: number | null = null;
   let currentSince = startAt;
   let currentNote: string | null = null;
-  if (h.previousCoach && rng.chance(pHandover)) {
-    handoverDay = h.today - rng.int(14, Math.min(daysOnBenefit - 30, 1095));
+  const forcedHandover = h.story?.handoverDaysAgo;
+  if (h.previousCoach && (forcedHandover !== undefined || rng.chance(pHandover))) {
+    handoverDay =
+      h.today -
+      (forcedHandover ?? rng.int(14, Math.min(daysOnBenefit - 30, 1095)));
     currentSince = officeInstant(rng, handoverDay);
     currentNote = fillSalutation(rng.pick(HANDOVER_NOTES), h.female);
+    if (forcedHandover !== undefined) currentNote = fillSalutation(HANDOVER_NOTES[0] ?? currentNote, h.female);
     out.assignments.push({
       municipality_id: m,
       id: seedUuid('assignment', h.residentId, 1),
@@ -134,13 +167,25 @@ export function generateHistory(rng: Rng, h: HistoryInput, out: ResidentRows, st
 
   // Contact moments within the history window (never before the benefit started, never today or later).
   const windowDays = Math.min(daysOnBenefit, h.historyDays);
-  const { daysAgo: latest, recency } = latestContact(rng, daysOnBenefit, windowDays);
+  const forcedLatest = h.story?.lastContactDaysAgo;
+  const { daysAgo: latest, recency } =
+    forcedLatest !== undefined && forcedLatest < windowDays
+      ? { daysAgo: forcedLatest, recency: (forcedLatest <= 90 ? 'recent' : 'mid') as Recency }
+      : latestContact(rng, daysOnBenefit, windowDays);
   const count = latest === null ? 0 : rng.weighted(MOMENT_COUNTS[recency]);
   const daysAgo: number[] = latest === null ? [] : [latest];
   for (let j = 1; j < count && latest !== null && latest < windowDays; j += 1)
     daysAgo.push(rng.int(latest + 1, windowDays));
   daysAgo.sort((a, b) => b - a);
   let lastContactAt: Date | null = null;
+  const facts: HistoryFacts = {
+    caseIndex: out.cases.length,
+    moments: [],
+    handoverDay,
+    previousCoachId: handoverDay !== null && h.previousCoach ? h.previousCoach.id : null,
+    currentSince,
+    consentFromDay: null,
+  };
   for (const [j, ago] of daysAgo.entries()) {
     const day = h.today - ago;
     const occurredAt = officeInstant(rng, day);
@@ -158,6 +203,8 @@ export function generateHistory(rng: Rng, h: HistoryInput, out: ResidentRows, st
       created_at: occurredAt,
     });
     lastContactAt = occurredAt;
+    const moment = out.moments[out.moments.length - 1];
+    if (moment) facts.moments.push({ day, at: occurredAt, staffId: moment.staff_user_id, channel: moment.channel });
   }
   stats.contactMoments += daysAgo.length;
   if (latest === null) stats.neverContacted += 1;
@@ -174,15 +221,19 @@ export function generateHistory(rng: Rng, h: HistoryInput, out: ResidentRows, st
     contact_person_id: h.coach.id,
     contact_person_since: currentSince,
     last_contact_at: lastContactAt,
+    outflow: null,
+    outflow_on: null,
   });
 
-  generateConsent(rng, h, out, stats);
+  facts.consentFromDay = generateConsent(rng, h, out, stats);
+  return facts;
 }
 
-function generateConsent(rng: Rng, h: HistoryInput, out: ResidentRows, stats: SeedStats): void {
+/** Adds the resident's consent (if any); returns the first day of a consent active today, else null. */
+function generateConsent(rng: Rng, h: HistoryInput, out: ResidentRows, stats: SeedStats): number | null {
   const partnerId = h.area.partnerOrganisationId;
   const daysOnBenefit = h.today - h.startDay;
-  if (!partnerId || daysOnBenefit < 2) return;
+  if (!partnerId || daysOnBenefit < 2) return null;
   const earliest = Math.max(h.startDay, h.today - 730);
   const base = {
     municipality_id: h.municipalityId,
@@ -194,8 +245,9 @@ function generateConsent(rng: Rng, h: HistoryInput, out: ResidentRows, stats: Se
   };
   const activeShare = h.coach.persona ? 0.25 : h.area.consentShare;
   const roll = rng.float();
-  if (roll < activeShare) {
-    const from = rng.int(earliest, h.today - 1);
+  if (roll < activeShare || h.story?.activeConsent) {
+    // A story resident's consent dates from (about) the start, so every meeting of the story may include the buurtteam.
+    const from = h.story?.activeConsent ? earliest : rng.int(earliest, h.today - 1);
     out.consents.push({
       ...base,
       valid_from: formatDay(from),
@@ -204,6 +256,7 @@ function generateConsent(rng: Rng, h: HistoryInput, out: ResidentRows, stats: Se
       recorded_at: officeInstant(rng, from),
     });
     stats.consentsActive += 1;
+    return from;
   } else if (roll < activeShare + 0.02 && h.today - earliest >= 10) {
     const from = rng.int(earliest, h.today - 8);
     out.consents.push({
@@ -225,4 +278,5 @@ function generateConsent(rng: Rng, h: HistoryInput, out: ResidentRows, stats: Se
     });
     stats.consentsExpired += 1;
   }
+  return null;
 }

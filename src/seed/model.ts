@@ -3,6 +3,7 @@
 export interface CoachModel {
   id: string;
   username: string;
+  displayName: string;
   persona: boolean;
   /** Active cases with this coach as contact person (existing plus assigned during this run). */
   load: number;
@@ -27,6 +28,8 @@ export interface AreaModel {
   consentShare: number;
   pc4s: number[];
   partnerOrganisationId: string | null;
+  /** Professionals of the partner organisation (demo personas first), for plan actions and 3-gesprekken. */
+  partnerProfessionals: { id: string; displayName: string }[];
   /** The area team serving this area. */
   teamId: string | null;
 }

@@ -62,6 +62,7 @@ export function buildOrganisation(def: MunicipalityDef): { model: OrgModel; rows
       consentShare: a.consentShare,
       pc4s: pc4List(a.pc4),
       partnerOrganisationId: partnerId,
+      partnerProfessionals: [],
       teamId,
     };
     model.areas.push(area);
@@ -116,12 +117,23 @@ export function buildOrganisation(def: MunicipalityDef): { model: OrgModel; rows
       persona: true,
     });
     rows.staff.push(row);
+    if (p.partnerArea) {
+      model.areas
+        .find((a) => a.code === p.partnerArea)
+        ?.partnerProfessionals.push({ id: row.id, displayName: row.display_name });
+    }
     if (!p.team) continue;
     const team = teamFor(p.team);
     rows.teamMembers.push({ ...m, team_id: team.id, staff_user_id: row.id, is_lead: p.lead === true });
     if (p.lead) team.leadId = row.id;
     if (p.roles.includes('jobCoach'))
-      team.coaches.push({ id: row.id, username: p.username, persona: true, load: 0 });
+      team.coaches.push({
+        id: row.id,
+        username: p.username,
+        displayName: row.display_name,
+        persona: true,
+        load: 0,
+      });
   }
 
   for (const team of model.teams) {
@@ -135,11 +147,11 @@ export function buildOrganisation(def: MunicipalityDef): { model: OrgModel; rows
   for (const area of model.areas) {
     for (let n = 1; n <= PARTNER_PROFESSIONALS_PER_ORGANISATION; n += 1) {
       const username = `bt.${def.usernamePrefix}${area.code}.${String(n).padStart(2, '0')}`;
-      rows.staff.push(
-        staffRow(model, username, ['partnerProfessional'], {
-          partnerOrganisationId: area.partnerOrganisationId,
-        }),
-      );
+      const row = staffRow(model, username, ['partnerProfessional'], {
+        partnerOrganisationId: area.partnerOrganisationId,
+      });
+      rows.staff.push(row);
+      area.partnerProfessionals.push({ id: row.id, displayName: row.display_name });
     }
   }
 

@@ -58,7 +58,7 @@ export function topUpCoaches(
         staff_user_id: row.id,
         is_lead: false,
       });
-      team.coaches.push({ id: row.id, username, persona: false, load: 0 });
+      team.coaches.push({ id: row.id, username, displayName: row.display_name, persona: false, load: 0 });
       missing -= 1;
     }
   }

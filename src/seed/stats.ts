@@ -18,6 +18,13 @@ export interface SeedStats {
   consentsActive: number;
   consentsWithdrawn: number;
   consentsExpired: number;
+  assessments: number;
+  plans: number;
+  meetingsPast: number;
+  meetingsPlanned: number;
+  workProfiles: number;
+  proposals: number;
+  placements: number;
 }
 
 export function emptyStats(): SeedStats {
@@ -40,6 +47,13 @@ export function emptyStats(): SeedStats {
     consentsActive: 0,
     consentsWithdrawn: 0,
     consentsExpired: 0,
+    assessments: 0,
+    plans: 0,
+    meetingsPast: 0,
+    meetingsPlanned: 0,
+    workProfiles: 0,
+    proposals: 0,
+    placements: 0,
   };
 }
 
