@@ -20,7 +20,12 @@ export interface BenchArgs {
   fresh: boolean;
   writeDocs: boolean;
   adminUrl: string;
+  /** Which benchmarks to run: the caseload list (foundation), casework (worklist, plan update), matching. */
+  only: BenchName[];
 }
+
+export const BENCH_NAMES = ['caseload', 'casework', 'matching'] as const;
+export type BenchName = (typeof BENCH_NAMES)[number];
 
 export const LARGE_SIZE = 400_000;
 
@@ -40,6 +45,7 @@ export const usage = `npm run bench -- [options]
   --skip-pgbench    do not run the database-only pgbench reference
   --fresh           drop and re-seed the benchmark database even if it could be reused
   --no-docs         print only; do not update docs/benchmarks.md
+  --only LIST       comma-separated: caseload, casework, matching (default: all three)
   --pg URL          admin connection (default $BENCH_PG_URL or postgres://postgres@127.0.0.1:5432/postgres)`;
 
 function int(name: string, value: string | undefined, fallback: number, min: number, max: number): number {
@@ -76,6 +82,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs | null {
       fresh: { type: 'boolean', default: false },
       'no-docs': { type: 'boolean', default: false },
       pg: { type: 'string' },
+      only: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
@@ -101,5 +108,14 @@ export function parseBenchArgs(argv: string[]): BenchArgs | null {
     fresh: values.fresh,
     writeDocs: !values['no-docs'],
     adminUrl,
+    only: parseOnly(values.only),
   };
+}
+
+function parseOnly(value: string | undefined): BenchName[] {
+  if (value === undefined) return [...BENCH_NAMES];
+  const names = value.split(',').map((x) => x.trim()).filter(Boolean);
+  for (const n of names)
+    if (!(BENCH_NAMES as readonly string[]).includes(n)) throw new Error(`--only: unknown benchmark ${n} (${BENCH_NAMES.join(', ')})`);
+  return names as BenchName[];
 }

@@ -233,8 +233,13 @@ Generated sections below are rewritten by \`npm run bench\`.
 
 /** Replaces (or appends) the marked section of docs/benchmarks.md for this dataset size. */
 export async function updateDocs(residents: number, section: string): Promise<void> {
-  const start = `<!-- bench:residents-${residents}:start -->`;
-  const end = `<!-- bench:residents-${residents}:end -->`;
+  await updateDocsSection(`residents-${residents}`, section);
+}
+
+/** Replaces (or appends) the block between `<!-- bench:KEY:start -->` and `<!-- bench:KEY:end -->`. */
+export async function updateDocsSection(key: string, section: string): Promise<void> {
+  const start = `<!-- bench:${key}:start -->`;
+  const end = `<!-- bench:${key}:end -->`;
   const current = existsSync(DOCS_PATH) ? await readFile(DOCS_PATH, 'utf8') : TEMPLATE;
   const block = `${start}\n${section}\n${end}`;
   const i = current.indexOf(start);

@@ -20,6 +20,7 @@ import {
   statementLabel,
   targetsMet,
   updateDocs,
+  updateDocsSection,
   type DatasetReport,
   type Machine,
   type PgbenchRow,
@@ -38,6 +39,8 @@ import {
   type StatementSink,
 } from './servers.ts';
 import { VARIANTS, startVariantServer } from './variants.ts';
+import { caseworkTable, runCaseworkBench } from './casework.ts';
+import { caseworkMarkdown } from './casework-report.ts';
 
 // npm run bench: GET /api/v1/residents (first page of a werkmatcher's caseload) through the full stack, and the
 // same SQL through a bare Fastify + pg handler, loaded with autocannon. Prints figures; asserts nothing.
@@ -321,12 +324,34 @@ async function main(): Promise<void> {
   );
   const pgbench = args.pgbench && (await pgbenchAvailable());
   if (args.pgbench && !pgbench) log('pgbench not found: skipping the database-only reference.');
-  for (const residents of args.sizes) {
-    const report = await runDataset(args, residents, machine, pgbench);
-    console.log(consoleTable(report));
+  if (args.only.includes('caseload')) {
+    for (const residents of args.sizes) {
+      const report = await runDataset(args, residents, machine, pgbench);
+      console.log(consoleTable(report));
+      if (args.writeDocs) {
+        await updateDocs(residents, markdownSection(report, machine));
+        log('docs/benchmarks.md updated.');
+      }
+    }
+  }
+  if (args.only.includes('casework')) {
+    // Issue 3: worklist and plan update at the base size (10,000 residents, three years of history).
+    const residents = args.sizes[0]!;
+    const result = await runCaseworkBench({
+      residents,
+      rounds: args.rounds,
+      duration: args.duration,
+      warmup: args.warmup,
+      connections: args.connections,
+      pool: args.pool,
+      fresh: args.fresh,
+      adminUrl: args.adminUrl,
+      log,
+    });
+    console.log(caseworkTable(result));
     if (args.writeDocs) {
-      await updateDocs(residents, markdownSection(report, machine));
-      log('docs/benchmarks.md updated.');
+      await updateDocsSection(`casework-${residents}`, caseworkMarkdown(result, machine));
+      log('docs/benchmarks.md updated (casework).');
     }
   }
 }

@@ -432,7 +432,7 @@ export const SKILLS_BY_ISCO: Readonly<Record<string, readonly string[]>> = {
   '9111': ['schoonmaken', 'hygiëne', 'bedden opmaken', 'nauwkeurig'],
   '5246': ['klantvriendelijk', 'hygiëne', 'samenwerken', 'HACCP'],
   '9412': ['hygiëne', 'afwassen', 'samenwerken', 'HACCP'],
-  '5131': ['klantvriendelijk', 'gastvrijheid', 'Nederlands spreken', 'samenwerken'],
+  '5131': ['klantvriendelijk', 'gastvrijheid', 'stressbestendig', 'samenwerken'],
   '5132': ['koffie zetten', 'klantvriendelijk', 'kassa'],
   '5120': ['koken', 'HACCP', 'plannen'],
   '5230': ['kassa', 'klantvriendelijk', 'rekenen'],
@@ -443,12 +443,12 @@ export const SKILLS_BY_ISCO: Readonly<Record<string, readonly string[]>> = {
   '8322': ['rijbewijs B', 'klantvriendelijk', 'plannen'],
   '9321': ['inpakken', 'nauwkeurig', 'fysiek werk'],
   '5311': ['omgaan met kinderen', 'geduld', 'samenwerken', 'EHBO'],
-  '5312': ['omgaan met kinderen', 'geduld', 'Nederlands spreken'],
+  '5312': ['omgaan met kinderen', 'geduld', 'toezicht houden'],
   '5321': ['zorg verlenen', 'empathie', 'samenwerken', 'hygiëne'],
   '5322': ['zorg verlenen', 'empathie', 'zelfstandig werken'],
   '5329': ['zorg verlenen', 'nauwkeurig', 'hygiëne', 'fysiek werk'],
-  '4226': ['klantvriendelijk', 'Nederlands spreken', 'computervaardigheden', 'telefoneren'],
-  '4222': ['telefoneren', 'computervaardigheden', 'klantvriendelijk', 'Nederlands spreken'],
+  '4226': ['klantvriendelijk', 'plannen', 'computervaardigheden', 'telefoneren'],
+  '4222': ['telefoneren', 'computervaardigheden', 'klantvriendelijk', 'agenda beheren'],
   '4110': ['computervaardigheden', 'nauwkeurig', 'archiveren'],
   '4132': ['typen', 'computervaardigheden', 'nauwkeurig'],
   '4412': ['post sorteren', 'nauwkeurig', 'zelfstandig werken'],
@@ -460,7 +460,7 @@ export const SKILLS_BY_ISCO: Readonly<Record<string, readonly string[]>> = {
   '9613': ['fysiek werk', 'samenwerken', 'buiten werken'],
 };
 
-export const GENERIC_SKILLS: readonly string[] = ['samenwerken', 'op tijd komen', 'Nederlands spreken', 'klantvriendelijk'];
+export const GENERIC_SKILLS: readonly string[] = ['samenwerken', 'op tijd komen', 'nauwkeurig werken', 'klantvriendelijk'];
 
 export const EDUCATION_NL: Readonly<Record<string, string>> = {
   none: 'Geen diploma',

@@ -447,11 +447,11 @@ export function generateEmployment(rng: Rng, e: EmploymentInput, pool: Employmen
   const isco = [...new Set(desired.map((d) => d.iscoGroup))];
   const skillPool = [...new Set([...isco.flatMap((g) => SKILLS_BY_ISCO[g] ?? []), ...GENERIC_SKILLS])];
   const skills = story
-    ? ['schoonmaken', 'hygiëne', 'klantvriendelijk', 'samenwerken', 'Nederlands spreken', 'omgaan met kinderen']
+    ? ['schoonmaken', 'hygiëne', 'klantvriendelijk', 'samenwerken', 'nauwkeurig werken', 'omgaan met kinderen']
     : rng.shuffle([...skillPool]).slice(0, rng.int(2, Math.min(6, skillPool.length)));
   const experience = story
     ? [
-        { description: 'Overblijfmoeder op de basisschool van de kinderen', years: 3 },
+        { description: 'Overblijfkracht op een basisschool', years: 3 },
         { description: 'Schoonmaakwerk in een hotel', years: 2 },
       ]
     : desired.slice(0, rng.int(0, 2)).map((d) => ({ description: `${d.label} bij een vorige werkgever`, years: rng.int(1, 6) }));
