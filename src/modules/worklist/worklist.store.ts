@@ -89,21 +89,36 @@ export function worklistStore(tx: Tx, principal: Principal) {
     /**
      * Open actions due today or earlier in active plans: the caller's own, and those the resident himself carries
      * when the caller is his contact person. Oldest first, with the totals of the whole selection.
+     *
+     * Two disjoint branches (UNION ALL), each starting from a small index range instead of every open action of the
+     * municipality: (a) the caller's own actions (plan_actions_open_owner_idx); (b) the caller's active cases
+     * (cases_contact_person_idx) → their active plan (plans_one_active_per_resident) → actions the resident carries
+     * (plan_actions_plan_idx). A resident-owned action has no staff owner (CHECK on plan_actions), so no action is
+     * in both branches. One active case per resident (cases_one_active_per_resident): no duplicates in (b).
      */
     async dueActions(today: string, limit: number) {
       const { rows } = await sql<DueActionRow>`
-        SELECT pa.id, pa.description, pa.due_date, pa.status, pa.owner_type, g.title AS goal_title, ${residentCols},
-          count(*) OVER () AS total, count(*) FILTER (WHERE pa.due_date < ${today}::date) OVER () AS overdue
-        FROM plan_actions pa
-        JOIN plans p ON p.municipality_id = pa.municipality_id AND p.id = pa.plan_id AND p.status = 'active'
-        JOIN plan_goals g ON g.municipality_id = pa.municipality_id AND g.id = pa.goal_id
-        JOIN residents r ON r.municipality_id = p.municipality_id AND r.id = p.resident_id
+        SELECT d.id, d.description, d.due_date, d.status, d.owner_type, g.title AS goal_title, ${residentCols},
+          count(*) OVER () AS total, count(*) FILTER (WHERE d.due_date < ${today}::date) OVER () AS overdue
+        FROM (
+          SELECT pa.id, pa.description, pa.due_date, pa.status, pa.owner_type, pa.goal_id, p.resident_id
+          FROM plan_actions pa
+          JOIN plans p ON p.municipality_id = pa.municipality_id AND p.id = pa.plan_id AND p.status = 'active'
+          WHERE pa.municipality_id = ${m} AND pa.owner_staff_user_id = ${me}
+            AND pa.status IN ('open', 'inProgress') AND pa.due_date <= ${today}::date
+          UNION ALL
+          SELECT pa.id, pa.description, pa.due_date, pa.status, pa.owner_type, pa.goal_id, p.resident_id
+          FROM cases c
+          JOIN plans p ON p.municipality_id = c.municipality_id AND p.resident_id = c.resident_id AND p.status = 'active'
+          JOIN plan_actions pa ON pa.municipality_id = p.municipality_id AND pa.plan_id = p.id
+          WHERE c.municipality_id = ${m} AND c.contact_person_id = ${me} AND c.status = 'active'
+            AND pa.owner_type = 'resident' AND pa.status IN ('open', 'inProgress') AND pa.due_date <= ${today}::date
+        ) d
+        JOIN plan_goals g ON g.municipality_id = ${m} AND g.id = d.goal_id
+        JOIN residents r ON r.municipality_id = ${m} AND r.id = d.resident_id
         ${joinArea}
-        LEFT JOIN cases c ON c.municipality_id = r.municipality_id AND c.resident_id = r.id AND c.status = 'active'
-        WHERE pa.municipality_id = ${m} AND pa.status IN ('open', 'inProgress') AND pa.due_date <= ${today}::date
-          AND (pa.owner_staff_user_id = ${me} OR (pa.owner_type = 'resident' AND c.contact_person_id = ${me}))
-          AND ${inScope}
-        ORDER BY pa.due_date, pa.id
+        WHERE ${inScope}
+        ORDER BY d.due_date, d.id
         LIMIT ${limit}`.execute(tx);
       return rows;
     },
