@@ -41,6 +41,8 @@ import {
 import { VARIANTS, startVariantServer } from './variants.ts';
 import { caseworkTable, runCaseworkBench } from './casework.ts';
 import { caseworkMarkdown } from './casework-report.ts';
+import { formatMatchingTable, runMatchingBench } from './matching.ts';
+import { matchingMarkdown } from './matching-report.ts';
 
 // npm run bench: GET /api/v1/residents (first page of a werkmatcher's caseload) through the full stack, and the
 // same SQL through a bare Fastify + pg handler, loaded with autocannon. Prints figures; asserts nothing.
@@ -352,6 +354,15 @@ async function main(): Promise<void> {
     if (args.writeDocs) {
       await updateDocsSection(`casework-${residents}`, caseworkMarkdown(result, machine));
       log('docs/benchmarks.md updated (casework).');
+    }
+  }
+  if (args.only.includes('matching')) {
+    // Issue 4: among 100,000 vacancies, and the residents of the base size (plus 400,000 with --large).
+    const result = await runMatchingBench({ adminUrl: args.adminUrl, residents: args.sizes, fresh: args.fresh, log });
+    console.log(formatMatchingTable(result));
+    if (args.writeDocs) {
+      await updateDocsSection('matching', matchingMarkdown(result, machine, os.loadavg().map((x) => Math.round(x * 100) / 100)));
+      log('docs/benchmarks.md updated (matching).');
     }
   }
 }
