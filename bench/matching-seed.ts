@@ -195,7 +195,9 @@ export async function prepareMatchingDatabase(adminUrl: string, residents: numbe
       await c.query(`CREATE DATABASE ${name}`);
     });
   }
-  await migrate(ownerUrl);
+  // A migration applied to an existing database (e.g. 202611220091 adding the matcher's scope columns with an UPDATE
+  // of every work profile) leaves new columns without statistics and dead rows: analyse before measuring.
+  const migrated = (await migrate(ownerUrl)).applied.length > 0 && exists && !fresh;
   const have = await withClient(ownerUrl, async (c) => ({ residents: await count(c, 'residents'), vacancies: await count(c, 'vacancies'), profiles: await count(c, 'work_profiles') }));
   let seeded = false;
   if (have.residents !== residents) {
@@ -213,7 +215,7 @@ export async function prepareMatchingDatabase(adminUrl: string, residents: numbe
     await withClient(ownerUrl, (c) => seedMatchingData(c, vacancies, log));
     seeded = true;
   }
-  if (seeded) await withClient(ownerUrl, (c) => c.query('VACUUM ANALYZE'));
+  if (seeded || migrated) await withClient(ownerUrl, (c) => c.query('VACUUM ANALYZE'));
   const facts = await withClient(ownerUrl, async (c) => ({ vacancies: await count(c, 'vacancies'), workProfiles: await count(c, 'work_profiles') }));
   const seedSeconds = seeded ? (performance.now() - started) / 1000 : null;
   if (!seeded) log(`Reusing ${name} (${residents.toLocaleString('en')} residents, ${vacancies.toLocaleString('en')} vacancies; --fresh to re-seed).`);

@@ -120,6 +120,7 @@ describe('vacancies for a resident', () => {
       employer: { name: 'Supermarkt De Hoek' },
       occupation: { code: '5230.1', label: 'kassamedewerker', iscoGroup: '5230' },
       hoursPerWeek: 20,
+      schedule: weekdays('09:00', '13:00'),
       fitsSchoolHours: true,
       contractType: 'permanent',
       status: 'open',
@@ -203,6 +204,52 @@ describe('residents for a vacancy', () => {
   it('the 09:00–17:00 vacancy only finds the resident available all day', async () => {
     const res = await c('jobCoach').get(`/api/v1/vacancies/${V.fullDay}/candidate-matches?limit=5`);
     expect(res.body.data.map((d: any) => d.resident.id)).toEqual([world.residents.ov2]);
+  });
+
+  it('follows the resident: a move to another area and a closed or reopened case change who is listed at once', async () => {
+    // work_profiles.scope_area_id and has_active_case (migration 202611220091) are kept by triggers on residents and
+    // cases; the candidate query filters on them instead of joining residents and cases.
+    const ov2 = world.residents.ov2;
+    const ids = async (who: 'jobCoach' | 'jobCoachOtherArea') =>
+      ((await c(who).get(`/api/v1/vacancies/${V.fullDay}/candidate-matches?limit=5`)).body.data as any[]).map((d) => d.resident.id);
+    expect(await ids('jobCoach')).toEqual([ov2]);
+    expect(await ids('jobCoachOtherArea')).toEqual([]);
+    await sql`UPDATE residents SET area_id = ${world.areas.zuilen} WHERE id = ${ov2}`.execute(server.ownerDb);
+    expect(await ids('jobCoach')).toEqual([]);
+    expect(await ids('jobCoachOtherArea')).toEqual([ov2]);
+    await sql`UPDATE residents SET area_id = ${world.areas.overvecht} WHERE id = ${ov2}`.execute(server.ownerDb);
+    expect(await ids('jobCoach')).toEqual([ov2]);
+
+    // The case closed and reopened by the application role, under row-level security, as the app would.
+    const appDb = createDb(createPool(server.db.appUrl, { max: 1 }));
+    const asApp = (status: 'active' | 'closed') =>
+      appDb.transaction().execute(async (tx) => {
+        await sql`SELECT set_config('samenplan.municipality_id', ${world.utrecht}, true)`.execute(tx);
+        await sql`UPDATE cases SET status = ${status}, closed_on = ${status === 'closed' ? sql`current_date` : sql`NULL`}
+          WHERE municipality_id = ${world.utrecht} AND resident_id = ${ov2}`.execute(tx);
+      });
+    try {
+      await asApp('closed');
+      expect(await ids('jobCoach')).toEqual([]);
+      await asApp('active');
+      expect(await ids('jobCoach')).toEqual([ov2]);
+    } finally {
+      await appDb.destroy();
+    }
+    // The stored flags: ov1 active in Overvecht; ov3's case was closed after its profile was saved. A new case for
+    // ov3 (INSERT) sets the flag, deleting it clears it again.
+    const flags = async () =>
+      (await sql<{ resident_id: string; has_active_case: boolean; scope_area_id: string }>`SELECT resident_id, has_active_case, scope_area_id
+        FROM work_profiles WHERE resident_id = ANY(${[world.residents.ov1, world.residents.ov3]}::uuid[]) ORDER BY resident_id`.execute(server.ownerDb)).rows;
+    expect(Object.fromEntries((await flags()).map((f) => [f.resident_id, [f.has_active_case, f.scope_area_id]]))).toEqual({
+      [world.residents.ov1]: [true, world.areas.overvecht],
+      [world.residents.ov3]: [false, world.areas.overvecht],
+    });
+    const newCase = randomUUID();
+    await sql`INSERT INTO cases (municipality_id, id, resident_id, opened_on) VALUES (${world.utrecht}, ${newCase}, ${world.residents.ov3}, current_date)`.execute(server.ownerDb);
+    expect((await flags()).find((f) => f.resident_id === world.residents.ov3)!.has_active_case).toBe(true);
+    await sql`DELETE FROM cases WHERE municipality_id = ${world.utrecht} AND id = ${newCase}`.execute(server.ownerDb);
+    expect((await flags()).find((f) => f.resident_id === world.residents.ov3)!.has_active_case).toBe(false);
   });
 
   it('another municipality’s vacancy is 404', async () => {

@@ -38,6 +38,7 @@ export function presentVacancySummary(v: VacancySummaryRow) {
     employer: { id: v.employer_id, name: v.employer_name },
     occupation: { code: v.esco_code, label: v.occupation_label, iscoGroup: v.isco_group },
     hoursPerWeek: Number(v.hours_per_week),
+    schedule: v.schedule.map((w) => ({ day: w.day, from: w.from, to: w.to })),
     fitsSchoolHours: fitsSchoolHours(v.schedule),
     postcode: v.postcode,
     city: v.city,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { timeWindowSchema as vacancyTimeWindowSchema } from '../vacancies/vacancies.schema.ts';
 
 // Request and response schemas of work profiles, matching and proposals (werkmatcher side).
 
@@ -93,6 +94,7 @@ export const matchVacancySummarySchema = z.object({
   employer: z.object({ id: z.uuid(), name: z.string() }),
   occupation: z.object({ code: z.string(), label: z.string(), iscoGroup: z.string() }),
   hoursPerWeek: z.number(),
+  schedule: z.array(vacancyTimeWindowSchema).describe('De werktijden van de vacature'),
   fitsSchoolHours: z.boolean(),
   postcode: z.string(),
   city: z.string().nullable(),

@@ -176,16 +176,6 @@ const UNJUDGED = 45;
 /** The highest bound in a level's group (contract type at its maximum, 5). */
 export const levelMaxBound = (level: Level) => OCCUPATION_BOUND[level] + UNJUDGED + 5;
 
-/** All 4-digit codes that start with one of the prefixes (complete, so a GIN overlap finds every match). */
-function expand(prefixList: readonly string[]): string[] {
-  const out: string[] = [];
-  for (const p of prefixList) {
-    const n = 10 ** (4 - p.length);
-    for (let i = 0; i < n; i += 1) out.push(p + String(i).padStart(4 - p.length, '0'));
-  }
-  return out;
-}
-
 /** Step 1, vacancies for a resident, one occupation level: open vacancies passing the hard constraints, with bounds. */
 export function vacancyCandidatesSql(m: string, s: VacancySearch, level: Level): RawBuilder<VacancyCandidate> {
   const box = s.travel ? boundingBox(s.travel.from, s.travel.maxKm) : null;
@@ -235,14 +225,34 @@ export function vacancyLevels(s: Pick<VacancySearch, 'desiredIscoGroups' | 'desi
 /** The normalised, distinct, non-empty skill labels a vacancy asks for. */
 const wantedSkills = (xs: readonly string[]) => [...new Set(xs.map(normaliseLabel).filter((x) => x.length > 0))];
 
-/** The profile's skills as SQL compares them: migration 202611220071 (matching_skill_keys, GIN-indexed). */
-const SKILL_KEYS = sql`matching_skill_keys(p.skills)`;
+/**
+ * The need-to-know scope on the work profile p (migration 202611220091): the same rule as scopeSql in
+ * residents.store.ts (the caller's areas, or an active consent for the caller's partner organisation), read from
+ * p.scope_area_id, the resident's area kept on the profile for this predicate only (never a scoring input), so that
+ * it is an index condition instead of a join to residents.
+ */
+export function profileScopeSql(scope: ResidentScope): RawBuilder<boolean> {
+  const parts: RawBuilder<unknown>[] = [];
+  if (scope.areaIds.length > 0) parts.push(sql`p.scope_area_id = ANY(${scope.areaIds}::uuid[])`);
+  if (scope.consentPartnerOrganisationId) {
+    parts.push(sql`EXISTS (SELECT 1 FROM consents k
+      WHERE k.municipality_id = p.municipality_id AND k.resident_id = p.resident_id
+        AND k.partner_organisation_id = ${scope.consentPartnerOrganisationId}::uuid
+        AND k.withdrawn_at IS NULL AND k.valid_from <= current_date
+        AND (k.valid_to IS NULL OR k.valid_to >= current_date))`);
+  }
+  return parts.length > 0 ? sql<boolean>`(${sql.join(parts, sql` OR `)})` : sql<boolean>`false`;
+}
+
+/** "The profile holds this skill key": p.skill_keys is matching_skill_keys(skills), stored (202611220091). */
+const hasKey = (k: string) => sql`(${k}::text = ANY(p.skill_keys))::int`;
 
 /**
- * An upper bound of the required and nice-to-have skill points of the profile p, computed in SQL. A profile skill in
- * plain ASCII is folded exactly as normaliseLabel folds ASCII (matching_skill_keys); any other skill is '*': it could
- * fold to anything in TypeScript, so it counts as "maybe every skill" (the maximum, 40). Otherwise the points are
- * exactly those of matcher.score.ts (rounded to one decimal; Math.round and round() agree for positive numbers).
+ * An upper bound of the required and nice-to-have skill points of the profile p, computed in SQL from its stored
+ * skill keys, as plain expressions (no subquery per row). A profile skill in plain ASCII is folded exactly as
+ * normaliseLabel folds ASCII (matching_skill_keys); any other skill is '*': it could fold to anything in TypeScript,
+ * so it counts as "maybe every skill" (the maximum, 40). Otherwise the points are exactly those of matcher.score.ts
+ * (rounded to one decimal; Math.round and round() agree for positive numbers).
  */
 function skillBoundSql(required: readonly string[], nice: readonly string[]): RawBuilder<number> {
   const r = wantedSkills(required);
@@ -250,20 +260,19 @@ function skillBoundSql(required: readonly string[], nice: readonly string[]): Ra
   const part = (keys: string[], max: number) =>
     keys.length === 0
       ? sql`${sql.raw(String(max))}`
-      : sql`round(${sql.raw(String(max))}.0 * count(*) FILTER (WHERE x.k = ANY(${keys}::text[])) / ${sql.raw(String(keys.length))}, 1)`;
-  return sql<number>`(SELECT CASE WHEN bool_or(x.k = '*') THEN 40 ELSE ${part(r, 30)} + ${part(n, 10)} END
-    FROM unnest(${SKILL_KEYS}) AS x(k))`;
+      : sql`round(${sql.raw(String(max))}.0 * (${sql.join(keys.map(hasKey), sql` + `)}) / ${sql.raw(String(keys.length))}, 1)`;
+  return sql<number>`(CASE WHEN '*' = ANY(p.skill_keys) THEN 40 ELSE ${part(r, 30)} + ${part(n, 10)} END)`;
 }
 
 /**
  * The rest (levels 1 and 0) is split by skills when the vacancy asks for any: 1 = residents with a skill the vacancy
- * asks for (or a '*'), found with the GIN index on matching_skill_keys; 0 = the others, whose skill points are 0 for
- * every list that asks for skills (so their maximum bound is low and they are rarely loaded).
+ * asks for (or a '*'), found with the GIN index on skill_keys; 0 = the others, whose skill points are 0 for every
+ * list that asks for skills (so their maximum bound is low and they are rarely loaded).
  */
 function restSplit(s: ResidentSearch, level: 1 | 0): RawBuilder<unknown> {
   const asked = [...wantedSkills(s.requiredSkills), ...wantedSkills(s.niceToHaveSkills)];
   if (asked.length === 0) return level === 1 ? sql`` : sql`AND false`;
-  const overlap = sql`${SKILL_KEYS} && ${[...asked, '*']}::text[]`;
+  const overlap = sql`p.skill_keys && ${[...asked, '*']}::text[]`;
   return level === 1 ? sql`AND ${overlap}` : sql`AND NOT (${overlap})`;
 }
 
@@ -277,36 +286,46 @@ export function residentLevelMaxBound(level: Level, s: Pick<ResidentSearch, 'req
 
 /**
  * Step 1, residents for a vacancy, one occupation level: residents in scope with a work profile and an active case,
- * passing the hard constraints, with bounds.
+ * passing the hard constraints, with bounds. One table: scope (p.scope_area_id), the active case
+ * (p.has_active_case) and the hours are the partial index work_profiles_scope_idx; the occupation levels are
+ * containment tests on desired_isco_groups and the stored isco_prefixes (GIN).
  */
-export function residentCandidatesSql(m: string, scope: ResidentScope, s: ResidentSearch, level: Level): RawBuilder<ResidentCandidate> {
+export function residentCandidatesSql(m: string, scope: ResidentScope, s: ResidentSearch, level: Level | 'upper'): RawBuilder<ResidentCandidate & { level: number }> {
   const isco = s.iscoGroup;
   const lat = s.location?.lat ?? null;
   const esco = JSON.stringify([{ escoCode: s.escoCode }]);
-  const levelExpr = sql`(CASE WHEN p.desired_occupations @> ${esco}::jsonb OR ${isco}::text = ANY(p.desired_isco_groups) THEN 4
-    WHEN EXISTS (SELECT 1 FROM unnest(p.desired_isco_groups) g WHERE left(g, 3) = ${isco.slice(0, 3)}) THEN 3
-    WHEN EXISTS (SELECT 1 FROM unnest(p.desired_isco_groups) g WHERE left(g, 2) = ${isco.slice(0, 2)}) THEN 2
-    WHEN EXISTS (SELECT 1 FROM unnest(p.desired_isco_groups) g WHERE left(g, 1) = ${isco.slice(0, 1)}) THEN 1 ELSE 0 END)`;
-  // Levels 4–2: an index-friendly superset (GIN overlap with every code of the prefix, at most 100), then the exact
-  // level. Level 1 here is the rest (levels 1 and 0 together, bound per row): an overlap with 1,000 codes would cost
-  // more per row than the exact level expression.
+  const prefix = (n: number) => sql`p.isco_prefixes @> ${[isco.slice(0, n)]}::text[]`;
+  const level4 = sql`(p.desired_occupations @> ${esco}::jsonb OR p.desired_isco_groups && ${[isco]}::text[])`;
+  // Each level excludes the levels above it, so a profile is in exactly one group, at its best level.
+  // 'upper': levels 4, 3 and 2 in one pass over the profiles in scope (the occupation tests cannot be index
+  // conditions under row-level security: array containment is not leakproof), each row with its level.
   const levelFilter =
-    level === 4
-      ? sql`AND (p.desired_occupations @> ${esco}::jsonb OR p.desired_isco_groups && ${[isco]}::text[])`
-      : level === 1 || level === 0
-        ? sql`AND ${levelExpr} <= 1 ${restSplit(s, level)}`
-        : sql`AND p.desired_isco_groups && ${expand([isco.slice(0, level)])}::text[] AND ${levelExpr} = ${level}`;
+    level === 'upper'
+      ? sql`AND (${level4} OR ${prefix(2)})`
+      : level === 4
+      ? sql`AND ${level4}`
+      : level === 3
+        ? sql`AND ${prefix(3)} AND NOT ${level4}`
+        : level === 2
+          ? sql`AND ${prefix(2)} AND NOT ${prefix(3)} AND NOT ${level4}`
+          : sql`AND NOT ${prefix(2)} AND NOT ${level4} ${restSplit(s, level === 1 ? 1 : 0)}`;
   const int = (n: number) => sql.raw(String(Math.trunc(n)));
-  const occupationBound = level <= 1 ? sql`CASE WHEN ${levelExpr} = 1 THEN ${int(OCCUPATION_BOUND[1])} ELSE 0 END` : int(OCCUPATION_BOUND[level]);
-  return sql<ResidentCandidate>`
-    SELECT p.resident_id AS id, (${occupationBound} + ${skillBoundSql(s.requiredSkills, s.niceToHaveSkills)} + 5
+  // In the rest, level 1 (same first digit) is worth 5 points, level 0 nothing.
+  const levelExpr =
+    level === 'upper' ? sql`CASE WHEN ${level4} THEN 4 WHEN ${prefix(3)} THEN 3 ELSE 2 END` : level <= 1 ? sql`CASE WHEN ${prefix(1)} THEN 1 ELSE 0 END` : int(level);
+  const occupationBound =
+    level === 'upper'
+      ? sql`CASE WHEN ${level4} THEN ${int(OCCUPATION_BOUND[4])} WHEN ${prefix(3)} THEN ${int(OCCUPATION_BOUND[3])} ELSE ${int(OCCUPATION_BOUND[2])} END`
+      : level <= 1
+        ? sql`CASE WHEN ${prefix(1)} THEN ${int(OCCUPATION_BOUND[1])} ELSE 0 END`
+        : int(OCCUPATION_BOUND[level]);
+  return sql<ResidentCandidate & { level: number }>`
+    SELECT p.resident_id AS id, ${levelExpr} AS level, (${occupationBound} + ${skillBoundSql(s.requiredSkills, s.niceToHaveSkills)} + 5
        + CASE WHEN cardinality(p.preferred_contract_types) = 0 OR ${s.contractType}::text = ANY(p.preferred_contract_types) THEN 5 ELSE 0 END
        )::float8 + 1e-6 AS bound
     FROM work_profiles p
-    JOIN residents r ON r.municipality_id = p.municipality_id AND r.id = p.resident_id
-    WHERE p.municipality_id = ${m} AND ${scopeSql(scope)}
+    WHERE p.municipality_id = ${m} AND p.has_active_case AND ${profileScopeSql(scope)}
       ${levelFilter}
-      AND EXISTS (SELECT 1 FROM cases c WHERE c.municipality_id = p.municipality_id AND c.resident_id = p.resident_id AND c.status = 'active')
       AND p.hours_min <= ${s.hoursPerWeek} AND p.hours_max >= ${s.hoursPerWeek}
       AND (${s.scheduleMask}::bit(${sql.raw(String(MASK_BITS))}) & ~p.availability_mask) = ${ZERO_MASK}
       ${s.drivingLicenceRequired ? sql`AND p.has_driving_licence` : sql``}
@@ -341,9 +360,13 @@ export function ownProfileSql(m: string, scope: ResidentScope, residentId: strin
 
 /**
  * The SQL text of every feature query (compiled without a database), for the test that audits what is read. The
- * need-to-know scope predicate (residents.store.ts: r.area_id or a consent) is compiled empty here: it filters who
- * may be listed, it is not input to the score.
+ * scope is a real one (an area and a partner organisation), so the audited text is the text that runs; the test
+ * allows exactly the need-to-know scope predicates (SCOPE_PREDICATES_FOR_AUDIT): they decide who may be listed and
+ * are no input to the score.
  */
+/** The scope predicates as compiled (residents.store.ts scopeSql on r, profileScopeSql on p): area ids, then consent. */
+export const SCOPE_PREDICATES_FOR_AUDIT = [/r\.area_id = ANY\(\$\d+::uuid\[\]\)/g, /p\.scope_area_id = ANY\(\$\d+::uuid\[\]\)/g] as const;
+
 export function featureQueriesForAudit(): { queries: string[] } {
   const db = new Kysely<unknown>({
     dialect: {
@@ -354,7 +377,7 @@ export function featureQueriesForAudit(): { queries: string[] } {
     },
   });
   const m = '00000000-0000-4000-8000-000000000000';
-  const scope: ResidentScope = { areaIds: [], consentPartnerOrganisationId: null };
+  const scope: ResidentScope = { areaIds: [m], consentPartnerOrganisationId: m };
   const search: VacancySearch = {
     hoursMin: 0,
     hoursMax: 40,
@@ -369,7 +392,7 @@ export function featureQueriesForAudit(): { queries: string[] } {
   const residentSearch: ResidentSearch = { hoursPerWeek: 20, requiredSkills: ['Kassa'], niceToHaveSkills: [], scheduleMask: '0'.repeat(MASK_BITS), drivingLicenceRequired: true, escoCode: '1', iscoGroup: '1234', contractType: 'permanent', location: { lat: 52, lon: 5 } };
   const queries = [
     ...LEVELS.map((l) => vacancyCandidatesSql(m, search, l)),
-    ...RESIDENT_LEVELS.map((l) => residentCandidatesSql(m, scope, residentSearch, l)),
+    ...[...RESIDENT_LEVELS, 'upper' as const].map((l) => residentCandidatesSql(m, scope, residentSearch, l)),
     profileFeaturesSql(m, [m]),
     vacancyFeaturesSql(m, [m]),
     ownProfileSql(m, scope, m),
@@ -417,10 +440,17 @@ export function matchingStore(tx: Tx, principal: Principal) {
       }));
     },
 
+    /** Levels 4, 3 and 2 come from one query (loaded with the first group), the rest from one query per group. */
     residentCandidateGroups(s: ResidentSearch): CandidateGroup[] {
+      let upper: Promise<Array<ResidentCandidate & { level: number }>> | null = null;
+      const loadUpper = () => (upper ??= residentCandidatesSql(m, scope, s, 'upper').execute(tx).then((r) => r.rows));
+      const strip = (rows: Array<ResidentCandidate & { level: number }>) => rows.map((r) => ({ id: r.id, bound: r.bound }));
       return RESIDENT_LEVELS.map((level) => ({
         maxBound: residentLevelMaxBound(level, s),
-        load: async () => (await residentCandidatesSql(m, scope, s, level).execute(tx)).rows,
+        load: async () =>
+          level >= 2
+            ? strip((await loadUpper()).filter((r) => r.level === level))
+            : strip((await residentCandidatesSql(m, scope, s, level).execute(tx)).rows),
       }));
     },
 
