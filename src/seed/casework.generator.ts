@@ -409,11 +409,13 @@ function generatePlan(
     if (storyFixed.has(a.row.id) || created >= c.today - 1) continue;
     const byWhom = a.row.owner_type === 'partnerProfessional' && a.row.owner_staff_user_id ? a.row.owner_staff_user_id : c.coach.id;
     if (due < c.today) {
+      // Long overdue actions were closed at some point (done or cancelled); the recent ones may still be open.
+      const longOverdue = due < c.today - 90;
       const s = rng.weighted<PlanActionRow['status']>([
         ['done', 68],
-        ['open', 20],
-        ['inProgress', 6],
-        ['cancelled', 6],
+        ['open', longOverdue ? 0 : 20],
+        ['inProgress', longOverdue ? 0 : 6],
+        ['cancelled', longOverdue ? 32 : 6],
       ]);
       if (s === 'open') continue;
       const day = rng.int(created + 1, Math.max(created + 1, Math.min(due + 14, c.today - 1)));
