@@ -69,6 +69,8 @@ describe('web app: from match to placement (werkmatcher and werkgeversadviseur)'
     const list = coach.locator('#passende-vacatures');
     await list.getByRole('checkbox', { name: 'Alleen binnen schooltijden' }).check();
     await settled(coach);
+    const more = list.getByRole('button', { name: /^Toon alle \d+ passende vacatures$/ });
+    if ((await more.count()) > 0) await more.click();
     const match = list
       .locator('.app-match')
       .filter({ hasText: HOSPITAL })

@@ -230,6 +230,8 @@ function MatchItem({
 }
 
 /** "Passende vacatures": the matcher's list for this resident, explained, with "Voorstellen aan inwoner". */
+const FIRST_MATCHES = 5;
+
 export function MatchesList({
   residentId,
   canPropose,
@@ -242,8 +244,11 @@ export function MatchesList({
   const f = useWorkFormat();
   const { t } = f;
   const [schoolHoursOnly, setSchoolHoursOnly] = useState(false);
+  // The best few first; the rest on request, so the page stays readable.
+  const [showAll, setShowAll] = useState(false);
   const matches = useVacancyMatches(residentId, schoolHoursOnly, true);
   const data = matches.data;
+  const shown = data ? (showAll ? data.data : data.data.slice(0, FIRST_MATCHES)) : [];
 
   return (
     <div className="app-work-part" id="passende-vacatures">
@@ -269,10 +274,15 @@ export function MatchesList({
       {data && data.data.length > 0 && (
         <>
           <ol className="app-match-list" aria-labelledby="passende-vacatures-heading">
-            {data.data.map((m) => (
+            {shown.map((m) => (
               <MatchItem key={m.vacancy.id} residentId={residentId} match={m} canPropose={canPropose} onProposed={onProposed} />
             ))}
           </ol>
+          {shown.length < data.data.length && (
+            <Button appearance="secondary" onClick={() => setShowAll(true)}>
+              {t('matches.showAll', { count: data.data.length })}
+            </Button>
+          )}
           <p className="utrecht-paragraph utrecht-paragraph--small app-muted">
             {t('matches.generated', { date: f.dateTime(data.generatedAt), version: data.matcherVersion })}{' '}
             {t('workProfile.escoAttribution')}
