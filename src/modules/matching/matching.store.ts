@@ -13,7 +13,7 @@ import { MASK_BITS, maskOf, schoolHours, type TimeWindow } from '../../domain/sc
 import type { Principal } from '../../platform/access/principal.ts';
 import type { Tx } from '../../platform/db/transaction.ts';
 import { residentScope, type ResidentScope } from '../residents/residents.policy.ts';
-import { scopeSql } from '../worklist/worklist.store.ts';
+import { scopeSql, scopeSqlOn } from '../residents/residents.store.ts';
 import type { BoundedCandidate, CandidateGroup } from './matching.topk.ts';
 import { normaliseLabel, type ProfileFeatures, type VacancyFeatures } from './matcher.score.ts';
 
@@ -232,16 +232,7 @@ const wantedSkills = (xs: readonly string[]) => [...new Set(xs.map(normaliseLabe
  * it is an index condition instead of a join to residents.
  */
 export function profileScopeSql(scope: ResidentScope): RawBuilder<boolean> {
-  const parts: RawBuilder<unknown>[] = [];
-  if (scope.areaIds.length > 0) parts.push(sql`p.scope_area_id = ANY(${scope.areaIds}::uuid[])`);
-  if (scope.consentPartnerOrganisationId) {
-    parts.push(sql`EXISTS (SELECT 1 FROM consents k
-      WHERE k.municipality_id = p.municipality_id AND k.resident_id = p.resident_id
-        AND k.partner_organisation_id = ${scope.consentPartnerOrganisationId}::uuid
-        AND k.withdrawn_at IS NULL AND k.valid_from <= current_date
-        AND (k.valid_to IS NULL OR k.valid_to >= current_date))`);
-  }
-  return parts.length > 0 ? sql<boolean>`(${sql.join(parts, sql` OR `)})` : sql<boolean>`false`;
+  return scopeSqlOn(scope, { municipalityId: 'p.municipality_id', residentId: 'p.resident_id', areaId: 'p.scope_area_id' });
 }
 
 /** "The profile holds this skill key": p.skill_keys is matching_skill_keys(skills), stored (202611220091). */

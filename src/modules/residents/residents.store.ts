@@ -20,18 +20,38 @@ export interface ResidentListFilter {
   limit: number;
 }
 
-/** The need-to-know predicate on the residents alias `r`; read models of other modules reuse it (ADR 0007). */
-export function scopeSql(scope: ResidentScope): RawBuilder<boolean> {
+/** Where a query finds the resident's municipality, id and area (fixed SQL column references, never user input). */
+export interface ScopeColumns {
+  municipalityId: string;
+  residentId: string;
+  areaId: string;
+}
+
+const RESIDENT_COLUMNS: ScopeColumns = { municipalityId: 'r.municipality_id', residentId: 'r.id', areaId: 'r.area_id' };
+
+/**
+ * The need-to-know predicate (the caller's areas, or an active consent for the caller's partner organisation) on
+ * the given columns; other modules' read models reuse it on their own aliases (ADR 0007).
+ */
+export function scopeSqlOn(scope: ResidentScope, cols: ScopeColumns): RawBuilder<boolean> {
+  const area = sql.raw(cols.areaId);
+  const municipality = sql.raw(cols.municipalityId);
+  const resident = sql.raw(cols.residentId);
   const parts: RawBuilder<unknown>[] = [];
-  if (scope.areaIds.length > 0) parts.push(sql`r.area_id = ANY(${scope.areaIds}::uuid[])`);
+  if (scope.areaIds.length > 0) parts.push(sql`${area} = ANY(${scope.areaIds}::uuid[])`);
   if (scope.consentPartnerOrganisationId) {
     parts.push(sql`EXISTS (SELECT 1 FROM consents k
-      WHERE k.municipality_id = r.municipality_id AND k.resident_id = r.id
+      WHERE k.municipality_id = ${municipality} AND k.resident_id = ${resident}
         AND k.partner_organisation_id = ${scope.consentPartnerOrganisationId}::uuid
         AND k.withdrawn_at IS NULL AND k.valid_from <= current_date
         AND (k.valid_to IS NULL OR k.valid_to >= current_date))`);
   }
   return parts.length > 0 ? sql<boolean>`(${sql.join(parts, sql` OR `)})` : sql<boolean>`false`;
+}
+
+/** The need-to-know predicate on the residents alias `r`. */
+export function scopeSql(scope: ResidentScope): RawBuilder<boolean> {
+  return scopeSqlOn(scope, RESIDENT_COLUMNS);
 }
 
 const sortExpr: Record<ResidentSort, { expr: RawBuilder<unknown>; cast: RawBuilder<unknown> }> = {

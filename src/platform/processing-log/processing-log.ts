@@ -52,8 +52,21 @@ export class ProcessingLogger {
     subjectType: DataSubjectType = 'resident',
   ): void {
     if (residentIds.length === 0) return;
-    const a = activity(activityId);
     const unique = [...new Set(residentIds)];
+    const pseudonyms = unique.map((id) => pseudonymise(this.pseudonymKey, this.principal.municipalityId, id));
+    this.push(action, activityId, actorRole, subjectType, pseudonyms);
+  }
+
+  /**
+   * Processing that yields aggregates only (e.g. the fairness monitor): logged as one entry whose subject is
+   * 'aggregate', so that the use is accountable without naming anyone.
+   */
+  recordAggregate(action: string, activityId: ProcessingActivityId, actorRole: string): void {
+    this.push(action, activityId, actorRole, 'aggregate', ['aggregate']);
+  }
+
+  private push(action: string, activityId: ProcessingActivityId, actorRole: string, subjectType: DataSubjectType, subjects: string[]): void {
+    const a = activity(activityId);
     this.rows.push({
       municipality_id: this.principal.municipalityId,
       entry_id: randomUUID(),
@@ -67,32 +80,7 @@ export class ProcessingLogger {
       processing_activity_id: a.id,
       processing_activity_version: a.version,
       data_subject_type: subjectType,
-      data_subject_ids: unique.map((id) => pseudonymise(this.pseudonymKey, this.principal.municipalityId, id)),
-      actor_id: this.principal.userId,
-      actor_role: actorRole,
-    });
-  }
-
-  /**
-   * Processing that yields aggregates only (e.g. the fairness monitor): logged as one entry whose subject is
-   * 'aggregate', so that the use is accountable without naming anyone.
-   */
-  recordAggregate(action: string, activityId: ProcessingActivityId, actorRole: string): void {
-    const a = activity(activityId);
-    this.rows.push({
-      municipality_id: this.principal.municipalityId,
-      entry_id: randomUUID(),
-      trace_id: this.trace.traceId,
-      span_id: newSpanId(),
-      parent_span_id: this.trace.spanId,
-      action,
-      status: 'ok',
-      started_at: this.startedAt,
-      ended_at: new Date(),
-      processing_activity_id: a.id,
-      processing_activity_version: a.version,
-      data_subject_type: 'aggregate',
-      data_subject_ids: ['aggregate'],
+      data_subject_ids: subjects,
       actor_id: this.principal.userId,
       actor_role: actorRole,
     });

@@ -1,42 +1,16 @@
 import type { TimeWindow } from '../format/schedule.ts';
 import { pageOf, type CursorList, type ListPage } from './employers.api.ts';
 import { api } from './http.ts';
+import type { Contribution, ProposalStatus } from './matching.api.ts';
 import type { VacancySummary } from './vacancies.api.ts';
+
+export type { Contribution, Criterion, ProposalStatus } from './matching.api.ts';
 
 // Anonymous presentation of candidates to employers (employer advisor). Contract: /work/briefs/api-contract.md
 // "Candidates" and "Matching" (Contribution). The identity stays null until the reveal.
 
-export type ProposalStatus =
-  | 'proposed'
-  | 'residentAgreed'
-  | 'residentDeclined'
-  | 'presented'
-  | 'interviewAgreed'
-  | 'revealed'
-  | 'placed'
-  | 'withdrawn'
-  | 'rejected';
-
 export const CANDIDATE_STATUSES: ProposalStatus[] = ['residentAgreed', 'presented', 'interviewAgreed', 'revealed', 'placed', 'rejected', 'withdrawn'];
 
-export type Criterion =
-  | 'hours'
-  | 'schedule'
-  | 'travel'
-  | 'drivingLicence'
-  | 'occupation'
-  | 'requiredSkills'
-  | 'niceToHaveSkills'
-  | 'contractType'
-  | 'sector';
-
-export interface Contribution {
-  criterion: Criterion;
-  kind: 'hard' | 'soft';
-  points: number;
-  maxPoints: number;
-  explanation: string;
-}
 
 export interface AnonymousProfile {
   desiredOccupations: { label: string }[];

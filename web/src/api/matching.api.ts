@@ -1,5 +1,8 @@
 import { API_BASE, api, request } from './http.ts';
 import type { TimeWindow } from '../format/schedule.ts';
+import type { Placement } from './placements.api.ts';
+
+export type { FollowUp, Placement } from './placements.api.ts';
 
 // Work profile, vacancy matches, proposals, placements (read), the fairness monitor and the Algoritmeregister entry.
 // Contract: /work/briefs/api-contract.md (src/modules/matching, fairness, placements). Single records carry an ETag;
@@ -134,30 +137,6 @@ export interface Proposal {
 /** Still open: the werkmatcher can withdraw it. */
 export const OPEN_PROPOSAL_STATUSES: readonly ProposalStatus[] = ['proposed', 'residentAgreed', 'presented', 'interviewAgreed', 'revealed'];
 
-export interface FollowUp {
-  months: number;
-  dueOn: string;
-  doneOn: string | null;
-  stillEmployed: boolean | null;
-  note: string | null;
-}
-
-export interface Placement {
-  id: string;
-  residentId: string;
-  residentName?: string | null;
-  employer: { id: string; name: string };
-  vacancy: { id: string; title: string } | null;
-  agreement: { id: string; title: string } | null;
-  startDate: string;
-  contractType: ContractType;
-  hoursPerWeek: number;
-  hourlyWage: number | null;
-  instrument: string | null;
-  outflow: 'full' | 'partial';
-  status: string;
-  followUps: FollowUp[];
-}
 
 export type FairnessDimension = 'ageBand' | 'householdType' | 'gender' | 'migrationBackground';
 export const fairnessDimensions: readonly FairnessDimension[] = ['ageBand', 'householdType', 'gender', 'migrationBackground'];
