@@ -104,7 +104,7 @@ describe('web app: werkgeversadviseur', () => {
     await expect(page.locator('.app-schedule-note').textContent()).resolves.toContain('Past binnen schooltijden');
     await page.getByLabel('Postcode van de werkplek').fill('3584 CX');
     await page.getByLabel('Vast contract').check();
-    await page.locator('#vacancy-required-skills').fill('nauwkeurig, Nederlands spreken');
+    await page.locator('#vacancy-required-skills').fill('nauwkeurig, plannen');
     await page.keyboard.press('Enter');
     await expect(page.locator('.app-skill-list').first().locator('li').count()).resolves.toBe(2);
     await page.getByLabel('Jobcoaching').check();
