@@ -328,3 +328,32 @@ describe('presentation, interview and reveal', () => {
     expect((await proposalRow(P.locked)).presented_by).toBeNull();
   });
 });
+
+describe('an anonymous profile that names the resident', () => {
+  it('is not presented: 409 naming the fields (not the name), nothing changes; after the werkmatcher fixes it, it is', async () => {
+    const adv = c(ADVISOR);
+    const ov2 = world.residents.ov2;
+    const employer = (await sql<{ id: string }>`SELECT employer_id AS id FROM vacancies WHERE id = ${V.a}::uuid`.execute(server.ownerDb)).rows[0]!.id;
+    const vacancy = await insertVacancy(world.utrecht, employer, world.users[ADVISOR]!, 'Zorghulp woensdag');
+    const proposal = await insertProposal(world.utrecht, ov2, vacancy, world.users[ROLE_USERS.jobCoach]!, 'residentAgreed', true);
+    const { given_names: given } = (await sql<{ given_names: string }>`SELECT given_names FROM residents WHERE id = ${ov2}::uuid`.execute(server.ownerDb)).rows[0]!;
+    const firstName = given.split(' ')[0]!;
+    const saved = (await sql<{ experience: unknown }>`SELECT experience FROM work_profiles WHERE resident_id = ${ov2}::uuid`.execute(server.ownerDb)).rows[0]!.experience;
+    await sql`UPDATE work_profiles SET experience = ${JSON.stringify([{ description: `${firstName} werkte 3 jaar in de thuiszorg`, years: 3 }])}::jsonb
+      WHERE resident_id = ${ov2}::uuid`.execute(server.ownerDb);
+
+    const refused = await adv.post(`/api/v1/candidates/${proposal}/presentation`);
+    expect(refused.status).toBe(409);
+    expect(refused.headers.get('content-type')).toContain('application/problem+json');
+    expect(refused.body.title).toBe('Het profiel is niet anoniem');
+    expect(refused.body.fields).toEqual(['experience[0].description']);
+    expect(JSON.stringify(refused.body)).not.toContain(firstName);
+    expect((await proposalRow(proposal)).status).toBe('residentAgreed');
+    expect((await proposalRow(proposal)).anonymous_profile).toBeNull();
+
+    await sql`UPDATE work_profiles SET experience = ${JSON.stringify(saved)}::jsonb WHERE resident_id = ${ov2}::uuid`.execute(server.ownerDb);
+    const presented = await adv.post(`/api/v1/candidates/${proposal}/presentation`);
+    expect(presented.status).toBe(200);
+    expect(presented.body.status).toBe('presented');
+  });
+});

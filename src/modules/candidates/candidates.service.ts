@@ -15,6 +15,7 @@ import {
 import { refusalOf, statusRefusal, type CandidateStep, type StepRefusal } from './candidates.rules.ts';
 import type { CandidateListQuery, InterviewCommitment, Rejection } from './candidates.schema.ts';
 import { candidatesStore, type CandidateRecord } from './candidates.store.ts';
+import { identifyingFields } from './identifying-text.ts';
 
 // The employer advisor's candidates (PA-014): proposals the resident agreed to, shown anonymously until the resident
 // agreed and the employer committed to an interview. Every use case records the residents it showed or changed in
@@ -119,7 +120,21 @@ export function presentToEmployer(ctx: RequestContext, id: string) {
     if (!row.work_profile) {
       throw new ProblemError(409, 'Nog niet mogelijk', 'Deze inwoner heeft geen werkprofiel meer. Vraag de werkmatcher het werkprofiel aan te vullen.');
     }
-    return store.present(id, anonymousProfileOf(row.work_profile), candidateCodeOf(ctx.pseudonymKey, id));
+    const profile = anonymousProfileOf(row.work_profile);
+    const who = await store.identifiersForCheck(row.resident_id);
+    const named = who
+      ? identifyingFields(profile, { givenNames: who.given_names, familyName: who.family_name, familyNamePrefix: who.family_name_prefix, street: who.street, phone: who.phone, email: who.email })
+      : [];
+    if (named.length > 0) {
+      throw new ProblemError(
+        409,
+        'Het profiel is niet anoniem',
+        'In het werkprofiel staat de naam, de straat, het telefoonnummer of het e-mailadres van de inwoner. Vraag de werkmatcher dat uit het werkprofiel te halen; daarna kunt u de kandidaat anoniem voorstellen.',
+        undefined,
+        { fields: named },
+      );
+    }
+    return store.present(id, profile, candidateCodeOf(ctx.pseudonymKey, id));
   });
 }
 

@@ -6,7 +6,8 @@ import { CANDIDATE_STATUSES, type CandidateStatus } from './candidates.rules.ts'
 import type { CandidateRow, WorkProfileFields } from './candidates.presenter.ts';
 
 // Proposals as the employer advisor sees them: only of his municipality (explicit filter and row-level security),
-// only from 'residentAgreed' on. Nothing here selects from `residents`, except identityOf (after the reveal only).
+// only from 'residentAgreed' on. Nothing here selects from `residents`, except identitiesOf (after the reveal only)
+// and identifiersForCheck (server-side, to keep the anonymous profile anonymous).
 // Status changes are conditional updates (WHERE status = the status the caller saw): of two racing requests exactly
 // one changes the row, the other gets no row back and answers 409.
 
@@ -112,6 +113,17 @@ export function candidatesStore(tx: Tx, principal: Principal) {
         WHERE municipality_id = ${m} AND id = ${id} AND status = 'interviewAgreed'
           AND resident_response_at IS NOT NULL AND interview_committed_at IS NOT NULL
         RETURNING id`);
+    },
+
+    /**
+     * What identifies the resident, read only to check that the anonymous profile does not name him before it is
+     * presented (identifying-text.ts); it never leaves the server.
+     */
+    async identifiersForCheck(residentId: string) {
+      const { rows } = await sql<{ given_names: string; family_name_prefix: string | null; family_name: string; street: string; phone: string | null; email: string | null }>`
+        SELECT r.given_names, r.family_name_prefix, r.family_name, r.street, r.phone, r.email
+        FROM residents r WHERE r.municipality_id = ${m} AND r.id = ${residentId}::uuid`.execute(tx);
+      return rows[0] ?? null;
     },
 
     /** Name and contact details of the residents of revealed proposals only (the WHERE repeats the rule). */
