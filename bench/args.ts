@@ -20,11 +20,13 @@ export interface BenchArgs {
   fresh: boolean;
   writeDocs: boolean;
   adminUrl: string;
-  /** Which benchmarks to run: the caseload list (foundation), casework (worklist, plan update), matching. */
+  /** Which benchmarks to run: the caseload list (foundation), casework (worklist, plan update), matching, audit. */
   only: BenchName[];
+  /** Rows in the processing log that `audit verify` checks (the audit benchmark). */
+  logRows: number;
 }
 
-export const BENCH_NAMES = ['caseload', 'casework', 'matching'] as const;
+export const BENCH_NAMES = ['caseload', 'casework', 'matching', 'audit'] as const;
 export type BenchName = (typeof BENCH_NAMES)[number];
 
 export const LARGE_SIZE = 400_000;
@@ -45,7 +47,8 @@ export const usage = `npm run bench -- [options]
   --skip-pgbench    do not run the database-only pgbench reference
   --fresh           drop and re-seed the benchmark database even if it could be reused
   --no-docs         print only; do not update docs/benchmarks.md
-  --only LIST       comma-separated: caseload, casework, matching (default: all three)
+  --only LIST       comma-separated: caseload, casework, matching, audit (default: all four)
+  --log-rows N      rows in the processing log for the audit benchmark (default 10000000)
   --pg URL          admin connection (default $BENCH_PG_URL or postgres://postgres@127.0.0.1:5432/postgres)`;
 
 function int(name: string, value: string | undefined, fallback: number, min: number, max: number): number {
@@ -83,6 +86,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs | null {
       'no-docs': { type: 'boolean', default: false },
       pg: { type: 'string' },
       only: { type: 'string' },
+      'log-rows': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
@@ -109,6 +113,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs | null {
     writeDocs: !values['no-docs'],
     adminUrl,
     only: parseOnly(values.only),
+    logRows: int('log-rows', values['log-rows'], 10_000_000, 1, 100_000_000),
   };
 }
 

@@ -43,6 +43,7 @@ import { caseworkTable, runCaseworkBench } from './casework.ts';
 import { caseworkMarkdown } from './casework-report.ts';
 import { formatMatchingTable, runMatchingBench } from './matching.ts';
 import { matchingMarkdown } from './matching-report.ts';
+import { auditMarkdown, auditTable, runAuditBench } from './audit.ts';
 
 // npm run bench: GET /api/v1/residents (first page of a werkmatcher's caseload) through the full stack, and the
 // same SQL through a bare Fastify + pg handler, loaded with autocannon. Prints figures; asserts nothing.
@@ -363,6 +364,15 @@ async function main(): Promise<void> {
     if (args.writeDocs) {
       await updateDocsSection('matching', matchingMarkdown(result, machine, os.loadavg().map((x) => Math.round(x * 100) / 100)));
       log('docs/benchmarks.md updated (matching).');
+    }
+  }
+  if (args.only.includes('audit')) {
+    // Issue 17: the processing log's integrity check at national size (10 million rows by default).
+    const result = await runAuditBench({ adminUrl: args.adminUrl, rows: args.logRows, fresh: args.fresh, log });
+    console.log(auditTable(result));
+    if (args.writeDocs) {
+      await updateDocsSection('audit', auditMarkdown(result, machine));
+      log('docs/benchmarks.md updated (audit).');
     }
   }
 }

@@ -1,13 +1,13 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, webBuildExists } from '../platform/config.ts';
 import { createDb, createPool } from '../platform/db/database.ts';
-import { verifyProcessingLogChain } from '../platform/processing-log/processing-log.store.ts';
 import { migrateRuntime, openRuntime } from '../platform/runtime.ts';
 import { startJobWorker } from '../platform/jobs/worker.ts';
 import { startProcessingLogSealer } from '../platform/processing-log/sealer.ts';
 import { mailSenderFromEnv } from '../platform/jobs/mail.ts';
 import { createServer, jobDefinitions } from '../server.ts';
 import { municipalityCount } from './cli.store.ts';
+import { auditVerify } from './audit.command.ts';
 
 const help = `samenplan <opdracht>
 
@@ -15,17 +15,31 @@ const help = `samenplan <opdracht>
   migrate               voer databasemigraties uit
   seed [--residents N]  vul de demo (lege database) of voeg N synthetische inwoners toe
        [--municipality CODE]
-  audit verify          controleer de hashketen van het logboek dataverwerkingen (exit 1 bij manipulatie)
+  audit verify          controleer de hashketen van het logboek dataverwerkingen: exit 0 intact, 1 bij
+       [--unsealed-after S]  manipulatie, 3 als regels langer dan S seconden (standaard 60) onverzegeld bleven
+       [--parallel N]        N delen van het logboek tegelijk (standaard: aantal cores, max. 4)
   openapi               print het OpenAPI-document
 `;
 
 const say = (msg: string) => process.stderr.write(`${msg}\n`);
 
+function positiveInt(raw: string, flag: string): number {
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) throw new ConfigError(`${flag} moet een positief geheel getal zijn`);
+  return n;
+}
+
 async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { residents: { type: 'string' }, municipality: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      residents: { type: 'string' },
+      municipality: { type: 'string' },
+      'unsealed-after': { type: 'string' },
+      parallel: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
   const [command, sub] = positionals;
   if (!command || values.help) {
@@ -71,16 +85,9 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     if (command === 'audit' && sub === 'verify') {
-      const result = await verifyProcessingLogChain(rt.ownerDb());
-      if (result.breaks.length === 0) {
-        say(`Logboek dataverwerkingen intact: ${result.rowsChecked} regels in ${result.municipalities} gemeente(n) gecontroleerd.`);
-        if (result.sealedNow > 0) say(`(${result.sealedNow} nieuwe regels eerst verzegeld.)`);
-        if (result.unsealed > 0) say(`Let op: ${result.unsealed} regels konden nog niet worden verzegeld en zijn niet gecontroleerd.`);
-        return 0;
-      }
-      say(`LOGBOEK GEMANIPULEERD: ${result.breaks.length} breuk(en) in de hashketen.`);
-      for (const b of result.breaks.slice(0, 20)) say(`- gemeente ${b.municipalityId}, regel ${b.seq}: ${b.problem}`);
-      return 1;
+      const unsealedAfterSeconds = positiveInt(values['unsealed-after'] ?? '60', '--unsealed-after');
+      const parallel = values.parallel === undefined ? undefined : positiveInt(values.parallel, '--parallel');
+      return await auditVerify(rt.ownerDb(), { unsealedAfterSeconds, parallel, tty: process.stderr.isTTY === true }, say);
     }
     if (command === 'start') {
       const applied = await migrateRuntime(rt);

@@ -216,4 +216,57 @@ describe('samenplan audit verify', () => {
       await s2.close();
     }
   });
+
+  it('passes after hundreds of ordinary API calls (two-digit and three-digit sequence numbers), in one line off a terminal', async () => {
+    const s3 = await startTestServer({ template: 'empty' });
+    try {
+      const w3 = await createWorld(s3.ownerDb);
+      const c = await loginAs(s3.baseUrl, ROLE_USERS.jobCoach);
+      const ids = [w3.residents.ov1, w3.residents.ov2, w3.residents.ov3, w3.residents.ov4];
+      for (let i = 0; i < 60; i += 1) {
+        await Promise.all([...ids.map((id) => c.get(`/api/v1/residents/${id}`)), c.get('/api/v1/residents')]);
+      }
+      const env = { ...process.env, DATABASE_URL: s3.db.ownerUrl, SAMENPLAN_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'sp-')) };
+      const ok = await run('node', [path.resolve('bin/samenplan.mjs'), 'audit', 'verify'], { env });
+      const line = ok.stderr.split('\n').filter((l) => l.startsWith('Logboek'));
+      expect(line).toHaveLength(1);
+      const checked = Number(/intact: (\d+) regels/.exec(line[0]!)?.[1]);
+      expect(checked).toBeGreaterThanOrEqual(300);
+      expect(line[0]).toMatch(/regels\/s/);
+    } finally {
+      await s3.close();
+    }
+  });
+
+  it('reports rows left unsealed longer than the threshold as a finding (exit 3), then seals them', async () => {
+    const s4 = await startTestServer({ template: 'empty' });
+    try {
+      const w4 = await createWorld(s4.ownerDb);
+      await sql`INSERT INTO processing_log (municipality_id, entry_id, trace_id, span_id, action, status, started_at, ended_at,
+          processing_activity_id, processing_activity_version, data_subject_ids, actor_id, actor_role)
+        VALUES (${w4.utrecht}, gen_random_uuid(), ${'a'.repeat(32)}, ${'b'.repeat(16)}, 'residents.read', 'ok',
+          now() - interval '10 minutes', now() - interval '10 minutes', 'PA-001', 1, ARRAY['x'], gen_random_uuid(), 'jobCoach')`.execute(s4.ownerDb);
+      const env = { ...process.env, DATABASE_URL: s4.db.ownerUrl, SAMENPLAN_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'sp-')) };
+      const verify = (args: string[] = []) =>
+        run('node', [path.resolve('bin/samenplan.mjs'), 'audit', 'verify', ...args], { env }).then(
+          (r) => ({ code: 0, stderr: r.stderr }),
+          (e: { code: number; stderr: string }) => ({ code: e.code, stderr: e.stderr }),
+        );
+      // Ten minutes is under a threshold of an hour: no finding.
+      expect((await verify(['--unsealed-after', '3600'])).code).toBe(0);
+      await sql`INSERT INTO processing_log (municipality_id, entry_id, trace_id, span_id, action, status, started_at, ended_at,
+          processing_activity_id, processing_activity_version, data_subject_ids, actor_id, actor_role)
+        VALUES (${w4.utrecht}, gen_random_uuid(), ${'c'.repeat(32)}, ${'d'.repeat(16)}, 'residents.read', 'ok',
+          now() - interval '5 minutes', now() - interval '5 minutes', 'PA-001', 1, ARRAY['y'], gen_random_uuid(), 'jobCoach')`.execute(s4.ownerDb);
+      const finding = await verify();
+      expect(finding.code).toBe(3);
+      expect(finding.stderr).toMatch(/BEVINDING: 1 regel\(s\) waren langer dan 60 s onverzegeld/);
+      expect(finding.stderr).not.toContain('GEMANIPULEERD');
+      // The first run sealed it: the next run is clean.
+      expect((await verify()).code).toBe(0);
+      expect((await verify(['--unsealed-after', 'soms'])).code).toBe(2);
+    } finally {
+      await s4.close();
+    }
+  });
 });

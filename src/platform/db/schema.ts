@@ -186,6 +186,8 @@ export interface ProcessingLogTable {
   actor_role: string;
   prev_hash: ColumnType<Buffer | null, never, never>;
   hash: ColumnType<Buffer | null, never, never>;
+  /** 1 or 2 once sealed: which canonical form the hash covers (migration 202612030001). */
+  chain_version: ColumnType<number | null, never, never>;
 }
 
 export interface ProcessingLogEntriesView {

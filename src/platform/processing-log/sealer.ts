@@ -1,5 +1,5 @@
 import type { Db } from '../db/database.ts';
-import { sealProcessingLog } from './processing-log.store.ts';
+import { sealProcessingLog } from './chain.store.ts';
 
 /**
  * Seals the processing log in the background (hash chain, see ADR 0004): every `intervalMs`, and in batches until
