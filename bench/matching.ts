@@ -10,6 +10,8 @@ import { createDb, createPool } from '../src/platform/db/database.ts';
 import { traceFromHeader } from '../src/platform/processing-log/trace.ts';
 import { assertLocal } from './args.ts';
 import type { CapturedStatement } from './database.ts';
+
+const MATCHING_ROUTE = { processing: { activity: 'PA-013' as const, action: ['matching.vacanciesForResident', 'matching.residentsForVacancy'] }, permission: 'matching:run' as const };
 import { prepareMatchingDatabase, type MatchingDatabase } from './matching-seed.ts';
 
 // Matching benchmark (docs/adr/0009-matching.md): latency of the matcher's two lists through the service layer
@@ -184,7 +186,7 @@ export async function runMatchingBench(options: MatchingBenchOptions = {}): Prom
         const candidates: number[] = [];
         const scored: number[] = [];
         for (const [i, id] of ids.entries()) {
-          const ctx = createRequestContext(appDb, principal, traceFromHeader(`00-${randomBytes(16).toString('hex')}-${randomBytes(8).toString('hex')}-01`), PSEUDONYM_KEY);
+          const ctx = createRequestContext(appDb, principal, traceFromHeader(`00-${randomBytes(16).toString('hex')}-${randomBytes(8).toString('hex')}-01`), PSEUDONYM_KEY, MATCHING_ROUTE);
           sink.statements = [];
           sink.on = true;
           let stats: TopKStats = { candidates: 0, scored: 0, groups: 0 };

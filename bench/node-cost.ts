@@ -1,3 +1,4 @@
+import { dbScopeOf } from '../src/platform/access/scope.ts';
 import { parseArgs } from 'node:util';
 import { CompiledQuery } from 'kysely';
 import { listResidents } from '../src/modules/residents/residents.service.ts';
@@ -61,7 +62,7 @@ try {
     descending: false,
     limit: 50,
   };
-  const rows = await tenantTransaction(db, principal.municipalityId, (tx) =>
+  const rows = await tenantTransaction(db, dbScopeOf(principal), (tx) =>
     residentsStore(tx, principal).list(filter),
   );
   const page = rows.slice(0, 50);
@@ -79,19 +80,19 @@ try {
     }
   });
   await cost('Kysely tenantTransaction + the same compiled SELECT', () =>
-    tenantTransaction(db, principal.municipalityId, (tx) =>
+    tenantTransaction(db, dbScopeOf(principal), (tx) =>
       tx.executeQuery(CompiledQuery.raw(select.text, select.values)),
     ),
   );
   await cost('Kysely tenantTransaction + residentsStore.list', () =>
-    tenantTransaction(db, principal.municipalityId, (tx) => residentsStore(tx, principal).list(filter)),
+    tenantTransaction(db, dbScopeOf(principal), (tx) => residentsStore(tx, principal).list(filter)),
   );
   await cost('presentSummary × page', () => page.map((r) => presentSummary(principal, r)));
   await cost('presentSummary × page + JSON.stringify', () =>
     JSON.stringify({ items: page.map((r) => presentSummary(principal, r)) }),
   );
   await cost('listResidents (service, with processing-log insert)', () =>
-    listResidents(createRequestContext(db, principal, traceFromHeader(undefined), PSEUDONYM_KEY), query),
+    listResidents(createRequestContext(db, principal, traceFromHeader(undefined), PSEUDONYM_KEY, { processing: { activity: 'PA-002', action: ['residents.list', 'residents.search'] }, permission: 'residents:list' }), query),
   );
   await cost('resolveSession (auth_principal)', () => resolveSession(db, token, 30));
 } finally {

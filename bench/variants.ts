@@ -1,3 +1,4 @@
+import { dbScopeOf } from '../src/platform/access/scope.ts';
 import Fastify from 'fastify';
 import { listResidents } from '../src/modules/residents/residents.service.ts';
 import { residentListQuerySchema } from '../src/modules/residents/residents.schema.ts';
@@ -6,7 +7,7 @@ import { resolveSession } from '../src/platform/auth/sessions.ts';
 import { createRequestContext, type RequestContext } from '../src/platform/context.ts';
 import { createDb, createPool, type Db } from '../src/platform/db/database.ts';
 import { tenantTransaction } from '../src/platform/db/transaction.ts';
-import { ProcessingLogger } from '../src/platform/processing-log/processing-log.ts';
+import { ProcessingLogger, declared, type RouteProcessing } from '../src/platform/processing-log/processing-log.ts';
 import { startProcessingLogSealer } from '../src/platform/processing-log/sealer.ts';
 import { traceFromHeader, type TraceContext } from '../src/platform/processing-log/trace.ts';
 import { PSEUDONYM_KEY, listen, type RunningServer } from './servers.ts';
@@ -22,13 +23,15 @@ export const VARIANTS: readonly { name: VariantName; label: string }[] = [
   { name: 'service-session', label: 'service + log + session lookup' },
 ];
 
+const LIST_PROCESSING: RouteProcessing = { activity: 'PA-002', action: ['residents.list', 'residents.search'] };
+
 function noLogContext(db: Db, principal: Principal, trace: TraceContext): RequestContext {
   return {
-    ...createRequestContext(db, principal, trace, PSEUDONYM_KEY),
+    ...createRequestContext(db, principal, trace, PSEUDONYM_KEY, { processing: LIST_PROCESSING, permission: 'residents:list' }),
     // The same tenant transaction, but the collected processing-log rows are dropped instead of inserted.
     transaction: (fn) =>
-      tenantTransaction(db, principal.municipalityId, (tx) =>
-        fn(tx, new ProcessingLogger(principal, trace, PSEUDONYM_KEY)),
+      tenantTransaction(db, dbScopeOf(principal), (tx) =>
+        fn(tx, new ProcessingLogger(principal, trace, PSEUDONYM_KEY, declared(LIST_PROCESSING, 'residents:list'))),
       ),
   };
 }
@@ -55,7 +58,7 @@ export async function startVariantServer(
     const ctx =
       variant === 'service-nolog'
         ? noLogContext(db, who, trace)
-        : createRequestContext(db, who, trace, PSEUDONYM_KEY);
+        : createRequestContext(db, who, trace, PSEUDONYM_KEY, { processing: LIST_PROCESSING, permission: 'residents:list' });
     return listResidents(ctx, query);
   });
   const url = await listen(app);

@@ -53,7 +53,8 @@ async function main(argv: string[]): Promise<number> {
     const app = await createServer({ ...config, logLevel: 'silent' }, db, 'openapi-only-key-openapi-only-key');
     await app.ready();
     const res = await app.inject({ method: 'GET', url: '/api/v1/openapi.json' });
-    process.stdout.write(`${JSON.stringify(res.json(), null, 2)}\n`);
+    // Wait until the document is written: a pipe takes 64 kB at a time and process.exit would cut it off.
+    await new Promise<void>((resolve) => process.stdout.write(`${JSON.stringify(res.json(), null, 2)}\n`, () => resolve()));
     await app.close();
     await db.destroy();
     return 0;

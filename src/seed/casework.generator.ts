@@ -793,32 +793,3 @@ function generateNotifications(c: CaseworkInput, out: ResidentRows): void {
   });
 }
 
-/** Daily reminders of the last working days for one werkmatcher (the latest one unread). */
-export function reminderNotifications(
-  municipalityId: string,
-  coach: CoachModel,
-  today: number,
-  out: ResidentRows,
-): void {
-  for (let n = 5; n >= 1; n -= 1) {
-    let day = today;
-    for (let k = 0; k < n; ) {
-      day -= 1;
-      if (isoWeekday(day) <= 5) k += 1;
-    }
-    const created = instantOn(day, 5 * 60);
-    out.notifications.push({
-      municipality_id: municipalityId,
-      id: seedUuid('notification', coach.id, 'reminder', day),
-      staff_user_id: coach.id,
-      kind: 'worklistReminder',
-      title: `${2 + n} acties verlopen, ${20 + n} inwoners boven de contactnorm`,
-      body: 'Bekijk uw werklijst: daar staat per inwoner wat er moet gebeuren.',
-      link: '/werklijst',
-      created_at: created,
-      read_at: n > 1 ? addMinutes(created, 3 * 60) : null,
-      emailed_at: addMinutes(created, 1),
-      dedupe_key: `worklist-reminder:${coach.id}:${formatDay(day)}`,
-    });
-  }
-}

@@ -5,6 +5,7 @@ import { isValidBsn } from '../domain/bsn.ts';
 import { maskOf, type TimeWindow } from '../domain/schedule.ts';
 import { selectWorklist } from '../modules/worklist/worklist.service.ts';
 import type { Principal } from '../platform/access/principal.ts';
+import { dbScopeOf } from '../platform/access/scope.ts';
 import { tenantTransaction } from '../platform/db/transaction.ts';
 import { createDb, createPool, withDatabase, type Db } from '../platform/db/database.ts';
 import { migrate } from '../platform/db/migrate.ts';
@@ -395,7 +396,7 @@ describe('seedDemo: casework (issue 3)', () => {
       partnerOrganisationId: null,
     };
     const now = new Date(`${TODAY}T11:00:00Z`);
-    const sel = await tenantTransaction(first.db, principal.municipalityId, (tx) => selectWorklist(tx, principal, now));
+    const sel = await tenantTransaction(first.db, dbScopeOf(principal), (tx) => selectWorklist(tx, principal, now));
     expect(sel).not.toBeNull();
     expect(sel!.overdueTotal).toBeGreaterThan(0);
     expect(sel!.dueTotal - sel!.overdueTotal).toBeGreaterThan(0);

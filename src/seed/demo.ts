@@ -18,9 +18,9 @@ import {
 } from './seed.store.ts';
 import { buildSkeleton } from './skeleton.ts';
 import { CoachPicker, topUpCoaches } from './staff.ts';
-import { reminderNotifications } from './casework.generator.ts';
+import { createDailyReminders } from '../modules/worklist/worklist.jobs.ts';
+import { mailOff } from '../platform/jobs/mail.ts';
 import { buildEmployers } from './employers.generator.ts';
-import { emptyResidentRows } from './rows.ts';
 import { shares, type SeedStats } from './stats.ts';
 import { STORY_COACH, STORY_MUNICIPALITY, StoryCasting, type StoryRole } from './story.ts';
 
@@ -133,14 +133,6 @@ export async function seedDemo(db: Db, options: { today?: string } = {}): Promis
         inFlight.catch(() => undefined);
       }
       await inFlight;
-      // Daily worklist reminders of the last working days for the demo werkmatchers.
-      const extra = emptyResidentRows();
-      for (const team of model.teams) {
-        for (const coach of team.coaches) {
-          if (coach.persona) reminderNotifications(model.municipalityId, coach, todayDay, extra);
-        }
-      }
-      await insertResidentRows(tx, extra);
       if (casting) for (const [role, r] of casting.cast) story.residents[role] = r;
       bsnCursor = bsn.cursor;
       done.push({
@@ -154,6 +146,10 @@ export async function seedDemo(db: Db, options: { today?: string } = {}): Promis
   });
 
   await analyzeAfterBulkLoad(db);
+  // This morning's worklist reminders, counted by the real job from the seeded data (7:00 in the Netherlands), so
+  // that what a reminder says is what the werklijst showed when it was counted.
+  const countedAt = new Date(`${today}T06:00:00Z`);
+  for (const d of done) await createDailyReminders({ appDb: db, mail: mailOff, log: () => undefined }, d.municipalityId, countedAt);
   const municipalities: MunicipalitySummary[] = [];
   const totals: Record<string, number> = {};
   for (const d of done) {

@@ -30,7 +30,7 @@ async function ensureStory(baseUrl: string): Promise<string> {
   let escoCode: string;
   if (profile.status === 404) {
     const esco = await coach.get('/api/v1/esco/occupations?q=schoonmaker%20gebouwen&limit=1');
-    escoCode = esco.body.data[0].code;
+    escoCode = esco.body.items[0].code;
     const put = await coach.put(`/api/v1/residents/${id}/work-profile`, {
       desiredOccupations: [{ escoCode }],
       skills: ['schoonmaken', 'zelfstandig werken'],
@@ -53,7 +53,7 @@ async function ensureStory(baseUrl: string): Promise<string> {
 
   const matches = await coach.get(`/api/v1/residents/${id}/vacancy-matches?schoolHoursOnly=true`);
   expect(matches.status).toBe(200);
-  if (matches.body.data.length < 2) await createSchoolHoursVacancies(advisor, escoCode);
+  if (matches.body.items.length < 2) await createSchoolHoursVacancies(advisor, escoCode);
   return id;
 }
 
@@ -193,7 +193,7 @@ describe('web app: matching', () => {
     const proposals = page.locator('#voorstellen');
     await proposals.locator('.app-work-message', { hasText: 'Voorstel vastgelegd' }).waitFor();
     const coach = await loginAs(server.baseUrl, 'werkmatcher.overvecht');
-    const created = (await coach.get(`/api/v1/residents/${residentId}/proposals`)).body.data as { id: string; vacancy: { id: string } }[];
+    const created = (await coach.get(`/api/v1/residents/${residentId}/proposals`)).body.items as { id: string; vacancy: { id: string } }[];
     const proposalId = created.find((p) => p.vacancy.id === vacancyId)?.id;
     expect(proposalId).toBeDefined();
     const proposal = proposals.locator(`[id="proposal-${proposalId}"]`);
@@ -222,10 +222,10 @@ describe('web app: matching', () => {
 
     // Stored as the API says.
     const stored = await coach.get(`/api/v1/residents/${residentId}/proposals`);
-    const mine = (stored.body.data as { id: string; status: string; residentResponseHow: string }[]).find((p) => p.id === proposalId);
+    const mine = (stored.body.items as { id: string; status: string; residentResponseHow: string }[]).find((p) => p.id === proposalId);
     expect(mine?.status).toBe('residentAgreed');
     expect(mine?.residentResponseHow).toBe('inPerson');
-  });
+  }, 120_000); // four axe runs over the whole resident page
 
   it('beleidsmedewerker sees the fairness monitor per group and the Algoritmeregister entry (no axe violations)', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });

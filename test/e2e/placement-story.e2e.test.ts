@@ -43,7 +43,7 @@ describe('web app: from match to placement (werkmatcher and werkgeversadviseur)'
     const found = await coachApi.get(`/api/v1/residents?q=${encodeURIComponent(STORY_NAME)}&contactPerson=me`);
     residentId = (found.body.items as { id: string; name: string }[]).find((r) => r.name === STORY_NAME)!.id;
     const employers = await advisorApi.get(`/api/v1/employers?q=${encodeURIComponent('Stadsziekenhuis')}`);
-    const hospital = employers.body.data[0];
+    const hospital = employers.body.items[0];
     const intention = hospital.agreements.find((a: { kind: string }) => a.kind === 'intention');
     realisedBefore = intention.realisedPlacements;
     agreementTitle = intention.title;
@@ -86,9 +86,9 @@ describe('web app: from match to placement (werkmatcher and werkgeversadviseur)'
     await card.getByRole('button', { name: 'Voorstel vastleggen' }).click();
 
     await expect
-      .poll(async () => ((await coachApi.get(`/api/v1/residents/${residentId}/proposals`)).body.data as { id: string; vacancy: { id: string } }[]).find((p) => p.vacancy.id === vacancyId)?.id ?? '')
+      .poll(async () => ((await coachApi.get(`/api/v1/residents/${residentId}/proposals`)).body.items as { id: string; vacancy: { id: string } }[]).find((p) => p.vacancy.id === vacancyId)?.id ?? '')
       .not.toBe('');
-    proposalId = ((await coachApi.get(`/api/v1/residents/${residentId}/proposals`)).body.data as { id: string; vacancy: { id: string } }[]).find((p) => p.vacancy.id === vacancyId)!.id;
+    proposalId = ((await coachApi.get(`/api/v1/residents/${residentId}/proposals`)).body.items as { id: string; vacancy: { id: string } }[]).find((p) => p.vacancy.id === vacancyId)!.id;
     const proposal = coach.locator(`[id="proposal-${proposalId}"]`);
     await proposal.waitFor();
     await proposal.getByRole('button', { name: /^Inwoner stemt in/ }).click();
@@ -166,11 +166,11 @@ describe('web app: from match to placement (werkmatcher and werkgeversadviseur)'
     await check(advisor, 'adviseur: plaatsing met nazorg');
 
     const employers = await advisorApi.get(`/api/v1/employers?q=${encodeURIComponent('Stadsziekenhuis')}`);
-    const intention = employers.body.data[0].agreements.find((a: { kind: string }) => a.kind === 'intention');
+    const intention = employers.body.items[0].agreements.find((a: { kind: string }) => a.kind === 'intention');
     expect(intention.realisedPlacements).toBe(realisedBefore + 1);
     // And the werkmatcher sees the placement and the partial outflow on Naima's page.
     const placements = await coachApi.get(`/api/v1/residents/${residentId}/placements`);
-    expect(placements.body.data).toHaveLength(1);
-    expect(placements.body.data[0]).toMatchObject({ outflow: 'partial', hoursPerWeek: 20, employer: { name: expect.stringContaining(HOSPITAL) } });
+    expect(placements.body.items).toHaveLength(1);
+    expect(placements.body.items[0]).toMatchObject({ outflow: 'partial', hoursPerWeek: 20, employer: { name: expect.stringContaining(HOSPITAL) } });
   });
 });

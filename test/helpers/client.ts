@@ -49,6 +49,11 @@ export class ApiClient {
     return this.request<T>('DELETE', path, undefined, headers);
   }
 
+  /** The session token of the cookie (for tests that resolve the principal as the server does). */
+  sessionToken(): string | null {
+    return this.cookies.get('samenplan_session') ?? null;
+  }
+
   hasSessionCookie(): boolean {
     return this.cookies.has('samenplan_session');
   }

@@ -123,7 +123,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-const ids = (body: { data: Array<{ proposalId: string }> }) => body.data.map((x) => x.proposalId).sort();
+const ids = (body: { items: Array<{ proposalId: string }> }) => body.items.map((x) => x.proposalId).sort();
 
 describe('what the employer advisor sees', () => {
   it('lists only agreed-or-later proposals of his municipality, anonymously, and logs PA-014 reads', async () => {
@@ -133,12 +133,12 @@ describe('what the employer advisor sees', () => {
     expect(ids(res.body)).toEqual([P.agreed, P.race, P.reject, P.noConsent, P.locked].sort());
     const json = JSON.stringify(res.body);
     for (const value of forbidden()) expect(json, value).not.toContain(value);
-    for (const cand of res.body.data) {
+    for (const cand of res.body.items) {
       expect(cand.identity).toBeNull();
       expect(cand.candidateCode).toMatch(/^K-[0-9A-F]{6}$/);
       expect(Object.keys(cand.profile).sort()).toEqual(['availability', 'desiredOccupations', 'education', 'experience', 'hasDrivingLicence', 'hoursMax', 'hoursMin', 'maxTravelKm', 'skills']);
     }
-    const zeb = res.body.data.find((x: { proposalId: string }) => x.proposalId === P.agreed);
+    const zeb = res.body.items.find((x: { proposalId: string }) => x.proposalId === P.agreed);
     expect(zeb).toMatchObject({
       status: 'residentAgreed',
       score: 81.3,
@@ -155,12 +155,13 @@ describe('what the employer advisor sees', () => {
     expect(ids((await c(ADVISOR).get('/api/v1/candidates?status=interviewAgreed')).body)).toEqual([P.noConsent]);
     expect((await c(ADVISOR).get('/api/v1/candidates?status=proposed')).status).toBe(400);
     const seen: string[] = [];
-    let next: string | undefined = '/api/v1/candidates?limit=3';
-    while (next) {
-      const page: { status: number; body: any } = await c(ADVISOR).get(next);
+    let next: string | null = '';
+    while (next !== null) {
+      const page: { status: number; body: any } = await c(ADVISOR).get(`/api/v1/candidates?limit=3${next ? `&cursor=${next}` : ''}`);
       expect(page.status).toBe(200);
-      seen.push(...page.body.data.map((x: { proposalId: string }) => x.proposalId));
-      next = page.body.links?.next.href;
+      expect(page.body.total).toBe(5);
+      seen.push(...page.body.items.map((x: { proposalId: string }) => x.proposalId));
+      next = page.body.next;
     }
     expect(seen.sort()).toEqual([P.agreed, P.race, P.reject, P.noConsent, P.locked].sort());
   });
@@ -226,7 +227,7 @@ describe('presentation, interview and reveal', () => {
 
     expect((await adv.post(`/api/v1/candidates/${P.agreed}/reveal`)).body.detail).toContain('De werkgever heeft nog geen gesprek toegezegd');
     const future = await adv.post(`/api/v1/candidates/${P.agreed}/interview-commitment`, { committedOn: '2999-01-01' });
-    expect(future.status).toBe(422);
+    expect(future.status).toBe(400);
     expect(future.body.invalidParams[0].name).toBe('committedOn');
     const interview = await adv.post(`/api/v1/candidates/${P.agreed}/interview-commitment`, {});
     expect(interview.status).toBe(200);

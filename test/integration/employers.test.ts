@@ -133,16 +133,18 @@ describe('employers', () => {
     for (const name of ['Zorggroep Overvecht', 'Zuivelfabriek Noord']) expect((await advisor.post(`${API}/employers`, { name, sector: 'Zorg' })).status).toBe(201);
     const first = await coach.get(`${API}/employers?limit=2`);
     expect(first.status).toBe(200);
-    expect(first.body.data.map((e: { name: string }) => e.name)).toEqual(['Bakkerij De Korrel', 'Zorggroep Overvecht']);
-    expect(first.body.data[0]).toMatchObject({ sector: 'Voedingsindustrie', openVacancies: 0 });
-    expect(first.body.data[0].agreements.find((a: { kind: string }) => a.kind === 'intention')).toMatchObject({ pledgedPlacements: 5, realisedPlacements: 3 });
-    expect(first.body.links.next.href).toMatch(/^\/api\/v1\/employers\?/);
-    const second = await coach.get(first.body.links.next.href);
-    expect(second.body.data.map((e: { name: string }) => e.name)).toEqual(['Zuivelfabriek Noord']);
-    expect(second.body.links.next).toBeUndefined();
+    expect(first.body.items.map((e: { name: string }) => e.name)).toEqual(['Bakkerij De Korrel', 'Zorggroep Overvecht']);
+    expect(first.body.items[0]).toMatchObject({ sector: 'Voedingsindustrie', openVacancies: 0 });
+    expect(first.body.items[0].agreements.find((a: { kind: string }) => a.kind === 'intention')).toMatchObject({ pledgedPlacements: 5, realisedPlacements: 3 });
+    expect(first.body.total).toBe(3);
+    expect(first.body.next).toEqual(expect.any(String));
+    const second = await coach.get(`${API}/employers?limit=2&cursor=${first.body.next}`);
+    expect(second.body.items.map((e: { name: string }) => e.name)).toEqual(['Zuivelfabriek Noord']);
+    expect(second.body.next).toBeNull();
+    expect(second.body.total).toBe(3);
     const found = await coach.get(`${API}/employers?q=${encodeURIComponent('KORREL')}`);
-    expect(found.body.data.map((e: { name: string }) => e.name)).toEqual(['Bakkerij De Korrel']);
-    expect((await coach.get(`${API}/employers?cursor=nonsense`)).status).toBe(422);
+    expect(found.body.items.map((e: { name: string }) => e.name)).toEqual(['Bakkerij De Korrel']);
+    expect((await coach.get(`${API}/employers?cursor=nonsense`)).status).toBe(400);
   });
 
   it('the policy officer reads employers; no contacts for him either', async () => {
@@ -175,7 +177,7 @@ describe('employer access', () => {
     expect((await advisorArnhem.get(`${API}/employers/${employerId}`)).status).toBe(404);
     expect((await advisorArnhem.patch(`${API}/employers/${employerId}`, { notes: 'x' }, { 'if-match': `"employer-${employerId}-v2"` })).status).toBe(404);
     expect((await advisorArnhem.post(`${API}/employers/${employerId}/contacts`, { name: 'X' })).status).toBe(404);
-    expect((await advisorArnhem.get(`${API}/employers`)).body.data).toEqual([]);
+    expect((await advisorArnhem.get(`${API}/employers`)).body.items).toEqual([]);
     const arnhemCoach = await loginAs(server.baseUrl, ROLE_USERS.jobCoachOtherMunicipality);
     expect((await arnhemCoach.get(`${API}/employers/${employerId}`)).status).toBe(404);
   });

@@ -8,6 +8,7 @@ import { compareScored, scoreMatch } from '../../src/modules/matching/matcher.sc
 import { candidateMatches } from '../../src/modules/matching/matching.service.ts';
 import type { Principal } from '../../src/platform/access/principal.ts';
 import { createRequestContext } from '../../src/platform/context.ts';
+import { noResidents, tenantTransaction } from '../../src/platform/db/transaction.ts';
 import { createDb, createPool } from '../../src/platform/db/database.ts';
 import { traceFromHeader } from '../../src/platform/processing-log/trace.ts';
 import { pseudonymise } from '../../src/platform/processing-log/pseudonym.ts';
@@ -108,13 +109,13 @@ describe('vacancies for a resident', () => {
     const res = await matches(c('jobCoach'), world.residents.ov1, '', t.headers);
     expect(res.status).toBe(200);
     expect(res.body.matcherVersion).toBe(MATCHER_VERSION);
-    expect(res.body.data.map((m: any) => [m.vacancy.id, m.score])).toEqual([
+    expect(res.body.items.map((m: any) => [m.vacancy.id, m.score])).toEqual([
       [V.school, 100],
       [V.tieA, 90],
       [V.tieB, 90],
       [V.sales, 65],
     ]);
-    const top = res.body.data[0];
+    const top = res.body.items[0];
     expect(top.vacancy).toMatchObject({
       title: 'Kassamedewerker onder schooltijd',
       employer: { name: 'Supermarkt De Hoek' },
@@ -137,10 +138,10 @@ describe('vacancies for a resident', () => {
       { criterion: 'contractType', kind: 'soft', points: 5, maxPoints: 5, explanation: 'Contract (vast) past bij de voorkeur' },
       { criterion: 'sector', kind: 'soft', points: 5, maxPoints: 5, explanation: 'Geen voorkeur voor sector' },
     ]);
-    const tie = res.body.data[1].contributions;
+    const tie = res.body.items[1].contributions;
     expect(tie.find((x: any) => x.criterion === 'occupation')).toMatchObject({ points: 45, explanation: 'Beroep in dezelfde beroepsgroep (ISCO 5230)' });
     expect(tie.find((x: any) => x.criterion === 'contractType')).toMatchObject({ points: 0, explanation: 'Contract (tijdelijk) is niet de voorkeur' });
-    expect(res.body.data[3].contributions.find((x: any) => x.criterion === 'occupation')).toMatchObject({ points: 15, explanation: 'Beroep in hetzelfde beroepsgebied (ISCO 52)' });
+    expect(res.body.items[3].contributions.find((x: any) => x.criterion === 'occupation')).toMatchObject({ points: 15, explanation: 'Beroep in hetzelfde beroepsgebied (ISCO 52)' });
 
     // Exposures: one row per shown vacancy (top 10), rank, score and matcher version; the resident logged under PA-013.
     const { rows } = await sql<{ vacancy_id: string; rank: number; score: string; matcher_version: string; direction: string; shown_to: string }>`
@@ -155,20 +156,20 @@ describe('vacancies for a resident', () => {
   it('is deterministic and respects limit', async () => {
     const a = await matches(c('teamLead'), world.residents.ov1);
     const b = await matches(c('teamLead'), world.residents.ov1, '?limit=2');
-    expect(a.body.data.map((m: any) => m.vacancy.id)).toEqual([V.school, V.tieA, V.tieB, V.sales]);
-    expect(b.body.data.map((m: any) => m.vacancy.id)).toEqual([V.school, V.tieA]);
+    expect(a.body.items.map((m: any) => m.vacancy.id)).toEqual([V.school, V.tieA, V.tieB, V.sales]);
+    expect(b.body.items.map((m: any) => m.vacancy.id)).toEqual([V.school, V.tieA]);
   });
 
   it('wider availability shows the 09:00–17:00 vacancy, and schoolHoursOnly filters it out', async () => {
     const all = await matches(c('jobCoach'), world.residents.ov2);
-    const ids = all.body.data.map((m: any) => m.vacancy.id);
+    const ids = all.body.items.map((m: any) => m.vacancy.id);
     expect(ids).toContain(V.fullDay);
-    const fullDay = all.body.data.find((m: any) => m.vacancy.id === V.fullDay);
+    const fullDay = all.body.items.find((m: any) => m.vacancy.id === V.fullDay);
     expect(fullDay.vacancy.fitsSchoolHours).toBe(false);
     expect(fullDay.contributions[1].explanation).toBe('Werktijden passen binnen de beschikbare tijden');
     expect(fullDay.contributions.find((x: any) => x.criterion === 'requiredSkills')).toMatchObject({ points: 15, explanation: '1 van de 2 gevraagde vaardigheden' });
     const school = await matches(c('jobCoach'), world.residents.ov2, '?schoolHoursOnly=true');
-    expect(school.body.data.map((m: any) => m.vacancy.id)).toEqual(ids.filter((id: string) => id !== V.fullDay));
+    expect(school.body.items.map((m: any) => m.vacancy.id)).toEqual(ids.filter((id: string) => id !== V.fullDay));
     for (const v of ['far', 'licence', 'draft', 'tooMany', 'arnhem'] as const) expect(ids).not.toContain(V[v]);
   });
 
@@ -186,11 +187,11 @@ describe('residents for a vacancy', () => {
     expect(res.status).toBe(200);
     expect(res.body.matcherVersion).toBe(MATCHER_VERSION);
     // ov1 100 (all skills, permanent preferred); ov2 85 (one of two skills, no preference).
-    expect(res.body.data.map((d: any) => [d.resident, d.score])).toEqual([
+    expect(res.body.items.map((d: any) => [d.resident, d.score])).toEqual([
       [{ id: world.residents.ov1, name: 'Anna Jansen' }, 100],
       [{ id: world.residents.ov2, name: 'Bram de Vries' }, 85],
     ]);
-    expect(res.body.data[1].contributions.find((x: any) => x.criterion === 'schedule').explanation).toBe('Past binnen schooltijden');
+    expect(res.body.items[1].contributions.find((x: any) => x.criterion === 'schedule').explanation).toBe('Past binnen schooltijden');
     const logged = await server.ownerDb.selectFrom('processing_log_entries').select('data_subject_id').where('trace_id', '=', t.id).where('processing_activity_id', '=', 'PA-013').execute();
     expect(logged.map((l) => l.data_subject_id).sort()).toEqual([world.residents.ov1, world.residents.ov2].map((id) => pseudonymise(TEST_PSEUDONYM_KEY, world.utrecht, id)).sort());
     const { rows } = await sql<{ resident_id: string; rank: number }>`SELECT resident_id, rank FROM match_exposures
@@ -198,12 +199,12 @@ describe('residents for a vacancy', () => {
     expect(rows.map((r) => [r.resident_id, r.rank])).toEqual([[world.residents.ov1, 1], [world.residents.ov2, 2]]);
 
     const other = await c('jobCoachOtherArea').get(`/api/v1/vacancies/${V.school}/candidate-matches`);
-    expect(other.body.data.map((d: any) => d.resident.id)).toEqual([world.residents.zu1]);
+    expect(other.body.items.map((d: any) => d.resident.id)).toEqual([world.residents.zu1]);
   });
 
   it('the 09:00–17:00 vacancy only finds the resident available all day', async () => {
     const res = await c('jobCoach').get(`/api/v1/vacancies/${V.fullDay}/candidate-matches?limit=5`);
-    expect(res.body.data.map((d: any) => d.resident.id)).toEqual([world.residents.ov2]);
+    expect(res.body.items.map((d: any) => d.resident.id)).toEqual([world.residents.ov2]);
   });
 
   it('follows the resident: a move to another area and a closed or reopened case change who is listed at once', async () => {
@@ -211,7 +212,7 @@ describe('residents for a vacancy', () => {
     // cases; the candidate query filters on them instead of joining residents and cases.
     const ov2 = world.residents.ov2;
     const ids = async (who: 'jobCoach' | 'jobCoachOtherArea') =>
-      ((await c(who).get(`/api/v1/vacancies/${V.fullDay}/candidate-matches?limit=5`)).body.data as any[]).map((d) => d.resident.id);
+      ((await c(who).get(`/api/v1/vacancies/${V.fullDay}/candidate-matches?limit=5`)).body.items as any[]).map((d) => d.resident.id);
     expect(await ids('jobCoach')).toEqual([ov2]);
     expect(await ids('jobCoachOtherArea')).toEqual([]);
     await sql`UPDATE residents SET area_id = ${world.areas.zuilen} WHERE id = ${ov2}`.execute(server.ownerDb);
@@ -223,8 +224,7 @@ describe('residents for a vacancy', () => {
     // The case closed and reopened by the application role, under row-level security, as the app would.
     const appDb = createDb(createPool(server.db.appUrl, { max: 1 }));
     const asApp = (status: 'active' | 'closed') =>
-      appDb.transaction().execute(async (tx) => {
-        await sql`SELECT set_config('samenplan.municipality_id', ${world.utrecht}, true)`.execute(tx);
+      tenantTransaction(appDb, { ...noResidents(world.utrecht), areaIds: [world.areas.overvecht] }, async (tx) => {
         await sql`UPDATE cases SET status = ${status}, closed_on = ${status === 'closed' ? sql`current_date` : sql`NULL`}
           WHERE municipality_id = ${world.utrecht} AND resident_id = ${ov2}`.execute(tx);
       });
@@ -280,7 +280,7 @@ describe('exact top-k', () => {
     }
     // Brute force: every profile in scope that passes, scored by the pure function, sorted by score then id.
     const inScope = [...bodies.entries()].map(([id, b]) => ({ id, b }));
-    const others = (await c('jobCoach').get(`/api/v1/vacancies/${V.skills}/candidate-matches?limit=200`)).body.data as any[];
+    const others = (await c('jobCoach').get(`/api/v1/vacancies/${V.skills}/candidate-matches?limit=200`)).body.items as any[];
     const vacancy = { hoursPerWeek: 12, schedule: weekdays('09:00', '12:00', [1, 2]), escoCode: '9112.2', iscoGroup: '9112', requiredSkills: ['Hygiene', 'kassa', 'CAFÉ-ervaring'], niceToHaveSkills: ['ølbrouwen'], contractType: 'permanent', sector: 'Detailhandel', drivingLicenceRequired: false };
     const brute = inScope
       .map(({ id, b }) => {
@@ -293,7 +293,7 @@ describe('exact top-k', () => {
     const all = [...brute, ...others.filter((o) => !bodies.has(o.resident.id)).map((o) => ({ id: o.resident.id, score: o.score }))].sort(compareScored);
     expect(others.map((o) => [o.resident.id, o.score])).toEqual(all.map((x) => [x.id, x.score]));
     for (const k of [1, 2, 3, 5, 8]) {
-      const top = (await c('jobCoach').get(`/api/v1/vacancies/${V.skills}/candidate-matches?limit=${k}`)).body.data;
+      const top = (await c('jobCoach').get(`/api/v1/vacancies/${V.skills}/candidate-matches?limit=${k}`)).body.items;
       expect(top.map((o: any) => [o.resident.id, o.score])).toEqual(all.slice(0, k).map((x) => [x.id, x.score]));
     }
     expect(new Set(all.map((x) => x.score)).size).toBeGreaterThan(3);
@@ -306,9 +306,12 @@ describe('exact top-k', () => {
       };
       for (const k of [1, 2, 3, 4, 6]) {
         let scored = 0;
-        const ctx = createRequestContext(appDb, principal, traceFromHeader(undefined), TEST_PSEUDONYM_KEY);
+        const ctx = createRequestContext(appDb, principal, traceFromHeader(undefined), TEST_PSEUDONYM_KEY, {
+          processing: { activity: 'PA-013', action: 'matching.residentsForVacancy' },
+          permission: 'matching:run',
+        });
         const res = await candidateMatches(ctx, V.skills, { limit: k, firstBatch: 1, stats: (st) => (scored = st.scored) });
-        expect(res.data.map((o) => [o.resident.id, o.score])).toEqual(all.slice(0, k).map((x) => [x.id, x.score]));
+        expect(res.items.map((o) => [o.resident.id, o.score])).toEqual(all.slice(0, k).map((x) => [x.id, x.score]));
         if (k === 1) expect(scored).toBeLessThan(all.length);
       }
     } finally {
@@ -347,7 +350,7 @@ describe('proposals', () => {
     expect(again.status).toBe(409);
     expect(again.body.detail).toContain('al een open voorstel');
     const listed = await matches(c('jobCoach'), world.residents.ov1);
-    expect(listed.body.data[0].proposal).toEqual({ id: proposalId, status: 'proposed' });
+    expect(listed.body.items[0].proposal).toEqual({ id: proposalId, status: 'proposed' });
   });
 
   it('racing proposals for the same vacancy: exactly one is created, the other is 409', async () => {
@@ -357,16 +360,16 @@ describe('proposals', () => {
     expect(Number(rows[0]!.n)).toBe(1);
   });
 
-  it('a vacancy that is not open is 409; one that no longer fits is 422 with the reason in Dutch', async () => {
+  it('a vacancy that is not open is 409; one that no longer fits is 400 with the reason in Dutch', async () => {
     const draft = await propose(c('jobCoach'), world.residents.ov1, V.draft);
     expect(draft.status).toBe(409);
     expect(draft.body.detail).toBe('Deze vacature is een concept: u kunt haar niet meer voorstellen.');
     const misfit = await propose(c('jobCoach'), world.residents.ov1, V.fullDay);
-    expect(misfit.status).toBe(422);
+    expect(misfit.status).toBe(400);
     expect(misfit.body.detail).toContain('Werktijden vallen (deels) buiten de beschikbare tijden');
     expect(misfit.body.invalidParams).toEqual([{ name: 'vacancyId', code: 'schedule', reason: 'Werktijden vallen (deels) buiten de beschikbare tijden' }]);
     const unknown = await propose(c('jobCoach'), world.residents.ov1, randomUUID());
-    expect(unknown.status).toBe(422);
+    expect(unknown.status).toBe(400);
     expect(unknown.body.invalidParams[0]).toMatchObject({ name: 'vacancyId', code: 'unknown' });
   });
 
@@ -400,7 +403,7 @@ describe('proposals', () => {
 
     const list = await c('jobCoach').get(`/api/v1/residents/${world.residents.ov1}/proposals`);
     expect(list.status).toBe(200);
-    expect(list.body.data.map((p: any) => [p.vacancy.id, p.status]).sort()).toEqual(
+    expect(list.body.items.map((p: any) => [p.vacancy.id, p.status]).sort()).toEqual(
       [[V.school, 'residentDeclined'], [V.school, 'withdrawn'], [V.sales, 'proposed']].sort(),
     );
   });
@@ -408,7 +411,7 @@ describe('proposals', () => {
 
 describe('access', () => {
   it('werkmatcher of another team, other municipality, buurtteam, advisor and policy officer get 404', async () => {
-    const proposal = (await c('jobCoach').get(`/api/v1/residents/${world.residents.ov1}/proposals`)).body.data.find((p: any) => p.status === 'proposed');
+    const proposal = (await c('jobCoach').get(`/api/v1/residents/${world.residents.ov1}/proposals`)).body.items.find((p: any) => p.status === 'proposed');
     const outsiders: Array<keyof typeof ROLE_USERS> = ['jobCoachOtherArea', 'jobCoachOtherMunicipality', 'partnerProfessional', 'employerAdvisor', 'policyOfficer', 'researcher', 'admin', 'privacyOfficer'];
     for (const p of outsiders) {
       const got = {

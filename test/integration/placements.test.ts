@@ -149,8 +149,8 @@ describe('creating a placement', () => {
     const teamLead = await loginAs(server.baseUrl, ROLE_USERS.teamLead);
     expect((await teamLead.get(`${API}/placements/${placementId}`)).status).toBe(200);
     const list = await coach.get(`${API}/residents/${R().ov1}/placements`);
-    expect(list.body.data.map((p: { id: string }) => p.id)).toEqual([placementId]);
-    expect((await coach.get(`${API}/residents/${R().ov2}/placements`)).body.data).toEqual([]);
+    expect(list.body.items.map((p: { id: string }) => p.id)).toEqual([placementId]);
+    expect((await coach.get(`${API}/residents/${R().ov2}/placements`)).body.items).toEqual([]);
   });
 });
 
@@ -175,7 +175,7 @@ describe('the employer advisor', () => {
     expect(await vacancyStatus(vacancy2)).toBe('filled');
     expect(await caseOf(R().ov4)).toEqual({ outflow: 'full', outflow_on: today });
     expect((await advisor.get(`${API}/placements/${res.body.id}`)).body.residentName).toBe('Dirk Visser');
-    expect((await advisor.get(`${API}/residents/${R().ov4}/placements`)).body.data.map((p: { id: string }) => p.id)).toEqual([res.body.id]);
+    expect((await advisor.get(`${API}/residents/${R().ov4}/placements`)).body.items.map((p: { id: string }) => p.id)).toEqual([res.body.id]);
     // A placed proposal cannot be used again.
     expect((await advisor.post(`${API}/placements`, placementBody({ residentId: R().ov4, proposalId: revealed }))).status).toBe(404);
   });
@@ -183,7 +183,7 @@ describe('the employer advisor', () => {
   it('does not see a placement made without a revealed proposal: 404', async () => {
     expect((await advisor.get(`${API}/placements/${placementId}`)).status).toBe(404);
     expect((await advisor.get(`${API}/residents/${R().ov1}/placements`)).status).toBe(404);
-    expect((await advisor.get(`${API}/placements`)).body.data.map((p: { residentId: string }) => p.residentId)).toEqual([R().ov4]);
+    expect((await advisor.get(`${API}/placements`)).body.items.map((p: { residentId: string }) => p.residentId)).toEqual([R().ov4]);
   });
 });
 
@@ -196,13 +196,13 @@ describe('follow-up', () => {
     expect(later.status).toBe(201);
     const list = await coach.get(`${API}/placements?followUpDue=true`);
     expect(list.status).toBe(200);
-    const ids = list.body.data.map((p: { id: string }) => p.id);
+    const ids = list.body.items.map((p: { id: string }) => p.id);
     expect(ids).toContain(due.body.id);
     expect(ids).not.toContain(later.body.id);
-    const all = (await coach.get(`${API}/placements`)).body.data.map((p: { id: string }) => p.id);
+    const all = (await coach.get(`${API}/placements`)).body.items.map((p: { id: string }) => p.id);
     expect(all).toEqual(expect.arrayContaining([due.body.id, later.body.id, placementId]));
     // The werkmatcher of another area sees none of these.
-    expect((await coachOtherArea.get(`${API}/placements?followUpDue=true`)).body.data).toEqual([]);
+    expect((await coachOtherArea.get(`${API}/placements?followUpDue=true`)).body.items).toEqual([]);
   });
 
   it('records a follow-up with If-Match: 428, 412, then 200; not employed any more ends the placement', async () => {
@@ -237,7 +237,7 @@ describe('placement access', () => {
     expect((await coachArnhem.get(`${API}/placements/${placementId}`)).status).toBe(404);
     expect((await coachArnhem.get(`${API}/residents/${R().ov1}/placements`)).status).toBe(404);
     expect((await coachArnhem.post(`${API}/placements`, placementBody())).status).toBe(404);
-    expect((await coachArnhem.get(`${API}/placements`)).body.data).toEqual([]);
+    expect((await coachArnhem.get(`${API}/placements`)).body.items).toEqual([]);
   });
 
   it('roles without placements permissions: 403 on collections, 404 on single records', async () => {

@@ -76,7 +76,7 @@ describe('processing log (Logboek Dataverwerkingen)', () => {
     }
   });
 
-  it('reads, BSN reveals and writes each log their own activity; a refused request logs nothing', async () => {
+  it('reads, BSN reveals and writes each log their own activity; a refused one is logged as a failed attempt', async () => {
     const id = world.residents.ov4;
     const before = (await entries({})).length;
     await wm.get(`/api/v1/residents/${id}`);
@@ -92,7 +92,16 @@ describe('processing log (Logboek Dataverwerkingen)', () => {
     const count = (await entries({})).length;
     expect((await wm.get(`/api/v1/residents/${world.residents.zu1}`)).status).toBe(404);
     expect((await wm.get(`/api/v1/residents/${world.residents.ar1}/bsn`)).status).toBe(404);
-    expect((await entries({})).length).toBe(count);
+    // Nothing was shown, but the attempt is accountable: status error, the resident of the path (pseudonymised).
+    expect((await entries({})).slice(count).map((e) => [e.action, e.status, e.data_subject_id])).toEqual([
+      ['residents.read', 'error', pseudo(world.residents.zu1)],
+      ['residents.bsn.reveal', 'error', pseudo(world.residents.ar1)],
+    ]);
+    // A request the access rule refuses before the use case starts (no permission) logs nothing.
+    const privacy = await loginAs(server.baseUrl, ROLE_USERS.privacyOfficer);
+    const before2 = (await entries({})).length;
+    expect((await privacy.get(`/api/v1/residents/${world.residents.ov4}`)).status).toBe(404);
+    expect((await entries({})).length).toBe(before2);
   });
 
   it('a write that fails validation leaves neither data nor log behind', async () => {
@@ -110,7 +119,7 @@ describe('processing log (Logboek Dataverwerkingen)', () => {
       householdType: 'single',
       educationLevel: 'mbo2to4',
     });
-    expect(res.status).toBe(422);
+    expect(res.status).toBe(400);
     expect((await server.ownerDb.selectFrom('residents').select('id').execute()).length).toBe(residents.length);
     expect((await entries({})).length).toBe(count);
   });

@@ -19,7 +19,7 @@ describe('session security', () => {
   it('rate-limits login attempts with a 429 problem in Dutch', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 5; i += 1) statuses.push((await new ApiClient(server.baseUrl).post('/api/v1/session/demo', { username: 'onbekend' })).status);
-    expect(statuses.slice(0, 3)).toEqual([422, 422, 422]);
+    expect(statuses.slice(0, 3)).toEqual([400, 400, 400]);
     const limited = await new ApiClient(server.baseUrl).post('/api/v1/session/demo', { username: ROLE_USERS.jobCoach });
     expect(limited.status).toBe(429);
     expect(limited.headers.get('content-type')).toContain('application/problem+json');

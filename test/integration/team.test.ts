@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayInNl } from '../../src/domain/dates.ts';
 import { NOTICE_QUEUE } from '../../src/modules/worklist/notifications.service.ts';
 import { createDb, createPool, type Db } from '../../src/platform/db/database.ts';
-import { tenantTransaction } from '../../src/platform/db/transaction.ts';
+import { noResidents, tenantTransaction } from '../../src/platform/db/transaction.ts';
 import { enqueueJob } from '../../src/platform/jobs/jobs.ts';
 import { startJobWorker, type JobWorker } from '../../src/platform/jobs/worker.ts';
 import { pseudonymise } from '../../src/platform/processing-log/pseudonym.ts';
@@ -133,7 +133,7 @@ describe('catch-up preview', () => {
       (await c('teamLead').post('/api/v1/catch-up-campaigns/preview', { criteria: { minMonthsOnBenefit, minMonthsWithoutContact } })).body.total;
     expect([await total(48, 12), await total(24, 0), await total(600, 0)]).toEqual([4, 7, 0]);
     const other = await c('teamLeadOtherTeam').post('/api/v1/catch-up-campaigns/preview', { teamId: teamOv, criteria: { minMonthsOnBenefit: 0, minMonthsWithoutContact: 0 } });
-    expect([other.status, other.body.invalidParams[0].name]).toEqual([422, 'teamId']);
+    expect([other.status, other.body.invalidParams[0].name]).toEqual([400, 'teamId']);
   });
 });
 
@@ -148,9 +148,9 @@ describe('bulk reassignment', () => {
     expect((await post('teamLeadOtherMunicipality', [R.ov2!], user('wm.ar'))).status).toBe(404);
     expect(await contactPerson(R.ov2!)).toBe(user('wm.ov'));
     const bad = await post('teamLead', [R.ov2!], user('wm.zu'));
-    expect([bad.status, bad.body.invalidParams[0].name]).toEqual([422, 'toStaffUserId']);
+    expect([bad.status, bad.body.invalidParams[0].name]).toEqual([400, 'toStaffUserId']);
     const short = await post('teamLead', [R.ov2!], user('wm.ov2'), 'kort');
-    expect([short.status, short.body.invalidParams[0].name]).toEqual([422, 'handoverNote']);
+    expect([short.status, short.body.invalidParams[0].name]).toEqual([400, 'handoverNote']);
     expect((await c('teamLead').get(`/api/v1/residents/${R.ov2}/contact-person-history`)).body.items).toHaveLength(1);
   });
 
@@ -184,12 +184,12 @@ describe('bulk reassignment', () => {
   it('a failure after the first change rolls everything back and enqueues nothing', async () => {
     const jobsBefore = await noticeJobs();
     const res = await post('teamLead', [R.ov1!, R.ov2!]);
-    expect([res.status, res.body.invalidParams.map((p: any) => [p.name, p.code])]).toEqual([422, [['residentIds.1', 'same']]]);
+    expect([res.status, res.body.invalidParams.map((p: any) => [p.name, p.code])]).toEqual([400, [['residentIds.1', 'same']]]);
     expect(await contactPerson(R.ov1!)).toBe(user('wm.ov'));
     expect(await outbox()).toBe(0);
     await worker.idle();
     expect([await noticeJobs(), await notices(user('wm.ov2'))]).toEqual([jobsBefore, 1]);
-    await expect(tenantTransaction(appDb, world.utrecht, async (tx) => {
+    await expect(tenantTransaction(appDb, noResidents(world.utrecht), async (tx) => {
       await enqueueJob(tx, world.utrecht, NOTICE_QUEUE, { staffUserId: user('wm.ov2'), kind: 'newInCaseload', title: 'x', body: null, link: '/werklijst', dedupeKey: 'rolled-back' });
       throw new Error('rollback');
     })).rejects.toThrow('rollback');
@@ -255,9 +255,9 @@ describe('catch-up campaign', () => {
     expect((await c('teamLeadOtherTeam').get('/api/v1/catch-up-campaigns')).body.items).toEqual([]);
     expect((await c('teamLead').get(`/api/v1/catch-up-campaigns/${randomUUID()}`)).status).toBe(404);
     const again = await c('teamLead').post('/api/v1/catch-up-campaigns', { name: 'Nog eens', criteria, staffUserIds: [user('wm.ov2')] });
-    expect([again.status, again.body.invalidParams[0].name]).toEqual([422, 'criteria']);
+    expect([again.status, again.body.invalidParams[0].name]).toEqual([400, 'criteria']);
     const foreign = await c('teamLead').post('/api/v1/catch-up-campaigns', { name: 'Buiten het team', criteria: { minMonthsOnBenefit: 0, minMonthsWithoutContact: 0 }, staffUserIds: [user('wm.zu')] });
-    expect([foreign.status, foreign.body.invalidParams[0].name]).toEqual([422, 'staffUserIds.0']);
+    expect([foreign.status, foreign.body.invalidParams[0].name]).toEqual([400, 'staffUserIds.0']);
   });
 });
 

@@ -64,9 +64,9 @@ describe('ESCO search', () => {
   it('searches labels and synonyms, prefix first, with the attribution', async () => {
     const res = await coach.get(`${API}/esco/occupations?q=Verpleeg&limit=5`);
     expect(res.status).toBe(200);
-    expect(res.body.data).toHaveLength(5);
-    expect(res.body.data[0].label.toLowerCase().startsWith('verpleeg')).toBe(true);
-    expect(res.body.data[0]).toEqual(expect.objectContaining({ code: expect.any(String), iscoGroup: expect.stringMatching(/^\d{4}$/), iscoLabel: expect.any(String) }));
+    expect(res.body.items).toHaveLength(5);
+    expect(res.body.items[0].label.toLowerCase().startsWith('verpleeg')).toBe(true);
+    expect(res.body.items[0]).toEqual(expect.objectContaining({ code: expect.any(String), iscoGroup: expect.stringMatching(/^\d{4}$/), iscoLabel: expect.any(String) }));
     expect(res.body.attribution).toContain('ESCO-classificatie van de Europese Commissie');
     expect((await coach.get(`${API}/esco/occupations?q=v`)).status).toBe(400);
     expect((await coach.get(`${API}/esco/occupations?q=verpleeg&limit=51`)).status).toBe(400);
@@ -160,24 +160,27 @@ describe('vacancies', () => {
     expect(nurseVacancy.body.fitsSchoolHours).toBe(false);
     const school = await coach.get(`${API}/vacancies?schoolHours=true&limit=100`);
     expect(school.status).toBe(200);
-    expect(school.body.data.every((v: { fitsSchoolHours: boolean }) => v.fitsSchoolHours)).toBe(true);
-    expect(school.body.data.map((v: { id: string }) => v.id)).toContain(vacancyId);
-    expect(school.body.data.map((v: { id: string }) => v.id)).not.toContain(evening.body.id);
+    expect(school.body.items.every((v: { fitsSchoolHours: boolean }) => v.fitsSchoolHours)).toBe(true);
+    expect(school.body.items.map((v: { id: string }) => v.id)).toContain(vacancyId);
+    expect(school.body.items.map((v: { id: string }) => v.id)).not.toContain(evening.body.id);
     const all = await coach.get(`${API}/vacancies?limit=100`);
-    expect(all.body.data).toHaveLength(5);
-    expect(all.body.data[0].id).toBe(nurseVacancy.body.id);
-    expect((await coach.get(`${API}/vacancies?status=draft`)).body.data.map((v: { id: string }) => v.id)).toEqual([nurseVacancy.body.id]);
-    expect((await coach.get(`${API}/vacancies?employerId=${otherEmployerId}`)).body.data.map((v: { id: string }) => v.id)).toEqual([nurseVacancy.body.id]);
-    expect((await coach.get(`${API}/vacancies?q=AVOND`)).body.data.map((v: { id: string }) => v.id)).toEqual([evening.body.id]);
+    expect(all.body.items).toHaveLength(5);
+    expect(all.body.items[0].id).toBe(nurseVacancy.body.id);
+    expect((await coach.get(`${API}/vacancies?status=draft`)).body.items.map((v: { id: string }) => v.id)).toEqual([nurseVacancy.body.id]);
+    expect((await coach.get(`${API}/vacancies?employerId=${otherEmployerId}`)).body.items.map((v: { id: string }) => v.id)).toEqual([nurseVacancy.body.id]);
+    expect((await coach.get(`${API}/vacancies?q=AVOND`)).body.items.map((v: { id: string }) => v.id)).toEqual([evening.body.id]);
     // Pages of 2 give every vacancy exactly once, in the same order.
     const seen: string[] = [];
-    let href: string | undefined = `${API}/vacancies?limit=2`;
-    while (href) {
-      const page: { body: { data: Array<{ id: string }>; links: { next?: { href: string } } } } = await coach.get(href);
-      seen.push(...page.body.data.map((v) => v.id));
-      href = page.body.links.next?.href;
+    let next: string | null = '';
+    while (next !== null) {
+      const page: { body: { items: Array<{ id: string }>; total: number; next: string | null } } = await coach.get(
+        `${API}/vacancies?limit=2${next ? `&cursor=${next}` : ''}`,
+      );
+      expect(page.body.total).toBe(all.body.total);
+      seen.push(...page.body.items.map((v) => v.id));
+      next = page.body.next;
     }
-    expect(seen).toEqual(all.body.data.map((v: { id: string }) => v.id));
+    expect(seen).toEqual(all.body.items.map((v: { id: string }) => v.id));
   });
 
   it('PATCH with If-Match: 428, 412, then a change with a new ETag; status filled/closed allowed', async () => {
@@ -212,7 +215,7 @@ describe('vacancy access', () => {
   it('another municipality: 404 on the vacancy, not in the list, cannot attach one to this employer', async () => {
     expect((await advisorArnhem.get(`${API}/vacancies/${vacancyId}`)).status).toBe(404);
     expect((await advisorArnhem.patch(`${API}/vacancies/${vacancyId}`, { title: 'x' }, { 'if-match': `"vacancy-${vacancyId}-v3"` })).status).toBe(404);
-    expect((await advisorArnhem.get(`${API}/vacancies`)).body.data).toEqual([]);
+    expect((await advisorArnhem.get(`${API}/vacancies`)).body.items).toEqual([]);
     expect(names(await advisorArnhem.post(`${API}/vacancies`, body()))).toEqual(['employerId']);
   });
 });

@@ -136,7 +136,7 @@ describe('work profile', () => {
         ],
       }),
     );
-    expect(res.status).toBe(422);
+    expect(res.status).toBe(400);
     expect(res.body.invalidParams.map((p: any) => [p.name, p.code])).toEqual([
       ['desiredOccupations[1].escoCode', 'unknown'],
       ['availability[1].day', 'invalidWindow'],

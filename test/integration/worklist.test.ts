@@ -94,14 +94,11 @@ beforeAll(async () => {
     }
     return id;
   };
-  const hasMeetings = (await sql<{ ok: boolean }>`SELECT to_regclass('public.meetings') IS NOT NULL AS ok`.execute(server.ownerDb)).rows[0]!.ok;
-  if (hasMeetings) {
-    const me = world.users[ROLE_USERS.jobCoach]!;
-    action.meeting = await meeting(R('ov4'), 48, 'planned', me);
-    await meeting(R('ov1'), 240, 'planned', me);
-    await meeting(R('ov1'), 24, 'cancelled', me);
-    await meeting(R('ov1'), 24, 'planned', world.users[ROLE_USERS.jobCoachOtherArea]!);
-  }
+  const me = world.users[ROLE_USERS.jobCoach]!;
+  action.meeting = await meeting(R('ov4'), 48, 'planned', me);
+  await meeting(R('ov1'), 240, 'planned', me);
+  await meeting(R('ov1'), 24, 'cancelled', me);
+  await meeting(R('ov1'), 24, 'planned', world.users[ROLE_USERS.jobCoachOtherArea]!);
 });
 
 afterAll(async () => {
@@ -123,17 +120,19 @@ describe('Mijn werklijst', () => {
       [action.today, 'dueToday', 0, 'jobCoach'],
     ]);
     expect(w.dueActions[0]).toMatchObject({ resident: { id: R('ov2'), name: 'Bram de Vries' }, goalTitle: 'Werk vinden', link: { residentId: R('ov2'), section: 'plan' } });
-    const never = [nw1, R('ov3')].sort();
-    expect(ids(w.overContactNorm)).toEqual([...never, R('ov4'), R('ov2')]);
-    expect(w.overContactNorm.slice(2).map((r: any) => [r.daysSinceContact, r.norm, r.daysOver])).toEqual([[200, 90, 110], [100, 90, 10]]);
-    expect(w.overContactNorm[0]).toMatchObject({ daysSinceContact: null, daysOver: null, lastContactAt: null, link: { section: 'contactMoments' } });
+    // nw1's file was opened today: not "never contacted", but new, with its first conversation due (not over the norm).
+    expect(ids(w.overContactNorm)).toEqual([R('ov3'), R('ov4'), R('ov2')]);
+    expect(w.overContactNorm.slice(1).map((r: any) => [r.daysSinceContact, r.norm, r.daysOver])).toEqual([[200, 90, 110], [100, 90, 10]]);
+    // Never contacted, and the file is older than the norm: counted from the opening.
+    expect(w.overContactNorm[0]).toMatchObject({ daysSinceContact: null, lastContactAt: null, link: { section: 'contactMoments' } });
+    expect(w.overContactNorm[0].daysOver).toBe(w.overContactNorm[0].daysSinceOpened - 90);
     expect(ids(w.newWithoutPlan)).toEqual([nw1]);
     expect(w.newInCaseload).toEqual([]);
     if (action.meeting) {
       expect(w.upcomingMeetings.map((m: any) => [m.id, m.resident.id, m.link.section])).toEqual([[action.meeting, R('ov4'), 'meetings']]);
     }
     expect(w.counts).toEqual({
-      newInCaseload: 0, dueActions: 3, overdueActions: 2, dueToday: 1, overContactNorm: 4,
+      newInCaseload: 0, dueActions: 3, overdueActions: 2, dueToday: 1, overContactNorm: 3,
       upcomingMeetings: action.meeting ? 1 : 0, newWithoutPlan: 1,
     });
   });
@@ -177,7 +176,7 @@ describe('daily reminder (pg-boss) and notifications', () => {
       JOIN staff_users s ON s.municipality_id = n.municipality_id AND s.id = n.staff_user_id ORDER BY s.username`.execute(server.ownerDb);
     expect(rows).toEqual([
       { username: 'wm.ar', title: '1 inwoner boven de contactnorm', kind: 'worklistReminder' },
-      { username: 'wm.ov', title: '2 acties verlopen, 1 actie voor vandaag, 4 inwoners boven de contactnorm', kind: 'worklistReminder' },
+      { username: 'wm.ov', title: '2 acties verlopen, 1 actie voor vandaag, 3 inwoners boven de contactnorm', kind: 'worklistReminder' },
     ]);
   });
 
@@ -191,7 +190,7 @@ describe('daily reminder (pg-boss) and notifications', () => {
     for (const p of ['jobCoachOtherArea', 'teamLead', 'jobCoachOtherMunicipality', 'partnerProfessional', 'policyOfficer'] as Persona[]) {
       expect((await c(p).post(`/api/v1/notifications/${n.id}/read`)).status, p).toBe(404);
     }
-    expect((await c('jobCoachOtherArea').get('/api/v1/notifications')).body).toEqual({ items: [], unreadCount: 0 });
+    expect((await c('jobCoachOtherArea').get('/api/v1/notifications')).body).toEqual({ items: [], total: 0, next: null, unreadCount: 0 });
     expect((await c('partnerProfessional').get('/api/v1/notifications')).status).toBe(200);
     expect((await c('policyOfficer').get('/api/v1/notifications')).status).toBe(403);
     const read = await c('jobCoach').post(`/api/v1/notifications/${n.id}/read`);
@@ -199,7 +198,7 @@ describe('daily reminder (pg-boss) and notifications', () => {
     expect(read.body.readAt).not.toBeNull();
     const again = await c('jobCoach').post(`/api/v1/notifications/${n.id}/read`);
     expect(again.body.readAt).toBe(read.body.readAt);
-    expect((await c('jobCoach').get('/api/v1/notifications?unread=true')).body).toEqual({ items: [], unreadCount: 0 });
+    expect((await c('jobCoach').get('/api/v1/notifications?unread=true')).body).toEqual({ items: [], total: 0, next: null, unreadCount: 0 });
     expect((await c('jobCoach').post(`/api/v1/notifications/${randomUUID()}/read`)).status).toBe(404);
   });
 });

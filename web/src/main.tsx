@@ -6,7 +6,7 @@ import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@ta
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router-dom';
-import { isApiError, setCsrfToken } from './api/http.ts';
+import { isApiError, setCsrfToken } from './api/client.ts';
 import { App } from './App.tsx';
 import { SESSION_QUERY_KEY } from './auth/session.ts';
 

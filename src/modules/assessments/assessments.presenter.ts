@@ -20,6 +20,7 @@ import {
   type Observation,
   type ZrmDomain,
 } from './zrm.ts';
+import { wholeList } from '../../platform/http/list.ts';
 
 // What leaves the building for the "Situatie" section. Labels are Dutch (the API's language); the web app has
 // the English ones through GET /assessment-scales. `outdated` and the trend are computed here, never in the browser.
@@ -89,7 +90,7 @@ export function presentTrend(rows: readonly AssessmentRow[], now: Date) {
 
 export function presentHistory(rows: readonly AssessmentRow[], now = new Date()) {
   return {
-    items: rows.map((a) => presentAssessment(a, now)),
+    ...wholeList(rows.map((a) => presentAssessment(a, now))),
     trend: presentTrend(rows, now),
     outdatedAfterDays: OUTDATED_AFTER_DAYS,
   };

@@ -27,7 +27,7 @@ export const registerAssessmentRoutes: RouteRegistrar = (app) => {
   r.get(
     `${API_PREFIX}/assessment-scales`,
     {
-      config: { access: { permission: 'assessments:read' } },
+      config: { access: { permission: 'assessments:read' }, processing: { none: 'de schalen van de Zelfredzaamheid-Matrix en de participatieladder' } },
       schema: {
         tags,
         summary: 'Domeinen en schaal van de Zelfredzaamheid-Matrix, de participatieladder en de statussen van belemmeringen',
@@ -41,7 +41,7 @@ export const registerAssessmentRoutes: RouteRegistrar = (app) => {
   r.get(
     `${base}/assessments`,
     {
-      config: { access: { permission: 'assessments:read' } },
+      config: { access: { permission: 'assessments:read' }, processing: { activity: 'PA-008', action: 'assessments.list', subjectParam: 'id' } },
       schema: {
         tags,
         summary: 'Zelfredzaamheid-Matrix en participatieladder door de tijd, met trend per domein',
@@ -56,7 +56,7 @@ export const registerAssessmentRoutes: RouteRegistrar = (app) => {
   r.post(
     `${base}/assessments`,
     {
-      config: { access: { permission: 'assessments:write' } },
+      config: { access: { permission: 'assessments:write' }, processing: { activity: 'PA-008', action: 'assessments.create', subjectParam: 'id' } },
       schema: {
         tags,
         summary: 'Scores vastleggen (een of meer domeinen en/of de trede op de participatieladder)',
@@ -72,7 +72,7 @@ export const registerAssessmentRoutes: RouteRegistrar = (app) => {
   r.get(
     `${base}/barriers`,
     {
-      config: { access: { permission: 'assessments:read' } },
+      config: { access: { permission: 'assessments:read' }, processing: { activity: 'PA-008', action: 'barriers.list', subjectParam: 'id' } },
       schema: {
         tags,
         summary: 'Belemmeringen per leefgebied, open eerst',
@@ -87,7 +87,7 @@ export const registerAssessmentRoutes: RouteRegistrar = (app) => {
   r.post(
     `${base}/barriers`,
     {
-      config: { access: { permission: 'assessments:write' } },
+      config: { access: { permission: 'assessments:write' }, processing: { activity: 'PA-008', action: 'barriers.create', subjectParam: 'id' } },
       schema: {
         tags,
         summary: 'Belemmering vastleggen',
@@ -106,7 +106,7 @@ export const registerAssessmentRoutes: RouteRegistrar = (app) => {
   r.patch(
     `${base}/barriers/:barrierId`,
     {
-      config: { access: { permission: 'assessments:write' } },
+      config: { access: { permission: 'assessments:write' }, processing: { activity: 'PA-008', action: 'barriers.update', subjectParam: 'id' } },
       schema: {
         tags,
         summary: 'Status of beschrijving van een belemmering wijzigen (If-Match verplicht)',

@@ -1,11 +1,13 @@
 import { z } from 'zod';
+import { isoDate, isoInstant } from '../../platform/http/dates.ts';
 import { BARRIER_STATUSES, ZRM_DOMAINS, type ZrmDomain } from './zrm.ts';
+import { listSchema } from '../../platform/http/list.ts';
 
 // Request and response schemas of the integrated assessment API (section "Situatie" of the resident page).
-// Ranges (score 1–5, rung 1–6, not in the future) are checked in the service, so a form gets 422 with a Dutch
+// Ranges (score 1–5, rung 1–6, not in the future) are checked in the service, so a form gets 400 with a Dutch
 // message per field instead of a bare 400.
 
-const date = z.iso.date({ message: 'Gebruik een datum als JJJJ-MM-DD' });
+const date = isoDate();
 const personRef = z.object({ id: z.uuid(), displayName: z.string() });
 const trendDirection = z
   .enum(['improved', 'same', 'worse', 'none'])
@@ -59,16 +61,14 @@ export const ladderTrendSchema = z
   })
   .meta({ id: 'LadderTrend' });
 
-export const assessmentHistorySchema = z
-  .object({
-    items: z.array(assessmentSchema).describe('Scoremomenten, nieuwste eerst'),
-    trend: z.object({
-      domains: z.array(zrmDomainTrendSchema).describe('Alle 13 domeinen, in de volgorde van de matrix'),
-      ladder: ladderTrendSchema,
-    }),
-    outdatedAfterDays: z.number().int(),
-  })
-  .meta({ id: 'AssessmentHistory' });
+/** Scoring moments, newest first, with the trend per domain and of the ladder. */
+export const assessmentHistorySchema = listSchema(assessmentSchema, 'AssessmentHistory', {
+  trend: z.object({
+    domains: z.array(zrmDomainTrendSchema).describe('Alle 13 domeinen, in de volgorde van de matrix'),
+    ladder: ladderTrendSchema,
+  }),
+  outdatedAfterDays: z.number().int(),
+});
 
 const scoreShape = Object.fromEntries(
   ZRM_DOMAINS.map((d) => [d, z.number().int('Een score is een heel getal van 1 tot en met 5').optional()]),
@@ -79,8 +79,7 @@ export const assessmentCreateSchema = z
     scores: z.strictObject(scoreShape).default({}).describe('Score 1–5 per domein; alleen de domeinen die zijn besproken'),
     ladderRung: z.number().int('Een trede is een heel getal van 1 tot en met 6').nullable().optional(),
     note: z.string().trim().max(4000).nullable().optional(),
-    scoredAt: z.iso
-      .datetime({ offset: true, message: 'Gebruik datum en tijd, bijvoorbeeld 2026-11-20T10:00:00+01:00' })
+    scoredAt: isoInstant('Gebruik datum en tijd, bijvoorbeeld 2026-11-20T10:00:00+01:00')
       .optional()
       .describe('Moment van scoren; standaard nu, niet in de toekomst'),
   })
@@ -102,7 +101,7 @@ export const barrierSchema = z
   })
   .meta({ id: 'Barrier' });
 
-export const barrierListSchema = z.object({ items: z.array(barrierSchema) }).meta({ id: 'BarrierList' });
+export const barrierListSchema = listSchema(barrierSchema, 'BarrierList');
 
 const description = z.string().trim().min(3, 'Beschrijf de belemmering in minstens 3 tekens').max(2000, 'Houd de beschrijving onder 2000 tekens');
 

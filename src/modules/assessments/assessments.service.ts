@@ -10,6 +10,7 @@ import { presentBarrier, presentHistory, presentScales } from './assessments.pre
 import type { AssessmentCreate, BarrierCreate, BarrierUpdate } from './assessments.schema.ts';
 import { assessmentsStore } from './assessments.store.ts';
 import { checkAssessment, checkBarrierUpdate } from './assessments.validation.ts';
+import { wholeList } from '../../platform/http/list.ts';
 
 // Use cases of the integrated assessment, each in one tenant transaction and logged under PA-008.
 //
@@ -21,7 +22,6 @@ import { checkAssessment, checkBarrierUpdate } from './assessments.validation.ts
 
 const RESIDENT = 'Deze inwoner';
 const BARRIER = 'Deze belemmering';
-const ACTIVITY = 'PA-008';
 
 /**
  * The resident's view if the caller may see him, through the residents module's scope; otherwise 404.
@@ -37,7 +37,7 @@ export async function listAssessments(ctx: RequestContext, residentId: string) {
   return ctx.transaction(async (tx, log) => {
     await requireVisibleResident(tx, ctx.principal, residentId);
     const rows = await assessmentsStore(tx, ctx.principal).history(residentId);
-    log.record('assessments.list', ACTIVITY, ctx.roleFor('assessments:read'), [residentId]);
+    log.subjects([residentId], { action: 'assessments.list' });
     return presentHistory(rows);
   });
 }
@@ -52,7 +52,7 @@ export async function recordAssessment(ctx: RequestContext, residentId: string, 
     const store = assessmentsStore(tx, ctx.principal);
     const id = randomUUID();
     await store.insertAssessment({ id, residentId, ...checked });
-    log.record('assessments.create', ACTIVITY, ctx.roleFor('assessments:write'), [residentId]);
+    log.subjects([residentId], { action: 'assessments.create' });
     const history = presentHistory(await store.history(residentId));
     return history.items.find((a) => a.id === id)!;
   });
@@ -62,8 +62,8 @@ export async function listBarriers(ctx: RequestContext, residentId: string) {
   return ctx.transaction(async (tx, log) => {
     await requireVisibleResident(tx, ctx.principal, residentId);
     const items = (await assessmentsStore(tx, ctx.principal).barriers(residentId)).map(presentBarrier);
-    log.record('barriers.list', ACTIVITY, ctx.roleFor('assessments:read'), [residentId]);
-    return { items };
+    log.subjects([residentId], { action: 'barriers.list' });
+    return wholeList(items);
   });
 }
 
@@ -73,7 +73,7 @@ export async function createBarrier(ctx: RequestContext, residentId: string, bod
     const store = assessmentsStore(tx, ctx.principal);
     const id = randomUUID();
     await store.insertBarrier({ id, residentId, domain: body.domain, description: body.description, status: body.status });
-    log.record('barriers.create', ACTIVITY, ctx.roleFor('assessments:write'), [residentId]);
+    log.subjects([residentId], { action: 'barriers.create' });
     const barrier = presentBarrier((await store.barrier(residentId, id))!);
     return { barrier, etag: etagOf('barrier', id, barrier.version) };
   });
@@ -95,7 +95,7 @@ export async function updateBarrier(ctx: RequestContext, residentId: string, bar
     if (body.status !== undefined) patch.status = body.status;
     if (body.description !== undefined) patch.description = body.description;
     if (!(await store.updateBarrier(residentId, barrierId, expectedVersion, patch))) throw problems.stale();
-    log.record('barriers.update', ACTIVITY, ctx.roleFor('assessments:write'), [residentId]);
+    log.subjects([residentId], { action: 'barriers.update' });
     const barrier = presentBarrier((await store.barrier(residentId, barrierId))!);
     return { barrier, etag: etagOf('barrier', barrierId, barrier.version) };
   });

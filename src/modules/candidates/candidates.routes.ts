@@ -20,12 +20,13 @@ const base = `${API_PREFIX}/candidates`;
 // (app.ts preHandler). A proposal the resident has not agreed to, or of another municipality, is 404 as well.
 export const registerCandidateRoutes: RouteRegistrar = (app) => {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const config = { access: { permission: 'candidates:present' as const } };
+  const access = { access: { permission: 'candidates:present' as const } };
+  const step = (action: string) => ({ ...access, processing: { activity: 'PA-014' as const, action } });
 
   r.get(
     base,
     {
-      config,
+      config: step('candidates.list'),
       schema: {
         tags,
         summary: 'Kandidaten voor vacatures, anoniem tot de identiteit is vrijgegeven',
@@ -40,7 +41,7 @@ export const registerCandidateRoutes: RouteRegistrar = (app) => {
   r.get(
     `${base}/:proposalId`,
     {
-      config,
+      config: step('candidates.read'),
       schema: {
         tags,
         summary: 'Eén kandidaat (anoniem tot de identiteit is vrijgegeven)',
@@ -55,7 +56,7 @@ export const registerCandidateRoutes: RouteRegistrar = (app) => {
   r.post(
     `${base}/:proposalId/presentation`,
     {
-      config,
+      config: step('candidates.present'),
       schema: {
         tags,
         summary: 'Kandidaat anoniem voorstellen aan de werkgever (het getoonde profiel wordt bewaard)',
@@ -71,7 +72,7 @@ export const registerCandidateRoutes: RouteRegistrar = (app) => {
   r.post(
     `${base}/:proposalId/interview-commitment`,
     {
-      config,
+      config: step('candidates.interviewCommitment'),
       schema: {
         tags,
         summary: 'Vastleggen dat de werkgever een sollicitatiegesprek toezegt',
@@ -87,7 +88,7 @@ export const registerCandidateRoutes: RouteRegistrar = (app) => {
   r.post(
     `${base}/:proposalId/rejection`,
     {
-      config,
+      config: step('candidates.reject'),
       schema: {
         tags,
         summary: 'Vastleggen dat de werkgever afziet van deze kandidaat',
@@ -103,7 +104,7 @@ export const registerCandidateRoutes: RouteRegistrar = (app) => {
   r.post(
     `${base}/:proposalId/reveal`,
     {
-      config,
+      config: step('candidates.reveal'),
       schema: {
         tags,
         summary: 'Identiteit vrijgeven (alleen na instemming van de inwoner en een toegezegd gesprek)',

@@ -1,11 +1,13 @@
 import { z } from 'zod';
+import { isoDate } from '../../platform/http/dates.ts';
 import { CANDIDATE_STATUSES } from './candidates.rules.ts';
+import { listSchema } from '../../platform/http/list.ts';
 
 // Request and response schemas of the employer advisor's candidate API (anonymous presentation and reveal).
 // The response schemas are also a safety net: the serializer drops every field that is not declared here, so a
 // store that selected too much can never send a resident's name, address or birth date before the reveal.
 
-const date = z.iso.date({ message: 'Gebruik een datum als JJJJ-MM-DD' });
+const date = isoDate();
 const instant = z.iso.datetime({ offset: true });
 
 const timeWindow = z.object({
@@ -81,12 +83,7 @@ export const candidateSchema = z
   })
   .meta({ id: 'Candidate' });
 
-export const candidateListSchema = z
-  .object({
-    data: z.array(candidateSchema),
-    links: z.object({ next: z.object({ href: z.string() }) }).optional().describe('Alleen als er een volgende pagina is'),
-  })
-  .meta({ id: 'CandidateList' });
+export const candidateListSchema = listSchema(candidateSchema, 'CandidateList');
 
 export const candidateListQuerySchema = z.object({
   vacancyId: z.uuid().optional(),

@@ -1,7 +1,6 @@
 import { todayInNl } from '../../domain/dates.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/transaction.ts';
-import { API_PREFIX } from '../../platform/http/openapi.ts';
 import { decodeCursor, encodeCursor } from '../../platform/http/pagination.ts';
 import { ProblemError, problems } from '../../platform/http/problem.ts';
 import { displayName } from '../residents/residents.presenter.ts';
@@ -22,7 +21,6 @@ import { identifyingFields } from './identifying-text.ts';
 // the processing log (pseudonymous processing is processing too), in the same transaction.
 
 const CANDIDATE = 'Deze kandidaat';
-const PERMISSION = 'candidates:present' as const;
 const LIST_SORT = 'agreedAt';
 
 function refused(r: StepRefusal): ProblemError {
@@ -53,23 +51,14 @@ async function present(ctx: RequestContext, tx: Tx, rows: CandidateRecord[]) {
 export async function listCandidates(ctx: RequestContext, query: CandidateListQuery) {
   const cursor = decodeCursor(query.cursor, LIST_SORT);
   return ctx.transaction(async (tx, log) => {
-    const rows = await candidatesStore(tx, ctx.principal).list({
-      vacancyId: query.vacancyId,
-      status: query.status,
-      after: cursor && cursor.value ? { value: cursor.value, id: cursor.id } : undefined,
-      limit: query.limit,
-    });
+    const store = candidatesStore(tx, ctx.principal);
+    const filter = { vacancyId: query.vacancyId, status: query.status };
+    const rows = await store.list({ ...filter, after: cursor && cursor.value ? { value: cursor.value, id: cursor.id } : undefined, limit: query.limit });
     const page = rows.slice(0, query.limit);
     const last = page[page.length - 1];
-    log.record('candidates.list', 'PA-014', ctx.roleFor(PERMISSION), page.map((r) => r.resident_id));
-    const data = await present(ctx, tx, page);
-    if (rows.length <= query.limit || !last) return { data };
-    const params = new URLSearchParams();
-    if (query.vacancyId) params.set('vacancyId', query.vacancyId);
-    if (query.status) params.set('status', query.status);
-    params.set('limit', String(query.limit));
-    params.set('cursor', encodeCursor({ sort: LIST_SORT, value: last.sort_value, id: last.id }));
-    return { data, links: { next: { href: `${API_PREFIX}/candidates?${params.toString()}` } } };
+    log.subjects(page.map((r) => r.resident_id), { action: 'candidates.list' });
+    const next = rows.length > query.limit && last ? encodeCursor({ sort: LIST_SORT, value: last.sort_value, id: last.id }) : null;
+    return { items: await present(ctx, tx, page), total: await store.count(filter), next };
   });
 }
 
@@ -77,7 +66,7 @@ export async function getCandidate(ctx: RequestContext, id: string) {
   return ctx.transaction(async (tx, log) => {
     const row = await candidatesStore(tx, ctx.principal).find(id);
     if (!row) throw problems.notFound(CANDIDATE);
-    log.record('candidates.read', 'PA-014', ctx.roleFor(PERMISSION), [row.resident_id]);
+    log.subjects([row.resident_id], { action: 'candidates.read' });
     return (await present(ctx, tx, [row]))[0]!;
   });
 }
@@ -108,7 +97,7 @@ async function step(
       if (!now) throw problems.notFound(CANDIDATE);
       throw refused(refusalOf(which, { status: now, residentAgreed: true, interviewCommitted: true }) ?? statusRefusal(which, now));
     }
-    log.record(action, 'PA-014', ctx.roleFor(PERMISSION), [row.resident_id]);
+    log.subjects([row.resident_id], { action });
     const updated = await store.find(id);
     if (!updated) throw problems.notFound(CANDIDATE);
     return (await present(ctx, tx, [updated]))[0]!;
@@ -121,10 +110,10 @@ export function presentToEmployer(ctx: RequestContext, id: string) {
       throw new ProblemError(409, 'Nog niet mogelijk', 'Deze inwoner heeft geen werkprofiel meer. Vraag de werkmatcher het werkprofiel aan te vullen.');
     }
     const profile = anonymousProfileOf(row.work_profile);
-    const who = await store.identifiersForCheck(row.resident_id);
-    const named = who
-      ? identifyingFields(profile, { givenNames: who.given_names, familyName: who.family_name, familyNamePrefix: who.family_name_prefix, street: who.street, phone: who.phone, email: who.email })
-      : [];
+    const who = await store.identifiersForCheck(row.id);
+    // Fail closed: without the identifiers the profile cannot be checked, so it is not presented.
+    if (!who) throw new ProblemError(409, 'Nog niet mogelijk', 'De anonimiteit van het profiel kon niet worden gecontroleerd. Probeer het later opnieuw.');
+    const named = identifyingFields(profile, { givenNames: who.given_names, familyName: who.family_name, familyNamePrefix: who.family_name_prefix, street: who.street, phone: who.phone, email: who.email });
     if (named.length > 0) {
       throw new ProblemError(
         409,

@@ -47,6 +47,13 @@ export function candidatesStore(tx: Tx, principal: Principal) {
     WHERE p.municipality_id = ${m} AND p.status = ANY(${visible}) AND ${where}
     ${tail}`;
 
+  function filterOf(f: Pick<CandidateFilter, 'vacancyId' | 'status'>) {
+    const conditions = [sql`true`];
+    if (f.vacancyId) conditions.push(sql`p.vacancy_id = ${f.vacancyId}`);
+    if (f.status) conditions.push(sql`p.status = ${f.status}`);
+    return conditions;
+  }
+
   async function changed(q: ReturnType<typeof sql<{ id: string }>>): Promise<boolean> {
     const { rows } = await q.execute(tx);
     return rows.length === 1;
@@ -58,11 +65,17 @@ export function candidatesStore(tx: Tx, principal: Principal) {
       return rows[0] ?? null;
     },
 
+    /** How many candidates match the filter (all pages). */
+    async count(f: Pick<CandidateFilter, 'vacancyId' | 'status'>): Promise<number> {
+      const { rows } = await sql<{ n: string }>`
+        SELECT count(*) AS n FROM match_proposals p
+        WHERE p.municipality_id = ${m} AND p.status = ANY(${visible}) AND ${sql.join(filterOf(f), sql` AND `)}`.execute(tx);
+      return Number(rows[0]!.n);
+    },
+
     /** Newest consent first (keyset on the moment the resident agreed, then id). Returns up to limit + 1 rows. */
     async list(f: CandidateFilter): Promise<CandidateRecord[]> {
-      const conditions = [sql`true`];
-      if (f.vacancyId) conditions.push(sql`p.vacancy_id = ${f.vacancyId}`);
-      if (f.status) conditions.push(sql`p.status = ${f.status}`);
+      const conditions = filterOf(f);
       if (f.after) {
         conditions.push(sql`(coalesce(p.resident_response_at, p.proposed_at), p.id) < (${f.after.value}::timestamptz, ${f.after.id}::uuid)`);
       }
@@ -119,10 +132,11 @@ export function candidatesStore(tx: Tx, principal: Principal) {
      * What identifies the resident, read only to check that the anonymous profile does not name him before it is
      * presented (identifying-text.ts); it never leaves the server.
      */
-    async identifiersForCheck(residentId: string) {
+    async identifiersForCheck(proposalId: string) {
+      // A named exception of the database (samenplan_candidate_identifiers): the advisor's scope does not include
+      // the person behind a candidate before the reveal.
       const { rows } = await sql<{ given_names: string; family_name_prefix: string | null; family_name: string; street: string; phone: string | null; email: string | null }>`
-        SELECT r.given_names, r.family_name_prefix, r.family_name, r.street, r.phone, r.email
-        FROM residents r WHERE r.municipality_id = ${m} AND r.id = ${residentId}::uuid`.execute(tx);
+        SELECT given_names, family_name_prefix, family_name, street, phone, email FROM samenplan_candidate_identifiers(${proposalId}::uuid)`.execute(tx);
       return rows[0] ?? null;
     },
 

@@ -31,13 +31,13 @@ export const registerEmployerRoutes: RouteRegistrar = (app) => {
 
   r.get(
     base,
-    { config: read, schema: { tags, summary: 'Werkgevers zoeken (op naam), met open vacatures en afspraken', operationId: 'listEmployers', querystring: employerListQuerySchema, response: { 200: employerListSchema } } },
+    { config: { ...read, processing: { none: 'werkgevers en hun afspraken, zonder contactpersonen' } }, schema: { tags, summary: 'Werkgevers zoeken (op naam), met open vacatures en afspraken', operationId: 'listEmployers', querystring: employerListQuerySchema, response: { 200: employerListSchema } } },
     async (req) => service.listEmployers(req.ctx(), req.query),
   );
 
   r.post(
     base,
-    { config: write, schema: { tags, summary: 'Een werkgever toevoegen', operationId: 'createEmployer', body: employerCreateSchema, response: { 201: employerSchema } } },
+    { config: { ...write, processing: { none: 'een werkgever (organisatie)' } }, schema: { tags, summary: 'Een werkgever toevoegen', operationId: 'createEmployer', body: employerCreateSchema, response: { 201: employerSchema } } },
     async (req, reply) => {
       const { employer, etag } = await service.createEmployer(req.ctx(), req.body);
       return reply.status(201).header('ETag', etag).header('Location', `${base}/${employer.id}`).send(employer);
@@ -46,7 +46,7 @@ export const registerEmployerRoutes: RouteRegistrar = (app) => {
 
   r.get(
     `${base}/:id`,
-    { config: read, schema: { tags, summary: 'Eén werkgever met vestigingen, contactpersonen, afspraken en vacatures', operationId: 'getEmployer', params: employerParams, response: { 200: employerSchema } } },
+    { config: { ...read, processing: { activity: 'PA-017', action: 'employers.contacts.read', subject: 'employerContact' } }, schema: { tags, summary: 'Eén werkgever met vestigingen, contactpersonen, afspraken en vacatures', operationId: 'getEmployer', params: employerParams, response: { 200: employerSchema } } },
     async (req, reply) => {
       const { employer, etag } = await service.getEmployer(req.ctx(), req.params.id);
       return reply.header('ETag', etag).send(employer);
@@ -56,7 +56,8 @@ export const registerEmployerRoutes: RouteRegistrar = (app) => {
   r.patch(
     `${base}/:id`,
     {
-      config: write,
+      // The answer is the whole employer, with its business contacts (as getEmployer): a read of their data.
+      config: { ...write, processing: { activity: 'PA-017', action: 'employers.contacts.read', subject: 'employerContact' } },
       schema: {
         tags,
         summary: 'Een werkgever wijzigen (If-Match verplicht)',
@@ -75,7 +76,7 @@ export const registerEmployerRoutes: RouteRegistrar = (app) => {
 
   r.post(
     `${base}/:id/locations`,
-    { config: write, schema: { tags, summary: 'Een vestiging toevoegen', operationId: 'createEmployerLocation', params: employerParams, body: locationCreateSchema, response: { 201: employerLocationSchema } } },
+    { config: { ...write, processing: { none: 'een vestiging van een werkgever' } }, schema: { tags, summary: 'Een vestiging toevoegen', operationId: 'createEmployerLocation', params: employerParams, body: locationCreateSchema, response: { 201: employerLocationSchema } } },
     async (req, reply) => {
       const location = await service.addLocation(req.ctx(), req.params.id, req.body);
       return reply.status(201).header('Location', `${base}/${req.params.id}`).send(location);
@@ -84,7 +85,7 @@ export const registerEmployerRoutes: RouteRegistrar = (app) => {
 
   r.post(
     `${base}/:id/contacts`,
-    { config: write, schema: { tags, summary: 'Een contactpersoon toevoegen', operationId: 'createEmployerContact', params: employerParams, body: contactCreateSchema, response: { 201: employerContactSchema } } },
+    { config: { ...write, processing: { activity: 'PA-017', action: 'employers.contacts.create', subject: 'employerContact' } }, schema: { tags, summary: 'Een contactpersoon toevoegen', operationId: 'createEmployerContact', params: employerParams, body: contactCreateSchema, response: { 201: employerContactSchema } } },
     async (req, reply) => {
       const contact = await service.addContact(req.ctx(), req.params.id, req.body);
       return reply.status(201).header('Location', `${base}/${req.params.id}`).send(contact);
@@ -94,7 +95,7 @@ export const registerEmployerRoutes: RouteRegistrar = (app) => {
   r.post(
     `${base}/:id/agreements`,
     {
-      config: write,
+      config: { ...write, processing: { none: 'een afspraak met een werkgever' } },
       schema: {
         tags,
         summary: 'Een afspraak vastleggen (intentieverklaring of akkoord tegen discriminatie)',

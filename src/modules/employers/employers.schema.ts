@@ -1,8 +1,10 @@
 import { z } from 'zod';
+import { isoDate } from '../../platform/http/dates.ts';
+import { listSchema } from '../../platform/http/list.ts';
 
 // Request and response schemas of the employer API: employers, locations, business contacts and agreements.
 
-const date = z.iso.date({ message: 'Gebruik een datum als JJJJ-MM-DD' });
+const date = isoDate();
 const optionalText = (max: number) => z.string().trim().max(max).optional();
 
 export const agreementKinds = ['intention', 'antiDiscrimination'] as const;
@@ -71,11 +73,7 @@ export const employerSummarySchema = z
   })
   .meta({ id: 'EmployerSummary' });
 
-export const linksSchema = z
-  .object({ next: z.object({ href: z.string() }).optional().describe('De volgende pagina (ontbreekt op de laatste pagina)') })
-  .meta({ id: 'ListLinks' });
-
-export const employerListSchema = z.object({ data: z.array(employerSummarySchema), links: linksSchema }).meta({ id: 'EmployerList' });
+export const employerListSchema = listSchema(employerSummarySchema, 'EmployerList');
 
 export const employerListQuerySchema = z.object({
   q: z.string().trim().max(100).optional().describe('Zoeken op (een deel van) de naam'),

@@ -3,14 +3,14 @@ import { locationOfPostcode } from '../../domain/geo.ts';
 import { normalisePostcode } from '../../domain/postcode.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { etagOf, versionFromIfMatch } from '../../platform/http/etag.ts';
-import { decodeCursor, encodeCursor } from '../../platform/http/pagination.ts';
+import { decodeCursor } from '../../platform/http/pagination.ts';
 import { ProblemError, problems, type InvalidParam } from '../../platform/http/problem.ts';
 import type { ProcessingLogger } from '../../platform/processing-log/processing-log.ts';
 import { presentAgreement, presentAgreementSummary, presentContact, presentEmployer, presentLocation } from './employers.presenter.ts';
 import type { AgreementCreate, ContactCreate, EmployerCreate, EmployerUpdate, LocationCreate } from './employers.schema.ts';
 import { employersStore } from './employers.store.ts';
-import { API_PREFIX } from '../../platform/http/openapi.ts';
 import type { Tx } from '../../platform/db/transaction.ts';
+import { pageOf } from '../../platform/http/list.ts';
 
 // Employer services (werkgeversdienstverlening). Employers are organisations, not residents: reading or changing an
 // employer is not logged; reading or writing its business contacts (personal data) is logged under PA-017 with the
@@ -36,7 +36,7 @@ async function loadEmployer(tx: Tx, ctx: RequestContext, log: ProcessingLogger, 
     store.agreements([id]),
     store.vacancies(id),
   ]);
-  if (contacts.length > 0) log.record('employers.contacts.read', 'PA-017', ctx.roleFor('employers:write'), contacts.map((c) => c.id), 'employerContact');
+  if (contacts.length > 0) log.subjects(contacts.map((c) => c.id), { action: 'employers.contacts.read' });
   return { employer: presentEmployer(e, { locations, contacts, agreements, vacancies }), etag: employerEtag(id, e.version) };
 }
 
@@ -45,25 +45,17 @@ export async function listEmployers(ctx: RequestContext, query: { q?: string; cu
   const cursor = decodeCursor(query.cursor, sortKey);
   return ctx.transaction(async (tx) => {
     const store = employersStore(tx, ctx.principal);
-    const rows = await store.list({ q: query.q || undefined, after: cursor ? { value: cursor.value ?? '', id: cursor.id } : undefined, limit: query.limit });
-    const page = rows.slice(0, query.limit);
-    const agreements = page.length > 0 ? await store.agreements(page.map((r) => r.id)) : [];
-    const last = page[page.length - 1];
-    const next = rows.length > query.limit && last ? encodeCursor({ sort: sortKey, value: last.sort_value, id: last.id }) : null;
-    const params = new URLSearchParams();
-    if (query.q) params.set('q', query.q);
-    if (next) params.set('cursor', next);
-    params.set('limit', String(query.limit));
-    return {
-      data: page.map((r) => ({
-        id: r.id,
-        name: r.name,
-        sector: r.sector,
-        openVacancies: Number(r.open_vacancies),
-        agreements: agreements.filter((a) => a.employer_id === r.id).map(presentAgreementSummary),
-      })),
-      links: next ? { next: { href: `${API_PREFIX}/employers?${params.toString()}` } } : {},
-    };
+    const q = query.q || undefined;
+    const rows = await store.list({ q, after: cursor ? { value: cursor.value ?? '', id: cursor.id } : undefined, limit: query.limit });
+    const shown = rows.slice(0, query.limit);
+    const agreements = shown.length > 0 ? await store.agreements(shown.map((r) => r.id)) : [];
+    return pageOf(rows, query.limit, await store.count({ q }), (r) => ({ sort: sortKey, value: r.sort_value }), (r) => ({
+      id: r.id,
+      name: r.name,
+      sector: r.sector,
+      openVacancies: Number(r.open_vacancies),
+      agreements: agreements.filter((a) => a.employer_id === r.id).map(presentAgreementSummary),
+    }));
   });
 }
 
@@ -126,7 +118,7 @@ export async function addContact(ctx: RequestContext, employerId: string, body: 
     if (!(await store.findById(employerId))) throw problems.notFound(EMPLOYER);
     const row = { id: randomUUID(), employerId, name: body.name, jobTitle: body.jobTitle || null, email: body.email || null, phone: body.phone || null };
     await store.insertContact(row);
-    log.record('employers.contacts.create', 'PA-017', ctx.roleFor('employers:write'), [row.id], 'employerContact');
+    log.subjects([row.id], { action: 'employers.contacts.create' });
     return presentContact({ id: row.id, name: row.name, job_title: row.jobTitle, email: row.email, phone: row.phone });
   });
 }

@@ -66,14 +66,24 @@ export function employersStore(tx: Tx, principal: Principal) {
 
   const agreementCols = sql`a.id, a.employer_id, a.kind, a.title, a.target_group, a.pledged_placements, a.period_start, a.period_end,
     a.signed_on, a.notes,
-    coalesce((SELECT array_agg(p.start_date::text ORDER BY p.start_date) FROM placements p
-      WHERE p.municipality_id = a.municipality_id AND p.agreement_id = a.id), '{}') AS placement_starts`;
+    samenplan_agreement_placement_starts(a.id)::text[] AS placement_starts`;
+
+  const filter = (f: { q?: string }) => {
+    const where = [sql`e.municipality_id = ${m}`];
+    if (f.q) where.push(sql`lower(e.name) LIKE ${`%${f.q.toLowerCase().replace(/[\\%_]/g, '\\$&')}%`}`);
+    return where;
+  };
 
   return {
+    /** How many employers match the filter (all pages). */
+    async count(f: { q?: string }): Promise<number> {
+      const { rows } = await sql<{ n: string }>`SELECT count(*) AS n FROM employers e WHERE ${sql.join(filter(f), sql` AND `)}`.execute(tx);
+      return Number(rows[0]!.n);
+    },
+
     /** A page of employers sorted by name (case-insensitive), then id; `after` is the keyset of the previous page. */
     async list(f: { q?: string; after?: { value: string; id: string }; limit: number }) {
-      const where = [sql`e.municipality_id = ${m}`];
-      if (f.q) where.push(sql`lower(e.name) LIKE ${`%${f.q.toLowerCase().replace(/[\\%_]/g, '\\$&')}%`}`);
+      const where = filter(f);
       if (f.after) where.push(sql`(lower(e.name), e.id) > (${f.after.value}, ${f.after.id}::uuid)`);
       const { rows } = await sql<EmployerListRow>`
         SELECT e.id, e.name, e.sector, lower(e.name) AS sort_value,

@@ -111,8 +111,13 @@ function rank(name: string, q: string): number | null {
 
 /** Search over the given index (pure; the route uses the loaded data). */
 export function searchIn(list: readonly Indexed[], query: string, limit: number): OccupationHit[] {
+  return rankedHits(list, query, limit).shown;
+}
+
+/** The best `limit` hits (at most 50), and how many occupations match in all. */
+function rankedHits(list: readonly Indexed[], query: string, limit: number): { shown: OccupationHit[]; total: number } {
   const q = normaliseText(query);
-  if (q.length === 0) return [];
+  if (q.length === 0) return { shown: [], total: 0 };
   const hits: Array<{ hit: OccupationHit; score: number }> = [];
   for (const { occupation: o, names } of list) {
     let best: { score: number; alt: number | null } | null = null;
@@ -131,7 +136,13 @@ export function searchIn(list: readonly Indexed[], query: string, limit: number)
     });
   }
   hits.sort((a, b) => a.score - b.score || a.hit.label.length - b.hit.label.length || a.hit.label.localeCompare(b.hit.label, 'nl') || a.hit.code.localeCompare(b.hit.code));
-  return hits.slice(0, Math.max(0, Math.min(limit, 50))).map((h) => h.hit);
+  return { shown: hits.slice(0, Math.max(0, Math.min(limit, 50))).map((h) => h.hit), total: hits.length };
+}
+
+/** A search as the API answers it: the best hits and the number of all matching occupations. */
+export function searchOccupationsPage(query: string, limit = 20): { items: OccupationHit[]; total: number; next: null } {
+  const { shown, total } = rankedHits(data().list, query, limit);
+  return { items: shown, total, next: null };
 }
 
 export function searchOccupations(query: string, limit = 20): OccupationHit[] {

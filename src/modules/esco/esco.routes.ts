@@ -2,7 +2,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { RouteRegistrar } from '../../platform/http/app.ts';
 import { API_PREFIX } from '../../platform/http/openapi.ts';
 import { problems } from '../../platform/http/problem.ts';
-import { ESCO_ATTRIBUTION, getOccupation, searchOccupations } from './esco.data.ts';
+import { ESCO_ATTRIBUTION, getOccupation, searchOccupationsPage } from './esco.data.ts';
 import { escoCodeParams, escoOccupationSchema, escoSearchQuerySchema, escoSearchResultSchema } from './esco.schema.ts';
 
 const tags = ['ESCO'];
@@ -16,7 +16,7 @@ export const registerEscoRoutes: RouteRegistrar = (app) => {
   r.get(
     `${API_PREFIX}/esco/occupations`,
     {
-      config: access,
+      config: { ...access, processing: { none: 'ESCO-beroepen: geen persoonsgegevens' } },
       schema: {
         tags,
         summary: 'Beroepen zoeken in ESCO (naam en synoniemen; begint-met eerst)',
@@ -28,14 +28,14 @@ export const registerEscoRoutes: RouteRegistrar = (app) => {
     async (req) => {
       const ctx = req.ctx();
       if (!ctx.can('vacancies:read') && !ctx.can('workProfiles:read')) throw problems.forbidden();
-      return { data: searchOccupations(req.query.q, req.query.limit), attribution: ESCO_ATTRIBUTION };
+      return { ...searchOccupationsPage(req.query.q, req.query.limit), attribution: ESCO_ATTRIBUTION };
     },
   );
 
   r.get(
     `${API_PREFIX}/esco/occupations/:code`,
     {
-      config: access,
+      config: { ...access, processing: { none: 'ESCO-beroepen: geen persoonsgegevens' } },
       schema: {
         tags,
         summary: 'Eén ESCO-beroep met omschrijving en synoniemen',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { listSchema } from '../../platform/http/list.ts';
 
 // Request and response schemas of the ESCO occupation search.
 
@@ -17,9 +18,7 @@ export const escoOccupationHitSchema = z
   })
   .meta({ id: 'EscoOccupationHit' });
 
-export const escoSearchResultSchema = z
-  .object({ data: z.array(escoOccupationHitSchema), attribution: z.string() })
-  .meta({ id: 'EscoOccupationSearchResult' });
+export const escoSearchResultSchema = listSchema(escoOccupationHitSchema, 'EscoOccupationSearchResult', { attribution: z.string() });
 
 export const escoOccupationSchema = z
   .object({

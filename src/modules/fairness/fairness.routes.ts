@@ -15,7 +15,7 @@ export const registerFairnessRoutes: RouteRegistrar = (app) => {
   r.get(
     `${API_PREFIX}/fairness/monitor`,
     {
-      config: { access: { permission: 'fairness:read' } },
+      config: { access: { permission: 'fairness:read' }, processing: { activity: 'PA-016', action: 'fairness.monitor', subject: 'aggregate' } },
       schema: {
         tags: ['Eerlijkheidsmonitor'],
         summary: 'Eerlijkheidsmonitor: per groep hoeveel inwoners vacatures zagen, een voorstel, gesprek en plaatsing kregen',
@@ -30,7 +30,7 @@ export const registerFairnessRoutes: RouteRegistrar = (app) => {
   r.get(
     `${API_PREFIX}/algorithm-register/matcher`,
     {
-      config: { access: { permission: 'algorithmRegister:read' } },
+      config: { access: { permission: 'algorithmRegister:read' }, processing: { none: 'de beschrijving van het algoritme voor het Algoritmeregister' } },
       schema: {
         tags: ['Algoritmeregister'],
         summary: 'Vermelding van de matcher voor het Algoritmeregister (JSON)',

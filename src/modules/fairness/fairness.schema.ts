@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { isoDate } from '../../platform/http/dates.ts';
 import { STAGES } from './fairness.rules.ts';
 
 // Request and response schemas of the fairness monitor (aggregates only) and the Algoritmeregister entry.
 
-const date = z.iso.date({ message: 'Gebruik een datum als JJJJ-MM-DD' });
+const date = isoDate();
 export const DIMENSIONS = ['ageBand', 'householdType', 'gender', 'migrationBackground'] as const;
 
 export const monitorQuerySchema = z.object({

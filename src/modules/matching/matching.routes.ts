@@ -31,7 +31,7 @@ export const registerMatchingRoutes: RouteRegistrar = (app) => {
   r.get(
     `${residents}/work-profile`,
     {
-      config: { access: { permission: 'workProfiles:read' } },
+      config: { access: { permission: 'workProfiles:read' }, processing: { activity: 'PA-013', action: 'workProfiles.read', subjectParam: 'id' } },
       schema: { tags: ['Werkprofiel'], summary: 'Het werkprofiel van een inwoner (met ETag)', operationId: 'getWorkProfile', params: idParams, response: { 200: workProfileSchema } },
     },
     async (req, reply) => {
@@ -43,7 +43,7 @@ export const registerMatchingRoutes: RouteRegistrar = (app) => {
   r.put(
     `${residents}/work-profile`,
     {
-      config: { access: { permission: 'workProfiles:write' } },
+      config: { access: { permission: 'workProfiles:write' }, processing: { activity: 'PA-013', action: ['workProfiles.create', 'workProfiles.update'], subjectParam: 'id' } },
       schema: {
         tags: ['Werkprofiel'],
         summary: 'Het werkprofiel vastleggen (If-Match verplicht als er al een werkprofiel is)',
@@ -63,7 +63,7 @@ export const registerMatchingRoutes: RouteRegistrar = (app) => {
   r.get(
     `${residents}/vacancy-matches`,
     {
-      config: { access: { permission: 'matching:run' } },
+      config: { access: { permission: 'matching:run' }, processing: { activity: 'PA-013', action: 'matching.vacanciesForResident', subjectParam: 'id' } },
       schema: {
         tags: ['Matching'],
         summary: 'Passende vacatures voor een inwoner, met uitlegbare score',
@@ -79,7 +79,7 @@ export const registerMatchingRoutes: RouteRegistrar = (app) => {
   r.get(
     `${API_PREFIX}/vacancies/:id/candidate-matches`,
     {
-      config: { access: { permission: 'matching:run' } },
+      config: { access: { permission: 'matching:run' }, processing: { activity: 'PA-013', action: 'matching.residentsForVacancy' } },
       schema: {
         tags: ['Matching'],
         summary: 'Passende inwoners (uit uw eigen caseload-gebied) voor een vacature',
@@ -95,7 +95,7 @@ export const registerMatchingRoutes: RouteRegistrar = (app) => {
   r.post(
     `${residents}/proposals`,
     {
-      config: { access: { permission: 'proposals:write' } },
+      config: { access: { permission: 'proposals:write' }, processing: { activity: 'PA-013', action: 'proposals.create', subjectParam: 'id' } },
       schema: {
         tags: ['Voorstellen'],
         summary: 'Een vacature voorstellen aan een inwoner (score en uitleg worden nu vastgelegd)',
@@ -114,7 +114,7 @@ export const registerMatchingRoutes: RouteRegistrar = (app) => {
   r.get(
     `${residents}/proposals`,
     {
-      config: { access: { permission: 'proposals:read' } },
+      config: { access: { permission: 'proposals:read' }, processing: { activity: 'PA-013', action: 'proposals.list', subjectParam: 'id' } },
       schema: { tags: ['Voorstellen'], summary: 'Voorstellen aan een inwoner', operationId: 'listResidentProposals', params: idParams, response: { 200: proposalListSchema } },
     },
     async (req) => listProposals(req.ctx(), req.params.id),
@@ -123,7 +123,7 @@ export const registerMatchingRoutes: RouteRegistrar = (app) => {
   r.post(
     `${API_PREFIX}/proposals/:id/resident-response`,
     {
-      config: { access: { permission: 'proposals:write' } },
+      config: { access: { permission: 'proposals:write' }, processing: { activity: 'PA-013', action: 'proposals.residentResponse' } },
       schema: {
         tags: ['Voorstellen'],
         summary: 'De reactie van de inwoner vastleggen (akkoord of niet)',
@@ -139,7 +139,7 @@ export const registerMatchingRoutes: RouteRegistrar = (app) => {
   r.post(
     `${API_PREFIX}/proposals/:id/withdrawal`,
     {
-      config: { access: { permission: 'proposals:write' } },
+      config: { access: { permission: 'proposals:write' }, processing: { activity: 'PA-013', action: 'proposals.withdraw' } },
       schema: { tags: ['Voorstellen'], summary: 'Een voorstel intrekken', operationId: 'withdrawProposal', params: idParams, response: { 200: proposalSchema } },
     },
     async (req) => withdrawProposal(req.ctx(), req.params.id),

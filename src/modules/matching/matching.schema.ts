@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { timeWindowSchema as vacancyTimeWindowSchema } from '../vacancies/vacancies.schema.ts';
+import { listSchema } from '../../platform/http/list.ts';
 
 // Request and response schemas of work profiles, matching and proposals (werkmatcher side).
 
@@ -103,35 +104,31 @@ export const matchVacancySummarySchema = z.object({
   closingDate: z.iso.date().nullable(),
 });
 
-export const vacancyMatchesSchema = z
+const vacancyMatchSchema = z
   .object({
-    matcherVersion: z.string(),
-    generatedAt: instant,
-    escoAttribution: z.string(),
-    data: z.array(
-      z.object({
-        vacancy: matchVacancySummarySchema,
-        score: z.number().describe('0–100, één decimaal'),
-        contributions: z.array(matchContributionSchema),
-        proposal: z.object({ id: z.uuid(), status: z.enum(proposalStatuses) }).nullable().describe('Het laatste voorstel voor deze vacature'),
-      }),
-    ),
+    vacancy: matchVacancySummarySchema,
+    score: z.number().describe('0–100, één decimaal'),
+    contributions: z.array(matchContributionSchema),
+    proposal: z.object({ id: z.uuid(), status: z.enum(proposalStatuses) }).nullable().describe('Het laatste voorstel voor deze vacature'),
   })
-  .meta({ id: 'VacancyMatches' });
+  .meta({ id: 'VacancyMatch' });
 
-export const candidateMatchesSchema = z
+/** The best matches first (exact top-k); total is the number of matches shown, next is always null. */
+export const vacancyMatchesSchema = listSchema(vacancyMatchSchema, 'VacancyMatches', {
+  matcherVersion: z.string(),
+  generatedAt: instant,
+  escoAttribution: z.string(),
+});
+
+const candidateMatchSchema = z
   .object({
-    matcherVersion: z.string(),
-    generatedAt: instant,
-    data: z.array(
-      z.object({
-        resident: z.object({ id: z.uuid(), name: z.string() }),
-        score: z.number(),
-        contributions: z.array(matchContributionSchema),
-      }),
-    ),
+    resident: z.object({ id: z.uuid(), name: z.string() }),
+    score: z.number(),
+    contributions: z.array(matchContributionSchema),
   })
-  .meta({ id: 'CandidateMatches' });
+  .meta({ id: 'CandidateMatch' });
+
+export const candidateMatchesSchema = listSchema(candidateMatchSchema, 'CandidateMatches', { matcherVersion: z.string(), generatedAt: instant });
 
 export const proposalSchema = z
   .object({
@@ -153,7 +150,7 @@ export const proposalSchema = z
   })
   .meta({ id: 'Proposal' });
 
-export const proposalListSchema = z.object({ data: z.array(proposalSchema) }).meta({ id: 'ProposalList' });
+export const proposalListSchema = listSchema(proposalSchema, 'ProposalList');
 
 export const proposalCreateSchema = z.object({ vacancyId: z.uuid(), note: z.string().max(1000).optional() });
 export type ProposalCreate = z.infer<typeof proposalCreateSchema>;

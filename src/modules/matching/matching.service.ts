@@ -75,12 +75,14 @@ export async function vacancyMatches(ctx: RequestContext, residentId: string, o:
       MATCHER_VERSION,
       top.slice(0, EXPOSURES_PER_LIST).map((t) => ({ residentId, vacancyId: t.id, score: t.score })),
     );
-    log.record('matching.vacanciesForResident', 'PA-013', ctx.roleFor('matching:run'), [residentId]);
+    log.subjects([residentId], { action: 'matching.vacanciesForResident' });
     return {
       matcherVersion: MATCHER_VERSION,
       generatedAt: new Date().toISOString(),
       escoAttribution: ESCO_ATTRIBUTION,
-      data: top.map((t) => {
+      next: null,
+      total: top.length,
+      items: top.map((t) => {
         const p = proposals.get(t.id);
         return {
           vacancy: presentVacancySummary(summaries.get(t.id)!),
@@ -132,11 +134,13 @@ export async function candidateMatches(ctx: RequestContext, vacancyId: string, o
       MATCHER_VERSION,
       top.slice(0, EXPOSURES_PER_LIST).map((t) => ({ residentId: t.id, vacancyId, score: t.score })),
     );
-    log.record('matching.residentsForVacancy', 'PA-013', ctx.roleFor('matching:run'), top.map((t) => t.id));
+    log.subjects(top.map((t) => t.id), { action: 'matching.residentsForVacancy' });
     return {
       matcherVersion: MATCHER_VERSION,
       generatedAt: new Date().toISOString(),
-      data: top.map((t) => {
+      next: null,
+      total: top.length,
+      items: top.map((t) => {
         const n = names.get(t.id);
         return { resident: { id: t.id, name: n ? displayName(n) : '' }, score: t.score, contributions: t.contributions.map(presentContribution) };
       }),

@@ -8,6 +8,7 @@ import { scoreNow } from './matching.service.ts';
 import { matchingStore } from './matching.store.ts';
 import { proposalsStore, type ProposalRow } from './proposals.store.ts';
 import type { Tx } from '../../platform/db/transaction.ts';
+import { wholeList } from '../../platform/http/list.ts';
 
 // Proposals, werkmatcher side (PA-013): a person decides to propose a vacancy to a resident. The score, its
 // explanation and the matcher version are recomputed and stored at that moment. The resident then agrees or
@@ -39,7 +40,7 @@ export async function createProposal(ctx: RequestContext, residentId: string, bo
     if (!now.result.passes) {
       const failed = now.result.contributions.filter((c) => !c.passed);
       throw new ProblemError(
-        422,
+        400,
         'Vacature past niet (meer)',
         `De vacature past niet (meer) bij het werkprofiel: ${failed.map((c) => c.explanation).join('; ')}.`,
         failed.map((c) => ({ name: 'vacancyId', code: c.criterion, reason: c.explanation })),
@@ -57,7 +58,7 @@ export async function createProposal(ctx: RequestContext, residentId: string, bo
       note: body.note?.trim() || null,
     });
     if (!inserted) throw problems.conflict('Er is al een open voorstel voor deze vacature.');
-    log.record('proposals.create', 'PA-013', ctx.roleFor('proposals:write'), [residentId]);
+    log.subjects([residentId], { action: 'proposals.create' });
     return present(tx, ctx, (await store.get(id))!);
   });
 }
@@ -67,8 +68,8 @@ export async function listProposals(ctx: RequestContext, residentId: string) {
     if ((await matchingStore(tx, ctx.principal).ownProfile(residentId)) === undefined) throw problems.notFound('Deze inwoner');
     const rows = await proposalsStore(tx, ctx.principal).listForResident(residentId);
     const summaries = await matchingStore(tx, ctx.principal).vacancySummaries([...new Set(rows.map((r) => r.vacancy_id))]);
-    log.record('proposals.list', 'PA-013', ctx.roleFor('proposals:read'), [residentId]);
-    return { data: rows.map((r) => presentProposal(r, summaries.get(r.vacancy_id)!)) };
+    log.subjects([residentId], { action: 'proposals.list' });
+    return wholeList(rows.map((r) => presentProposal(r, summaries.get(r.vacancy_id)!)));
   });
 }
 
@@ -79,7 +80,7 @@ export async function recordResidentResponse(ctx: RequestContext, id: string, bo
     if (!row) throw problems.notFound('Dit voorstel');
     if (row.status !== 'proposed') throw notAllowed(row, 'De reactie van de inwoner vastleggen');
     await store.recordResponse(id, body.agreed, body.how);
-    log.record('proposals.residentResponse', 'PA-013', ctx.roleFor('proposals:write'), [row.resident_id]);
+    log.subjects([row.resident_id], { action: 'proposals.residentResponse' });
     return present(tx, ctx, (await store.get(id))!);
   });
 }
@@ -91,7 +92,7 @@ export async function withdrawProposal(ctx: RequestContext, id: string) {
     if (!row) throw problems.notFound('Dit voorstel');
     if (!(WITHDRAWABLE as readonly string[]).includes(row.status)) throw notAllowed(row, 'Intrekken');
     await store.withdraw(id);
-    log.record('proposals.withdraw', 'PA-013', ctx.roleFor('proposals:write'), [row.resident_id]);
+    log.subjects([row.resident_id], { action: 'proposals.withdraw' });
     return present(tx, ctx, (await store.get(id))!);
   });
 }

@@ -26,7 +26,7 @@ function windowField(w: TimeWindow): 'day' | 'from' | 'to' {
   return 'to';
 }
 
-/** Validates and normalises the body; throws 422 with one invalidParam per problem. */
+/** Validates and normalises the body; throws 400 with one invalidParam per problem. */
 export function validateWorkProfile(body: WorkProfileBody, postcode: string): WorkProfileWrite {
   const errors: InvalidParam[] = [];
   const desired: WorkProfileWrite['desiredOccupations'] = [];
@@ -84,7 +84,7 @@ export async function getWorkProfile(ctx: RequestContext, residentId: string) {
     if (!(await store.residentInScope(residentId))) throw problems.notFound('Deze inwoner');
     const row = await store.get(residentId);
     if (!row) throw noProfile();
-    log.record('workProfiles.read', 'PA-013', ctx.roleFor('workProfiles:read'), [residentId]);
+    log.subjects([residentId], { action: 'workProfiles.read' });
     return { profile: presentWorkProfile(row), etag: etagOf(ETAG_KIND, residentId, row.version) };
   });
 }
@@ -106,7 +106,7 @@ export async function putWorkProfile(ctx: RequestContext, residentId: string, if
     const ok = existing ? await store.update(residentId, existing.version, write) : await store.insert(residentId, write);
     if (!ok) throw problems.stale();
     const row = (await store.get(residentId))!;
-    log.record(existing ? 'workProfiles.update' : 'workProfiles.create', 'PA-013', ctx.roleFor('workProfiles:write'), [residentId]);
+    log.subjects([residentId], { action: existing ? 'workProfiles.update' : 'workProfiles.create' });
     return { profile: presentWorkProfile(row), etag: etagOf(ETAG_KIND, residentId, row.version), created: !existing };
   });
 }

@@ -16,7 +16,7 @@ import { meetingsStore } from './meetings.store.ts';
 // The actions agreed in a meeting go into the resident's one plan through the plans module's service. Its write
 // functions each run their own transaction (with If-Match and a new plan version), so they run after the report has
 // been committed. To make a refusal there unlikely, every agreed action is first checked here against the plan as it
-// is, inside the report's transaction: a 422 then stops the whole report before anything is stored.
+// is, inside the report's transaction: a 400 then stops the whole report before anything is stored.
 
 /** The resident's active plan as its service presents it, or null when there is none yet. */
 export async function currentPlan(tx: Tx, ctx: RequestContext, residentId: string): Promise<PlanJson | null> {

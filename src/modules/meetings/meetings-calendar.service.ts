@@ -10,11 +10,11 @@ import { presentMeeting } from './meetings.presenter.ts';
 import type { MyMeetingsQuery } from './meetings.schema.ts';
 import { meetingsStore } from './meetings.store.ts';
 import { loadVisibleMeeting, type VisibleMeeting } from './meetings.service.ts';
+import { wholeList } from '../../platform/http/list.ts';
 
 // The calendar side of meetings: the .ics invitation of one meeting, and "my meetings" in a time window for the
 // worklist and the buurtteam's landing page. Logged under PA-010 for every resident concerned.
 
-const ACTIVITY = 'PA-010';
 const DAY = 86_400_000;
 export const DEFAULT_WINDOW_DAYS = 7;
 export const MAX_WINDOW_DAYS = 92;
@@ -50,7 +50,7 @@ export function calendarEventOf(v: VisibleMeeting, stamp = new Date()): Calendar
 export async function invitation(ctx: RequestContext, meetingId: string) {
   return ctx.transaction(async (tx, log) => {
     const v = await loadVisibleMeeting(tx, ctx, meetingId);
-    log.record('meetings.invitation', ACTIVITY, ctx.roleFor('meetings:read'), [v.resident.id]);
+    log.subjects([v.resident.id], { action: 'meetings.invitation' });
     const event = calendarEventOf(v);
     return {
       text: buildCalendar(event),
@@ -92,12 +92,7 @@ export async function myMeetings(ctx: RequestContext, query: MyMeetingsQuery) {
       if (!mayViewMeeting(ctx.principal, view, { organiserId: m.organiser_id, staffIds })) return [];
       return [presentMeeting(ctx.principal, view, m, participants, resident)];
     });
-    log.record(
-      'meetings.mine',
-      ACTIVITY,
-      ctx.roleFor('meetings:read'),
-      items.map((i) => i.resident.id),
-    );
-    return { items, from: from.toISOString(), to: to.toISOString() };
+    log.subjects(items.map((i) => i.resident.id), { action: 'meetings.mine' });
+    return { ...wholeList(items), from: from.toISOString(), to: to.toISOString() };
   });
 }

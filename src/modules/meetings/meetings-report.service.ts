@@ -30,7 +30,6 @@ import { loadVisibleMeeting, notOpen, presentVisible } from './meetings.service.
 // were agreed, add them to the plan, starting it when there is none (PA-009). Anything refused anywhere rolls the
 // whole request back: no report without its actions, no actions without their report.
 
-const ACTIVITY = 'PA-010';
 
 function checkAttendance(
   body: MeetingReportCreate,
@@ -111,7 +110,7 @@ async function recordReportInTransaction(ctx: RequestContext, meetingId: string,
     )
       throw notOpen('held');
     for (const a of body.attendance) await store.setAttendance(meetingId, a.participantId, a.attended);
-    log.record('meetings.report', ACTIVITY, ctx.roleFor('meetings:write'), [v.resident.id]);
+    log.subjects([v.resident.id], { action: 'meetings.report' });
     return {
       ...presentVisible(ctx, await loadVisibleMeeting(tx, ctx, meetingId)),
       residentId: v.resident.id,

@@ -31,7 +31,7 @@ export const registerMeetingRoutes: RouteRegistrar = (app) => {
   r.get(
     base,
     {
-      config: { access: { permission: 'meetings:read' } },
+      config: { access: { permission: 'meetings:read' }, processing: { activity: 'PA-010', action: 'meetings.mine' } },
       schema: {
         tags,
         summary: 'Mijn gesprekken in een periode (als organisator of deelnemer), voor de werklijst',
@@ -46,7 +46,7 @@ export const registerMeetingRoutes: RouteRegistrar = (app) => {
   r.get(
     `${API_PREFIX}/residents/:id/meetings`,
     {
-      config: { access: { permission: 'meetings:read' } },
+      config: { access: { permission: 'meetings:read' }, processing: { activity: 'PA-010', action: 'meetings.list', subjectParam: 'id' } },
       schema: {
         tags,
         summary:
@@ -62,7 +62,14 @@ export const registerMeetingRoutes: RouteRegistrar = (app) => {
   r.post(
     `${API_PREFIX}/residents/:id/meetings`,
     {
-      config: { access: { permission: 'meetings:write' } },
+      config: { access: { permission: 'meetings:write' }, processing: {
+          activity: 'PA-010',
+          action: 'meetings.create',
+          subjectParam: 'id',
+          // The agenda is prefilled from the open barriers (assessments module).
+          also: [{ activity: 'PA-008', action: 'barriers.list' }],
+        },
+      },
       schema: {
         tags,
         summary:
@@ -82,7 +89,7 @@ export const registerMeetingRoutes: RouteRegistrar = (app) => {
   r.get(
     `${base}/:meetingId`,
     {
-      config: { access: { permission: 'meetings:read' } },
+      config: { access: { permission: 'meetings:read' }, processing: { activity: 'PA-010', action: 'meetings.read' } },
       schema: {
         tags,
         summary: 'Eén gesprek met deelnemers en verslag (met ETag)',
@@ -100,7 +107,7 @@ export const registerMeetingRoutes: RouteRegistrar = (app) => {
   r.patch(
     `${base}/:meetingId`,
     {
-      config: { access: { permission: 'meetings:write' } },
+      config: { access: { permission: 'meetings:write' }, processing: { activity: 'PA-010', action: ['meetings.update', 'meetings.cancel'] } },
       schema: {
         tags,
         summary: 'Een gesprek verplaatsen, de agenda aanpassen of annuleren (If-Match verplicht)',
@@ -125,7 +132,7 @@ export const registerMeetingRoutes: RouteRegistrar = (app) => {
   r.get(
     `${base}/:meetingId/invitation.ics`,
     {
-      config: { access: { permission: 'meetings:read' } },
+      config: { access: { permission: 'meetings:read' }, processing: { activity: 'PA-010', action: 'meetings.invitation' } },
       schema: {
         tags,
         summary: 'Uitnodiging voor de agenda (iCalendar); na annuleren een afzegging',
@@ -154,7 +161,20 @@ export const registerMeetingRoutes: RouteRegistrar = (app) => {
   r.post(
     `${base}/:meetingId/report`,
     {
-      config: { access: { permission: 'meetings:write' } },
+      config: { access: { permission: 'meetings:write' }, processing: {
+          activity: 'PA-010',
+          action: 'meetings.report',
+          // The report moves the last contact (residents) and puts the agreed actions into the plan (plans).
+          also: [
+            { activity: 'PA-001', action: 'residents.contactMoments.create' },
+            { activity: 'PA-009', action: 'plans.read' },
+            { activity: 'PA-009', action: 'plans.create' },
+            { activity: 'PA-009', action: 'plans.goals.create' },
+            { activity: 'PA-009', action: 'plans.actions.create' },
+            { activity: 'PA-009', action: 'plans.conflict' },
+          ],
+        },
+      },
       schema: {
         tags,
         summary:

@@ -1,16 +1,15 @@
 import { z } from 'zod';
+import { isoDate, isoInstant } from '../../platform/http/dates.ts';
 import { actionOwnerInputSchema } from '../plans/plans.schema.ts';
 import { MEETING_MODES, MEETING_STATUSES, MEETING_TYPES, PARTICIPANT_KINDS } from './meeting-rules.ts';
+import { listSchema } from '../../platform/http/list.ts';
 
 // Request and response schemas of the meetings API (section "Gesprekken" of the resident page, the 3-gesprek page,
 // "my meetings" on the worklist): validation, response shape and OpenAPI from one source. Rules that need a message
-// per field (times, consent, place) are checked in the service and answer 422.
+// per field (times, consent, place) are checked in the service and answer 400.
 
-const instant = z.iso.datetime({
-  offset: true,
-  message: 'Gebruik datum en tijd, bijvoorbeeld 2026-12-01T10:00:00+01:00',
-});
-const date = z.iso.date({ message: 'Gebruik een datum als JJJJ-MM-DD' });
+const instant = isoInstant('Gebruik datum en tijd, bijvoorbeeld 2026-12-01T10:00:00+01:00');
+const date = isoDate();
 const personRef = z.object({ id: z.uuid(), displayName: z.string() });
 const uuid = z.uuid({ message: 'Dit is geen geldig id' });
 
@@ -97,15 +96,13 @@ export const meetingSchema = z
   })
   .meta({ id: 'Meeting' });
 
-export const meetingListSchema = z.object({ items: z.array(meetingSchema) }).meta({ id: 'MeetingList' });
+export const meetingListSchema = listSchema(meetingSchema, 'MeetingList');
 
-export const myMeetingListSchema = z
-  .object({
-    items: z.array(meetingSchema).describe('Oudste eerst; hoogstens 200'),
-    from: z.iso.datetime({ offset: true }),
-    to: z.iso.datetime({ offset: true }),
-  })
-  .meta({ id: 'MyMeetingList' });
+/** Oldest first; at most 200. */
+export const myMeetingListSchema = listSchema(meetingSchema, 'MyMeetingList', {
+  from: z.iso.datetime({ offset: true }),
+  to: z.iso.datetime({ offset: true }),
+});
 
 const place = {
   location: z

@@ -26,12 +26,12 @@ import { mayViewMeeting, timelineFilter } from './meetings.policy.ts';
 import { presentMeeting } from './meetings.presenter.ts';
 import type { MeetingCreate, MeetingUpdate } from './meetings.schema.ts';
 import { meetingsStore, type MeetingRow, type ParticipantRow } from './meetings.store.ts';
+import { wholeList } from '../../platform/http/list.ts';
 
 // Use cases of meetings, each in one tenant transaction and logged under PA-010 for the resident(s) concerned.
 // Who: the residents scope decides whom the caller can see (loaded through the residents store, never duplicated
 // here); meetings.policy.ts decides which of that resident's meetings (the buurtteam: only his own).
 
-const ACTIVITY = 'PA-010';
 const MEETING = 'Dit gesprek';
 const RESIDENT = 'Deze inwoner';
 
@@ -88,15 +88,15 @@ export async function listForResident(ctx: RequestContext, residentId: string) {
     const store = meetingsStore(tx, ctx.principal);
     const rows = await store.forResident(residentId, timelineFilter(ctx.principal, view) ?? undefined);
     const participants = await store.participants(rows.map((r) => r.id));
-    log.record('meetings.list', ACTIVITY, ctx.roleFor('meetings:read'), [residentId]);
-    return { items: rows.map((m) => presentMeeting(ctx.principal, view, m, participants, resident)) };
+    log.subjects([residentId], { action: 'meetings.list' });
+    return wholeList(rows.map((m) => presentMeeting(ctx.principal, view, m, participants, resident)));
   });
 }
 
 export async function getMeeting(ctx: RequestContext, meetingId: string) {
   return ctx.transaction(async (tx, log) => {
     const v = await loadVisibleMeeting(tx, ctx, meetingId);
-    log.record('meetings.read', ACTIVITY, ctx.roleFor('meetings:read'), [v.resident.id]);
+    log.subjects([v.resident.id], { action: 'meetings.read' });
     return presentVisible(ctx, v);
   });
 }
@@ -212,7 +212,7 @@ export async function scheduleMeeting(ctx: RequestContext, residentId: string, b
       agenda,
     });
     await store.insertParticipants(id, participants);
-    log.record('meetings.create', ACTIVITY, ctx.roleFor('meetings:write'), [residentId]);
+    log.subjects([residentId], { action: 'meetings.create' });
     return presentVisible(ctx, await loadVisibleMeeting(tx, ctx, id));
   });
 }
@@ -282,9 +282,9 @@ export async function updateMeeting(
       calendarChanged(before, after),
     );
     if (!ok) throw problems.stale();
-    log.record(cancel ? 'meetings.cancel' : 'meetings.update', ACTIVITY, ctx.roleFor('meetings:write'), [
+    log.subjects([
       v.resident.id,
-    ]);
+    ], { action: cancel ? 'meetings.cancel' : 'meetings.update' });
     return presentVisible(ctx, await loadVisibleMeeting(tx, ctx, meetingId));
   });
 }

@@ -27,7 +27,7 @@ export const registerPlacementRoutes: RouteRegistrar = (app) => {
   r.post(
     base,
     {
-      config: write,
+      config: { ...write, processing: { activity: 'PA-015', action: 'placements.create' } },
       schema: {
         tags,
         summary: 'Een plaatsing vastleggen: nazorg, uitstroom, voorstel en vacature in één keer',
@@ -45,7 +45,7 @@ export const registerPlacementRoutes: RouteRegistrar = (app) => {
   r.get(
     base,
     {
-      config: read,
+      config: { ...read, processing: { activity: 'PA-015', action: 'placements.list' } },
       schema: { tags, summary: 'Plaatsingen binnen uw bereik (optioneel: nazorg binnenkort of te laat)', operationId: 'listPlacements', querystring: placementListQuerySchema, response: { 200: placementListSchema } },
     },
     async (req) => service.listPlacements(req.ctx(), req.query),
@@ -53,7 +53,7 @@ export const registerPlacementRoutes: RouteRegistrar = (app) => {
 
   r.get(
     `${base}/:id`,
-    { config: read, schema: { tags, summary: 'Eén plaatsing met nazorg (met ETag)', operationId: 'getPlacement', params: placementParams, response: { 200: placementSchema } } },
+    { config: { ...read, processing: { activity: 'PA-015', action: 'placements.read' } }, schema: { tags, summary: 'Eén plaatsing met nazorg (met ETag)', operationId: 'getPlacement', params: placementParams, response: { 200: placementSchema } } },
     async (req, reply) => {
       const { placement, etag } = await service.getPlacement(req.ctx(), req.params.id);
       return reply.header('ETag', etag).send(placement);
@@ -62,14 +62,14 @@ export const registerPlacementRoutes: RouteRegistrar = (app) => {
 
   r.get(
     `${API_PREFIX}/residents/:id/placements`,
-    { config: read, schema: { tags, summary: 'Plaatsingen van een inwoner', operationId: 'listResidentPlacements', params: residentParams, response: { 200: placementListSchema } } },
+    { config: { ...read, processing: { activity: 'PA-015', action: 'placements.list', subjectParam: 'id' } }, schema: { tags, summary: 'Plaatsingen van een inwoner', operationId: 'listResidentPlacements', params: residentParams, response: { 200: placementListSchema } } },
     async (req) => service.residentPlacements(req.ctx(), req.params.id),
   );
 
   r.put(
     `${base}/:id/follow-ups/:months`,
     {
-      config: write,
+      config: { ...write, processing: { activity: 'PA-015', action: 'placements.followUp.record' } },
       schema: {
         tags,
         summary: 'Nazorg vastleggen: werkt de inwoner er nog? (If-Match verplicht)',

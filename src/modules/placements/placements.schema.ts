@@ -1,9 +1,11 @@
 import { z } from 'zod';
+import { isoDate } from '../../platform/http/dates.ts';
 import { contractTypes, instruments } from '../vacancies/vacancies.schema.ts';
+import { listSchema } from '../../platform/http/list.ts';
 
 // Request and response schemas of placements and follow-up (nazorg).
 
-const date = z.iso.date({ message: 'Gebruik een datum als JJJJ-MM-DD' });
+const date = isoDate();
 
 export const followUpSchema = z
   .object({
@@ -35,7 +37,7 @@ export const placementSchema = z
   })
   .meta({ id: 'Placement' });
 
-export const placementListSchema = z.object({ data: z.array(placementSchema) }).meta({ id: 'PlacementList' });
+export const placementListSchema = listSchema(placementSchema, 'PlacementList');
 
 export const placementCreateSchema = z.object({
   residentId: z.uuid(),

@@ -11,6 +11,7 @@ import { placementVersion, presentPlacement } from './placements.presenter.ts';
 import { addDays, FOLLOW_UP_WINDOW_DAYS, followUpSchedule } from './placements.rules.ts';
 import type { FollowUpBody, PlacementCreate } from './placements.schema.ts';
 import { isAgreementViolation, placementsStore } from './placements.store.ts';
+import { wholeList } from '../../platform/http/list.ts';
 
 // Placements and follow-up (nazorg), PA-015. Creating one is a single transaction: the placement, its four
 // follow-ups, the outflow on the resident's active case, the proposal → placed and the vacancy → filled. Any failure
@@ -30,7 +31,6 @@ async function load(tx: Tx, ctx: RequestContext, id: string, lock = false) {
 }
 
 export async function createPlacement(ctx: RequestContext, body: PlacementCreate) {
-  const role = ctx.roleFor('placements:write');
   try {
     return await ctx.transaction(async (tx, log) => {
       const store = placementsStore(tx, ctx.principal);
@@ -75,7 +75,7 @@ export async function createPlacement(ctx: RequestContext, body: PlacementCreate
         outflow: body.outflow,
       });
       await store.insertFollowUps(id, followUpSchedule(body.startDate));
-      log.record('placements.create', 'PA-015', role, [body.residentId]);
+      log.subjects([body.residentId], { action: 'placements.create' });
       return load(tx, ctx, id);
     });
   } catch (err) {
@@ -89,7 +89,7 @@ export async function createPlacement(ctx: RequestContext, body: PlacementCreate
 export async function getPlacement(ctx: RequestContext, id: string) {
   return ctx.transaction(async (tx, log) => {
     const result = await load(tx, ctx, id);
-    log.record('placements.read', 'PA-015', ctx.roleFor('placements:read'), [result.placement.residentId]);
+    log.subjects([result.placement.residentId], { action: 'placements.read' });
     return result;
   });
 }
@@ -100,8 +100,8 @@ export async function residentPlacements(ctx: RequestContext, residentId: string
     const rows = await store.visibleOfResident(residentId);
     if (rows.length === 0 && !(await store.residentInScope(residentId))) throw problems.notFound(RESIDENT);
     const followUps = rows.length > 0 ? await store.followUps(rows.map((r) => r.id)) : [];
-    log.record('placements.list', 'PA-015', ctx.roleFor('placements:read'), [residentId]);
-    return { data: rows.map((r) => presentPlacement(r, followUps)) };
+    log.subjects([residentId], { action: 'placements.list' });
+    return wholeList(rows.map((r) => presentPlacement(r, followUps)));
   });
 }
 
@@ -111,8 +111,8 @@ export async function listPlacements(ctx: RequestContext, query: { followUpDue?:
     const dueBefore = query.followUpDue === 'true' ? addDays(todayInNl(), FOLLOW_UP_WINDOW_DAYS) : null;
     const rows = await store.visibleList(dueBefore);
     const followUps = rows.length > 0 ? await store.followUps(rows.map((r) => r.id)) : [];
-    log.record('placements.list', 'PA-015', ctx.roleFor('placements:read'), rows.map((r) => r.resident_id));
-    return { data: rows.map((r) => presentPlacement(r, followUps)) };
+    log.subjects(rows.map((r) => r.resident_id), { action: 'placements.list' });
+    return wholeList(rows.map((r) => presentPlacement(r, followUps)));
   });
 }
 
@@ -127,7 +127,7 @@ export async function recordFollowUp(ctx: RequestContext, id: string, months: nu
     if (body.doneOn > todayInNl()) errors.push({ name: 'doneOn', code: 'future', reason: 'De nazorg kan niet in de toekomst liggen.' });
     if (errors.length > 0) throw invalidInput(errors);
     await placementsStore(tx, ctx.principal).recordFollowUp(id, months, { doneOn: body.doneOn, stillEmployed: body.stillEmployed, note: body.note || null });
-    log.record('placements.followUp.record', 'PA-015', ctx.roleFor('placements:write'), [current.placement.residentId]);
+    log.subjects([current.placement.residentId], { action: 'placements.followUp.record' });
     return load(tx, ctx, id);
   });
 }

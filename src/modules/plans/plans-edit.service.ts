@@ -3,7 +3,7 @@ import type { Permission } from '../../platform/access/permissions.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/transaction.ts';
 import { versionFromIfMatch } from '../../platform/http/etag.ts';
-import { problems, type InvalidParam } from '../../platform/http/problem.ts';
+import { ProblemError, problems, type InvalidParam } from '../../platform/http/problem.ts';
 import { barrierBelongsToResident } from '../assessments/assessments.service.ts';
 import { diffPlans } from './plan-diff.ts';
 import { conflictOf, loadState, planEtag, reloadState, type PlanConflictError } from './plan-state.ts';
@@ -15,7 +15,7 @@ import { plansStore, type ActionPatch, type GoalPatch, type PlanPatch, type Plan
 import { checkActionDescription, checkAgreedOn, checkDueDate, checkTitle, defaultOwner, resolveOwner } from './plans.validation.ts';
 
 // Every change to a plan goes through one engine: lock the plan row, check the target (404), compare the client's
-// version from If-Match (412 with what changed since), validate (422), change the rows, then bump the version
+// version from If-Match (412 with what changed since), validate (400), change the rows, then bump the version
 // exactly once and write one plan_versions row with the field-level changes, all in one transaction.
 
 interface Write {
@@ -45,10 +45,15 @@ async function write(ctx: RequestContext, residentId: string, ifMatch: string | 
     const state = await loadState(tx, ctx, residentId, true);
     const perms = planPermissions(ctx.principal, state.view, state.plan.status);
     spec.authorise(state, perms);
-    const expected = versionFromIfMatch(ifMatch, 'plan', state.plan.id);
+    const expected = planVersionFromIfMatch(ifMatch, state.plan.id);
+    if (expected === null) {
+      // An If-Match that is no version of this plan: the same 412 with the current plan (the contract), nothing since.
+      log.subjects([residentId], { action: 'plans.conflict', permission: 'plans:read' });
+      return { conflict: await conflictOf(tx, ctx, state, state.plan.version) };
+    }
     if (expected !== state.plan.version) {
       // The newer version leaves the building in the 412: that is a read of the plan, and it is logged as one.
-      log.record('plans.conflict', 'PA-009', ctx.roleFor('plans:read'), [residentId]);
+      log.subjects([residentId], { action: 'plans.conflict', permission: 'plans:read' });
       return { conflict: await conflictOf(tx, ctx, state, expected) };
     }
     const w: Write = { ctx, tx, store, state, perms, errors: [] };
@@ -63,7 +68,7 @@ async function write(ctx: RequestContext, residentId: string, ifMatch: string | 
       const labelled = labelChanges(changes, labelContext([state, after]));
       await store.insertVersion({ planId: state.plan.id, version: bumped.version, role, summary: summarise(labelled), changes: labelled, snapshot: snapshotOf(after) });
     }
-    log.record(spec.action, 'PA-009', role, [residentId]);
+    log.subjects([residentId], { action: spec.action, permission: spec.permission(perms) });
     return { result: { plan: presentPlan(ctx.principal, after), etag: planEtag(after.plan.id, after.plan.version), createdId: createdId ?? null } };
   });
   if ('conflict' in outcome) throw outcome.conflict as PlanConflictError;
@@ -71,6 +76,16 @@ async function write(ctx: RequestContext, residentId: string, ifMatch: string | 
 }
 
 const notFound = (what: string) => problems.notFound(what);
+
+/** The plan version the client edited, or null when the If-Match is malformed or names another record. */
+function planVersionFromIfMatch(ifMatch: string, planId: string): number | null {
+  try {
+    return versionFromIfMatch(ifMatch, 'plan', planId);
+  } catch (err) {
+    if (err instanceof ProblemError && err.status === 412) return null;
+    throw err;
+  }
+}
 
 /** A goal may only point at a barrier of the same resident (asked of the assessments module, which owns barriers). */
 export async function checkBarrier(tx: Tx, ctx: RequestContext, residentId: string, barrierId: string, field: string, errors: InvalidParam[]) {

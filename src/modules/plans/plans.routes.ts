@@ -47,7 +47,7 @@ export const registerPlanRoutes: RouteRegistrar = (app) => {
   r.get(
     base,
     {
-      config: { access: { permission: 'plans:read' } },
+      config: { access: { permission: 'plans:read' }, processing: { activity: 'PA-009', action: 'plans.read', subjectParam: 'id' } },
       schema: { tags, summary: 'Het actieve plan van een inwoner (met ETag)', operationId: 'getPlan', params: residentParams, response: { 200: planSchema } },
     },
     async (req, reply) => {
@@ -59,7 +59,7 @@ export const registerPlanRoutes: RouteRegistrar = (app) => {
   r.post(
     base,
     {
-      config: { access: { permission: 'plans:write' } },
+      config: { access: { permission: 'plans:write' }, processing: { activity: 'PA-009', action: 'plans.create', subjectParam: 'id' } },
       schema: {
         tags,
         summary: 'Een plan maken (één actief plan per inwoner; 409 als er al een is)',
@@ -78,7 +78,7 @@ export const registerPlanRoutes: RouteRegistrar = (app) => {
   r.patch(
     base,
     {
-      config: { access: { permission: 'plans:write' } },
+      config: { access: { permission: 'plans:write' }, processing: { activity: 'PA-009', action: ['plans.update', 'plans.conflict'], subjectParam: 'id' } },
       schema: {
         tags,
         summary: 'Akkoord van de inwoner vastleggen of het plan afsluiten (If-Match verplicht)',
@@ -99,7 +99,7 @@ export const registerPlanRoutes: RouteRegistrar = (app) => {
   r.post(
     `${base}/goals`,
     {
-      config: { access: { permission: 'plans:write' } },
+      config: { access: { permission: 'plans:write' }, processing: { activity: 'PA-009', action: ['plans.goals.create', 'plans.conflict'], subjectParam: 'id' } },
       schema: {
         tags,
         summary: 'Een doel toevoegen (If-Match verplicht)',
@@ -120,7 +120,7 @@ export const registerPlanRoutes: RouteRegistrar = (app) => {
   r.patch(
     `${base}/goals/:goalId`,
     {
-      config: { access: { permission: 'plans:write' } },
+      config: { access: { permission: 'plans:write' }, processing: { activity: 'PA-009', action: ['plans.goals.update', 'plans.conflict'], subjectParam: 'id' } },
       schema: {
         tags,
         summary: 'Een doel wijzigen (If-Match verplicht)',
@@ -141,7 +141,7 @@ export const registerPlanRoutes: RouteRegistrar = (app) => {
   r.post(
     `${base}/goals/:goalId/actions`,
     {
-      config: { access: { permission: 'plans:updateOwnActions' } },
+      config: { access: { permission: 'plans:updateOwnActions' }, processing: { activity: 'PA-009', action: ['plans.actions.create', 'plans.conflict'], subjectParam: 'id' } },
       schema: {
         tags,
         summary: 'Een actie toevoegen aan een doel (buurtteam: alleen eigen acties; If-Match verplicht)',
@@ -162,7 +162,7 @@ export const registerPlanRoutes: RouteRegistrar = (app) => {
   r.patch(
     `${base}/actions/:actionId`,
     {
-      config: { access: { permission: 'plans:updateOwnActions' } },
+      config: { access: { permission: 'plans:updateOwnActions' }, processing: { activity: 'PA-009', action: ['plans.actions.update', 'plans.conflict'], subjectParam: 'id' } },
       schema: {
         tags,
         summary: 'Een actie bijwerken: status, datum, omschrijving, uitvoerder (buurtteam: eigen acties; If-Match verplicht)',
@@ -183,7 +183,7 @@ export const registerPlanRoutes: RouteRegistrar = (app) => {
   r.get(
     `${base}/history`,
     {
-      config: { access: { permission: 'plans:read' } },
+      config: { access: { permission: 'plans:read' }, processing: { activity: 'PA-009', action: 'plans.history.read', subjectParam: 'id' } },
       schema: {
         tags,
         summary: 'Geschiedenis van het plan: wie wat wanneer wijzigde',
@@ -198,7 +198,7 @@ export const registerPlanRoutes: RouteRegistrar = (app) => {
   r.get(
     `${base}/pdf`,
     {
-      config: { access: { permission: 'plans:read' } },
+      config: { access: { permission: 'plans:read' }, processing: { activity: 'PA-009', action: 'plans.pdf', subjectParam: 'id' } },
       schema: {
         tags,
         summary: 'Het plan voor de inwoner als toegankelijke pdf, in eenvoudig Nederlands',

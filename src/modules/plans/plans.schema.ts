@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { isoDate } from '../../platform/http/dates.ts';
 import { ZRM_DOMAINS } from '../assessments/zrm.ts';
+import { listSchema } from '../../platform/http/list.ts';
 
 // Request and response schemas of the plan API: validation, response shape and OpenAPI from one source.
 
@@ -11,7 +13,7 @@ export const actionStatuses = ['open', 'inProgress', 'done', 'cancelled'] as con
 export const agreementChannels = ['inPerson', 'phone', 'video', 'letter', 'portal'] as const;
 export const ownerTypes = ['resident', 'jobCoach', 'partnerProfessional', 'otherPartner'] as const;
 
-const date = z.iso.date({ message: 'Gebruik een datum als JJJJ-MM-DD' });
+const date = isoDate();
 const personRef = z.object({ id: z.uuid(), displayName: z.string() });
 
 export const planPermissionsSchema = z
@@ -106,7 +108,7 @@ export const planVersionSchema = z
   })
   .meta({ id: 'PlanVersion' });
 
-export const planHistorySchema = z.object({ items: z.array(planVersionSchema) }).meta({ id: 'PlanHistory' });
+export const planHistorySchema = listSchema(planVersionSchema, 'PlanHistory');
 
 export const planConflictSchema = z
   .object({

@@ -12,6 +12,7 @@ import type { PlanCreate } from './plans.schema.ts';
 import { isOneActivePlanViolation, plansStore } from './plans.store.ts';
 import { checkTitle } from './plans.validation.ts';
 import { checkBarrier } from './plans-edit.service.ts';
+import { wholeList } from '../../platform/http/list.ts';
 
 // Reading the plan (as JSON, as history, as the resident's PDF) and starting one. Every use case records one
 // processing-log entry (PA-009) for the resident in the same transaction. Changes: plans-edit.service.ts.
@@ -19,7 +20,7 @@ import { checkBarrier } from './plans-edit.service.ts';
 export async function getPlan(ctx: RequestContext, residentId: string) {
   return ctx.transaction(async (tx, log) => {
     const s = await loadState(tx, ctx, residentId);
-    log.record('plans.read', 'PA-009', ctx.roleFor('plans:read'), [residentId]);
+    log.subjects([residentId], { action: 'plans.read' });
     return { plan: presentPlan(ctx.principal, s), etag: planEtag(s.plan.id, s.plan.version) };
   });
 }
@@ -49,7 +50,7 @@ export async function createPlan(ctx: RequestContext, residentId: string, body: 
       const changes = labelChanges(creationChanges(snapshotOf(s)), labelContext([s]));
       const role = ctx.roleFor('plans:write');
       await store.insertVersion({ planId, version: 1, role, summary: summarise(changes), changes, snapshot: snapshotOf(s) });
-      log.record('plans.create', 'PA-009', role, [residentId]);
+      log.subjects([residentId], { action: 'plans.create' });
       return { plan: presentPlan(ctx.principal, s), etag: planEtag(planId, s.plan.version) };
     });
   } catch (err) {
@@ -62,8 +63,8 @@ export async function planHistory(ctx: RequestContext, residentId: string) {
   return ctx.transaction(async (tx, log) => {
     const s = await loadState(tx, ctx, residentId);
     const rows = await plansStore(tx, ctx.principal).versions(s.plan.id);
-    log.record('plans.history.read', 'PA-009', ctx.roleFor('plans:read'), [residentId]);
-    return { items: rows.map((v) => presentVersion(v, s.view)) };
+    log.subjects([residentId], { action: 'plans.history.read' });
+    return wholeList(rows.map((v) => presentVersion(v, s.view)));
   });
 }
 
@@ -71,7 +72,7 @@ export async function planHistory(ctx: RequestContext, residentId: string) {
 export async function planPdf(ctx: RequestContext, residentId: string) {
   const { plan, resident } = await ctx.transaction(async (tx, log) => {
     const s = await loadState(tx, ctx, residentId);
-    log.record('plans.pdf', 'PA-009', ctx.roleFor('plans:read'), [residentId]);
+    log.subjects([residentId], { action: 'plans.pdf' });
     return { plan: presentPlan(ctx.principal, s), resident: s.resident };
   });
   const firstName = resident.given_names.split(/\s+/)[0] ?? resident.given_names;

@@ -1,4 +1,5 @@
 import type { RequestContext } from '../../platform/context.ts';
+import { wholeList } from '../../platform/http/list.ts';
 import { problems } from '../../platform/http/problem.ts';
 import { pseudonymise } from '../../platform/processing-log/pseudonym.ts';
 import { entriesForSubject } from '../../platform/processing-log/processing-log.store.ts';
@@ -7,13 +8,13 @@ import { residentExistsInMunicipality } from './residents.store.ts';
 /** "Wie heeft dit dossier bekeken": the processing-log entries about one resident, for the privacy officer. */
 export async function processingLogForResident(ctx: RequestContext, id: string, limit = 200) {
   return ctx.transaction(async (tx, log) => {
-    if (!(await residentExistsInMunicipality(tx, ctx.principal.municipalityId, id))) throw problems.notFound('Deze inwoner');
+    if (!(await residentExistsInMunicipality(tx, id))) throw problems.notFound('Deze inwoner');
     const pseudonym = pseudonymise(ctx.pseudonymKey, ctx.principal.municipalityId, id);
     const rows = await entriesForSubject(tx, ctx.principal.municipalityId, pseudonym, limit, null);
     // Looking at the log about someone is itself a processing of their data.
-    log.record('processingLog.inspect', 'PA-007', ctx.roleFor('processingLog:read'), [id]);
-    return {
-      items: rows.map((r) => ({
+    log.subjects([id], { action: 'processingLog.inspect' });
+    return wholeList(
+      rows.map((r) => ({
         seq: r.seq,
         at: r.started_at.toISOString(),
         action: r.action,
@@ -21,6 +22,6 @@ export async function processingLogForResident(ctx: RequestContext, id: string, 
         actor: { id: r.actor_id, displayName: r.actor_name, role: r.actor_role },
         traceId: r.trace_id,
       })),
-    };
+    );
   });
 }

@@ -1,8 +1,10 @@
 import { can } from '../../platform/access/permissions.ts';
-import { hasRole, type Principal } from '../../platform/access/principal.ts';
+import type { Principal } from '../../platform/access/principal.ts';
+import { dbScopeOf } from '../../platform/access/scope.ts';
 
 /**
- * Who may see which residents (need-to-know). The store turns this scope into the SQL WHERE of every query.
+ * Who may see which residents (need-to-know). PostgreSQL enforces it (row-level security, ADR 0011); the stores
+ * repeat it in their WHERE so the planner can use it.
  * - werkmatcher and teamleider: residents living in an area of their own team(s);
  * - buurtteam professional: residents with an active consent for his organisation (withdrawn or expired: gone at once);
  * - every other role: no individual residents;
@@ -13,11 +15,10 @@ export interface ResidentScope {
   consentPartnerOrganisationId: string | null;
 }
 
+/** The same scope the database enforces (platform/access/scope.ts), as the stores repeat it for the planner. */
 export function residentScope(p: Principal): ResidentScope {
-  return {
-    areaIds: hasRole(p, 'jobCoach', 'teamLead') ? p.areaIds : [],
-    consentPartnerOrganisationId: hasRole(p, 'partnerProfessional') ? p.partnerOrganisationId : null,
-  };
+  const s = dbScopeOf(p);
+  return { areaIds: [...s.areaIds], consentPartnerOrganisationId: s.partnerOrganisationId };
 }
 
 export function isEmptyScope(s: ResidentScope): boolean {

@@ -1,5 +1,6 @@
 import { maskBsn } from '../../domain/bsn.ts';
 import { ageBand, daysSince, monthsBetween, todayInNl, yearsBetween } from '../../domain/dates.ts';
+import { contactNorm } from '../../domain/contact-norm.ts';
 import { formatPostcode } from '../../domain/postcode.ts';
 import type { Principal } from '../../platform/access/principal.ts';
 import { residentPermissions, residentView } from './residents.policy.ts';
@@ -12,20 +13,16 @@ export function displayName(r: { given_names: string; family_name_prefix: string
   return [r.given_names, r.family_name_prefix, r.family_name].filter(Boolean).join(' ');
 }
 
-function contactFacts(lastContactAt: Date | null, normDays: number, now: Date) {
-  const days = lastContactAt ? daysSince(lastContactAt, now) : null;
-  return { daysSinceContact: days, overContactNorm: days === null || days > normDays };
+/** The contact guarantee as the werklijst counts it (src/domain/contact-norm.ts). */
+function contactFacts(r: { last_contact_at: Date | null; opened_on: string | null }, normDays: number, now: Date) {
+  const f = contactNorm({ lastContactAt: r.last_contact_at, openedOn: r.opened_on }, normDays, now);
+  return { daysSinceContact: f.daysSinceContact, overContactNorm: f.over, daysOverContactNorm: f.over ? f.daysOver : null, firstContactDue: f.firstContactDue };
 }
 
-function isNewRow(r: { opened_on: string | null; contact_person_since: Date | null }, today: string, now: Date): boolean {
-  const openedRecently = r.opened_on !== null && daysBetweenIso(r.opened_on, today) <= 30;
-  const assignedRecently = r.contact_person_since !== null && daysSince(r.contact_person_since, now) <= 30;
-  return openedRecently || assignedRecently;
-}
-
-function daysBetweenIso(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
+/** A new file: opened at most NEW_CASE_DAYS ago (not: a long-known resident who was handed over recently). */
+const isNewFile = (openedOn: string | null, now: Date) =>
+  openedOn !== null && contactNorm({ lastContactAt: null, openedOn }, NEW_CASE_DAYS, now).daysSinceOpened! <= NEW_CASE_DAYS;
+const NEW_CASE_DAYS = 30;
 
 export function presentSummary(p: Principal, r: ResidentSummaryRow, now = new Date()) {
   const view = residentView(p, r.area_id);
@@ -47,8 +44,9 @@ export function presentSummary(p: Principal, r: ResidentSummaryRow, now = new Da
     monthsOnBenefit: r.benefit_start ? monthsBetween(r.benefit_start, today) : null,
     caseStatus: r.case_status ?? 'closed',
     lastContactAt: r.last_contact_at ? r.last_contact_at.toISOString() : null,
-    ...contactFacts(r.last_contact_at, p.contactNormDays, now),
-    isNew: isNewRow(r, today, now),
+    ...contactFacts(r, p.contactNormDays, now),
+    isNew: isNewFile(r.opened_on, now),
+    newInCaseload: r.contact_person_since !== null && daysSince(r.contact_person_since, now) <= NEW_CASE_DAYS,
   };
 }
 
@@ -90,7 +88,7 @@ export function presentResident(p: Principal, r: ResidentDetailRow, now = new Da
           status: (r.case_status ?? 'active') as 'active' | 'closed',
           openedOn: r.opened_on!,
           lastContactAt: r.last_contact_at ? r.last_contact_at.toISOString() : null,
-          ...contactFacts(r.last_contact_at, p.contactNormDays, now),
+          ...contactFacts(r, p.contactNormDays, now),
         }
       : null,
   };

@@ -8,22 +8,23 @@ import {
   consentSchema,
   contactMomentCreateSchema,
   contactMomentSchema,
-  contactPersonAssignmentSchema,
   contactPersonChangeSchema,
   idParams,
-  processingLogEntrySchema,
   residentCreateSchema,
   residentListQuerySchema,
   residentListSchema,
   residentSchema,
   residentUpdateSchema,
+  consentListSchema,
+  contactMomentListSchema,
+  contactPersonHistorySchema,
+  processingLogEntryListSchema,
 } from './residents.schema.ts';
 import * as service from './residents.service.ts';
 import { processingLogForResident } from './residents-log.service.ts';
 
 const tags = ['Inwoners'];
 const base = `${API_PREFIX}/residents`;
-const list = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
 
 // Thin routes: parse (zod) → service → present. Access is declared per route; scope lives in the stores.
 export const registerResidentRoutes: RouteRegistrar = (app) => {
@@ -32,7 +33,7 @@ export const registerResidentRoutes: RouteRegistrar = (app) => {
   r.get(
     base,
     {
-      config: { access: { permission: 'residents:list' } },
+      config: { access: { permission: 'residents:list' }, processing: { activity: 'PA-002', action: ['residents.list', 'residents.search'] } },
       schema: {
         tags,
         summary: 'Inwoners binnen uw bereik (caseload, zoeken op naam of BSN)',
@@ -47,7 +48,7 @@ export const registerResidentRoutes: RouteRegistrar = (app) => {
   r.post(
     base,
     {
-      config: { access: { permission: 'residents:create' } },
+      config: { access: { permission: 'residents:create' }, processing: { activity: 'PA-001', action: 'residents.create' } },
       schema: { tags, summary: 'Inwoner toevoegen', operationId: 'createResident', body: residentCreateSchema, response: { 201: residentSchema } },
     },
     async (req, reply) => {
@@ -59,7 +60,7 @@ export const registerResidentRoutes: RouteRegistrar = (app) => {
   r.get(
     `${base}/:id`,
     {
-      config: { access: { permission: 'residents:read' } },
+      config: { access: { permission: 'residents:read' }, processing: { activity: ['PA-001', 'PA-005'], action: 'residents.read', subjectParam: 'id' } },
       schema: { tags, summary: 'Eén inwoner', operationId: 'getResident', params: idParams, response: { 200: residentSchema } },
     },
     async (req, reply) => {
@@ -72,7 +73,7 @@ export const registerResidentRoutes: RouteRegistrar = (app) => {
   r.patch(
     `${base}/:id`,
     {
-      config: { access: { permission: 'residents:update' } },
+      config: { access: { permission: 'residents:update' }, processing: { activity: 'PA-001', action: 'residents.update', subjectParam: 'id' } },
       schema: {
         tags,
         summary: 'Gegevens van een inwoner wijzigen (If-Match verplicht)',
@@ -93,7 +94,7 @@ export const registerResidentRoutes: RouteRegistrar = (app) => {
   r.get(
     `${base}/:id/bsn`,
     {
-      config: { access: { permission: 'residents:readBsn' } },
+      config: { access: { permission: 'residents:readBsn' }, processing: { activity: 'PA-006', action: 'residents.bsn.reveal', subjectParam: 'id' } },
       schema: {
         tags,
         summary: 'Het volledige BSN tonen (wordt gelogd)',
@@ -108,13 +109,13 @@ export const registerResidentRoutes: RouteRegistrar = (app) => {
   r.get(
     `${base}/:id/contact-person-history`,
     {
-      config: { access: { permission: 'residents:read' } },
+      config: { access: { permission: 'residents:read' }, processing: { activity: 'PA-003', action: 'residents.contactPerson.history', subjectParam: 'id' } },
       schema: {
         tags,
         summary: 'Geschiedenis van het vaste aanspreekpunt, met overdrachtsnotities',
         operationId: 'listContactPersonHistory',
         params: idParams,
-        response: { 200: list(contactPersonAssignmentSchema) },
+        response: { 200: contactPersonHistorySchema },
       },
     },
     async (req) => service.contactPersonHistory(req.ctx(), req.params.id),
@@ -123,14 +124,14 @@ export const registerResidentRoutes: RouteRegistrar = (app) => {
   r.put(
     `${base}/:id/contact-person`,
     {
-      config: { access: { permission: 'residents:assignContactPerson' } },
+      config: { access: { permission: 'residents:assignContactPerson' }, processing: { activity: 'PA-003', action: 'residents.contactPerson.change', subjectParam: 'id' } },
       schema: {
         tags,
         summary: 'Vast aanspreekpunt wijzigen, met warme overdracht',
         operationId: 'changeContactPerson',
         params: idParams,
         body: contactPersonChangeSchema,
-        response: { 200: list(contactPersonAssignmentSchema) },
+        response: { 200: contactPersonHistorySchema },
       },
     },
     async (req) => service.changeContactPerson(req.ctx(), req.params.id, req.body),
@@ -139,8 +140,8 @@ export const registerResidentRoutes: RouteRegistrar = (app) => {
   r.get(
     `${base}/:id/consents`,
     {
-      config: { access: { permission: 'residents:read' } },
-      schema: { tags, summary: 'Toestemmingen om te delen', operationId: 'listConsents', params: idParams, response: { 200: list(consentSchema) } },
+      config: { access: { permission: 'residents:read' }, processing: { activity: 'PA-004', action: 'residents.consents.list', subjectParam: 'id' } },
+      schema: { tags, summary: 'Toestemmingen om te delen', operationId: 'listConsents', params: idParams, response: { 200: consentListSchema } },
     },
     async (req) => service.listConsents(req.ctx(), req.params.id),
   );
@@ -148,7 +149,7 @@ export const registerResidentRoutes: RouteRegistrar = (app) => {
   r.post(
     `${base}/:id/consents`,
     {
-      config: { access: { permission: 'residents:manageConsents' } },
+      config: { access: { permission: 'residents:manageConsents' }, processing: { activity: 'PA-004', action: 'residents.consents.grant', subjectParam: 'id' } },
       schema: {
         tags,
         summary: 'Toestemming vastleggen',
@@ -164,7 +165,7 @@ export const registerResidentRoutes: RouteRegistrar = (app) => {
   r.post(
     `${base}/:id/consents/:consentId/withdraw`,
     {
-      config: { access: { permission: 'residents:manageConsents' } },
+      config: { access: { permission: 'residents:manageConsents' }, processing: { activity: 'PA-004', action: 'residents.consents.withdraw', subjectParam: 'id' } },
       schema: {
         tags,
         summary: 'Toestemming intrekken (toegang stopt meteen)',
@@ -179,13 +180,13 @@ export const registerResidentRoutes: RouteRegistrar = (app) => {
   r.get(
     `${base}/:id/contact-moments`,
     {
-      config: { access: { permission: 'residents:read' } },
+      config: { access: { permission: 'residents:read' }, processing: { activity: 'PA-001', action: 'residents.contactMoments.list', subjectParam: 'id' } },
       schema: {
         tags,
         summary: 'Contactmomenten',
         operationId: 'listContactMoments',
         params: idParams,
-        response: { 200: list(contactMomentSchema) },
+        response: { 200: contactMomentListSchema },
       },
     },
     async (req) => service.listContactMoments(req.ctx(), req.params.id),
@@ -194,7 +195,7 @@ export const registerResidentRoutes: RouteRegistrar = (app) => {
   r.post(
     `${base}/:id/contact-moments`,
     {
-      config: { access: { permission: 'residents:recordContact' } },
+      config: { access: { permission: 'residents:recordContact' }, processing: { activity: 'PA-001', action: 'residents.contactMoments.create', subjectParam: 'id' } },
       schema: {
         tags,
         summary: 'Contactmoment vastleggen',
@@ -210,13 +211,13 @@ export const registerResidentRoutes: RouteRegistrar = (app) => {
   r.get(
     `${base}/:id/processing-log`,
     {
-      config: { access: { permission: 'processingLog:read' } },
+      config: { access: { permission: 'processingLog:read' }, processing: { activity: 'PA-007', action: 'processingLog.inspect', subjectParam: 'id' } },
       schema: {
         tags: ['Logboek'],
         summary: 'Wie heeft de gegevens van deze inwoner verwerkt, wanneer en waarom',
         operationId: 'listResidentProcessingLog',
         params: idParams,
-        response: { 200: list(processingLogEntrySchema) },
+        response: { 200: processingLogEntryListSchema },
       },
     },
     async (req) => processingLogForResident(req.ctx(), req.params.id),

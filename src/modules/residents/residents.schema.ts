@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { isoDate, isoInstant } from '../../platform/http/dates.ts';
+import { listSchema } from '../../platform/http/list.ts';
 
 // Request and response schemas of the residents API. They validate requests, shape responses and generate
 // the OpenAPI document: one source of truth.
@@ -8,7 +10,7 @@ export const educationLevels = ['none', 'primary', 'vmbo', 'mbo1', 'mbo2to4', 'h
 export const contactChannels = ['inPerson', 'phone', 'video', 'homeVisit', 'message'] as const;
 export const residentSorts = ['name', '-name', 'lastContact', '-lastContact', 'benefitStart', '-benefitStart'] as const;
 
-const date = z.iso.date({ message: 'Gebruik een datum als JJJJ-MM-DD' });
+const date = isoDate();
 const ref = z.object({ id: z.uuid(), name: z.string() });
 const personRef = z.object({ id: z.uuid(), displayName: z.string() });
 
@@ -37,8 +39,11 @@ export const residentSummarySchema = z
     caseStatus: z.enum(['active', 'closed']).nullable().optional(),
     lastContactAt: z.string().nullable().optional(),
     daysSinceContact: z.number().int().nullable().optional(),
-    overContactNorm: z.boolean().optional(),
-    isNew: z.boolean().optional(),
+    overContactNorm: z.boolean().optional().describe('Boven de contactnorm, geteld vanaf het laatste contact of de opening van het dossier (het laatste van de twee)'),
+    daysOverContactNorm: z.number().int().nullable().optional().describe('Zoveel dagen boven de norm (alleen als overContactNorm)'),
+    firstContactDue: z.boolean().optional().describe('Nog geen contact, dossier binnen de norm geopend: eerste gesprek plannen'),
+    isNew: z.boolean().optional().describe('Dossier minder dan 30 dagen geleden geopend'),
+    newInCaseload: z.boolean().optional().describe('Minder dan 30 dagen geleden aan de huidige werkmatcher toegewezen'),
   })
   .meta({ id: 'ResidentSummary' });
 
@@ -51,17 +56,9 @@ export const residentListQuerySchema = z.object({
   sort: z.enum(residentSorts).default('name'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(500).optional(),
-  total: z.enum(['true', 'false']).default('false').describe('true: tel ook het totaal aantal treffers'),
 });
 
-export const residentListSchema = z
-  .object({
-    items: z.array(residentSummarySchema),
-    next: z.string().nullable().describe('Cursor voor de volgende pagina, of null'),
-    total: z.number().int().optional(),
-    contactNormDays: z.number().int(),
-  })
-  .meta({ id: 'ResidentList' });
+export const residentListSchema = listSchema(residentSummarySchema, 'ResidentList', { contactNormDays: z.number().int() });
 
 export const residentSchema = z
   .object({
@@ -92,6 +89,8 @@ export const residentSchema = z
         lastContactAt: z.string().nullable(),
         daysSinceContact: z.number().int().nullable(),
         overContactNorm: z.boolean(),
+        daysOverContactNorm: z.number().int().nullable(),
+        firstContactDue: z.boolean(),
       })
       .nullable()
       .optional(),
@@ -198,7 +197,7 @@ export const contactMomentSchema = z
 
 export const contactMomentCreateSchema = z
   .object({
-    occurredAt: z.iso.datetime({ offset: true, message: 'Gebruik datum en tijd, bijvoorbeeld 2026-11-20T10:00:00+01:00' }),
+    occurredAt: isoInstant('Gebruik datum en tijd, bijvoorbeeld 2026-11-20T10:00:00+01:00'),
     channel: z.enum(contactChannels),
     summary: z.string().trim().max(4000).nullable().optional(),
   })
@@ -217,3 +216,8 @@ export const processingLogEntrySchema = z
 
 export const idParams = z.object({ id: z.uuid({ message: 'Dit is geen geldig id' }) });
 export const consentParams = z.object({ id: z.uuid(), consentId: z.uuid() });
+
+export const contactPersonHistorySchema = listSchema(contactPersonAssignmentSchema, 'ContactPersonHistory');
+export const consentListSchema = listSchema(consentSchema, 'ConsentList');
+export const contactMomentListSchema = listSchema(contactMomentSchema, 'ContactMomentList');
+export const processingLogEntryListSchema = listSchema(processingLogEntrySchema, 'ProcessingLogEntryList');

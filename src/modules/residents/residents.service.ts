@@ -20,6 +20,7 @@ import type {
 import type { z } from 'zod';
 import { residentsStore, type ResidentListFilter, type ResidentSort } from './residents.store.ts';
 import { checkBsn, checkDateOfBirth, checkDateRange, checkEmail, checkPhone, checkPostcode } from './residents.validation.ts';
+import { wholeList } from '../../platform/http/list.ts';
 
 const RESIDENT = 'Deze inwoner';
 
@@ -38,7 +39,7 @@ export async function listResidents(ctx: RequestContext, query: z.infer<typeof r
   const cursor = decodeCursor(query.cursor, query.sort);
   return ctx.transaction(async (tx, log) => {
     const store = residentsStore(tx, ctx.principal);
-    if (isEmptyScope(store.scope)) return { items: [], next: null, total: 0, contactNormDays: ctx.principal.contactNormDays };
+    if (isEmptyScope(store.scope)) return { ...wholeList([]), contactNormDays: ctx.principal.contactNormDays };
     const filter: ResidentListFilter = {
       q: searchOf(query.q, ctx.can('residents:readBsn')),
       areaId: query.areaId,
@@ -54,13 +55,13 @@ export async function listResidents(ctx: RequestContext, query: z.infer<typeof r
     const page = rows.slice(0, query.limit);
     const last = page[page.length - 1];
     const next = rows.length > query.limit && last ? encodeCursor({ sort: query.sort, value: last.sort_value, id: last.id }) : null;
-    const total = query.total === 'true' ? await store.count(filter) : undefined;
+    const total = await store.count(filter);
     const action = filter.q ? 'residents.search' : 'residents.list';
-    log.record(action, 'PA-002', ctx.roleFor('residents:list'), page.map((r) => r.id));
+    log.subjects(page.map((r) => r.id), { action });
     return {
       items: page.map((r) => presentSummary(ctx.principal, r)),
       next,
-      ...(total === undefined ? {} : { total }),
+      total,
       contactNormDays: ctx.principal.contactNormDays,
     };
   });
@@ -71,7 +72,8 @@ export async function getResident(ctx: RequestContext, id: string) {
     const row = await residentsStore(tx, ctx.principal).findById(id);
     if (!row) throw problems.notFound(RESIDENT);
     const resident = presentResident(ctx.principal, row);
-    log.record('residents.read', resident.view === 'full' ? 'PA-001' : 'PA-005', ctx.roleFor('residents:read'), [id]);
+    // Seen through the area team: the file (PA-001); through a consent: the shared parts only (PA-005).
+    log.subjects([id], { action: 'residents.read', activity: resident.view === 'full' ? 'PA-001' : 'PA-005' });
     return { resident, etag: etagOf('resident', id, row.version) };
   });
 }
@@ -80,7 +82,7 @@ export async function revealBsn(ctx: RequestContext, id: string) {
   return ctx.transaction(async (tx, log) => {
     const row = await residentsStore(tx, ctx.principal).findById(id);
     if (!row || !presentResident(ctx.principal, row).permissions.readBsn) throw problems.notFound(RESIDENT);
-    log.record('residents.bsn.reveal', 'PA-006', ctx.roleFor('residents:readBsn'), [id]);
+    log.subjects([id], { action: 'residents.bsn.reveal' });
     return { bsn: row.bsn };
   });
 }
@@ -145,7 +147,7 @@ export async function createResident(ctx: RequestContext, body: z.infer<typeof r
       if (body.benefitStartDate) await store.insertBenefit(randomUUID(), id, body.benefitStartDate);
       await store.insertCase({ id: caseId, residentId: id, openedOn, contactPersonId: null });
       if (contactPersonId) await store.setContactPerson(caseId, id, contactPersonId, null, randomUUID());
-      log.record('residents.create', 'PA-001', ctx.roleFor('residents:create'), [id]);
+      log.subjects([id], { action: 'residents.create' });
       const row = await store.findById(id);
       return { resident: presentResident(ctx.principal, row!), etag: etagOf('resident', id, row!.version) };
     });
@@ -207,7 +209,7 @@ export async function updateResident(ctx: RequestContext, id: string, ifMatch: s
       const n = await store.updateCurrentBenefitStart(id, body.benefitStartDate);
       if (n === 0) await store.insertBenefit(randomUUID(), id, body.benefitStartDate);
     }
-    log.record('residents.update', 'PA-001', ctx.roleFor('residents:update'), [id]);
+    log.subjects([id], { action: 'residents.update' });
     // After a move out of the caller's areas the resident may no longer be in scope: answer with what is known.
     const row = (await store.findById(id)) ?? { ...current, version: current.version + 1 };
     return { resident: presentResident(ctx.principal, row), etag: etagOf('resident', id, row.version) };
@@ -248,8 +250,8 @@ export async function contactPersonHistory(ctx: RequestContext, id: string) {
     const { presented } = await requireFull(store, ctx, id);
     if (presented.view !== 'full') throw problems.notFound(RESIDENT);
     const items = (await store.contactPersonHistory(id)).map(presentAssignment);
-    log.record('residents.contactPerson.history', 'PA-003', ctx.roleFor('residents:read'), [id]);
-    return { items };
+    log.subjects([id], { action: 'residents.contactPerson.history' });
+    return wholeList(items);
   });
 }
 
@@ -274,8 +276,8 @@ export async function changeContactPerson(ctx: RequestContext, id: string, body:
     }
     if (errors.length > 0) throw problems.invalid(errors);
     await store.setContactPerson(current!.id, id, body.staffUserId, body.handoverNote || null, randomUUID());
-    log.record('residents.contactPerson.change', 'PA-003', ctx.roleFor('residents:assignContactPerson'), [id]);
-    return { items: (await store.contactPersonHistory(id)).map(presentAssignment) };
+    log.subjects([id], { action: 'residents.contactPerson.change' });
+    return wholeList((await store.contactPersonHistory(id)).map(presentAssignment));
   });
 }
 
@@ -312,8 +314,8 @@ export async function listConsents(ctx: RequestContext, id: string) {
     // A buurtteam professional sees only his own organisation's consents.
     const only = presented.view === 'shared' ? (ctx.principal.partnerOrganisationId ?? undefined) : undefined;
     const items = (await store.consents(id, only)).map(presentConsent);
-    log.record('residents.consents.list', 'PA-004', ctx.roleFor('residents:read'), [id]);
-    return { items };
+    log.subjects([id], { action: 'residents.consents.list' });
+    return wholeList(items);
   });
 }
 
@@ -336,7 +338,7 @@ export async function grantConsent(ctx: RequestContext, id: string, body: z.infe
       validFrom: body.validFrom,
       validTo: body.validTo ?? null,
     });
-    log.record('residents.consents.grant', 'PA-004', ctx.roleFor('residents:manageConsents'), [id]);
+    log.subjects([id], { action: 'residents.consents.grant' });
     const k = (await store.consents(id)).find((c) => c.id === consentId)!;
     return presentConsent(k);
   });
@@ -349,7 +351,7 @@ export async function withdrawConsent(ctx: RequestContext, id: string, consentId
     if (!presented.permissions.manageConsents) throw problems.notFound(RESIDENT);
     if (!(await store.consentExists(id, consentId))) throw problems.notFound('Deze toestemming');
     await store.withdrawConsent(id, consentId);
-    log.record('residents.consents.withdraw', 'PA-004', ctx.roleFor('residents:manageConsents'), [id]);
+    log.subjects([id], { action: 'residents.consents.withdraw' });
     return presentConsent((await store.consents(id)).find((c) => c.id === consentId)!);
   });
 }
@@ -370,8 +372,8 @@ export async function listContactMoments(ctx: RequestContext, id: string) {
     const { presented } = await requireFull(store, ctx, id);
     if (presented.view !== 'full') throw problems.notFound(RESIDENT);
     const items = (await store.contactMoments(id, 100)).map(presentContactMoment);
-    log.record('residents.contactMoments.list', 'PA-001', ctx.roleFor('residents:read'), [id]);
-    return { items };
+    log.subjects([id], { action: 'residents.contactMoments.list' });
+    return wholeList(items);
   });
 }
 
@@ -386,7 +388,7 @@ export async function recordContactMoment(ctx: RequestContext, id: string, body:
     if (!presented.permissions.recordContact) throw problems.notFound(RESIDENT);
     const momentId = randomUUID();
     await store.insertContactMoment({ id: momentId, residentId: id, occurredAt, channel: body.channel, summary: body.summary ?? null });
-    log.record('residents.contactMoments.create', 'PA-001', ctx.roleFor('residents:recordContact'), [id]);
+    log.subjects([id], { action: 'residents.contactMoments.create' });
     return presentContactMoment((await store.contactMoments(id, 100)).find((c) => c.id === momentId)!);
   });
 }

@@ -120,7 +120,7 @@ export function residentsStore(tx: Tx, principal: Principal) {
       q = f.status === 'active' ? q.where('c.id', 'is not', null) : q.where('c.id', 'is', null);
     }
     if (f.status === 'new') {
-      q = q.where(sql<boolean>`(c.opened_on >= current_date - 30 OR c.contact_person_since >= now() - interval '30 days')`);
+      q = q.where(sql<boolean>`c.opened_on >= (now() AT TIME ZONE 'Europe/Amsterdam')::date - 30`);
     }
     if (f.noContactDays) {
       q = q.where(sql<boolean>`coalesce(c.last_contact_at, '-infinity'::timestamptz) < now() - make_interval(days => ${f.noContactDays})`);
@@ -403,15 +403,11 @@ export type ResidentSummaryRow = Awaited<ReturnType<ResidentsStore['list']>>[num
 export type ResidentDetailRow = NonNullable<Awaited<ReturnType<ResidentsStore['findById']>>>;
 
 /**
- * Existence of a resident in the caller's municipality WITHOUT the need-to-know scope. Only for the privacy
+ * Existence of a resident in the caller's municipality WITHOUT the need-to-know scope: a named exception of the
+ * database (samenplan_resident_exists, SECURITY DEFINER) that answers yes or no and nothing else. Only for the privacy
  * officer's inspection of the processing log, which shows who processed the file, never the file itself.
  */
-export async function residentExistsInMunicipality(tx: Tx, municipalityId: string, id: string): Promise<boolean> {
-  const row = await tx
-    .selectFrom('residents')
-    .select('id')
-    .where('municipality_id', '=', municipalityId)
-    .where('id', '=', id)
-    .executeTakeFirst();
-  return Boolean(row);
+export async function residentExistsInMunicipality(tx: Tx, id: string): Promise<boolean> {
+  const { rows } = await sql<{ found: boolean }>`SELECT samenplan_resident_exists(${id}::uuid) AS found`.execute(tx);
+  return rows[0]?.found === true;
 }

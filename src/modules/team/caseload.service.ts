@@ -15,12 +15,13 @@ const figures = (r: { active_residents: string; over_norm: string; without_plan:
   withoutPlan: Number(r.without_plan),
 });
 
-/** Counts only, no resident is shown: not a processing-log entry (see ADR 0007). */
+/** Counts only, no resident is shown: logged as one aggregate entry (the counts are computed from their data). */
 export async function listCaseloads(ctx: RequestContext) {
-  return ctx.transaction(async (tx) => {
+  return ctx.transaction(async (tx, log) => {
     const store = teamStore(tx, ctx.principal);
     const teams = await store.ledTeams();
     const rows = teams.length > 0 ? await store.caseloads(teams.map((t) => t.id), ctx.principal.contactNormDays) : [];
+    if (teams.length > 0) log.aggregate();
     return {
       contactNormDays: ctx.principal.contactNormDays,
       teams: teams.map((t) => {
@@ -42,7 +43,7 @@ const plural = (n: number) => `${n} ${n === 1 ? 'inwoner' : 'inwoners'}`;
 
 /**
  * Hands residents over to one werkmatcher of a team the caller leads. Any resident out of the caller's scope: 404
- * for the whole request. Any resident that cannot be handed over: 422. Either way nothing changes and nothing is
+ * for the whole request. Any resident that cannot be handed over: 400. Either way nothing changes and nothing is
  * enqueued (the transaction rolls back, the outbox row with it). The new contact person is notified after commit.
  */
 export async function reassign(ctx: RequestContext, body: ReassignmentBody) {
@@ -66,7 +67,7 @@ export async function reassign(ctx: RequestContext, body: ReassignmentBody) {
       else errors.push({ name: `residentIds.${body.residentIds.indexOf(id)}`, ...outcome.error });
     }
     if (errors.length > 0) throw problems.invalid(errors, 'Er is niemand overgedragen: los de genoemde punten op en probeer het opnieuw.');
-    log.record('team.reassign', 'PA-012', ctx.roleFor('team:manage'), ids);
+    log.subjects(ids, { action: 'team.reassign' });
     await notifyAfterCommit(tx, ctx.principal.municipalityId, {
       staffUserId: coach.id,
       kind: 'newInCaseload',

@@ -11,6 +11,7 @@ import { catchUpStore, type CampaignRow, type CandidateRow } from './catch-up.st
 import { checkHandoverNote, handOver } from './handover.ts';
 import type { CatchUpCreateBody, CatchUpPreviewBody } from './team.schema.ts';
 import { teamStore } from './team.store.ts';
+import { wholeList } from '../../platform/http/list.ts';
 
 // The catch-up campaign (inhaalslag): select residents long on benefit and long without a conversation, divide them
 // over werkmatchers of the team (the handover goes through the contact-person history), and follow coverage.
@@ -40,7 +41,7 @@ function presentCandidate(r: CandidateRow, norm: number, now: Date) {
     name: displayName(r),
     area: { id: r.area_id, name: r.area_name },
     monthsOnBenefit: monthsBetween(r.benefit_start, todayInNl(now)),
-    daysSinceContact: contactNorm(r.last_contact_at, norm, now).daysSinceContact,
+    daysSinceContact: contactNorm({ lastContactAt: r.last_contact_at, openedOn: null }, norm, now).daysSinceContact,
     contactPerson: r.contact_person_id ? { id: r.contact_person_id, displayName: r.contact_person_name ?? '' } : null,
   };
 }
@@ -51,7 +52,7 @@ export async function previewCampaign(ctx: RequestContext, body: CatchUpPreviewB
     const team = await resolveTeam(tx, ctx, body.teamId);
     const selected = await select(tx, ctx, team.id, body.criteria, now);
     const sample = selected.slice(0, SAMPLE_SIZE).map((r) => presentCandidate(r, ctx.principal.contactNormDays, now));
-    log.record('team.catchUp.preview', 'PA-012', ctx.roleFor('team:manage'), sample.map((s) => s.id));
+    log.subjects(sample.map((s) => s.id), { action: 'team.catchUp.preview' });
     return { team, criteria: body.criteria, total: selected.length, sample };
   });
 }
@@ -95,16 +96,18 @@ async function detail(tx: Tx, ctx: RequestContext, id: string, now: Date) {
 export async function getCampaign(ctx: RequestContext, id: string) {
   return ctx.transaction(async (tx, log) => {
     const { campaign, residentIds } = await detail(tx, ctx, id, new Date());
-    log.record('team.catchUp.read', 'PA-012', ctx.roleFor('team:manage'), residentIds);
+    log.subjects(residentIds, { action: 'team.catchUp.read' });
     return campaign;
   });
 }
 
+/** Campaigns with their coverage counts: one aggregate entry, no resident named. */
 export async function listCampaigns(ctx: RequestContext) {
-  return ctx.transaction(async (tx) => {
+  return ctx.transaction(async (tx, log) => {
     const teams = await teamStore(tx, ctx.principal).ledTeams();
     const rows = teams.length > 0 ? await catchUpStore(tx, ctx.principal).campaigns(teams.map((t) => t.id)) : [];
-    return { items: rows.map(presentCampaign) };
+    if (rows.length > 0) log.aggregate();
+    return wholeList(rows.map(presentCampaign));
   });
 }
 
@@ -138,7 +141,7 @@ export async function createCampaign(ctx: RequestContext, body: CatchUpCreateBod
       const outcome = await handOver(ctx, a.residentId, a.coachId, note!);
       if (!outcome.ok) throw problems.invalid([{ name: 'criteria', ...outcome.error }]);
     }
-    log.record('team.catchUp.create', 'PA-012', ctx.roleFor('team:manage'), assignments.map((a) => a.residentId));
+    log.subjects(assignments.map((a) => a.residentId), { action: 'team.catchUp.create' });
     for (const id of chosen) {
       const n = assignments.filter((a) => a.coachId === id).length;
       if (n === 0) continue;

@@ -30,8 +30,8 @@ export async function handOver(ctx: RequestContext, residentId: string, toStaffU
     await changeContactPerson(ctx, residentId, { staffUserId: toStaffUserId, handoverNote: note });
     return { ok: true };
   } catch (err) {
-    // A refusal (422) is reported per resident by the caller; nothing was written for this resident.
-    const first = err instanceof ProblemError && err.status === 422 ? err.invalidParams?.[0] : undefined;
+    // A refusal (400) is reported per resident by the caller; nothing was written for this resident.
+    const first = err instanceof ProblemError && err.status === 400 ? err.invalidParams?.[0] : undefined;
     if (!first) throw err;
     return { ok: false, error: { code: first.code, reason: first.reason } };
   }

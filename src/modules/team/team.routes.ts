@@ -26,14 +26,20 @@ export const registerTeamRoutes: RouteRegistrar = (app) => {
 
   r.get(
     `${API_PREFIX}/team/caseloads`,
-    { config: access, schema: { tags, summary: 'Caseload per werkmatcher van uw team(s)', operationId: 'listTeamCaseloads', response: { 200: caseloadsSchema } } },
+    { config: { ...access, processing: { activity: 'PA-012', action: 'team.caseloads', subject: 'aggregate' } }, schema: { tags, summary: 'Caseload per werkmatcher van uw team(s)', operationId: 'listTeamCaseloads', response: { 200: caseloadsSchema } } },
     async (req) => listCaseloads(req.ctx()),
   );
 
   r.post(
     `${API_PREFIX}/team/reassignments`,
     {
-      config: access,
+      config: { ...access, processing: {
+          activity: 'PA-012',
+          action: 'team.reassign',
+          // Each handover goes through the residents module (its history and note).
+          also: [{ activity: 'PA-003', action: 'residents.contactPerson.change' }],
+        },
+      },
       schema: {
         tags,
         summary: 'Inwoners overdragen aan een werkmatcher, met overdrachtsnotitie (alles of niets)',
@@ -48,7 +54,7 @@ export const registerTeamRoutes: RouteRegistrar = (app) => {
   r.post(
     `${campaigns}/preview`,
     {
-      config: access,
+      config: { ...access, processing: { activity: 'PA-012', action: 'team.catchUp.preview' } },
       schema: {
         tags,
         summary: 'Inhaalslag: hoeveel inwoners vallen onder deze criteria (met voorbeeld)',
@@ -63,7 +69,15 @@ export const registerTeamRoutes: RouteRegistrar = (app) => {
   r.post(
     campaigns,
     {
-      config: access,
+      config: {
+        ...access,
+        processing: {
+          activity: 'PA-012',
+          action: 'team.catchUp.create',
+          // Dividing the residents hands them over through the residents module (its history and note).
+          also: [{ activity: 'PA-003', action: 'residents.contactPerson.change' }],
+        },
+      },
       schema: {
         tags,
         summary: 'Inhaalslag starten: selecteren en verdelen over werkmatchers',
@@ -80,14 +94,14 @@ export const registerTeamRoutes: RouteRegistrar = (app) => {
 
   r.get(
     campaigns,
-    { config: access, schema: { tags, summary: 'Inhaalslagen van uw team(s)', operationId: 'listCatchUpCampaigns', response: { 200: catchUpListSchema } } },
+    { config: { ...access, processing: { activity: 'PA-012', action: 'team.catchUp.list', subject: 'aggregate' } }, schema: { tags, summary: 'Inhaalslagen van uw team(s)', operationId: 'listCatchUpCampaigns', response: { 200: catchUpListSchema } } },
     async (req) => listCampaigns(req.ctx()),
   );
 
   r.get(
     `${campaigns}/:id`,
     {
-      config: access,
+      config: { ...access, processing: { activity: 'PA-012', action: 'team.catchUp.read' } },
       schema: {
         tags,
         summary: 'Eén inhaalslag met bereik per week en per werkmatcher',

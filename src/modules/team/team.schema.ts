@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { listSchema } from '../../platform/http/list.ts';
 
 // Request and response schemas of the teamleider's API: caseloads, reassignment, catch-up campaigns.
 
@@ -108,5 +109,5 @@ export const catchUpCampaignDetailSchema = catchUpCampaignSchema
   })
   .meta({ id: 'CatchUpCampaignDetail' });
 
-export const catchUpListSchema = z.object({ items: z.array(catchUpCampaignSchema) }).meta({ id: 'CatchUpCampaignList' });
+export const catchUpListSchema = listSchema(catchUpCampaignSchema, 'CatchUpCampaignList');
 export const campaignParams = z.object({ id: z.uuid() });

@@ -14,9 +14,13 @@ export interface CaseloadFigures {
   without_plan: string;
 }
 
-/** Over the norm exactly as worklist.rules.ts counts it: more whole days than the norm since the last contact, or never. */
+/**
+ * Over the norm exactly as src/domain/contact-norm.ts counts it: both the last contact (or none) and the opening of
+ * the file are longer ago than the norm (whole days since the contact, calendar days since the opening).
+ */
 const overNormSql = (norm: number) =>
-  sql<boolean>`(c.last_contact_at IS NULL OR c.last_contact_at <= now() - make_interval(secs => ${(norm + 1) * 86_400}))`;
+  sql<boolean>`((c.last_contact_at IS NULL OR c.last_contact_at <= now() - make_interval(secs => ${(norm + 1) * 86_400}))
+    AND (c.opened_on IS NULL OR c.opened_on < (now() AT TIME ZONE 'Europe/Amsterdam')::date - ${norm}::int))`;
 const activePlanSql = sql<boolean>`EXISTS (SELECT 1 FROM plans p WHERE p.municipality_id = r.municipality_id AND p.resident_id = r.id AND p.status = 'active')`;
 
 export function teamStore(tx: Tx, principal: Principal) {

@@ -25,7 +25,7 @@ export const registerVacancyRoutes: RouteRegistrar = (app) => {
   r.get(
     base,
     {
-      config: read,
+      config: { ...read, processing: { none: 'vacatures: geen persoonsgegevens' } },
       schema: { tags, summary: 'Vacatures zoeken (status, werkgever, tekst, binnen schooltijden)', operationId: 'listVacancies', querystring: vacancyListQuerySchema, response: { 200: vacancyListSchema } },
     },
     async (req) => service.listVacancies(req.ctx(), req.query),
@@ -33,7 +33,7 @@ export const registerVacancyRoutes: RouteRegistrar = (app) => {
 
   r.post(
     base,
-    { config: write, schema: { tags, summary: 'Een vacature toevoegen', operationId: 'createVacancy', body: vacancyCreateSchema, response: { 201: vacancySchema } } },
+    { config: { ...write, processing: { none: 'vacatures: geen persoonsgegevens' } }, schema: { tags, summary: 'Een vacature toevoegen', operationId: 'createVacancy', body: vacancyCreateSchema, response: { 201: vacancySchema } } },
     async (req, reply) => {
       const { vacancy, etag } = await service.createVacancy(req.ctx(), req.body);
       return reply.status(201).header('ETag', etag).header('Location', `${base}/${vacancy.id}`).send(vacancy);
@@ -42,7 +42,7 @@ export const registerVacancyRoutes: RouteRegistrar = (app) => {
 
   r.get(
     `${base}/:id`,
-    { config: read, schema: { tags, summary: 'Eén vacature (met ETag)', operationId: 'getVacancy', params: vacancyParams, response: { 200: vacancySchema } } },
+    { config: { ...read, processing: { none: 'vacatures: geen persoonsgegevens' } }, schema: { tags, summary: 'Eén vacature (met ETag)', operationId: 'getVacancy', params: vacancyParams, response: { 200: vacancySchema } } },
     async (req, reply) => {
       const { vacancy, etag } = await service.getVacancy(req.ctx(), req.params.id);
       return reply.header('ETag', etag).send(vacancy);
@@ -52,7 +52,7 @@ export const registerVacancyRoutes: RouteRegistrar = (app) => {
   r.patch(
     `${base}/:id`,
     {
-      config: write,
+      config: { ...write, processing: { none: 'vacatures: geen persoonsgegevens' } },
       schema: {
         tags,
         summary: 'Een vacature wijzigen of sluiten (If-Match verplicht)',

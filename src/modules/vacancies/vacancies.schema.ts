@@ -1,8 +1,10 @@
 import { z } from 'zod';
+import { isoDate } from '../../platform/http/dates.ts';
+import { listSchema } from '../../platform/http/list.ts';
 
 // Request and response schemas of the vacancy API. VacancySummary is shared with matching, proposals and candidates.
 
-const date = z.iso.date({ message: 'Gebruik een datum als JJJJ-MM-DD' });
+const date = isoDate();
 
 export const contractTypes = ['permanent', 'temporary', 'agency'] as const;
 export const instruments = ['wageCostSubsidy', 'trialPlacement', 'jobCoaching', 'noRiskPolicy'] as const;
@@ -46,12 +48,7 @@ export const vacancySchema = vacancySummarySchema
   })
   .meta({ id: 'Vacancy' });
 
-export const vacancyListSchema = z
-  .object({
-    data: z.array(vacancySummarySchema),
-    links: z.object({ next: z.object({ href: z.string() }).optional() }),
-  })
-  .meta({ id: 'VacancyList' });
+export const vacancyListSchema = listSchema(vacancySummarySchema, 'VacancyList');
 
 export const vacancyListQuerySchema = z.object({
   status: z.enum(vacancyStatuses).optional(),

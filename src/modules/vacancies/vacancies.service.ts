@@ -5,8 +5,7 @@ import { MASK_BITS, maskOf, normaliseWindows, schoolHours, type TimeWindow } fro
 import type { RequestContext } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/transaction.ts';
 import { etagOf, versionFromIfMatch } from '../../platform/http/etag.ts';
-import { API_PREFIX } from '../../platform/http/openapi.ts';
-import { decodeCursor, encodeCursor } from '../../platform/http/pagination.ts';
+import { decodeCursor } from '../../platform/http/pagination.ts';
 import { problems, type InvalidParam } from '../../platform/http/problem.ts';
 import { invalidInput } from '../employers/employers.service.ts';
 import { findOccupation, type OccupationRef } from '../esco/esco.data.ts';
@@ -14,6 +13,7 @@ import { presentVacancy, presentVacancySummary } from './vacancies.presenter.ts'
 import type { VacancyCreate, VacancyListQuery, VacancyUpdate } from './vacancies.schema.ts';
 import { vacanciesStore, type VacancyRow, type VacancyValues } from './vacancies.store.ts';
 import { postcodeProblem, windowProblems } from './vacancies.validation.ts';
+import { pageOf } from '../../platform/http/list.ts';
 
 // Vacancies of employers. No personal data: nothing to log. The occupation label and ISCO group come from ESCO by
 // escoCode; the schedule is stored normalised with its 336-bit mask; lat/lon is the approximate PC4 centre.
@@ -29,22 +29,15 @@ export async function listVacancies(ctx: RequestContext, query: VacancyListQuery
   const sortKey = 'newest';
   const cursor = decodeCursor(query.cursor, sortKey);
   return ctx.transaction(async (tx) => {
-    const rows = await vacanciesStore(tx, ctx.principal).list({
+    const store = vacanciesStore(tx, ctx.principal);
+    const filter = {
       status: query.status,
       employerId: query.employerId,
       q: query.q || undefined,
       schoolHours: query.schoolHours === 'true' ? { mask: SCHOOL_MASK, zero: ZERO_MASK } : undefined,
-      after: cursor ? { value: cursor.value ?? '', id: cursor.id } : undefined,
-      limit: query.limit,
-    });
-    const page = rows.slice(0, query.limit);
-    const last = page[page.length - 1];
-    const next = rows.length > query.limit && last ? encodeCursor({ sort: sortKey, value: last.sort_value, id: last.id }) : null;
-    const params = new URLSearchParams();
-    for (const k of ['status', 'employerId', 'q', 'schoolHours'] as const) if (query[k]) params.set(k, String(query[k]));
-    params.set('limit', String(query.limit));
-    if (next) params.set('cursor', next);
-    return { data: page.map(presentVacancySummary), links: next ? { next: { href: `${API_PREFIX}/vacancies?${params.toString()}` } } : {} };
+    };
+    const rows = await store.list({ ...filter, after: cursor ? { value: cursor.value ?? '', id: cursor.id } : undefined, limit: query.limit });
+    return pageOf(rows, query.limit, await store.count(filter), (r) => ({ sort: sortKey, value: r.sort_value }), presentVacancySummary);
   });
 }
 

@@ -81,20 +81,33 @@ export interface VacancyValues {
 export function vacanciesStore(tx: Tx, principal: Principal) {
   const m = principal.municipalityId;
 
+  const filterOf = (f: Omit<VacancyListFilter, 'after' | 'limit'>) => {
+    const where: RawBuilder<unknown>[] = [sql`v.municipality_id = ${m}`];
+    if (f.status) where.push(sql`v.status = ${f.status}`);
+    if (f.employerId) where.push(sql`v.employer_id = ${f.employerId}::uuid`);
+    if (f.q) {
+      const pattern = `%${f.q.toLowerCase().replace(/[\\%_]/g, '\\$&')}%`;
+      where.push(sql`(lower(v.title) LIKE ${pattern} OR lower(v.occupation_label) LIKE ${pattern} OR lower(e.name) LIKE ${pattern})`);
+    }
+    if (f.schoolHours) {
+      const { mask, zero } = f.schoolHours;
+      where.push(sql`v.schedule_mask <> ${zero}::bit(336) AND (v.schedule_mask & ~${mask}::bit(336)) = ${zero}::bit(336)`);
+    }
+    return where;
+  };
+
   return {
+    /** How many vacancies match the filter (all pages). */
+    async count(f: Omit<VacancyListFilter, 'after' | 'limit'>): Promise<number> {
+      const { rows } = await sql<{ n: string }>`
+        SELECT count(*) AS n FROM vacancies v JOIN employers e ON e.municipality_id = v.municipality_id AND e.id = v.employer_id
+        WHERE ${sql.join(filterOf(f), sql` AND `)}`.execute(tx);
+      return Number(rows[0]!.n);
+    },
+
     /** A page, newest first (created_at, id descending); `after` is the keyset of the previous page. */
     async list(f: VacancyListFilter) {
-      const where: RawBuilder<unknown>[] = [sql`v.municipality_id = ${m}`];
-      if (f.status) where.push(sql`v.status = ${f.status}`);
-      if (f.employerId) where.push(sql`v.employer_id = ${f.employerId}::uuid`);
-      if (f.q) {
-        const pattern = `%${f.q.toLowerCase().replace(/[\\%_]/g, '\\$&')}%`;
-        where.push(sql`(lower(v.title) LIKE ${pattern} OR lower(v.occupation_label) LIKE ${pattern} OR lower(e.name) LIKE ${pattern})`);
-      }
-      if (f.schoolHours) {
-        const { mask, zero } = f.schoolHours;
-        where.push(sql`v.schedule_mask <> ${zero}::bit(336) AND (v.schedule_mask & ~${mask}::bit(336)) = ${zero}::bit(336)`);
-      }
+      const where = filterOf(f);
       if (f.after) where.push(sql`(v.created_at, v.id) < (${f.after.value}::timestamptz, ${f.after.id}::uuid)`);
       const { rows } = await sql<VacancySummaryRow & { sort_value: string }>`
         SELECT ${vacancySummaryColumns}, v.created_at::text AS sort_value

@@ -44,7 +44,9 @@ export async function listNotifications(ctx: RequestContext, query: { unread: 't
   return ctx.transaction(async (tx) => {
     const store = notificationsStore(tx, ctx.principal.municipalityId);
     const rows = await store.listFor(ctx.principal.userId, query.unread === 'true', query.limit);
-    return { items: rows.map(presentNotification), unreadCount: await store.unreadCount(ctx.principal.userId) };
+    const unreadCount = await store.unreadCount(ctx.principal.userId);
+    const total = query.unread === 'true' ? unreadCount : await store.count(ctx.principal.userId);
+    return { items: rows.map(presentNotification), total, next: null, unreadCount };
   });
 }
 

@@ -64,6 +64,16 @@ export function notificationsStore(outer: Tx, municipalityId: string) {
       return q.orderBy('created_at', 'desc').orderBy('id').limit(limit).execute();
     },
 
+    async count(staffUserId: string): Promise<number> {
+      const row = await tx
+        .selectFrom('notifications')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .where('municipality_id', '=', m)
+        .where('staff_user_id', '=', staffUserId)
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+
     async unreadCount(staffUserId: string): Promise<number> {
       const row = await tx
         .selectFrom('notifications')

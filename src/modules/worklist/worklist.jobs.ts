@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { todayInNl } from '../../domain/dates.ts';
 import type { Principal } from '../../platform/access/principal.ts';
-import { tenantTransaction, type Tx } from '../../platform/db/transaction.ts';
+import { dbScopeOf } from '../../platform/access/scope.ts';
+import { applyScope, jobScope, tenantTransaction, type Tx } from '../../platform/db/transaction.ts';
 import { enqueueJob, type JobContext, type JobDefinition } from '../../platform/jobs/jobs.ts';
 import { NOTICE_QUEUE } from './notifications.service.ts';
 import { notificationsStore, type NewNotification } from './notifications.store.ts';
@@ -31,7 +32,7 @@ async function notify(tx: Tx, municipalityId: string, n: NewNotification, ctx: J
 /** For every werkmatcher of one municipality: "3 acties verlopen, 5 inwoners boven de contactnorm", once a day. */
 export async function createDailyReminders(ctx: JobContext, municipalityId: string, now = new Date()): Promise<number> {
   const today = todayInNl(now);
-  return tenantTransaction(ctx.appDb, municipalityId, async (tx) => {
+  return tenantTransaction(ctx.appDb, jobScope(municipalityId), async (tx) => {
     let created = 0;
     for (const coach of await jobCoachesForReminders(tx, municipalityId)) {
       // The werkmatcher's own view: his scope (team areas) and the municipality's norm, through the worklist's rules.
@@ -47,9 +48,12 @@ export async function createDailyReminders(ctx: JobContext, municipalityId: stri
         areaIds: coach.area_ids,
         partnerOrganisationId: null,
       };
+      // Counted with the werkmatcher's own need-to-know, as the database enforces it for her; then back to the job.
+      await applyScope(tx, dbScopeOf(principal));
       const sel = await selectWorklist(tx, principal, now);
+      await applyScope(tx, jobScope(municipalityId));
       if (!sel) continue;
-      const text = reminderText({ overdueActions: sel.overdueTotal, dueToday: sel.dueTotal - sel.overdueTotal, overContactNorm: sel.overNorm.length });
+      const text = reminderText({ overdueActions: sel.overdueTotal, dueToday: sel.dueTotal - sel.overdueTotal, overContactNorm: sel.overNorm.length }, now);
       if (!text) continue;
       const n = { id: randomUUID(), staffUserId: coach.id, kind: 'worklistReminder' as const, ...text, link: WORKLIST_LINK, dedupeKey: `worklist-reminder:${coach.id}:${today}` };
       if (await notify(tx, municipalityId, n, ctx)) created += 1;
@@ -84,7 +88,7 @@ export const worklistJobs: JobDefinition[] = [
     queue: NOTICE_QUEUE,
     async handle(data, ctx) {
       const d = noticeData.parse(data);
-      await tenantTransaction(ctx.appDb, d.municipalityId, (tx) =>
+      await tenantTransaction(ctx.appDb, jobScope(d.municipalityId), (tx) =>
         notify(tx, d.municipalityId, { id: randomUUID(), staffUserId: d.staffUserId, kind: d.kind, title: d.title, body: d.body, link: d.link, dedupeKey: d.dedupeKey }, ctx),
       );
     },
@@ -94,7 +98,7 @@ export const worklistJobs: JobDefinition[] = [
     async handle(data, ctx) {
       const d = emailData.parse(data);
       if (!ctx.mail.configured) return;
-      await tenantTransaction(ctx.appDb, d.municipalityId, async (tx) => {
+      await tenantTransaction(ctx.appDb, jobScope(d.municipalityId), async (tx) => {
         const store = notificationsStore(tx, d.municipalityId);
         const n = await store.forEmail(d.notificationId);
         if (!n || n.emailed_at || !n.email) return;

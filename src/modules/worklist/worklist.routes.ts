@@ -12,7 +12,7 @@ export const registerWorklistRoutes: RouteRegistrar = (app) => {
   r.get(
     `${API_PREFIX}/worklist`,
     {
-      config: { access: { permission: 'worklist:read' } },
+      config: { access: { permission: 'worklist:read' }, processing: { activity: 'PA-011', action: 'worklist.read' } },
       schema: {
         tags: ['Werklijst'],
         summary: 'Mijn werklijst: acties, contactnorm, gesprekken, nieuwe inwoners',
@@ -26,7 +26,7 @@ export const registerWorklistRoutes: RouteRegistrar = (app) => {
   r.get(
     `${API_PREFIX}/notifications`,
     {
-      config: { access: { permission: 'notifications:read' } },
+      config: { access: { permission: 'notifications:read' }, processing: { none: 'meldingen aan de medewerker zelf, zonder gegevens van inwoners' } },
       schema: {
         tags: ['Meldingen'],
         summary: 'Mijn meldingen, nieuwste eerst',
@@ -41,7 +41,7 @@ export const registerWorklistRoutes: RouteRegistrar = (app) => {
   r.post(
     `${API_PREFIX}/notifications/:id/read`,
     {
-      config: { access: { permission: 'notifications:read' } },
+      config: { access: { permission: 'notifications:read' }, processing: { none: 'meldingen aan de medewerker zelf, zonder gegevens van inwoners' } },
       schema: {
         tags: ['Meldingen'],
         summary: 'Een melding als gelezen markeren',

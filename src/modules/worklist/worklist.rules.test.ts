@@ -21,7 +21,8 @@ const NOW = new Date(BASE + 10 * 3_600_000); // 10:00 UTC on TODAY
 const status = fc.constantFrom('open', 'inProgress', 'done', 'cancelled');
 const action = fc.record({ id: fc.uuid(), dueDate: fc.option(fc.integer({ min: -400, max: 400 }).map(isoDay), { nil: null }), status });
 const lastContact = fc.option(fc.integer({ min: 0, max: 2_000 * 24 }).map((h) => new Date(NOW.getTime() - h * 3_600_000)), { nil: null });
-const caseRow = fc.record({ id: fc.uuid(), lastContactAt: lastContact });
+const openedOn = fc.option(fc.integer({ min: -3_000, max: 0 }).map(isoDay), { nil: null });
+const caseRow = fc.record({ id: fc.uuid(), lastContactAt: lastContact, openedOn });
 const norm = fc.integer({ min: 1, max: 730 });
 
 describe('due actions', () => {
@@ -53,18 +54,37 @@ describe('due actions', () => {
 });
 
 describe('contact norm', () => {
-  it('over = more whole days since contact than the norm; never contacted is over', () => {
+  it('counts from the later of the last contact and the opening of the file; neither known is over', () => {
     fc.assert(
-      fc.property(lastContact, norm, (last, n) => {
-        const f = contactNorm(last, n, NOW);
-        if (last === null) {
-          expect(f).toEqual({ daysSinceContact: null, norm: n, daysOver: null, over: true });
+      fc.property(lastContact, openedOn, norm, (last, opened, n) => {
+        const f = contactNorm({ lastContactAt: last, openedOn: opened }, n, NOW);
+        const sinceContact = last === null ? null : Math.floor((NOW.getTime() - last.getTime()) / DAY);
+        const sinceOpened = opened === null ? null : Math.round((Date.parse(`${TODAY}T00:00:00Z`) - Date.parse(`${opened}T00:00:00Z`)) / DAY);
+        expect(f.daysSinceContact).toBe(sinceContact);
+        expect(f.daysSinceOpened).toBe(sinceOpened);
+        const known = [sinceContact, sinceOpened].filter((x): x is number => x !== null);
+        if (known.length === 0) {
+          expect([f.over, f.daysOver, f.firstContactDue]).toEqual([true, null, false]);
           return;
         }
-        const days = Math.floor((NOW.getTime() - last.getTime()) / DAY);
-        expect(f.daysSinceContact).toBe(days);
-        expect(f.daysOver).toBe(days - n);
-        expect(f.over).toBe(days > n);
+        const since = Math.min(...known);
+        expect(f.daysOver).toBe(since - n);
+        expect(f.over).toBe(since > n);
+        // Over only when both the last contact and the opening are longer ago than the norm.
+        expect(f.over).toBe((sinceContact === null || sinceContact > n) && (sinceOpened === null || sinceOpened > n));
+        expect(f.firstContactDue).toBe(last === null && !f.over);
+      }),
+    );
+  });
+
+  it('a file opened within the norm is never over it, contacted or not: it is new, the first conversation is due', () => {
+    fc.assert(
+      fc.property(norm, fc.integer({ min: 0, max: 730 }), fc.option(fc.integer({ min: 0, max: 5_000 }), { nil: null }), (n, ago, contactAgo) => {
+        fc.pre(ago <= n);
+        const last = contactAgo === null ? null : new Date(NOW.getTime() - contactAgo * 3_600_000);
+        const f = contactNorm({ lastContactAt: last, openedOn: isoDay(-ago) }, n, NOW);
+        expect(f.over).toBe(false);
+        if (last === null) expect(f.firstContactDue).toBe(true);
       }),
     );
   });
@@ -73,7 +93,7 @@ describe('contact norm', () => {
     fc.assert(
       fc.property(fc.uniqueArray(caseRow, { selector: (r) => r.id, maxLength: 40 }), norm, (rows, n) => {
         const over = selectOverContactNorm(rows, n, NOW);
-        expect(over.map((r) => r.id).sort()).toEqual(rows.filter((r) => contactNorm(r.lastContactAt, n, NOW).over).map((r) => r.id).sort());
+        expect(over.map((r) => r.id).sort()).toEqual(rows.filter((r) => contactNorm(r, n, NOW).over).map((r) => r.id).sort());
         const rank = (r: { daysOver: number | null }) => (r.daysOver === null ? Infinity : r.daysOver);
         for (let i = 1; i < over.length; i += 1) expect(rank(over[i - 1]!)).toBeGreaterThanOrEqual(rank(over[i]!));
         for (const r of over) expect(r.daysOver === null || r.daysOver > 0).toBe(true);
@@ -121,13 +141,15 @@ describe('new residents without a plan', () => {
 
 describe('reminder text', () => {
   it('counts only, in plain Dutch; nothing to say gives no reminder', () => {
-    expect(reminderText({ overdueActions: 3, dueToday: 0, overContactNorm: 5 })?.title).toBe('3 acties verlopen, 5 inwoners boven de contactnorm');
-    expect(reminderText({ overdueActions: 1, dueToday: 1, overContactNorm: 1 })?.title).toBe(
+    expect(reminderText({ overdueActions: 3, dueToday: 0, overContactNorm: 5 }, NOW)?.title).toBe('3 acties verlopen, 5 inwoners boven de contactnorm');
+    // It says when it was counted (10:00 UTC on 15 June is 12:00 in the Netherlands): the page may show other numbers later.
+    expect(reminderText({ overdueActions: 3, dueToday: 0, overContactNorm: 5 }, NOW)?.body).toMatch(/^Geteld op 15 juni (om )?12:00\./);
+    expect(reminderText({ overdueActions: 1, dueToday: 1, overContactNorm: 1 }, NOW)?.title).toBe(
       '1 actie verlopen, 1 actie voor vandaag, 1 inwoner boven de contactnorm',
     );
     fc.assert(
       fc.property(fc.nat(500), fc.nat(500), fc.nat(500), (o, d, c) => {
-        const r = reminderText({ overdueActions: o, dueToday: d, overContactNorm: c });
+        const r = reminderText({ overdueActions: o, dueToday: d, overContactNorm: c }, NOW);
         expect(r === null).toBe(o + d + c === 0);
         if (r) for (const n of [o, d, c].filter((x) => x > 0)) expect(r.title).toContain(String(n));
       }),

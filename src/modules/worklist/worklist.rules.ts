@@ -37,28 +37,17 @@ export function selectDueActions<T extends { id: string; dueDate: string | null;
   return out.sort((a, b) => (a.dueDate! < b.dueDate! ? -1 : a.dueDate! > b.dueDate! ? 1 : a.id.localeCompare(b.id)));
 }
 
-export interface ContactNormFacts {
-  /** Whole days since the last contact; null: never contacted. */
-  daysSinceContact: number | null;
-  norm: number;
-  /** Days past the norm (negative: still within it); null when never contacted. */
-  daysOver: number | null;
-  over: boolean;
-}
+import { contactNorm, type ContactNormFacts } from '../../domain/contact-norm.ts';
 
-/** Over the norm: more whole days since the last contact than the norm; never contacted counts as over. */
-export function contactNorm(lastContactAt: Date | null, norm: number, now: Date): ContactNormFacts {
-  const days = lastContactAt ? daysSince(lastContactAt, now) : null;
-  return { daysSinceContact: days, norm, daysOver: days === null ? null : days - norm, over: days === null || days > norm };
-}
+export { contactNorm, type ContactNormFacts };
 
-/** Residents over the norm: never contacted first, then most days over first (then by id). */
-export function selectOverContactNorm<T extends { id: string; lastContactAt: Date | null }>(
+/** Residents over the norm (counted from the later of last contact and opening): most days over first (then by id). */
+export function selectOverContactNorm<T extends { id: string; lastContactAt: Date | null; openedOn: string | null }>(
   rows: readonly T[],
   norm: number,
   now: Date,
 ): Array<T & ContactNormFacts> {
-  const over = rows.map((r) => ({ ...r, ...contactNorm(r.lastContactAt, norm, now) })).filter((r) => r.over);
+  const over = rows.map((r) => ({ ...r, ...contactNorm(r, norm, now) })).filter((r) => r.over);
   const rank = (r: ContactNormFacts) => (r.daysOver === null ? Number.POSITIVE_INFINITY : r.daysOver);
   return over.sort((a, b) => rank(b) - rank(a) || a.id.localeCompare(b.id));
 }
@@ -88,12 +77,20 @@ export interface ReminderCounts {
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
-/** The daily reminder in plain Dutch, counts only ("3 acties verlopen, 5 inwoners boven de contactnorm"); null when nothing is due. */
-export function reminderText(c: ReminderCounts): { title: string; body: string } | null {
+const nlMoment = new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' });
+
+/**
+ * The daily reminder in plain Dutch, counts only ("3 acties verlopen, 5 inwoners boven de contactnorm"), saying when
+ * it was counted: by the time it is read the werklijst may show other numbers. Null when nothing is due.
+ */
+export function reminderText(c: ReminderCounts, countedAt: Date): { title: string; body: string } | null {
   const parts: string[] = [];
   if (c.overdueActions > 0) parts.push(`${plural(c.overdueActions, 'actie', 'acties')} verlopen`);
   if (c.dueToday > 0) parts.push(`${plural(c.dueToday, 'actie', 'acties')} voor vandaag`);
   if (c.overContactNorm > 0) parts.push(`${plural(c.overContactNorm, 'inwoner', 'inwoners')} boven de contactnorm`);
   if (parts.length === 0) return null;
-  return { title: parts.join(', '), body: 'Bekijk uw werklijst: daar staat per inwoner wat er moet gebeuren.' };
+  return {
+    title: parts.join(', '),
+    body: `Geteld op ${nlMoment.format(countedAt)}. Uw werklijst toont de stand van nu, met per inwoner wat er moet gebeuren.`,
+  };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { listSchema } from '../../platform/http/list.ts';
 
 // Response and request schemas of the worklist and notification API (validation, response shape, OpenAPI).
 
@@ -55,12 +56,13 @@ export const worklistSchema = z
           resident: worklistResident,
           lastContactAt: dateTime.nullable(),
           daysSinceContact: z.number().int().nullable().describe('null: nog nooit contact'),
+          daysSinceOpened: z.number().int().nullable().describe('Dagen sinds het dossier werd geopend'),
           norm: z.number().int(),
-          daysOver: z.number().int().nullable().describe('Dagen boven de norm; null bij nog nooit contact'),
+          daysOver: z.number().int().nullable().describe('Dagen boven de norm, geteld vanaf het laatste contact of de opening van het dossier (het laatste van de twee)'),
           link: worklistLink,
         }),
       )
-      .describe('Inwoners boven de contactnorm: nooit gesproken eerst, dan meeste dagen boven de norm'),
+      .describe('Inwoners boven de contactnorm: meeste dagen boven de norm eerst'),
     upcomingMeetings: z
       .array(z.object({ id: z.uuid(), resident: worklistResident, type: z.string(), startsAt: dateTime, endsAt: dateTime.nullable(), link: worklistLink }))
       .describe('Gesprekken waar u aan deelneemt in de komende 7 dagen'),
@@ -93,9 +95,7 @@ export const notificationSchema = z
   })
   .meta({ id: 'Notification' });
 
-export const notificationListSchema = z
-  .object({ items: z.array(notificationSchema), unreadCount: z.number().int() })
-  .meta({ id: 'NotificationList' });
+export const notificationListSchema = listSchema(notificationSchema, 'NotificationList', { unreadCount: z.number().int() });
 
 export const notificationListQuery = z.object({
   unread: z.enum(['true', 'false']).default('false').describe('true: alleen ongelezen meldingen'),

@@ -79,6 +79,7 @@ export async function getWorklist(ctx: RequestContext) {
       resident: residentOf(r),
       lastContactAt: r.last_contact_at ? r.last_contact_at.toISOString() : null,
       daysSinceContact: r.daysSinceContact,
+      daysSinceOpened: r.daysSinceOpened,
       norm: r.norm,
       daysOver: r.daysOver,
       link: link(r.resident_id, 'contactMoments'),
@@ -107,7 +108,7 @@ export async function getWorklist(ctx: RequestContext) {
       newWithoutPlan: sel.newWithoutPlan.length,
     };
     const shown = [newInCaseload, dueActions, overContactNorm, upcomingMeetings, newWithoutPlan].flatMap((list) => list.map((x) => x.resident.id));
-    log.record('worklist.read', 'PA-011', ctx.roleFor('worklist:read'), shown);
+    log.subjects(shown, { action: 'worklist.read' });
     return { today: sel.today, contactNormDays: norm, newInCaseload, dueActions, overContactNorm, upcomingMeetings, newWithoutPlan, counts };
   });
 }

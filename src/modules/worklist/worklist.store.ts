@@ -147,15 +147,8 @@ export function worklistStore(tx: Tx, principal: Principal) {
       return rows;
     },
 
-    /**
-     * Meetings the caller takes part in, from now until `until`. The meetings module is built in parallel: without
-     * its tables (or the right to read them) this answers an empty list instead of failing.
-     */
+    /** Meetings the caller takes part in, from now until `until`. */
     async upcomingMeetings(until: Date, limit: number) {
-      const { rows: present } = await sql<{ ok: boolean }>`
-        SELECT coalesce(to_regclass('public.meetings') IS NOT NULL AND to_regclass('public.meeting_participants') IS NOT NULL
-          AND has_table_privilege('public.meetings', 'SELECT') AND has_table_privilege('public.meeting_participants', 'SELECT'), false) AS ok`.execute(tx);
-      if (!present[0]?.ok) return [];
       const { rows } = await sql<MeetingRow>`
         SELECT mt.id, mt.type, mt.starts_at, mt.ends_at, ${residentCols}, count(*) OVER () AS total
         FROM meetings mt

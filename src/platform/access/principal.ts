@@ -30,8 +30,3 @@ export interface Principal {
 export function hasRole(p: Principal, ...roles: Role[]): boolean {
   return p.roles.some((r) => roles.includes(r));
 }
-
-/** The role a processing-log entry names: the most specific role that grants the permission used. */
-export function primaryRole(p: Principal): Role {
-  return p.roles[0]!;
-}

@@ -95,7 +95,7 @@ export const registerAuthRoutes: RouteRegistrar = (app, deps) => {
   r.get(
     `${API_PREFIX}/session`,
     {
-      config: { access: { authenticated: true } },
+      config: { access: { authenticated: true }, processing: { none: 'alleen de eigen sessie van de medewerker' } },
       schema: { tags: ['Sessie'], summary: 'De huidige sessie', operationId: 'getSession', response: { 200: sessionSchema } },
     },
     async (req) => presentSession(req.principal!, req.session!),
@@ -117,7 +117,7 @@ export const registerAuthRoutes: RouteRegistrar = (app, deps) => {
       if (!deps.config.demoLogin) throw problems.notFound('De demo-login');
       const staff = await findStaffByUsername(deps.db, req.body.username);
       if (!staff || !staff.active || !staff.is_demo) {
-        throw new ProblemError(422, 'Onbekende demogebruiker', 'Kies een van de demogebruikers uit de lijst.', [
+        throw new ProblemError(400, 'Onbekende demogebruiker', 'Kies een van de demogebruikers uit de lijst.', [
           { name: 'username', code: 'unknown', reason: 'Deze demogebruiker bestaat niet.' },
         ]);
       }
@@ -138,7 +138,7 @@ export const registerAuthRoutes: RouteRegistrar = (app, deps) => {
   r.delete(
     `${API_PREFIX}/session`,
     {
-      config: { access: { authenticated: true } },
+      config: { access: { authenticated: true }, processing: { none: 'alleen de eigen sessie van de medewerker' } },
       schema: { tags: ['Sessie'], summary: 'Uitloggen', operationId: 'deleteSession', response: { 204: z.null() } },
     },
     async (req, reply) => {

@@ -182,7 +182,7 @@ export const registerOidcRoutes: RouteRegistrar = async (app, deps) => {
   r.post(
     `${OIDC_PATH}/logout`,
     {
-      config: { access: { authenticated: true } },
+      config: { access: { authenticated: true }, processing: { none: 'alleen de eigen sessie van de medewerker' } },
       schema: {
         tags: ['Sessie'],
         summary: 'Uitloggen, ook bij de inlogdienst',

@@ -4,9 +4,8 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
-import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyRequest } from 'fastify';
 import {
-  hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
   jsonSchemaTransformObject,
   serializerCompiler,
@@ -16,15 +15,16 @@ import {
 import { z } from 'zod';
 import { createHmac } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import path from 'node:path';
 import type { AppConfig } from '../config.ts';
-import { createRequestContext } from '../context.ts';
+import { createRequestContext, type RequestContext } from '../context.ts';
+import type { RouteProcessing } from '../processing-log/processing-log.ts';
 import type { Db } from '../db/database.ts';
 import { can } from '../access/permissions.ts';
 import { SESSION_COOKIE, csrfMatches, resolveSession } from '../auth/sessions.ts';
 import { traceFromHeader, traceparentOf } from '../processing-log/trace.ts';
 import { API_PREFIX, API_VERSION, finaliseOpenApi } from './openapi.ts';
-import { ProblemError, problems, type InvalidParam } from './problem.ts';
+import { errorServerOptions, installErrorHandling } from './errors.ts';
+import { problems } from './problem.ts';
 
 z.config(z.locales.nl());
 
@@ -39,20 +39,6 @@ export interface AppDeps {
 export type RouteRegistrar = (app: FastifyInstance, deps: AppDeps) => void | Promise<void>;
 
 export type App = FastifyInstance;
-
-function sendProblem(reply: FastifyReply, p: ProblemError) {
-  return reply
-    .status(p.status)
-    .type('application/problem+json')
-    .send({
-      type: `https://samenplan.example.org/problemen/${p.status}`,
-      title: p.title,
-      status: p.status,
-      detail: p.detail,
-      ...(p.invalidParams ? { invalidParams: p.invalidParams } : {}),
-      ...(p.extensions ?? {}),
-    });
-}
 
 /** Builds the HTTP server: security defaults, sessions, CSRF, tracing, problem+json, OpenAPI, the web app. */
 export async function buildApp(deps: AppDeps, registrars: RouteRegistrar[]): Promise<App> {
@@ -70,6 +56,7 @@ export async function buildApp(deps: AppDeps, registrars: RouteRegistrar[]): Pro
     logController: new LogController({ disableRequestLogging: true }),
     trustProxy: true,
     bodyLimit: 1_000_000,
+    ...errorServerOptions,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -99,15 +86,48 @@ export async function buildApp(deps: AppDeps, registrars: RouteRegistrar[]): Pro
   app.decorateRequest('principal', null);
   app.decorateRequest('session', null);
   app.decorateRequest('trace', null as never);
+  // One context per request (the same one for every call), carrying the route's declared processing.
+  const contexts = new WeakMap<FastifyRequest, RequestContext>();
   app.decorateRequest('ctx', function (this: FastifyRequest) {
     if (!this.principal) throw problems.unauthenticated();
-    return createRequestContext(deps.db, this.principal, this.trace, deps.pseudonymKey);
+    let ctx = contexts.get(this);
+    if (!ctx) {
+      const { access, processing } = this.routeOptions.config;
+      ctx = createRequestContext(deps.db, this.principal, this.trace, deps.pseudonymKey, {
+        processing,
+        permission: access && 'permission' in access ? access.permission : undefined,
+      });
+      contexts.set(this, ctx);
+    }
+    return ctx;
   });
 
   // Deny by default: an API route without an access rule does not start.
+  // The declared processing of every operation, published in the OpenAPI document as x-processing.
+  const processingByOperation = new Map<string, RouteProcessing>();
   app.addHook('onRoute', (route) => {
+    const operationId = (route.schema as { operationId?: string } | undefined)?.operationId;
+    if (operationId && route.config?.processing) processingByOperation.set(operationId, route.config.processing);
     if (route.url.startsWith('/api/') && !route.config?.access) {
       throw new Error(`Route ${route.method} ${route.url} heeft geen toegangsregel (config.access)`);
+    }
+    // Every route that is not public declares the personal data it processes, or that it processes none.
+    if (route.url.startsWith('/api/') && route.config?.access && !('public' in route.config.access) && !route.config.processing) {
+      throw new Error(`Route ${route.method} ${route.url} verklaart niet welke persoonsgegevens zij verwerkt (config.processing)`);
+    }
+  });
+
+  // A request that failed after its handler started is logged too, with status error (Logboek Dataverwerkingen):
+  // what it had recorded, and the resident named in its path.
+  app.addHook('onError', async (req) => {
+    const ctx = contexts.get(req);
+    const processing = req.routeOptions.config.processing;
+    if (!ctx || !processing || 'none' in processing) return;
+    const params = (req.params ?? {}) as Record<string, string | undefined>;
+    try {
+      await ctx.logFailure(processing.subjectParam ? params[processing.subjectParam] : undefined);
+    } catch (err) {
+      req.log.error({ err: { message: err instanceof Error ? err.message : String(err) } }, 'failed request not logged');
     }
   });
 
@@ -150,33 +170,7 @@ export async function buildApp(deps: AppDeps, registrars: RouteRegistrar[]): Pro
     );
   });
 
-  app.setErrorHandler((err, req, reply) => {
-    if (err instanceof ProblemError) return sendProblem(reply, err);
-    if (hasZodFastifySchemaValidationErrors(err)) {
-      const invalidParams: InvalidParam[] = err.validation.map((v) => {
-        const path = v.instancePath.replace(/^\//, '').replace(/\//g, '.');
-        return { name: path || (v.params?.issue as { path?: string[] })?.path?.join('.') || v.keyword, code: v.keyword, reason: v.message ?? 'Ongeldige waarde' };
-      });
-      const where = err.validationContext === 'querystring' ? 'zoekparameters' : err.validationContext === 'params' ? 'het adres' : 'de invoer';
-      return sendProblem(reply, new ProblemError(400, 'Ongeldig verzoek', `Controleer ${where}.`, invalidParams));
-    }
-    const status = (err as { statusCode?: number }).statusCode ?? 500;
-    if (status === 429) return sendProblem(reply, new ProblemError(429, 'Te veel verzoeken', 'Wacht een minuut en probeer het dan opnieuw.'));
-    if (status === 415) return sendProblem(reply, new ProblemError(415, 'Verkeerd formaat', 'Stuur de gegevens als application/json.'));
-    if (status >= 400 && status < 500) {
-      return sendProblem(reply, new ProblemError(status, 'Ongeldig verzoek', 'Het verzoek kon niet worden gelezen.'));
-    }
-    req.log.error({ err: { message: err instanceof Error ? err.message : String(err), code: (err as { code?: string }).code } }, 'unhandled error');
-    return sendProblem(reply, new ProblemError(500, 'Er ging iets mis', 'Probeer het later opnieuw. Blijft het misgaan? Meld het dan met het trace-id uit de traceparent-header.'));
-  });
-
-  app.setNotFoundHandler((req, reply) => {
-    if (req.url.startsWith('/api/') || !existsSync(path.join(config.webDistDir, 'index.html'))) {
-      return sendProblem(reply, new ProblemError(404, 'Niet gevonden', 'Dit adres bestaat niet.'));
-    }
-    // Single-page app: unknown non-API paths get the app shell.
-    return reply.type('text/html').sendFile('index.html');
-  });
+  installErrorHandling(app, { webDistDir: config.webDistDir });
 
   const typed = app.withTypeProvider<ZodTypeProvider>();
   typed.get(
@@ -197,7 +191,7 @@ export async function buildApp(deps: AppDeps, registrars: RouteRegistrar[]): Pro
   typed.get(
     `${API_PREFIX}/openapi.json`,
     { config: { access: { public: true } }, schema: { hide: true } },
-    async () => (openApiDoc ??= finaliseOpenApi(app.swagger(), config.publicUrl)),
+    async () => (openApiDoc ??= finaliseOpenApi(app.swagger(), config.publicUrl, processingByOperation)),
   );
 
   if (existsSync(config.webDistDir)) {

@@ -9,5 +9,8 @@ export function versionFromIfMatch(header: string | undefined, kind: string, id:
   if (!header) throw problems.preconditionRequired();
   const m = /^(?:W\/)?"([a-z-]+)-([0-9a-f-]{36})-v(\d+)"$/.exec(header.trim());
   if (!m || m[1] !== kind || m[2] !== id) throw problems.stale();
-  return Number(m[3]);
+  // A version is an integer column: a number beyond it is no version we ever handed out.
+  const version = Number(m[3]);
+  if (!Number.isSafeInteger(version) || version > 2_147_483_647) throw problems.stale();
+  return version;
 }

@@ -39,7 +39,7 @@ export const problems = {
       'Iemand anders heeft dit gegeven gewijzigd nadat u het opende. Bekijk de nieuwe versie en doe uw wijziging opnieuw.',
     ),
   invalid: (invalidParams: InvalidParam[], detail = 'Een of meer velden zijn niet goed ingevuld.') =>
-    new ProblemError(422, 'Controleer de invoer', detail, invalidParams),
+    new ProblemError(400, 'Controleer de invoer', detail, invalidParams),
   conflict: (detail: string, invalidParams?: InvalidParam[]) =>
     new ProblemError(409, 'Bestaat al', detail, invalidParams),
 };

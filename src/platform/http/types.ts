@@ -2,6 +2,7 @@ import type { Principal } from '../access/principal.ts';
 import type { Permission } from '../access/permissions.ts';
 import type { SessionInfo } from '../auth/sessions.ts';
 import type { RequestContext } from '../context.ts';
+import type { RouteProcessing } from '../processing-log/processing-log.ts';
 import type { TraceContext } from '../processing-log/trace.ts';
 
 /** How a route is protected. Every /api route must declare one (checked at startup): deny by default. */
@@ -13,6 +14,12 @@ export type RouteAccess =
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: RouteAccess;
+    /**
+     * The personal data the route processes: its processing activity and action (the platform writes the log
+     * entries for the subjects the service reports, status error when it fails), or `{ none: reason }`.
+     * Required on every non-public API route (checked at startup).
+     */
+    processing?: RouteProcessing;
     /** Exempt from the CSRF check (only for login endpoints that cannot have a session yet). */
     csrfExempt?: boolean;
   }

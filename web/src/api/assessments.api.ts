@@ -1,4 +1,4 @@
-import { api, request } from './http.ts';
+import { api, body } from './client.ts';
 import type {
   Assessment,
   AssessmentCreate,
@@ -6,13 +6,12 @@ import type {
   Barrier,
   BarrierCreate,
   BarrierUpdate,
-  ItemList,
-} from './types.ts';
+} from './models.ts';
 
 // The integrated assessment of one resident (section "Situatie"): Zelfredzaamheid-Matrix and participatieladder
-// over time, and barriers per life domain. Contract: src/modules/assessments/assessments.schema.ts.
+// over time, and barriers per life domain.
 
-const base = (id: string) => `/residents/${encodeURIComponent(id)}`;
+const byId = (id: string) => ({ params: { path: { id } } });
 
 /** The ETag of a barrier version, for If-Match (the same form the server sends). */
 export function barrierEtag(barrier: Pick<Barrier, 'id' | 'version'>): string {
@@ -20,30 +19,31 @@ export function barrierEtag(barrier: Pick<Barrier, 'id' | 'version'>): string {
 }
 
 export function listAssessments(id: string): Promise<AssessmentHistory> {
-  return api.get<AssessmentHistory>(`${base(id)}/assessments`);
+  return body(api.GET('/residents/{id}/assessments', byId(id)));
 }
 
-export function recordAssessment(id: string, body: AssessmentCreate): Promise<Assessment> {
-  return api.post<Assessment>(`${base(id)}/assessments`, body);
+export function recordAssessment(id: string, assessment: AssessmentCreate): Promise<Assessment> {
+  return body(api.POST('/residents/{id}/assessments', { ...byId(id), body: assessment }));
 }
 
 export async function listBarriers(id: string): Promise<Barrier[]> {
-  return (await api.get<ItemList<Barrier>>(`${base(id)}/barriers`)).items;
+  return (await body(api.GET('/residents/{id}/barriers', byId(id)))).items;
 }
 
-export function createBarrier(id: string, body: BarrierCreate): Promise<Barrier> {
-  return api.post<Barrier>(`${base(id)}/barriers`, body);
+export function createBarrier(id: string, barrier: BarrierCreate): Promise<Barrier> {
+  return body(api.POST('/residents/{id}/barriers', { ...byId(id), body: barrier }));
 }
 
 /** Change a barrier we read at `barrier.version`: 412 when someone changed it in the meantime. */
-export async function updateBarrier(
+export function updateBarrier(
   id: string,
   barrier: Pick<Barrier, 'id' | 'version'>,
-  body: BarrierUpdate,
+  change: BarrierUpdate,
 ): Promise<Barrier> {
-  const res = await request<Barrier>('PATCH', `${base(id)}/barriers/${encodeURIComponent(barrier.id)}`, {
-    body,
-    headers: { 'If-Match': barrierEtag(barrier) },
-  });
-  return res.data;
+  return body(
+    api.PATCH('/residents/{id}/barriers/{barrierId}', {
+      params: { path: { id, barrierId: barrier.id }, header: { 'if-match': barrierEtag(barrier) } },
+      body: change,
+    }),
+  );
 }

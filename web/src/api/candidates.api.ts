@@ -1,70 +1,36 @@
-import type { TimeWindow } from '../format/schedule.ts';
-import { pageOf, type CursorList, type ListPage } from './employers.api.ts';
-import { api } from './http.ts';
-import type { Contribution, ProposalStatus } from './matching.api.ts';
-import type { VacancySummary } from './vacancies.api.ts';
+import { api, body } from './client.ts';
+import type { Candidate, CandidateList, CandidateQuery } from './models.ts';
 
-export type { Contribution, Criterion, ProposalStatus } from './matching.api.ts';
+// Anonymous presentation of candidates to employers (employer advisor). The identity stays null until the reveal.
 
-// Anonymous presentation of candidates to employers (employer advisor). Contract: /work/briefs/api-contract.md
-// "Candidates" and "Matching" (Contribution). The identity stays null until the reveal.
+const byId = (proposalId: string) => ({ params: { path: { proposalId } } });
 
-export const CANDIDATE_STATUSES: ProposalStatus[] = ['residentAgreed', 'presented', 'interviewAgreed', 'revealed', 'placed', 'rejected', 'withdrawn'];
-
-
-export interface AnonymousProfile {
-  desiredOccupations: { label: string }[];
-  skills: string[];
-  experience: { description: string; years: number }[];
-  education: string | null;
-  hoursMin: number;
-  hoursMax: number;
-  availability: TimeWindow[];
-  hasDrivingLicence: boolean;
-  maxTravelKm: number | null;
-}
-
-export interface Candidate {
-  proposalId: string;
-  candidateCode: string;
-  status: ProposalStatus;
-  vacancy: VacancySummary;
-  score: number;
-  explanation: Contribution[];
-  profile: AnonymousProfile;
-  /** After the reveal only; residentId is for recording the placement (POST /placements). */
-  identity: null | { name: string; phone: string | null; email: string | null; residentId?: string };
-  /** The placement once placed (link to its follow-up). */
-  placementId?: string | null;
-  /** Older form of identity.residentId. */
-  residentId?: string;
-}
-
-const path = (id: string) => `/candidates/${encodeURIComponent(id)}`;
-
-export async function listCandidates(
-  query: { vacancyId?: string; status?: string; cursor?: string },
-  signal?: AbortSignal,
-): Promise<ListPage<Candidate>> {
-  return pageOf(await api.get<CursorList<Candidate>>('/candidates', { query, signal }));
+/** One page of candidates: `total` counts every match, `next` is the cursor of the next page (or null). */
+export function listCandidates(query: CandidateQuery, signal?: AbortSignal): Promise<CandidateList> {
+  return body(api.GET('/candidates', { params: { query }, signal }));
 }
 
 export function getCandidate(id: string): Promise<Candidate> {
-  return api.get<Candidate>(path(id));
+  return body(api.GET('/candidates/{proposalId}', byId(id)));
 }
 
 export function presentCandidate(id: string): Promise<Candidate> {
-  return api.post<Candidate>(`${path(id)}/presentation`, {});
+  return body(api.POST('/candidates/{proposalId}/presentation', { ...byId(id), body: {} }));
 }
 
 export function recordInterviewCommitment(id: string, committedOn?: string): Promise<Candidate> {
-  return api.post<Candidate>(`${path(id)}/interview-commitment`, committedOn ? { committedOn } : {});
+  return body(
+    api.POST('/candidates/{proposalId}/interview-commitment', {
+      ...byId(id),
+      body: committedOn ? { committedOn } : {},
+    }),
+  );
 }
 
 export function rejectCandidate(id: string, note?: string): Promise<Candidate> {
-  return api.post<Candidate>(`${path(id)}/rejection`, note ? { note } : {});
+  return body(api.POST('/candidates/{proposalId}/rejection', { ...byId(id), body: note ? { note } : {} }));
 }
 
 export function revealIdentity(id: string): Promise<Candidate> {
-  return api.post<Candidate>(`${path(id)}/reveal`, {});
+  return body(api.POST('/candidates/{proposalId}/reveal', { ...byId(id), body: {} }));
 }

@@ -1,15 +1,14 @@
-import { API_BASE, ApiError, api, request } from './http.ts';
+import { ApiError, api, body, hrefOf } from './client.ts';
 import type {
-  ItemList,
   Meeting,
   MeetingCreate,
   MeetingReportCreate,
   MeetingReportResult,
   MeetingUpdate,
-} from './types.ts';
+} from './models.ts';
 
-// Meetings of a resident (Gesprekken, 3-gesprek). Contract: src/modules/meetings/meetings.schema.ts and
-// meetings.routes.ts. Changes send If-Match with the version the user saw; 412 means someone else changed it.
+// Meetings of a resident (Gesprekken, 3-gesprek). Changes send If-Match with the version the user saw; 412 means
+// someone else changed it.
 
 export function meetingEtag(meeting: Pick<Meeting, 'id' | 'version'>): string {
   return `"meeting-${meeting.id}-v${meeting.version}"`;
@@ -20,33 +19,33 @@ export function isConflict(error: unknown): boolean {
 }
 
 export async function listMeetings(residentId: string): Promise<Meeting[]> {
-  return (await api.get<ItemList<Meeting>>(`/residents/${encodeURIComponent(residentId)}/meetings`)).items;
+  return (await body(api.GET('/residents/{id}/meetings', { params: { path: { id: residentId } } }))).items;
 }
 
-export function createMeeting(residentId: string, body: MeetingCreate): Promise<Meeting> {
-  return api.post<Meeting>(`/residents/${encodeURIComponent(residentId)}/meetings`, body);
+export function createMeeting(residentId: string, meeting: MeetingCreate): Promise<Meeting> {
+  return body(api.POST('/residents/{id}/meetings', { params: { path: { id: residentId } }, body: meeting }));
 }
 
-export async function updateMeeting(
+export function updateMeeting(
   meeting: Pick<Meeting, 'id' | 'version'>,
-  body: MeetingUpdate,
+  change: MeetingUpdate,
 ): Promise<Meeting> {
-  return (
-    await request<Meeting>('PATCH', `/meetings/${encodeURIComponent(meeting.id)}`, {
-      body,
-      headers: { 'If-Match': meetingEtag(meeting) },
-    })
-  ).data;
+  return body(
+    api.PATCH('/meetings/{meetingId}', {
+      params: { path: { meetingId: meeting.id }, header: { 'if-match': meetingEtag(meeting) } },
+      body: change,
+    }),
+  );
 }
 
 export function recordMeetingReport(
   meetingId: string,
-  body: MeetingReportCreate,
+  report: MeetingReportCreate,
 ): Promise<MeetingReportResult> {
-  return api.post<MeetingReportResult>(`/meetings/${encodeURIComponent(meetingId)}/report`, body);
+  return body(api.POST('/meetings/{meetingId}/report', { params: { path: { meetingId } }, body: report }));
 }
 
 /** The calendar invitation, as a plain link (the browser downloads it with the session cookie). */
 export function invitationUrl(meetingId: string): string {
-  return `${API_BASE}/meetings/${encodeURIComponent(meetingId)}/invitation.ics`;
+  return hrefOf('/meetings/{meetingId}/invitation.ics', { path: { meetingId } });
 }

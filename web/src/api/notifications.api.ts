@@ -1,12 +1,12 @@
-import { api } from './http.ts';
-import type { NotificationList } from './types.ts';
+import { api, body } from './client.ts';
+import type { NotificationList } from './models.ts';
 
-// Notifications of the logged-in user. Contract: src/modules/worklist/worklist.schema.ts (notification*).
+// Notifications of the logged-in user.
 
 export function listNotifications(unread = true): Promise<NotificationList> {
-  return api.get<NotificationList>('/notifications', { query: { unread } });
+  return body(api.GET('/notifications', { params: { query: { unread: unread ? 'true' : 'false' } } }));
 }
 
 export async function markNotificationRead(id: string): Promise<void> {
-  await api.post<unknown>(`/notifications/${encodeURIComponent(id)}/read`);
+  await body(api.POST('/notifications/{id}/read', { params: { path: { id } } }));
 }

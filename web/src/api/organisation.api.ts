@@ -1,18 +1,20 @@
-import { api } from './http.ts';
-import type { Area, ItemList, PartnerOrganisation, StaffMember, Team } from './types.ts';
+import { api, body } from './client.ts';
+import type { Area, PartnerOrganisation, StaffMember, StaffRoleFilter, Team } from './models.ts';
+
+// Areas, teams, partner organisations and staff of the user's municipality (reference lists, one page each).
 
 export async function listAreas(): Promise<Area[]> {
-  return (await api.get<ItemList<Area>>('/areas')).items;
+  return (await body(api.GET('/areas'))).items;
 }
 
 export async function listTeams(): Promise<Team[]> {
-  return (await api.get<ItemList<Team>>('/teams')).items;
+  return (await body(api.GET('/teams'))).items;
 }
 
 export async function listPartnerOrganisations(): Promise<PartnerOrganisation[]> {
-  return (await api.get<ItemList<PartnerOrganisation>>('/partner-organisations')).items;
+  return (await body(api.GET('/partner-organisations'))).items;
 }
 
-export async function listStaff(role?: 'jobCoach' | 'teamLead' | 'partnerProfessional'): Promise<StaffMember[]> {
-  return (await api.get<ItemList<StaffMember>>('/staff', { query: { role } })).items;
+export async function listStaff(role?: StaffRoleFilter): Promise<StaffMember[]> {
+  return (await body(api.GET('/staff', { params: { query: { role } } }))).items;
 }

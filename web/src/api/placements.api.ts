@@ -1,61 +1,7 @@
-import { api, request } from './http.ts';
-import type { ContractType, Instrument } from './vacancies.api.ts';
+import { api, answer, body } from './client.ts';
+import type { FollowUpMonths, FollowUpWrite, Placement, PlacementCreate } from './models.ts';
 
-// Placements with follow-up (nazorg) at 1, 3, 6 and 12 months. Contract: /work/briefs/api-contract.md "Placements".
-
-export type Outflow = 'full' | 'partial';
-export const FOLLOW_UP_MONTHS = [1, 3, 6, 12] as const;
-
-export interface FollowUp {
-  months: number;
-  dueOn: string;
-  doneOn: string | null;
-  stillEmployed: boolean | null;
-  note: string | null;
-}
-
-export interface Placement {
-  id: string;
-  residentId: string;
-  residentName?: string | null;
-  employer: { id: string; name: string };
-  vacancy: { id: string; title: string } | null;
-  agreement: { id: string; title: string } | null;
-  startDate: string;
-  contractType: ContractType;
-  hoursPerWeek: number;
-  hourlyWage: number | null;
-  instrument: Instrument | null;
-  outflow: Outflow;
-  status: 'active' | 'ended';
-  followUps: FollowUp[];
-}
-
-export interface PlacementCreate {
-  residentId: string;
-  employerId: string;
-  vacancyId?: string;
-  proposalId?: string;
-  agreementId?: string;
-  startDate: string;
-  contractType: ContractType;
-  hoursPerWeek: number;
-  hourlyWage?: number;
-  instrument?: Instrument;
-  outflow: Outflow;
-}
-
-export interface FollowUpWrite {
-  doneOn: string;
-  stillEmployed: boolean;
-  note?: string;
-}
-
-const path = (id: string) => `/placements/${encodeURIComponent(id)}`;
-
-export function createPlacement(body: PlacementCreate): Promise<Placement> {
-  return api.post<Placement>('/placements', body);
-}
+// Placements with follow-up (nazorg) at 1, 3, 6 and 12 months.
 
 export interface PlacementWithEtag {
   placement: Placement;
@@ -63,13 +9,27 @@ export interface PlacementWithEtag {
   etag: string;
 }
 
+export function createPlacement(placement: PlacementCreate): Promise<Placement> {
+  return body(api.POST('/placements', { body: placement }));
+}
+
 export async function getPlacement(id: string): Promise<PlacementWithEtag> {
-  const res = await request<Placement>('GET', path(id));
+  const res = await answer(api.GET('/placements/{id}', { params: { path: { id } } }));
   return { placement: res.data, etag: res.etag ?? '' };
 }
 
 /** Needs If-Match with the ETag of the placement as the user saw it (412 when someone else saved first). */
-export async function recordFollowUp(id: string, months: number, etag: string, body: FollowUpWrite): Promise<PlacementWithEtag> {
-  const res = await request<Placement>('PUT', `${path(id)}/follow-ups/${months}`, { body, headers: { 'If-Match': etag } });
+export async function recordFollowUp(
+  id: string,
+  months: FollowUpMonths,
+  etag: string,
+  followUp: FollowUpWrite,
+): Promise<PlacementWithEtag> {
+  const res = await answer(
+    api.PUT('/placements/{id}/follow-ups/{months}', {
+      params: { path: { id, months: String(months) as `${FollowUpMonths}` }, header: { 'if-match': etag } },
+      body: followUp,
+    }),
+  );
   return { placement: res.data, etag: res.etag ?? '' };
 }

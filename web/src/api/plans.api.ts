@@ -1,4 +1,4 @@
-import { API_BASE, ApiError, api, request } from './http.ts';
+import { ApiError, api, body, hrefOf } from './client.ts';
 import type {
   Plan,
   PlanActionCreate,
@@ -9,13 +9,13 @@ import type {
   PlanGoalUpdate,
   PlanUpdate,
   PlanVersion,
-} from './types.ts';
+} from './models.ts';
 
-// The one plan of a resident: goals, actions with owners, the resident's agreement, history and the PDF.
-// Contract: src/modules/plans/plans.schema.ts and plans.routes.ts. Every write sends If-Match with the version the
-// user saw and answers the whole new plan; 412 answers the current plan and what changed since (PlanConflict).
+// The one plan of a resident: goals, actions with owners, the resident's agreement, history and the PDF. Every
+// write sends If-Match with the version the user saw and answers the whole new plan; 412 answers the current plan
+// and what changed since (PlanConflict).
 
-const base = (residentId: string) => `/residents/${encodeURIComponent(residentId)}/plan`;
+const byId = (id: string) => ({ params: { path: { id } } });
 
 /** The ETag of a plan version, for If-Match (the same form the server sends: "plan-{id}-v{version}"). */
 export function planEtag(plan: Pick<Plan, 'id' | 'version'>): string {
@@ -25,26 +25,26 @@ export function planEtag(plan: Pick<Plan, 'id' | 'version'>): string {
 /** The 412 answer of a plan write, or null for any other error. */
 export function planConflictOf(error: unknown): PlanConflict | null {
   if (!(error instanceof ApiError) || error.status !== 412) return null;
-  const p = error.problem as Partial<PlanConflict>;
-  return p.current && Array.isArray(p.changesSince) ? (p as PlanConflict) : null;
+  const p = error.body as Partial<PlanConflict> | null;
+  return p && p.current && Array.isArray(p.changesSince) ? (p as PlanConflict) : null;
 }
 
 /** 404 when the resident has no active plan yet ("Nog geen plan…"). */
 export function getPlan(residentId: string): Promise<Plan> {
-  return api.get<Plan>(base(residentId));
+  return body(api.GET('/residents/{id}/plan', byId(residentId)));
 }
 
-export function startPlan(residentId: string, body: PlanCreate = {}): Promise<Plan> {
-  return api.post<Plan>(base(residentId), body);
+export function startPlan(residentId: string, plan: PlanCreate = {}): Promise<Plan> {
+  return body(api.POST('/residents/{id}/plan', { ...byId(residentId), body: plan }));
 }
 
 export async function getPlanHistory(residentId: string): Promise<PlanVersion[]> {
-  return (await api.get<{ items: PlanVersion[] }>(`${base(residentId)}/history`)).items;
+  return (await body(api.GET('/residents/{id}/plan/history', byId(residentId)))).items;
 }
 
 /** The resident's plan as a tagged PDF in plain Dutch: a normal link (the session cookie goes along). */
 export function planPdfUrl(residentId: string): string {
-  return `${API_BASE}${base(residentId)}/pdf`;
+  return hrefOf('/residents/{id}/plan/pdf', { path: { id: residentId } });
 }
 
 /** One change to the plan. The same operation can be sent again on top of a newer version after a 412. */
@@ -56,20 +56,40 @@ export type PlanOperation =
   | { kind: 'updateAction'; actionId: string; body: PlanActionUpdate };
 
 /** Sends one change with If-Match of the version the user edited. */
-export async function writePlan(residentId: string, plan: Pick<Plan, 'id' | 'version'>, op: PlanOperation): Promise<Plan> {
-  const headers = { 'If-Match': planEtag(plan) };
-  const path = base(residentId);
-  const call = (method: string, url: string, body: unknown) => request<Plan>(method, url, { body, headers });
+export function writePlan(
+  residentId: string,
+  plan: Pick<Plan, 'id' | 'version'>,
+  op: PlanOperation,
+): Promise<Plan> {
+  const header = { 'if-match': planEtag(plan) };
+  const id = residentId;
   switch (op.kind) {
     case 'updatePlan':
-      return (await call('PATCH', path, op.body)).data;
+      return body(api.PATCH('/residents/{id}/plan', { params: { path: { id }, header }, body: op.body }));
     case 'addGoal':
-      return (await call('POST', `${path}/goals`, op.body)).data;
+      return body(
+        api.POST('/residents/{id}/plan/goals', { params: { path: { id }, header }, body: op.body }),
+      );
     case 'updateGoal':
-      return (await call('PATCH', `${path}/goals/${encodeURIComponent(op.goalId)}`, op.body)).data;
+      return body(
+        api.PATCH('/residents/{id}/plan/goals/{goalId}', {
+          params: { path: { id, goalId: op.goalId }, header },
+          body: op.body,
+        }),
+      );
     case 'addAction':
-      return (await call('POST', `${path}/goals/${encodeURIComponent(op.goalId)}/actions`, op.body)).data;
+      return body(
+        api.POST('/residents/{id}/plan/goals/{goalId}/actions', {
+          params: { path: { id, goalId: op.goalId }, header },
+          body: op.body,
+        }),
+      );
     case 'updateAction':
-      return (await call('PATCH', `${path}/actions/${encodeURIComponent(op.actionId)}`, op.body)).data;
+      return body(
+        api.PATCH('/residents/{id}/plan/actions/{actionId}', {
+          params: { path: { id, actionId: op.actionId }, header },
+          body: op.body,
+        }),
+      );
   }
 }

@@ -1,4 +1,4 @@
-import { api, request } from './http.ts';
+import { api, answer, body } from './client.ts';
 import type {
   Consent,
   ConsentCreate,
@@ -6,14 +6,13 @@ import type {
   ContactMomentCreate,
   ContactPersonAssignment,
   ContactPersonChange,
-  ItemList,
   ProcessingLogEntry,
   Resident,
   ResidentCreate,
   ResidentList,
   ResidentListQuery,
   ResidentUpdate,
-} from './types.ts';
+} from './models.ts';
 
 /** A resident together with the ETag of the version we read (needed for If-Match when editing). */
 export interface VersionedResident {
@@ -21,72 +20,71 @@ export interface VersionedResident {
   etag: string | null;
 }
 
-const base = (id: string) => `/residents/${encodeURIComponent(id)}`;
+const byId = (id: string) => ({ params: { path: { id } } });
 
+/** One page of the caseload: `total` counts every match, `next` is the cursor of the next page (or null). */
 export function listResidents(query: ResidentListQuery, signal?: AbortSignal): Promise<ResidentList> {
-  return api.get<ResidentList>('/residents', {
-    signal,
-    query: {
-      q: query.q,
-      areaId: query.areaId,
-      status: query.status,
-      noContactDays: query.noContactDays,
-      contactPerson: query.contactPerson,
-      sort: query.sort,
-      limit: query.limit,
-      cursor: query.cursor,
-      total: query.total === undefined ? undefined : String(query.total),
-    },
-  });
+  return body(api.GET('/residents', { params: { query }, signal }));
 }
 
 export async function getResident(id: string): Promise<VersionedResident> {
-  const res = await request<Resident>('GET', base(id));
+  const res = await answer(api.GET('/residents/{id}', byId(id)));
   return { resident: res.data, etag: res.etag };
 }
 
 export async function revealBsn(id: string): Promise<string> {
-  return (await api.get<{ bsn: string }>(`${base(id)}/bsn`)).bsn;
+  return (await body(api.GET('/residents/{id}/bsn', byId(id)))).bsn;
 }
 
-export async function createResident(body: ResidentCreate): Promise<VersionedResident> {
-  const res = await request<Resident>('POST', '/residents', { body });
+export async function createResident(resident: ResidentCreate): Promise<VersionedResident> {
+  const res = await answer(api.POST('/residents', { body: resident }));
   return { resident: res.data, etag: res.etag };
 }
 
-export async function updateResident(id: string, etag: string, body: ResidentUpdate): Promise<VersionedResident> {
-  const res = await request<Resident>('PATCH', base(id), { body, headers: { 'If-Match': etag } });
+export async function updateResident(
+  id: string,
+  etag: string,
+  change: ResidentUpdate,
+): Promise<VersionedResident> {
+  const res = await answer(
+    api.PATCH('/residents/{id}', { params: { path: { id }, header: { 'if-match': etag } }, body: change }),
+  );
   return { resident: res.data, etag: res.etag };
 }
 
 export async function listContactPersonHistory(id: string): Promise<ContactPersonAssignment[]> {
-  return (await api.get<ItemList<ContactPersonAssignment>>(`${base(id)}/contact-person-history`)).items;
+  return (await body(api.GET('/residents/{id}/contact-person-history', byId(id)))).items;
 }
 
-export async function changeContactPerson(id: string, body: ContactPersonChange): Promise<ContactPersonAssignment[]> {
-  return (await api.put<ItemList<ContactPersonAssignment>>(`${base(id)}/contact-person`, body)).items;
+export async function changeContactPerson(
+  id: string,
+  change: ContactPersonChange,
+): Promise<ContactPersonAssignment[]> {
+  return (await body(api.PUT('/residents/{id}/contact-person', { ...byId(id), body: change }))).items;
 }
 
 export async function listConsents(id: string): Promise<Consent[]> {
-  return (await api.get<ItemList<Consent>>(`${base(id)}/consents`)).items;
+  return (await body(api.GET('/residents/{id}/consents', byId(id)))).items;
 }
 
-export function grantConsent(id: string, body: ConsentCreate): Promise<Consent> {
-  return api.post<Consent>(`${base(id)}/consents`, body);
+export function grantConsent(id: string, consent: ConsentCreate): Promise<Consent> {
+  return body(api.POST('/residents/{id}/consents', { ...byId(id), body: consent }));
 }
 
 export function withdrawConsent(id: string, consentId: string): Promise<Consent> {
-  return api.post<Consent>(`${base(id)}/consents/${encodeURIComponent(consentId)}/withdraw`, {});
+  return body(
+    api.POST('/residents/{id}/consents/{consentId}/withdraw', { params: { path: { id, consentId } } }),
+  );
 }
 
 export async function listContactMoments(id: string): Promise<ContactMoment[]> {
-  return (await api.get<ItemList<ContactMoment>>(`${base(id)}/contact-moments`)).items;
+  return (await body(api.GET('/residents/{id}/contact-moments', byId(id)))).items;
 }
 
-export function recordContactMoment(id: string, body: ContactMomentCreate): Promise<ContactMoment> {
-  return api.post<ContactMoment>(`${base(id)}/contact-moments`, body);
+export function recordContactMoment(id: string, moment: ContactMomentCreate): Promise<ContactMoment> {
+  return body(api.POST('/residents/{id}/contact-moments', { ...byId(id), body: moment }));
 }
 
 export async function listProcessingLog(id: string): Promise<ProcessingLogEntry[]> {
-  return (await api.get<ItemList<ProcessingLogEntry>>(`${base(id)}/processing-log`)).items;
+  return (await body(api.GET('/residents/{id}/processing-log', byId(id)))).items;
 }

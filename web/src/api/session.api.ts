@@ -1,31 +1,36 @@
-import { ApiError, api, isApiError } from './http.ts';
-import type { LoginOptions, Session } from './types.ts';
+import { API_BASE, api, body, isApiError } from './client.ts';
+import type { LoginOptions, Session } from './models.ts';
 
-export const OIDC_LOGIN_URL = '/api/v1/session/oidc/login';
+/**
+ * The staff login with OpenID Connect: a normal link (the server redirects to the identity provider). Not in the
+ * generated document: the server registers (and documents) these routes only when OIDC is configured.
+ */
+export const OIDC_LOGIN_URL = `${API_BASE}/session/oidc/login`;
 
 export function getLoginOptions(): Promise<LoginOptions> {
-  return api.get<LoginOptions>('/session/options');
+  return body(api.GET('/session/options'));
 }
 
 /** The current session, or null when not logged in. */
 export async function getSession(): Promise<Session | null> {
   try {
-    return await api.get<Session>('/session');
+    return await body(api.GET('/session'));
   } catch (e) {
     if (isApiError(e, 401)) return null;
     throw e;
   }
 }
 
+/** Starts a demo session (sent without a CSRF header: there is no session yet). */
 export function createDemoSession(username: string): Promise<Session> {
-  return api.post<Session>('/session/demo', { username }, { noCsrf: true });
+  return body(api.POST('/session/demo', { body: { username } }));
 }
 
 export async function deleteSession(): Promise<void> {
   try {
-    await api.delete('/session');
+    await body(api.DELETE('/session'));
   } catch (e) {
     // Already logged out: fine.
-    if (!(e instanceof ApiError && e.status === 401)) throw e;
+    if (!isApiError(e, 401)) throw e;
   }
 }

@@ -1,43 +1,37 @@
-import { api } from './http.ts';
+import { api, body } from './client.ts';
 import type {
   CatchUpCampaign,
   CatchUpCampaignDetail,
   CatchUpCreate,
-  CatchUpCriteria,
   CatchUpPreview,
-  ItemList,
+  CatchUpPreviewRequest,
   ReassignmentCreate,
   ReassignmentResult,
   TeamCaseloads,
-} from './types.ts';
+} from './models.ts';
 
 // The teamleider's API (permission team:manage): caseloads, bulk reassignment and catch-up campaigns.
 
-const campaigns = '/catch-up-campaigns';
-
 export function getTeamCaseloads(): Promise<TeamCaseloads> {
-  return api.get<TeamCaseloads>('/team/caseloads');
+  return body(api.GET('/team/caseloads'));
 }
 
-export function reassignResidents(body: ReassignmentCreate): Promise<ReassignmentResult> {
-  return api.post<ReassignmentResult>('/team/reassignments', body);
+export function reassignResidents(reassignment: ReassignmentCreate): Promise<ReassignmentResult> {
+  return body(api.POST('/team/reassignments', { body: reassignment }));
 }
 
-export function previewCatchUp(body: {
-  teamId?: string;
-  criteria: CatchUpCriteria;
-}): Promise<CatchUpPreview> {
-  return api.post<CatchUpPreview>(`${campaigns}/preview`, body);
+export function previewCatchUp(request: CatchUpPreviewRequest): Promise<CatchUpPreview> {
+  return body(api.POST('/catch-up-campaigns/preview', { body: request }));
 }
 
-export function createCatchUp(body: CatchUpCreate): Promise<CatchUpCampaignDetail> {
-  return api.post<CatchUpCampaignDetail>(campaigns, body);
+export function createCatchUp(campaign: CatchUpCreate): Promise<CatchUpCampaignDetail> {
+  return body(api.POST('/catch-up-campaigns', { body: campaign }));
 }
 
 export async function listCatchUps(): Promise<CatchUpCampaign[]> {
-  return (await api.get<ItemList<CatchUpCampaign>>(campaigns)).items;
+  return (await body(api.GET('/catch-up-campaigns'))).items;
 }
 
 export function getCatchUp(id: string): Promise<CatchUpCampaignDetail> {
-  return api.get<CatchUpCampaignDetail>(`${campaigns}/${encodeURIComponent(id)}`);
+  return body(api.GET('/catch-up-campaigns/{id}', { params: { path: { id } } }));
 }

@@ -1,10 +1,10 @@
-import { api } from './http.ts';
-import type { Worklist, WorklistLink } from './types.ts';
+import { api, body } from './client.ts';
+import type { Worklist, WorklistLink } from './models.ts';
 
-// The werkmatcher's worklist. Contract: src/modules/worklist/worklist.schema.ts and worklist.routes.ts.
+// The werkmatcher's worklist.
 
 export function getWorklist(): Promise<Worklist> {
-  return api.get<Worklist>('/worklist');
+  return body(api.GET('/worklist'));
 }
 
 /** The anchor of each worklist section on the resident page (the ids of its sections). */

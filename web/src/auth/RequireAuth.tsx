@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router-dom';
-import type { Permission } from '../api/types.ts';
+import type { Permission } from '../api/models.ts';
 import { LoadingPage } from '../pages/LoadingPage.tsx';
 import { ErrorPage } from '../pages/ErrorPage.tsx';
 import { ForbiddenPage } from '../pages/ForbiddenPage.tsx';

@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { Permission, Session } from '../api/types.ts';
+import type { Permission, Session } from '../api/models.ts';
 
 export const SESSION_QUERY_KEY = ['session'] as const;
 

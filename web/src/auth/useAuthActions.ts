@@ -1,8 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
-import { setCsrfToken } from '../api/http.ts';
+import { setCsrfToken } from '../api/client.ts';
+import type { Session } from '../api/models.ts';
 import { createDemoSession, deleteSession } from '../api/session.api.ts';
-import type { Session } from '../api/types.ts';
 import { SESSION_QUERY_KEY, landingPath } from './session.ts';
 
 /** Demo login: one click on a demo user starts a session and opens that user's landing page. */

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { setCsrfToken } from '../api/http.ts';
+import { setCsrfToken } from '../api/client.ts';
 import { getSession } from '../api/session.api.ts';
 import { SESSION_QUERY_KEY } from './session.ts';
 

@@ -1,7 +1,7 @@
 import type { MouseEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink } from 'react-router-dom';
-import type { Session } from '../api/types.ts';
+import type { Session } from '../api/models.ts';
 import { hasPermission, landingPath, primaryRole } from '../auth/session.ts';
 import { useLogout } from '../auth/useAuthActions.ts';
 import { Button } from './Button.tsx';

@@ -35,7 +35,7 @@ const DEFAULT_TO = '17:00';
  */
 export function ScheduleField({ id, legend, value, onChange, description, error }: ScheduleFieldProps) {
   const { t } = useTranslation();
-  const byDay = new Map<Weekday, { from: string; to: string }>();
+  const byDay = new Map<number, { from: string; to: string }>();
   for (const w of normaliseWindows(value)) {
     const prev = byDay.get(w.day);
     byDay.set(w.day, prev ? { from: prev.from, to: w.to } : { from: w.from, to: w.to });

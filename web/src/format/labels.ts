@@ -1,4 +1,4 @@
-import type { AgeBand } from '../api/types.ts';
+import type { AgeBand } from '../api/models.ts';
 
 /** i18n keys may not contain "<" or "+": map the API's age bands to safe keys. */
 export function ageBandKey(band: AgeBand): string {

@@ -1,17 +1,13 @@
 // Weekly time windows (a vacancy's working hours, a resident's availability) in words:
-// "ma–vr 09:00–14:30" or "ma, wo 08:00–12:00; za 10:00–16:00". Same shape as the API's TimeWindow.
+// "ma–vr 09:00–14:30" or "ma, wo 08:00–12:00; za 10:00–16:00". The windows are the API's TimeWindow: day 1–7,
+// from/to "HH:MM" on a half hour ("24:00" is the end of the day).
 import type { TFunction } from 'i18next';
+import type { TimeWindow } from '../api/models.ts';
+
+export type { TimeWindow };
 
 /** 1 = Monday … 7 = Sunday (ISO 8601). */
 export type Weekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
-
-export interface TimeWindow {
-  day: Weekday;
-  /** "HH:MM" on a half hour, 00:00–23:30. */
-  from: string;
-  /** "HH:MM" on a half hour, after `from`; "24:00" is the end of the day. */
-  to: string;
-}
 
 export const WEEKDAYS: readonly Weekday[] = [1, 2, 3, 4, 5, 6, 7];
 
@@ -99,7 +95,7 @@ function formatDays(days: Weekday[], t: TFunction): string {
 export function formatSchedule(windows: readonly TimeWindow[], t: TFunction): string {
   const norm = normaliseWindows(windows);
   if (norm.length === 0) return t('schedule.none');
-  const timesByDay = new Map<Weekday, string>();
+  const timesByDay = new Map<number, string>();
   for (const w of norm) {
     const times = `${w.from}–${w.to}`;
     const prev = timesByDay.get(w.day);

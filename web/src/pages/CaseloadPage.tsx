@@ -1,7 +1,7 @@
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useSearchParams } from 'react-router-dom';
-import type { ResidentSort } from '../api/types.ts';
+import type { ResidentSort } from '../api/models.ts';
 import { hasPermission, useSession } from '../auth/session.ts';
 import { ErrorState } from '../components/ErrorState.tsx';
 import { Heading } from '../components/Heading.tsx';
@@ -77,9 +77,7 @@ export function CaseloadPage() {
         {data && (
           <>
             <strong>
-              {data.total !== undefined
-                ? t('caseload.count', { count: data.total })
-                : t('caseload.countPage', { count: data.items.length })}
+              {t('caseload.count', { count: data.total })}
             </strong>
             {data.items.length > 0 && (page > 1 || data.next) && (
               <span className="app-results__range">
@@ -113,6 +111,8 @@ export function CaseloadPage() {
             page={page}
             hasPrevious={Boolean(params.cursor)}
             hasNext={Boolean(data.next)}
+            total={data.total}
+            pageSize={PAGE_SIZE}
             onPrevious={() => toPage(stack.at(-1) ?? '', stack.slice(0, -1))}
             onNext={() => data.next && toPage(data.next, [...stack, params.cursor])}
           />

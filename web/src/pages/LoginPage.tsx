@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation } from 'react-router-dom';
+import type { DemoUser } from '../api/models.ts';
 import { OIDC_LOGIN_URL, getLoginOptions } from '../api/session.api.ts';
-import type { DemoUser } from '../api/types.ts';
 import { landingPath } from '../auth/session.ts';
 import { useDemoLogin } from '../auth/useAuthActions.ts';
 import { useSessionQuery } from '../auth/useSessionQuery.ts';

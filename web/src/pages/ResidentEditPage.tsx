@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
-import { isApiError } from '../api/http.ts';
+import { isApiError } from '../api/client.ts';
 import { getResident, updateResident, type VersionedResident } from '../api/residents.api.ts';
 import { landingPath, useSession } from '../auth/session.ts';
 import { Alert } from '../components/Alert.tsx';

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useEffect, useState } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router-dom';
-import { isApiError, isUnavailable } from '../api/http.ts';
+import { isApiError, isUnavailable } from '../api/client.ts';
 import { hasPermission, landingPath, useSession } from '../auth/session.ts';
 import { Alert } from '../components/Alert.tsx';
 import { ErrorState } from '../components/ErrorState.tsx';

@@ -1,8 +1,8 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
-import type { Candidate, ProposalStatus } from '../../api/candidates.api.ts';
-import { isApiError } from '../../api/http.ts';
+import { isApiError } from '../../api/client.ts';
+import type { Candidate, ProposalStatus } from '../../api/models.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
 import { DataList } from '../../components/DataList.tsx';
@@ -162,7 +162,7 @@ export function CandidatePage() {
   if (isApiError(query.error, 404) || isApiError(query.error, 400)) return <NotFoundContent backTo="/kandidaten" />;
 
   const stepState = (done: boolean, current: boolean): StepState => (done ? 'done' : current ? 'current' : 'todo');
-  const closed = c && (c.status === 'rejected' || c.status === 'withdrawn' || c.status === 'residentDeclined');
+  const closed = c?.status === 'rejected';
 
   return (
     <>

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useSearchParams } from 'react-router-dom';
-import { CANDIDATE_STATUSES } from '../../api/candidates.api.ts';
+import { candidateStatuses } from '../../api/models.ts';
 import { Button } from '../../components/Button.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { Heading } from '../../components/Heading.tsx';
@@ -10,6 +10,7 @@ import { Pagination } from '../../components/Pagination.tsx';
 import { Paragraph } from '../../components/Paragraph.tsx';
 import { SelectField } from '../../components/SelectField.tsx';
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '../../components/Table.tsx';
+import { oneOf } from '../../format/oneOf.ts';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle.ts';
 import { useMirroredState } from '../../hooks/useMirroredState.ts';
 import { useFormat } from '../employers/shared.tsx';
@@ -17,6 +18,8 @@ import { useVacancyList } from '../vacancies/useVacancies.ts';
 import { CandidateStatusBadge } from './candidateText.tsx';
 import { useCandidateList } from './useCandidates.ts';
 import '../employers/employers.css';
+
+const PAGE_SIZE = 25;
 
 /** Kandidaten: anonymous candidates that werkmatchers proposed and the resident agreed to, per vacancy. */
 export function CandidatesPage() {
@@ -30,7 +33,7 @@ export function CandidatesPage() {
   const status = sp.get('status') ?? '';
   const cursor = sp.get('cursor') ?? '';
   const stack = (location.state as { cursors?: string[] } | null)?.cursors ?? [];
-  const list = useCandidateList({ vacancyId: vacancyId || undefined, status: status || undefined, cursor: cursor || undefined });
+  const list = useCandidateList({ vacancyId: vacancyId || undefined, status: oneOf(candidateStatuses, status), cursor: cursor || undefined, limit: PAGE_SIZE });
   const vacancies = useVacancyList({ status: undefined });
   const [vacancyValue, setVacancyValue] = useMirroredState(vacancyId);
   const [statusValue, setStatusValue] = useMirroredState(status);
@@ -69,7 +72,7 @@ export function CandidatesPage() {
               id="filter-status"
               label={t('candidates.filters.status')}
               emptyOption={t('candidates.filters.allStatuses')}
-              options={CANDIDATE_STATUSES.map((s) => ({ value: s, label: t(`candidates.status.${s}`) }))}
+              options={candidateStatuses.map((s) => ({ value: s, label: t(`candidates.status.${s}`) }))}
               value={statusValue}
               onChange={(e) => {
                 setStatusValue(e.target.value);
@@ -88,7 +91,7 @@ export function CandidatesPage() {
       </div>
 
       <p className="utrecht-paragraph app-results" role="status">
-        {data && <strong>{t('candidates.count', { count: data.items.length })}</strong>}
+        {data && <strong>{t('candidates.count', { count: data.total })}</strong>}
         {list.isFetching && data && <span className="app-results__busy"> {t('candidates.searching')}</span>}
       </p>
 
@@ -154,6 +157,8 @@ export function CandidatesPage() {
             page={page}
             hasPrevious={Boolean(cursor)}
             hasNext={Boolean(data.next)}
+            total={data.total}
+            pageSize={PAGE_SIZE}
             onPrevious={() => go({ vacancyId, status, cursor: stack.at(-1) ?? '' }, { cursors: stack.slice(0, -1) })}
             onNext={() => data.next && go({ vacancyId, status, cursor: data.next }, { cursors: [...stack, cursor] })}
           />

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ProposalStatus } from '../../api/candidates.api.ts';
+import type { ProposalStatus } from '../../api/models.ts';
 import { StatusBadge, type BadgeStatus } from '../../components/StatusBadge.tsx';
 
 const BADGE: Record<ProposalStatus, BadgeStatus> = {

@@ -1,21 +1,14 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  getCandidate,
-  listCandidates,
-  presentCandidate,
-  recordInterviewCommitment,
-  rejectCandidate,
-  revealIdentity,
-  type Candidate,
-} from '../../api/candidates.api.ts';
+import { getCandidate, listCandidates, presentCandidate, recordInterviewCommitment, rejectCandidate, revealIdentity } from '../../api/candidates.api.ts';
+import type { Candidate, CandidateQuery } from '../../api/models.ts';
 
 export const CANDIDATE_KEYS = {
   all: ['candidates'] as const,
-  list: (q: { vacancyId?: string; status?: string; cursor?: string }) => ['candidates', 'list', q] as const,
+  list: (q: CandidateQuery) => ['candidates', 'list', q] as const,
   one: (id: string) => ['candidates', 'one', id] as const,
 };
 
-export function useCandidateList(q: { vacancyId?: string; status?: string; cursor?: string }) {
+export function useCandidateList(q: CandidateQuery) {
   return useQuery({
     queryKey: CANDIDATE_KEYS.list(q),
     queryFn: ({ signal }) => listCandidates(q, signal),

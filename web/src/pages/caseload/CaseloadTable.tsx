@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ResidentSort, ResidentSummary } from '../../api/types.ts';
+import type { ResidentSort, ResidentSummary } from '../../api/models.ts';
 import { AppLink } from '../../components/Links.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '../../components/Table.tsx';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ResidentSummary } from '../../api/types.ts';
+import type { ResidentSummary } from '../../api/models.ts';
 import { localeOf } from '../../i18n/index.ts';
 import { formatShortDate } from '../../format/dates.ts';
 

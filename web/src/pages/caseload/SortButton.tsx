@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ResidentSort } from '../../api/types.ts';
+import type { ResidentSort } from '../../api/models.ts';
 import { TableHeaderCell } from '../../components/Table.tsx';
 
 /** A sortable column: which server sort means "ascending" and which "descending" for this column. */

@@ -1,4 +1,5 @@
-import { residentSorts, residentStatusFilters, type ResidentListQuery, type ResidentSort, type ResidentStatusFilter } from '../../api/types.ts';
+import { residentSorts, residentStatusFilters, type ResidentListQuery, type ResidentSort, type ResidentStatusFilter } from '../../api/models.ts';
+import { oneOf } from '../../format/oneOf.ts';
 
 export const PAGE_SIZE = 50;
 
@@ -12,10 +13,6 @@ export interface CaseloadParams {
   mine: boolean;
   sort: ResidentSort;
   cursor: string;
-}
-
-function oneOf<T extends string>(values: readonly T[], value: string | null): T | undefined {
-  return values.find((v) => v === value);
 }
 
 export function parseCaseloadParams(search: URLSearchParams, defaultMine: boolean): CaseloadParams {
@@ -65,7 +62,6 @@ export function toListQuery(params: CaseloadParams): ResidentListQuery {
     sort: params.sort,
     limit: PAGE_SIZE,
     cursor: params.cursor || undefined,
-    total: true,
   };
 }
 

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { AgreementSummary } from '../../api/employers.api.ts';
+import type { AgreementSummary } from '../../api/models.ts';
 
 /**
  * "12 van 40 plaatsingen" with a bar. The bar is a progressbar with a text value, so screen readers hear the same

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useLocation, useParams } from 'react-router-dom';
-import type { Agreement } from '../../api/employers.api.ts';
-import { isApiError } from '../../api/http.ts';
+import { isApiError } from '../../api/client.ts';
+import type { Agreement } from '../../api/models.ts';
 import { hasPermission, useSession } from '../../auth/session.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { DataList } from '../../components/DataList.tsx';

@@ -16,7 +16,7 @@ import { useDocumentTitle } from '../../hooks/useDocumentTitle.ts';
 import { AgreementProgress } from './AgreementProgress.tsx';
 import { EmployerCreateForm } from './EmployerCreateForm.tsx';
 import { focusLater, sortAgreements } from './shared.tsx';
-import { useEmployerList } from './useEmployers.ts';
+import { EMPLOYER_PAGE_SIZE, useEmployerList } from './useEmployers.ts';
 import './employers.css';
 
 /** Werkgevers: search, sector, open vacancies and agreements with pledged vs realised placements. */
@@ -81,7 +81,7 @@ export function EmployersPage() {
       </form>
 
       <p className="utrecht-paragraph app-results" role="status">
-        {data && <strong>{t('employers.count', { count: data.items.length })}</strong>}
+        {data && <strong>{t('employers.count', { count: data.total })}</strong>}
         {list.isFetching && data && <span className="app-results__busy"> {t('employers.searching')}</span>}
       </p>
 
@@ -139,6 +139,8 @@ export function EmployersPage() {
             page={page}
             hasPrevious={Boolean(cursor)}
             hasNext={Boolean(data.next)}
+            total={data.total}
+            pageSize={EMPLOYER_PAGE_SIZE}
             onPrevious={() => go({ q, cursor: stack.at(-1) ?? '' }, { cursors: stack.slice(0, -1) })}
             onNext={() => data.next && go({ q, cursor: data.next }, { cursors: [...stack, cursor] })}
           />

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/http.ts';
+import { ApiError } from '../../api/client.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { ErrorSummary, type ErrorSummaryItem } from '../../components/ErrorSummary.tsx';
 import { Heading } from '../../components/Heading.tsx';

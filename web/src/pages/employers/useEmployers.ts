@@ -1,16 +1,9 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  addAgreement,
-  addContact,
-  addLocation,
-  createEmployer,
-  getEmployer,
-  listEmployers,
-  type AgreementCreate,
-  type ContactCreate,
-  type EmployerCreate,
-  type LocationCreate,
-} from '../../api/employers.api.ts';
+import { addAgreement, addContact, addLocation, createEmployer, getEmployer, listEmployers } from '../../api/employers.api.ts';
+import type { AgreementCreate, ContactCreate, EmployerCreate, LocationCreate } from '../../api/models.ts';
+
+/** Employers per page of the list. */
+export const EMPLOYER_PAGE_SIZE = 50;
 
 export const EMPLOYER_KEYS = {
   all: ['employers'] as const,
@@ -21,7 +14,7 @@ export const EMPLOYER_KEYS = {
 export function useEmployerList(q: string, cursor: string) {
   return useQuery({
     queryKey: EMPLOYER_KEYS.list(q, cursor),
-    queryFn: ({ signal }) => listEmployers({ q: q || undefined, cursor: cursor || undefined }, signal),
+    queryFn: ({ signal }) => listEmployers({ q: q || undefined, cursor: cursor || undefined, limit: EMPLOYER_PAGE_SIZE }, signal),
     placeholderData: keepPreviousData,
     staleTime: 15_000,
   });

@@ -2,17 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
-import {
-  ALGORITHM_REGISTER_DOWNLOAD_URL,
-  fairnessDimensions,
-  getAlgorithmRegister,
-  getFairnessMonitor,
-  type AlgorithmRegisterEntry,
-  type FairnessDimension,
-  type FairnessGroup,
-  type FairnessMonitor,
-  type FairnessStage,
-} from '../../api/matching.api.ts';
+import { ALGORITHM_REGISTER_DOWNLOAD_URL, getAlgorithmRegister, getFairnessMonitor } from '../../api/matching.api.ts';
+import { type AlgorithmRegisterEntry, type FairnessDimension, fairnessDimensions, type FairnessGroup, type FairnessMonitor, type FairnessStage } from '../../api/models.ts';
 import { hasPermission, useSession } from '../../auth/session.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { DemoUser } from '../../api/types.ts';
+import type { DemoUser } from '../../api/models.ts';
 import { Heading } from '../../components/Heading.tsx';
 import { Paragraph } from '../../components/Paragraph.tsx';
 import { cx } from '../../components/classNames.ts';

@@ -1,9 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import type { Candidate } from '../../api/candidates.api.ts';
-import type { Outflow } from '../../api/placements.api.ts';
-import { CONTRACT_TYPES, INSTRUMENTS, type ContractType, type Instrument } from '../../api/vacancies.api.ts';
+import { type Candidate, type ContractType, contractTypes, type Instrument, instruments, type Outflow } from '../../api/models.ts';
 import { Button } from '../../components/Button.tsx';
 import { SelectField } from '../../components/SelectField.tsx';
 import { TextField } from '../../components/TextField.tsx';
@@ -86,7 +84,7 @@ export function PlacementForm({ candidate, onCancel }: { candidate: Candidate; o
   const f = (k: string) => t(`placements.fields.${k}`);
   const fields = {
     startDate: { id: 'placement-start', label: f('startDate') },
-    contractType: { id: `placement-contract-${CONTRACT_TYPES[0]}`, label: f('contractType') },
+    contractType: { id: `placement-contract-${contractTypes[0]}`, label: f('contractType') },
     hoursPerWeek: { id: 'placement-hours', label: f('hoursPerWeek') },
     hourlyWage: { id: 'placement-wage', label: f('hourlyWage') },
     instrument: { id: 'placement-instrument', label: f('instrument') },
@@ -111,7 +109,7 @@ export function PlacementForm({ candidate, onCancel }: { candidate: Candidate; o
     if (Object.keys(m).length > 0) return;
     create.mutate(
       {
-        residentId: candidate.residentId ?? candidate.identity?.residentId ?? '',
+        residentId: candidate.identity?.residentId ?? '',
         employerId: candidate.vacancy.employer.id,
         vacancyId: candidate.vacancy.id,
         proposalId: candidate.proposalId,
@@ -138,7 +136,7 @@ export function PlacementForm({ candidate, onCancel }: { candidate: Candidate; o
       <Radios
         name="placement-contract"
         legend={f('contractType')}
-        options={CONTRACT_TYPES}
+        options={contractTypes}
         value={v.contractType}
         onChange={(c) => set('contractType', c)}
         label={(c) => t(`vacancies.contractType.${c}`)}
@@ -163,7 +161,7 @@ export function PlacementForm({ candidate, onCancel }: { candidate: Candidate; o
         label={f('instrument')}
         optional
         emptyOption={t('placements.form.noInstrument')}
-        options={INSTRUMENTS.map((i) => ({ value: i, label: t(`vacancies.instrument.${i}`) }))}
+        options={instruments.map((i) => ({ value: i, label: t(`vacancies.instrument.${i}`) }))}
         value={v.instrument}
         error={errors.instrument}
         onChange={(e) => set('instrument', e.target.value as Instrument | '')}

@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useParams } from 'react-router-dom';
-import { isApiError } from '../../api/http.ts';
-import type { FollowUp } from '../../api/placements.api.ts';
+import { isApiError } from '../../api/client.ts';
+import type { FollowUp } from '../../api/models.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
 import { DataList } from '../../components/DataList.tsx';

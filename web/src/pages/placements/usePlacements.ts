@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { createPlacement, getPlacement, recordFollowUp, type FollowUpWrite, type PlacementCreate } from '../../api/placements.api.ts';
+import type { FollowUpMonths, FollowUpWrite, PlacementCreate } from '../../api/models.ts';
+import { createPlacement, getPlacement, recordFollowUp } from '../../api/placements.api.ts';
 
 export const PLACEMENT_KEYS = { one: (id: string) => ['placements', 'one', id] as const };
 
@@ -22,7 +23,7 @@ export function useCreatePlacement() {
 export function useRecordFollowUp(id: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ months, etag, body }: { months: number; etag: string; body: FollowUpWrite }) => recordFollowUp(id, months, etag, body),
+    mutationFn: ({ months, etag, body }: { months: FollowUpMonths; etag: string; body: FollowUpWrite }) => recordFollowUp(id, months, etag, body),
     onSuccess: (p) => client.setQueryData(PLACEMENT_KEYS.one(id), p),
     // 412: someone else recorded follow-up first; load the current version (the form says so).
     onError: () => void client.invalidateQueries({ queryKey: PLACEMENT_KEYS.one(id) }),

@@ -1,6 +1,6 @@
 import type { FormEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { educationLevels, householdTypes } from '../../api/types.ts';
+import { educationLevels, householdTypes } from '../../api/models.ts';
 import { Button } from '../../components/Button.tsx';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { ButtonLink } from '../../components/Links.tsx';

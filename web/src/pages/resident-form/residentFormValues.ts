@@ -1,4 +1,4 @@
-import type { EducationLevel, HouseholdType, Resident, ResidentCreate, ResidentUpdate } from '../../api/types.ts';
+import type { EducationLevel, HouseholdType, Resident, ResidentCreate, ResidentUpdate } from '../../api/models.ts';
 
 /** The form's values: everything as typed (strings), converted to the API's shape on submit. */
 export interface ResidentFormValues {

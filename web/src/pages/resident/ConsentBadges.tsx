@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Consent } from '../../api/types.ts';
+import type { Consent } from '../../api/models.ts';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { formatShortDate } from '../../format/dates.ts';
 import { localeOf } from '../../i18n/index.ts';

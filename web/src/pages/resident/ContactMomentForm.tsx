@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { contactChannels, type ContactChannel } from '../../api/types.ts';
+import { contactChannels, type ContactChannel } from '../../api/models.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
 import { useErrorText } from '../../hooks/useErrorText.ts';

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { isUnavailable } from '../../api/http.ts';
-import type { ContactMoment, Resident } from '../../api/types.ts';
+import { isUnavailable } from '../../api/client.ts';
+import type { ContactMoment, Resident } from '../../api/models.ts';
 import type { SubResource } from './subResource.ts';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';

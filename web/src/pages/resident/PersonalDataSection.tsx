@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Resident } from '../../api/types.ts';
+import type { Resident } from '../../api/models.ts';
 import { DataList } from '../../components/DataList.tsx';
 import { formatDate, yearsAndMonths } from '../../format/dates.ts';
 import { localeOf } from '../../i18n/index.ts';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { isUnavailable } from '../../api/http.ts';
+import { isUnavailable } from '../../api/client.ts';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
 import { Paragraph } from '../../components/Paragraph.tsx';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Consent, Resident } from '../../api/types.ts';
+import type { Consent, Resident } from '../../api/models.ts';
 import { DataList } from '../../components/DataList.tsx';
 import { Heading } from '../../components/Heading.tsx';
 import { ButtonLink } from '../../components/Links.tsx';

@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ConsentCreate, ContactMomentCreate, ContactPersonChange } from '../../api/models.ts';
 import { listPartnerOrganisations, listStaff } from '../../api/organisation.api.ts';
 import {
   changeContactPerson,
@@ -11,7 +12,6 @@ import {
   recordContactMoment,
   withdrawConsent,
 } from '../../api/residents.api.ts';
-import type { ConsentCreate, ContactMomentCreate, ContactPersonChange } from '../../api/types.ts';
 
 export const residentKey = (id: string) => ['resident', id] as const;
 

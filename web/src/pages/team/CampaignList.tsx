@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { CatchUpCampaign } from '../../api/types.ts';
+import type { CatchUpCampaign } from '../../api/models.ts';
 import { AppLink } from '../../components/Links.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { formatShortDate } from '../../format/dates.ts';

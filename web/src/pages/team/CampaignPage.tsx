@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useLocation, useParams } from 'react-router-dom';
-import { isApiError } from '../../api/http.ts';
+import { isApiError } from '../../api/client.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { Heading } from '../../components/Heading.tsx';

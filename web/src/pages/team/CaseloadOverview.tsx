@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { TeamCaseload } from '../../api/types.ts';
+import type { TeamCaseload } from '../../api/models.ts';
 import { Paragraph } from '../../components/Paragraph.tsx';
 import {
   Table,

@@ -1,7 +1,7 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../../api/http.ts';
-import type { PersonRef, ReassignmentResult } from '../../api/types.ts';
+import { isApiError } from '../../api/client.ts';
+import type { PersonRef, ReassignmentResult } from '../../api/models.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
@@ -57,7 +57,6 @@ export function ReassignForm({ coaches, normDays }: { coaches: PersonRef[]; norm
     limit: PAGE,
     cursor: cursor || undefined,
     sort: 'lastContact',
-    total: true,
   });
   const reassign = useReassign();
   const ids = [...selected.keys()];
@@ -189,9 +188,7 @@ export function ReassignForm({ coaches, normDays }: { coaches: PersonRef[]; norm
         <p id="reassign-residents" tabIndex={-1} className="utrecht-paragraph app-results" role="status">
           <strong>{t('team.reassign.selected', { count: ids.length })}</strong>
           {ids.length > 0 && <span>: {[...selected.values()].join(', ')}</span>}
-          {data?.total !== undefined && (
-            <span className="app-results__range"> · {t('team.reassign.found', { count: data.total })}</span>
-          )}
+          {data && <span className="app-results__range"> · {t('team.reassign.found', { count: data.total })}</span>}
         </p>
         {errors.residentIds && (
           <p className="utrecht-form-field-error-message app-field-error" id="reassign-residents-error">
@@ -268,6 +265,8 @@ export function ReassignForm({ coaches, normDays }: { coaches: PersonRef[]; norm
               page={page}
               hasPrevious={cursors.length > 0}
               hasNext={Boolean(data.next)}
+              total={data.total}
+              pageSize={PAGE}
               onPrevious={() => {
                 setCursor(cursors.at(-1) ?? '');
                 setCursors(cursors.slice(0, -1));

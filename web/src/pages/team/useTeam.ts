@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { CatchUpCreate, CatchUpCriteria, ReassignmentCreate } from '../../api/models.ts';
 import {
   createCatchUp,
   getCatchUp,
@@ -7,7 +8,6 @@ import {
   previewCatchUp,
   reassignResidents,
 } from '../../api/team.api.ts';
-import type { CatchUpCreate, CatchUpCriteria, ReassignmentCreate } from '../../api/types.ts';
 
 export const TEAM_KEYS = {
   caseloads: ['team', 'caseloads'] as const,

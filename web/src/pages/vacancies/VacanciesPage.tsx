@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useSearchParams } from 'react-router-dom';
-import { VACANCY_STATUSES, type VacancyQuery } from '../../api/vacancies.api.ts';
+import { type VacancyQuery, vacancyStatuses } from '../../api/models.ts';
 import { hasPermission, useSession } from '../../auth/session.ts';
 import { Button } from '../../components/Button.tsx';
 import { CheckboxField } from '../../components/CheckboxField.tsx';
@@ -13,6 +13,7 @@ import { Paragraph } from '../../components/Paragraph.tsx';
 import { SelectField } from '../../components/SelectField.tsx';
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '../../components/Table.tsx';
 import { TextField } from '../../components/TextField.tsx';
+import { oneOf } from '../../format/oneOf.ts';
 import { useDebouncedInput } from '../../hooks/useDebouncedInput.ts';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle.ts';
 import { useMirroredState } from '../../hooks/useMirroredState.ts';
@@ -21,6 +22,8 @@ import { useEmployerList } from '../employers/useEmployers.ts';
 import { SchoolHoursBadge, VacancyStatusBadge } from './badges.tsx';
 import { useVacancyList } from './useVacancies.ts';
 import '../employers/employers.css';
+
+const PAGE_SIZE = 50;
 
 interface Params {
   q: string;
@@ -64,10 +67,11 @@ export function VacanciesPage() {
   const stack = (location.state as { cursors?: string[] } | null)?.cursors ?? [];
   const query: VacancyQuery = {
     q: params.q || undefined,
-    status: params.status === 'all' ? undefined : params.status || 'open',
+    status: params.status === 'all' ? undefined : oneOf(vacancyStatuses, params.status || 'open'),
     employerId: params.employerId || undefined,
-    schoolHours: params.schoolHours || undefined,
+    schoolHours: params.schoolHours ? 'true' : undefined,
     cursor: params.cursor || undefined,
+    limit: PAGE_SIZE,
   };
   const list = useVacancyList(query);
   const employers = useEmployerList('', '');
@@ -112,7 +116,7 @@ export function VacanciesPage() {
             <SelectField
               id="filter-status"
               label={t('vacancies.filters.status')}
-              options={[...VACANCY_STATUSES.map((s) => ({ value: s, label: t(`vacancies.status.${s}`) })), { value: 'all', label: t('vacancies.filters.allStatuses') }]}
+              options={[...vacancyStatuses.map((s) => ({ value: s, label: t(`vacancies.status.${s}`) })), { value: 'all', label: t('vacancies.filters.allStatuses') }]}
               value={status}
               onChange={(e) => {
                 setStatus(e.target.value);
@@ -152,7 +156,7 @@ export function VacanciesPage() {
       </div>
 
       <p className="utrecht-paragraph app-results" role="status">
-        {data && <strong>{t('vacancies.count', { count: data.items.length })}</strong>}
+        {data && <strong>{t('vacancies.count', { count: data.total })}</strong>}
         {list.isFetching && data && <span className="app-results__busy"> {t('vacancies.searching')}</span>}
       </p>
 
@@ -210,6 +214,8 @@ export function VacanciesPage() {
             page={page}
             hasPrevious={Boolean(params.cursor)}
             hasNext={Boolean(data.next)}
+            total={data.total}
+            pageSize={PAGE_SIZE}
             onPrevious={() => go({ ...params, cursor: stack.at(-1) ?? '' }, { cursors: stack.slice(0, -1) })}
             onNext={() => data.next && go({ ...params, cursor: data.next }, { cursors: [...stack, params.cursor] })}
           />

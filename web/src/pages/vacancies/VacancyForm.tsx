@@ -1,16 +1,17 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import { ApiError } from '../../api/http.ts';
+import { ApiError } from '../../api/client.ts';
 import {
-  CONTRACT_TYPES,
-  INSTRUMENTS,
+  contractTypes,
+  instruments,
   type ContractType,
   type Instrument,
   type Vacancy,
+  type VacancyCreate,
   type VacancyStatus,
-  type VacancyWrite,
-} from '../../api/vacancies.api.ts';
+  type VacancyUpdate,
+} from '../../api/models.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
 import { CheckboxField } from '../../components/CheckboxField.tsx';
@@ -130,8 +131,8 @@ export function VacancyForm({ vacancy, etag, initialEmployerId = '', onReload }:
     return m;
   };
 
-  const body = (): VacancyWrite => ({
-    employerId: v.employerId,
+  /** The whole form as a change (PATCH): empty optional fields are null, which clears them. */
+  const patch = (): VacancyUpdate => ({
     locationId: v.locationId || null,
     title: v.title.trim(),
     description: v.description.trim() || null,
@@ -156,15 +157,31 @@ export function VacancyForm({ vacancy, etag, initialEmployerId = '', onReload }:
     mutation.reset();
     if (Object.keys(m).length > 0) return;
     if (!editing) {
-      // A new vacancy leaves out what is empty (the API takes null only to clear a field on edit).
-      const b = Object.fromEntries(Object.entries(body()).filter(([, value]) => value !== null)) as unknown as VacancyWrite;
-      create.mutate(b, { onSuccess: (created) => navigate(`/vacatures/${created.id}`, { state: { saved: 'created' } }) });
+      // A new vacancy leaves out what is empty (the API takes null only to clear a field on edit), and starts as
+      // open or draft.
+      const created: VacancyCreate = {
+        employerId: v.employerId,
+        locationId: v.locationId || undefined,
+        title: v.title.trim(),
+        description: v.description.trim() || undefined,
+        escoCode: v.occupation?.code ?? '',
+        requiredSkills: v.requiredSkills,
+        niceToHaveSkills: v.niceToHaveSkills,
+        hoursPerWeek: parseDecimal(v.hoursPerWeek) ?? 0,
+        schedule: v.schedule,
+        postcode: normalisePostcode(v.postcode),
+        contractType: v.contractType as ContractType,
+        instruments: v.instruments,
+        drivingLicenceRequired: v.drivingLicenceRequired,
+        jobCarvingNotes: v.jobCarvingNotes.trim() || undefined,
+        status: v.status === 'draft' ? 'draft' : 'open',
+        closingDate: v.closingDate || undefined,
+      };
+      create.mutate(created, { onSuccess: (saved) => navigate(`/vacatures/${saved.id}`, { state: { saved: 'created' } }) });
       return;
     }
-    const { employerId: _employer, ...patch } = body();
-    void _employer;
     update.mutate(
-      { etag: base.current.etag ?? '', body: patch },
+      { etag: base.current.etag ?? '', body: patch() },
       {
         onSuccess: (saved) => navigate(`/vacatures/${saved.id}`, { state: { saved: 'updated' } }),
         onError: async (error) => {
@@ -314,7 +331,7 @@ export function VacancyForm({ vacancy, etag, initialEmployerId = '', onReload }:
             {errors.contractType}
           </p>
         )}
-        {CONTRACT_TYPES.map((c) => (
+        {contractTypes.map((c) => (
           <div className="utrecht-form-field utrecht-form-field--radio app-form-field app-radio" key={c}>
             <div className="utrecht-form-field__input">
               <input
@@ -366,14 +383,14 @@ export function VacancyForm({ vacancy, etag, initialEmployerId = '', onReload }:
       <fieldset className="app-fieldset">
         <legend>{f('instruments')}</legend>
         <p className="utrecht-paragraph utrecht-paragraph--small">{t('vacancies.form.instrumentsDescription')}</p>
-        {INSTRUMENTS.map((i) => (
+        {instruments.map((i) => (
           <CheckboxField
             key={i}
             id={`vacancy-instrument-${i}`}
             label={t(`vacancies.instrument.${i}`)}
             description={t(`vacancies.instrumentDescription.${i}`)}
             checked={v.instruments.includes(i)}
-            onChange={(e) => set('instruments', e.target.checked ? INSTRUMENTS.filter((x) => x === i || v.instruments.includes(x)) : v.instruments.filter((x) => x !== i))}
+            onChange={(e) => set('instruments', e.target.checked ? instruments.filter((x) => x === i || v.instruments.includes(x)) : v.instruments.filter((x) => x !== i))}
           />
         ))}
         <TextAreaField

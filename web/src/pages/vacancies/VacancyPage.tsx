@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useLocation, useParams } from 'react-router-dom';
-import { isApiError } from '../../api/http.ts';
+import { isApiError } from '../../api/client.ts';
 import { hasPermission, useSession } from '../../auth/session.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { DataList } from '../../components/DataList.tsx';

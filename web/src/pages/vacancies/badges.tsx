@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { VacancyStatus } from '../../api/employers.api.ts';
+import type { VacancyStatus } from '../../api/models.ts';
 import { StatusBadge, type BadgeStatus } from '../../components/StatusBadge.tsx';
 
 const STATUS_BADGE: Record<VacancyStatus, BadgeStatus> = { draft: 'neutral', open: 'active', filled: 'safe', closed: 'inactive' };

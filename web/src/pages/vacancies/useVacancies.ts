@@ -1,5 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { createVacancy, getVacancy, listVacancies, updateVacancy, type VacancyQuery, type VacancyWrite } from '../../api/vacancies.api.ts';
+import type { VacancyCreate, VacancyQuery, VacancyUpdate } from '../../api/models.ts';
+import { createVacancy, getVacancy, listVacancies, updateVacancy } from '../../api/vacancies.api.ts';
 
 export const VACANCY_KEYS = {
   all: ['vacancies'] as const,
@@ -30,13 +31,13 @@ function useInvalidate() {
 
 export function useCreateVacancy() {
   const invalidate = useInvalidate();
-  return useMutation({ mutationFn: (body: VacancyWrite) => createVacancy(body), onSuccess: invalidate });
+  return useMutation({ mutationFn: (body: VacancyCreate) => createVacancy(body), onSuccess: invalidate });
 }
 
 export function useUpdateVacancy(id: string) {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: ({ etag, body }: { etag: string; body: Partial<VacancyWrite> }) => updateVacancy(id, etag, body),
+    mutationFn: ({ etag, body }: { etag: string; body: VacancyUpdate }) => updateVacancy(id, etag, body),
     onSuccess: invalidate,
   });
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppNotification } from '../../api/types.ts';
+import type { AppNotification } from '../../api/models.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
 import { AppLink } from '../../components/Links.tsx';

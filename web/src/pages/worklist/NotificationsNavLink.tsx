@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router-dom';
-import type { Session } from '../../api/types.ts';
+import type { Session } from '../../api/models.ts';
 import { hasPermission } from '../../auth/session.ts';
 import { cx } from '../../components/classNames.ts';
 import { useUnreadNotifications } from './useWorklist.ts';

@@ -1,8 +1,8 @@
 import { useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
+import type { Worklist } from '../../api/models.ts';
 import { worklistHref } from '../../api/worklist.api.ts';
-import type { Worklist } from '../../api/types.ts';
 import { hasPermission, useSession } from '../../auth/session.ts';
 import { Button } from '../../components/Button.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';

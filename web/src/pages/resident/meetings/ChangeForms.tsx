@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isConflict } from '../../../api/meetings.api.ts';
-import type { Meeting, MeetingUpdate } from '../../../api/types.ts';
+import type { Meeting, MeetingUpdate } from '../../../api/models.ts';
 import { Alert } from '../../../components/Alert.tsx';
 import { Button } from '../../../components/Button.tsx';
 import { ErrorSummary, type ErrorSummaryItem } from '../../../components/ErrorSummary.tsx';

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { invitationUrl } from '../../../api/meetings.api.ts';
-import type { Meeting, MeetingReportResult, MeetingStatus } from '../../../api/types.ts';
+import type { Meeting, MeetingReportResult, MeetingStatus } from '../../../api/models.ts';
 import { Button } from '../../../components/Button.tsx';
 import { StatusBadge, type BadgeStatus } from '../../../components/StatusBadge.tsx';
 import { formatDate, formatDateTime } from '../../../format/dates.ts';

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isUnavailable } from '../../../api/http.ts';
-import type { Meeting, Resident } from '../../../api/types.ts';
+import { isUnavailable } from '../../../api/client.ts';
+import type { Meeting, Resident } from '../../../api/models.ts';
 import { hasPermission, useSession } from '../../../auth/session.ts';
 import { Button } from '../../../components/Button.tsx';
 import { ErrorState } from '../../../components/ErrorState.tsx';

@@ -5,7 +5,7 @@ import type {
   MeetingAgreedActionCreate,
   MeetingReportResult,
   PlanActionOwnerChoice,
-} from '../../../api/types.ts';
+} from '../../../api/models.ts';
 import { Alert } from '../../../components/Alert.tsx';
 import { Button } from '../../../components/Button.tsx';
 import { ErrorSummary, type ErrorSummaryItem } from '../../../components/ErrorSummary.tsx';
@@ -60,7 +60,7 @@ function ownerOf(row: ActionRow): PlanActionOwnerChoice {
 
 /**
  * "Verslag vastleggen": who was there, what was discussed, and the agreed actions that go straight into the plan.
- * One transaction on the server: all is stored, or a 422 says what to fix.
+ * One transaction on the server: all is stored, or a 400 says what to fix.
  */
 export function ReportForm({
   meeting,

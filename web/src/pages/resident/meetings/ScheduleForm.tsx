@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { meetingTypes, type Meeting, type MeetingType, type StaffMember } from '../../../api/types.ts';
+import { meetingTypes, type Meeting, type MeetingType, type StaffMember } from '../../../api/models.ts';
 import { Alert } from '../../../components/Alert.tsx';
 import { Button } from '../../../components/Button.tsx';
 import { ErrorSummary, type ErrorSummaryItem } from '../../../components/ErrorSummary.tsx';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { meetingModes, type MeetingMode } from '../../../api/types.ts';
+import { meetingModes, type MeetingMode } from '../../../api/models.ts';
 import { SelectField } from '../../../components/SelectField.tsx';
 import { TextField } from '../../../components/TextField.tsx';
 

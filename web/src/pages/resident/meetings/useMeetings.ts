@@ -5,8 +5,8 @@ import {
   recordMeetingReport,
   updateMeeting,
 } from '../../../api/meetings.api.ts';
+import type { Meeting, MeetingCreate, MeetingReportCreate, MeetingUpdate } from '../../../api/models.ts';
 import { listStaff, listTeams } from '../../../api/organisation.api.ts';
-import type { Meeting, MeetingCreate, MeetingReportCreate, MeetingUpdate } from '../../../api/types.ts';
 import { worklistKey } from '../../worklist/useWorklist.ts';
 import { residentKey } from '../useResident.ts';
 

@@ -5,7 +5,8 @@ import {
   type PlanActionStatus,
   type PlanActionUpdate,
   type PlanGoal,
-} from '../../../api/types.ts';
+  type PlanPermissions,
+} from '../../../api/models.ts';
 import { Heading } from '../../../components/Heading.tsx';
 import { SelectField } from '../../../components/SelectField.tsx';
 import { TextAreaField } from '../../../components/TextAreaField.tsx';
@@ -36,7 +37,7 @@ export function ActionForm({
   goal: PlanGoal;
   /** Absent: a new action. */
   action?: PlanAction;
-  editActions: 'all' | 'own';
+  editActions: Exclude<PlanPermissions['editActions'], 'none'>;
   onDone: () => void;
   onCancel: () => void;
 }) {

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import type { PlanAction, PlanActionStatus, PlanGoal } from '../../../api/types.ts';
+import type { PlanAction, PlanActionStatus, PlanGoal, PlanPermissions } from '../../../api/models.ts';
 import { Alert } from '../../../components/Alert.tsx';
 import { Button } from '../../../components/Button.tsx';
 import { cx } from '../../../components/classNames.ts';
@@ -30,7 +30,7 @@ export function ActionItem({
 }: {
   action: PlanAction;
   goal: PlanGoal;
-  editActions: 'all' | 'own' | 'none';
+  editActions: PlanPermissions['editActions'];
   text: PlanText;
 }) {
   const { t } = text;

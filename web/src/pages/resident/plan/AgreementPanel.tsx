@@ -1,5 +1,5 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { agreementChannels, type AgreementChannel, type Plan } from '../../../api/types.ts';
+import { agreementChannels, type AgreementChannel, type Plan } from '../../../api/models.ts';
 import { Button } from '../../../components/Button.tsx';
 import { Heading } from '../../../components/Heading.tsx';
 import { SelectField } from '../../../components/SelectField.tsx';

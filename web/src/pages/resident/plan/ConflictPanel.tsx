@@ -1,9 +1,9 @@
 import { useEffect, useRef } from 'react';
+import type { PlanVersion } from '../../../api/models.ts';
 import { planConflictOf, type PlanOperation } from '../../../api/plans.api.ts';
-import type { PlanVersion } from '../../../api/types.ts';
 import { Alert } from '../../../components/Alert.tsx';
 import { Button } from '../../../components/Button.tsx';
-import { isApiError } from '../../../api/http.ts';
+import { isApiError } from '../../../api/client.ts';
 import { useErrorText } from '../../../hooks/useErrorText.ts';
 import { usePlanSection, type PendingConflict } from './planContext.ts';
 import type { PlanText } from './planText.ts';

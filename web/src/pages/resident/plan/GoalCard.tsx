@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import type { PlanGoal, PlanGoalStatus, PlanPermissions } from '../../../api/types.ts';
+import type { PlanGoal, PlanGoalStatus, PlanPermissions } from '../../../api/models.ts';
 import { Button } from '../../../components/Button.tsx';
 import { cx } from '../../../components/classNames.ts';
 import { Heading } from '../../../components/Heading.tsx';

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { planGoalStatuses, zrmDomains, type PlanGoal, type PlanGoalStatus, type PlanGoalUpdate, type ZrmDomain } from '../../../api/types.ts';
+import { planGoalStatuses, zrmDomains, type PlanGoal, type PlanGoalStatus, type PlanGoalUpdate, type ZrmDomain } from '../../../api/models.ts';
 import { Heading } from '../../../components/Heading.tsx';
 import { SelectField } from '../../../components/SelectField.tsx';
 import { TextAreaField } from '../../../components/TextAreaField.tsx';

@@ -1,4 +1,4 @@
-import type { PlanActionOwner, PlanActionOwnerChoice } from '../../../api/types.ts';
+import type { PlanActionOwner, PlanActionOwnerChoice } from '../../../api/models.ts';
 import { cx } from '../../../components/classNames.ts';
 import { FormField, describedBy } from '../../../components/FormField.tsx';
 import { SelectField } from '../../../components/SelectField.tsx';

@@ -1,7 +1,7 @@
 import { useMemo, useRef, useState } from 'react';
-import { isApiError } from '../../../api/http.ts';
+import { isApiError } from '../../../api/client.ts';
+import type { Plan, Resident } from '../../../api/models.ts';
 import { planPdfUrl } from '../../../api/plans.api.ts';
-import type { Plan, Resident } from '../../../api/types.ts';
 import { hasPermission, useSession } from '../../../auth/session.ts';
 import { Alert } from '../../../components/Alert.tsx';
 import { Button } from '../../../components/Button.tsx';

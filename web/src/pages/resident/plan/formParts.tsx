@@ -6,7 +6,7 @@ import { useErrorText } from '../../../hooks/useErrorText.ts';
 import { fieldErrorsOf } from '../../../hooks/useFieldErrors.ts';
 import type { PlanText } from './planText.ts';
 
-/** Field errors of a plan form: the server's (invalidParams, 422) under the form's own checks. */
+/** Field errors of a plan form: the server's (invalidParams, 400) under the form's own checks. */
 export function formErrors(error: unknown, local: Record<string, string>) {
   const server = fieldErrorsOf(error);
   const errors: Record<string, string> = { ...server, ...local };

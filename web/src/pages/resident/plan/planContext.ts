@@ -1,6 +1,6 @@
 import { createContext, useContext } from 'react';
+import type { Plan, PlanVersion } from '../../../api/models.ts';
 import { planConflictOf, type PlanOperation } from '../../../api/plans.api.ts';
-import type { Plan, PlanVersion } from '../../../api/types.ts';
 import { usePlanWrite } from './usePlan.ts';
 
 /** What a change needs besides the request: the words for the live region and for the conflict panel. */
@@ -48,7 +48,7 @@ export function usePlanSection(): PlanSectionApi {
 
 /**
  * Send a change of this control (form, button). Success and conflicts are reported to the section (live region,
- * conflict panel); `error` is what the control shows itself: field errors (422) and other failures, not 412.
+ * conflict panel); `error` is what the control shows itself: field errors (400) and other failures, not 412.
  */
 export function usePlanChange() {
   const section = usePlanSection();

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { PlanAction, PlanActionOwner } from '../../../api/types.ts';
+import type { PlanAction, PlanActionOwner } from '../../../api/models.ts';
 import { formatDate, formatDateTime } from '../../../format/dates.ts';
 import { localeOf } from '../../../i18n/index.ts';
 

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { isApiError } from '../../../api/http.ts';
+import { isApiError } from '../../../api/client.ts';
+import type { Plan } from '../../../api/models.ts';
 import { listStaff, listTeams } from '../../../api/organisation.api.ts';
 import {
   getPlan,
@@ -9,7 +10,6 @@ import {
   writePlan,
   type PlanOperation,
 } from '../../../api/plans.api.ts';
-import type { Plan } from '../../../api/types.ts';
 import { residentKey } from '../useResident.ts';
 
 export const planKey = (id: string) => [...residentKey(id), 'plan'] as const;

@@ -1,11 +1,5 @@
 import { useRef, useState, type FormEvent } from 'react';
-import {
-  ladderRungs,
-  zrmDomains,
-  zrmScores,
-  type AssessmentHistory,
-  type ZrmDomain,
-} from '../../../api/types.ts';
+import { zrmDomains, type AssessmentHistory, type ZrmDomain } from '../../../api/models.ts';
 import { Alert } from '../../../components/Alert.tsx';
 import { Button } from '../../../components/Button.tsx';
 import { cx } from '../../../components/classNames.ts';
@@ -17,7 +11,7 @@ import { TextField } from '../../../components/TextField.tsx';
 import { localDateTimeWithOffset, todayIso } from '../../../format/dates.ts';
 import { useErrorText } from '../../../hooks/useErrorText.ts';
 import { fieldErrorsOf } from '../../../hooks/useFieldErrors.ts';
-import { useSituationText, type SituationText } from './labels.ts';
+import { ladderRungs, useSituationText, zrmScores, type SituationText } from './labels.ts';
 import { useRecordAssessment } from './useSituation.ts';
 
 const NONE = '';
@@ -147,12 +141,12 @@ export function AssessmentForm({
   // Where each error lives: the id to jump to and the name of the field.
   const fieldOf = (name: string): { fieldId: string; label: string } => {
     const domain = name.startsWith('scores.') ? (name.slice('scores.'.length) as ZrmDomain) : null;
-    if (domain && (zrmDomains as readonly string[]).includes(domain))
+    if (domain && zrmDomains.includes(domain))
       return { fieldId: firstRadioId(domain), label: text.domain(domain) };
     if (name === 'ladderRung') return { fieldId: 'zrm-ladderRung', label: t('situation.form.rung') };
     if (name === 'scoredAt') return { fieldId: 'zrm-date', label: t('situation.form.date') };
     if (name === 'note') return { fieldId: 'zrm-note', label: t('situation.form.note') };
-    return { fieldId: firstRadioId(zrmDomains[0]), label: t('situation.form.scoresLabel') };
+    return { fieldId: firstRadioId(zrmDomains[0]!), label: t('situation.form.scoresLabel') };
   };
   const summary: ErrorSummaryItem[] = Object.entries(errors).map(([name, message]) => ({
     ...fieldOf(name),

@@ -1,12 +1,12 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { isApiError } from '../../../api/http.ts';
+import { isApiError } from '../../../api/client.ts';
 import {
   barrierStatuses,
   zrmDomains,
   type Barrier,
   type BarrierStatus,
   type ZrmDomain,
-} from '../../../api/types.ts';
+} from '../../../api/models.ts';
 import { Alert } from '../../../components/Alert.tsx';
 import { Button } from '../../../components/Button.tsx';
 import { ErrorState } from '../../../components/ErrorState.tsx';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { ladderRungs, type AssessmentHistory } from '../../../api/types.ts';
+import type { AssessmentHistory } from '../../../api/models.ts';
 import { Button } from '../../../components/Button.tsx';
 import { cx } from '../../../components/classNames.ts';
 import {
@@ -11,7 +11,7 @@ import {
   TableRow,
 } from '../../../components/Table.tsx';
 import { StepChart, TrendArrow } from './charts.tsx';
-import { LADDER_MAX, useSituationText } from './labels.ts';
+import { LADDER_MAX, ladderRungs, useSituationText } from './labels.ts';
 import { OutdatedBadge } from './ZrmOverview.tsx';
 
 /** Participatieladder: the current rung in words, the six rungs with the current one marked, and the history. */

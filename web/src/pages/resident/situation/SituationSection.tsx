@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { isUnavailable } from '../../../api/http.ts';
-import type { AssessmentHistory, Resident } from '../../../api/types.ts';
+import { isUnavailable } from '../../../api/client.ts';
+import type { AssessmentHistory, Resident } from '../../../api/models.ts';
 import { Alert } from '../../../components/Alert.tsx';
 import { ErrorState } from '../../../components/ErrorState.tsx';
 import { LoadingState } from '../../../components/LoadingState.tsx';

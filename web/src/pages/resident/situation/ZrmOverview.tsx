@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { AssessmentHistory, ZrmDomainTrend } from '../../../api/types.ts';
+import type { AssessmentHistory, ZrmDomainTrend } from '../../../api/models.ts';
 import { Button } from '../../../components/Button.tsx';
 import { StatusBadge } from '../../../components/StatusBadge.tsx';
 import {

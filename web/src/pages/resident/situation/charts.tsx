@@ -1,4 +1,4 @@
-import type { TrendDirection } from '../../../api/types.ts';
+import type { TrendDirection } from '../../../api/models.ts';
 import { cx } from '../../../components/classNames.ts';
 
 // Small charts as inline SVG (no chart library). Each chart is role="img" with an aria-label that states every

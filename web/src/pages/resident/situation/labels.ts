@@ -1,7 +1,14 @@
 import { useTranslation } from 'react-i18next';
-import { ladderRungs, type TrendDirection } from '../../../api/types.ts';
+import type { TrendDirection } from '../../../api/models.ts';
 import { formatDate, formatShortDate } from '../../../format/dates.ts';
 import { localeOf } from '../../../i18n/index.ts';
+
+/**
+ * The two scales (fixed instruments, integers in the API; their labels also come from GET /assessment-scales):
+ * ZRM 1 Acute problematiek … 5 Volledig zelfredzaam, participatieladder (VNG) 1 Geïsoleerd … 6 Betaald werk.
+ */
+export const zrmScores = [1, 2, 3, 4, 5] as const;
+export const ladderRungs = [1, 2, 3, 4, 5, 6] as const;
 
 export const LADDER_MAX = Math.max(...ladderRungs);
 

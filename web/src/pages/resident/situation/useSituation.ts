@@ -6,7 +6,7 @@ import {
   recordAssessment,
   updateBarrier,
 } from '../../../api/assessments.api.ts';
-import type { AssessmentCreate, Barrier, BarrierCreate, BarrierUpdate } from '../../../api/types.ts';
+import type { AssessmentCreate, Barrier, BarrierCreate, BarrierUpdate } from '../../../api/models.ts';
 import { residentKey } from '../useResident.ts';
 
 const assessmentsKey = (id: string) => [...residentKey(id), 'assessments'] as const;

@@ -1,6 +1,5 @@
-import { useQuery } from '@tanstack/react-query';
 import { useRef, useState, type FormEvent } from 'react';
-import { getVacancySchedule, type Contribution, type Match, type Proposal } from '../../../api/matching.api.ts';
+import type { Contribution, Match, Proposal } from '../../../api/models.ts';
 import { Alert } from '../../../components/Alert.tsx';
 import { Button } from '../../../components/Button.tsx';
 import { CheckboxField } from '../../../components/CheckboxField.tsx';
@@ -71,18 +70,10 @@ export function Score({ score }: { score: number }) {
 
 function VacancySchedule({ match }: { match: Match }) {
   const { t } = useWorkFormat();
-  const known = match.vacancy.schedule;
-  const details = useQuery({
-    queryKey: ['vacancy', match.vacancy.id, 'schedule'],
-    queryFn: () => getVacancySchedule(match.vacancy.id),
-    enabled: !known,
-    staleTime: 5 * 60_000,
-    retry: false,
-  });
-  const schedule = known ?? details.data;
+  const schedule = match.vacancy.schedule;
   return (
     <>
-      {schedule ? formatSchedule(schedule, t) : details.isPending && !known ? '…' : t('matches.scheduleOther')}
+      {formatSchedule(schedule, t)}
       {match.vacancy.fitsSchoolHours && (
         <>
           {' '}
@@ -248,7 +239,7 @@ export function MatchesList({
   const [showAll, setShowAll] = useState(false);
   const matches = useVacancyMatches(residentId, schoolHoursOnly, true);
   const data = matches.data;
-  const shown = data ? (showAll ? data.data : data.data.slice(0, FIRST_MATCHES)) : [];
+  const shown = data ? (showAll ? data.items : data.items.slice(0, FIRST_MATCHES)) : [];
 
   return (
     <div className="app-work-part" id="passende-vacatures">
@@ -264,23 +255,29 @@ export function MatchesList({
         onChange={(e) => setSchoolHoursOnly(e.target.checked)}
       />
       <p className="utrecht-paragraph app-results" role="status">
-        {data && <strong>{t('matches.count', { count: data.data.length })}</strong>}
+        {data && (
+          <strong>
+            {data.total > data.items.length
+              ? t('matches.countTop', { count: data.total, shown: data.items.length })
+              : t('matches.count', { count: data.total })}
+          </strong>
+        )}
       </p>
       {matches.isPending && <LoadingState />}
       {matches.error && <ErrorState error={matches.error} title={t('matches.loadFailed')} onRetry={() => void matches.refetch()} />}
-      {data && data.data.length === 0 && (
+      {data && data.items.length === 0 && (
         <p className="utrecht-paragraph app-empty">{schoolHoursOnly ? t('matches.emptyFiltered') : t('matches.empty')}</p>
       )}
-      {data && data.data.length > 0 && (
+      {data && data.items.length > 0 && (
         <>
           <ol className="app-match-list" aria-labelledby="passende-vacatures-heading">
             {shown.map((m) => (
               <MatchItem key={m.vacancy.id} residentId={residentId} match={m} canPropose={canPropose} onProposed={onProposed} />
             ))}
           </ol>
-          {shown.length < data.data.length && (
+          {shown.length < data.items.length && (
             <Button appearance="secondary" onClick={() => setShowAll(true)}>
-              {t('matches.showAll', { count: data.data.length })}
+              {t('matches.showAll', { count: data.items.length })}
             </Button>
           )}
           <p className="utrecht-paragraph utrecht-paragraph--small app-muted">

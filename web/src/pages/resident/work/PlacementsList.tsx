@@ -1,4 +1,4 @@
-import type { FollowUp, Placement } from '../../../api/matching.api.ts';
+import type { FollowUp, Placement } from '../../../api/models.ts';
 import { ErrorState } from '../../../components/ErrorState.tsx';
 import { Heading } from '../../../components/Heading.tsx';
 import { AppLink } from '../../../components/Links.tsx';

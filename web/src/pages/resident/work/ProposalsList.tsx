@@ -1,5 +1,5 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { OPEN_PROPOSAL_STATUSES, responseHows, type Proposal, type ProposalStatus, type ResponseHow } from '../../../api/matching.api.ts';
+import { responseHows, type Proposal, type ProposalStatus, type ResponseHow } from '../../../api/models.ts';
 import { Alert } from '../../../components/Alert.tsx';
 import { Button } from '../../../components/Button.tsx';
 import { ErrorState } from '../../../components/ErrorState.tsx';
@@ -9,6 +9,12 @@ import { StatusBadge, type BadgeStatus } from '../../../components/StatusBadge.t
 import { Explanation } from './MatchesList.tsx';
 import { useProposals, useResidentResponse, useWithdraw } from './useWork.ts';
 import { useProblemText, useWorkFormat } from './workFormat.ts';
+
+/** Still open: the werkmatcher can withdraw it. */
+const OPEN_PROPOSAL_STATUSES: readonly ProposalStatus[] = ['proposed', 'residentAgreed', 'presented', 'interviewAgreed', 'revealed'];
+
+/** How the werkmatcher heard the resident's answer ("portal" is the resident's own answer, not recorded here). */
+const RECORDED_HOWS = responseHows.filter((h) => h !== 'portal');
 
 const BADGE: Record<ProposalStatus, BadgeStatus> = {
   proposed: 'warning',
@@ -46,7 +52,7 @@ function ResponseForm({
     e.preventDefault();
     if (!how) {
       setMissing(true);
-      window.requestAnimationFrame(() => document.getElementById(`${base}-${responseHows[0]}`)?.focus());
+      window.requestAnimationFrame(() => document.getElementById(`${base}-${RECORDED_HOWS[0]}`)?.focus());
       return;
     }
     respond.mutate(
@@ -76,7 +82,7 @@ function ResponseForm({
           </p>
         )}
         <div className="app-proposal__how-options">
-          {responseHows.map((h) => (
+          {RECORDED_HOWS.map((h) => (
             <div className="utrecht-form-field utrecht-form-field--radio app-form-field app-proposal__how-option" key={h}>
               <div className="utrecht-form-field__input">
                 <input

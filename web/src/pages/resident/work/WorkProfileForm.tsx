@@ -1,14 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { ApiError } from '../../../api/http.ts';
-import {
-  contractTypes,
-  getWorkProfile,
-  type ContractType,
-  type VersionedWorkProfile,
-  type WorkProfile,
-  type WorkProfileBody,
-} from '../../../api/matching.api.ts';
+import { ApiError } from '../../../api/client.ts';
+import { getWorkProfile, type VersionedWorkProfile } from '../../../api/matching.api.ts';
+import { type ContractType, contractTypes, type WorkProfile, type WorkProfileBody } from '../../../api/models.ts';
 import { Alert } from '../../../components/Alert.tsx';
 import { Button } from '../../../components/Button.tsx';
 import { CheckboxField } from '../../../components/CheckboxField.tsx';

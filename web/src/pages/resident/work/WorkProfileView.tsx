@@ -1,4 +1,4 @@
-import type { WorkProfile } from '../../../api/matching.api.ts';
+import type { WorkProfile } from '../../../api/models.ts';
 import { DataList } from '../../../components/DataList.tsx';
 import { StatusBadge } from '../../../components/StatusBadge.tsx';
 import { formatSchedule } from '../../../format/schedule.ts';

@@ -1,7 +1,6 @@
 import { useRef, useState } from 'react';
-import { isApiError } from '../../../api/http.ts';
-import type { Proposal } from '../../../api/matching.api.ts';
-import type { Resident } from '../../../api/types.ts';
+import { isApiError } from '../../../api/client.ts';
+import type { Proposal, Resident } from '../../../api/models.ts';
 import { hasPermission, useSession } from '../../../auth/session.ts';
 import { Button } from '../../../components/Button.tsx';
 import { ErrorState } from '../../../components/ErrorState.tsx';

@@ -1,16 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  createProposal,
-  getWorkProfile,
-  listProposals,
-  listResidentPlacements,
-  listVacancyMatches,
-  putWorkProfile,
-  recordResidentResponse,
-  withdrawProposal,
-  type ResponseHow,
-  type WorkProfileBody,
-} from '../../../api/matching.api.ts';
+import { createProposal, getWorkProfile, listProposals, listResidentPlacements, listVacancyMatches, putWorkProfile, recordResidentResponse, withdrawProposal } from '../../../api/matching.api.ts';
+import type { ResponseHow, WorkProfileBody } from '../../../api/models.ts';
 import { residentKey } from '../useResident.ts';
 
 export const workProfileKey = (id: string) => [...residentKey(id), 'work-profile'] as const;

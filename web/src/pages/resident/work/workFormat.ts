@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../../../api/http.ts';
+import { isApiError } from '../../../api/client.ts';
 import { useErrorText } from '../../../hooks/useErrorText.ts';
 import { formatDate, formatDateTime } from '../../../format/dates.ts';
 import { localeOf } from '../../../i18n/index.ts';
