@@ -1,4 +1,4 @@
-import PDFDocument from 'pdfkit';
+import { taggedPdf } from '../../platform/pdf/tagged-pdf.ts';
 import { AGREED_HOW_NL, dutchDate } from './plan-text.ts';
 import type { PlanJson } from './plans.schema.ts';
 
@@ -59,35 +59,7 @@ export function pdfModelOf(
 
 /** Renders the model; resolves with the PDF bytes. */
 export function renderPlanPdf(m: PlanPdfModel): Promise<Buffer> {
-  const doc = new PDFDocument({
-    tagged: true,
-    lang: 'nl-NL',
-    displayTitle: true,
-    pdfVersion: '1.7',
-    size: 'A4',
-    margin: 56,
-    info: { Title: `Uw plan – ${m.firstName}`, Subject: 'Het plan dat u samen met de gemeente maakte', Creator: 'Samenplan' },
-  });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-
-  const root = doc.struct('Document');
-  doc.addStructure(root);
-  const h1 = (t: string) => doc.font('Helvetica-Bold').fontSize(24).fillColor('#000000').text(`${t} `, { structParent: root, structType: 'H1' }).moveDown(0.5);
-  const h2 = (t: string) => doc.moveDown(0.8).font('Helvetica-Bold').fontSize(16).text(`${t} `, { structParent: root, structType: 'H2' }).moveDown(0.3);
-  const p = (t: string) => doc.font('Helvetica').fontSize(12).text(`${t} `, { structParent: root, structType: 'P', lineGap: 3 }).moveDown(0.4);
-  const list = (items: string[], empty: string) => {
-    if (items.length === 0) return p(empty);
-    const l = doc.struct('L');
-    root.add(l);
-    doc.font('Helvetica').fontSize(12).list(items.map((i) => `${i} `), { structParent: l, listType: 'bullet', bulletRadius: 2.5, lineGap: 3, paragraphGap: 4 });
-    l.end();
-    return doc.moveDown(0.4);
-  };
+  const { doc, h1, h2, p, list, finish } = taggedPdf({ title: `Uw plan – ${m.firstName}`, subject: 'Het plan dat u samen met de gemeente maakte' });
 
   h1('Uw plan');
   const helper = m.contactPerson ? `uw werkmatcher ${m.contactPerson}` : 'de gemeente';
@@ -109,9 +81,7 @@ export function renderPlanPdf(m: PlanPdfModel): Promise<Buffer> {
   doc.moveDown(0.8);
   p(`Heeft u vragen over uw plan? Neem dan contact op met ${m.contactPerson ?? 'uw werkmatcher'}.`);
   p(`Gemaakt op ${dutchDate(m.madeOn)}. Dit is versie ${m.version} van uw plan.`);
-  root.end();
-  doc.end();
-  return done;
+  return finish();
 }
 
 /** 'Anna-Maria' → 'Anna-Maria', 'Zoë' → 'Zoe': safe in a Content-Disposition filename. */
