@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import { fitsSchoolHours, type IsoWeekday, type TimeWindow } from '../../domain/schedule.ts';
 import type { AnonymousProfile } from './candidates.schema.ts';
 import type { CandidateStatus } from './candidates.rules.ts';
+import type { Criterion } from '../matching/matcher.score.ts';
 
 // Turns stored rows into the API's Candidate. Everything is picked field by field (never spread), so a column a
 // store happens to select, such as a resident's name or postcode, cannot reach the employer advisor.
@@ -114,7 +115,7 @@ function contributionsOf(v: unknown) {
   return arr(v).map((c) => {
     const o = obj(c);
     return {
-      criterion: str(o.criterion),
+      criterion: str(o.criterion) as Criterion,
       kind: o.kind === 'hard' ? ('hard' as const) : ('soft' as const),
       points: num(o.points),
       maxPoints: num(o.maxPoints),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isoDate } from '../../platform/http/dates.ts';
 import { CANDIDATE_STATUSES } from './candidates.rules.ts';
 import { listSchema } from '../../platform/http/list.ts';
+import { criteria } from '../matching/matching.schema.ts';
 
 // Request and response schemas of the employer advisor's candidate API (anonymous presentation and reveal).
 // The response schemas are also a safety net: the serializer drops every field that is not declared here, so a
@@ -17,7 +18,7 @@ const timeWindow = z.object({
 });
 
 const contribution = z.object({
-  criterion: z.string().describe('hours, schedule, travel, drivingLicence, occupation, requiredSkills, niceToHaveSkills, contractType of sector'),
+  criterion: z.enum(criteria),
   kind: z.enum(['hard', 'soft']),
   points: z.number(),
   maxPoints: z.number(),

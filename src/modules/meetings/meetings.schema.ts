@@ -3,6 +3,7 @@ import { isoDate, isoInstant } from '../../platform/http/dates.ts';
 import { actionOwnerInputSchema } from '../plans/plans.schema.ts';
 import { MEETING_MODES, MEETING_STATUSES, MEETING_TYPES, PARTICIPANT_KINDS } from './meeting-rules.ts';
 import { listSchema } from '../../platform/http/list.ts';
+import { ownerTypes } from '../plans/plans.schema.ts';
 
 // Request and response schemas of the meetings API (section "Gesprekken" of the resident page, the 3-gesprek page,
 // "my meetings" on the worklist): validation, response shape and OpenAPI from one source. Rules that need a message
@@ -49,7 +50,7 @@ export const agreedActionSchema = z
   .object({
     description: z.string(),
     goalTitle: z.string().nullable(),
-    owner: z.object({ type: z.string(), name: z.string() }),
+    owner: z.object({ type: z.enum(ownerTypes), name: z.string() }),
     dueDate: date,
   })
   .meta({

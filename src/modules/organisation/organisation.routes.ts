@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { RouteRegistrar } from '../../platform/http/app.ts';
 import { API_PREFIX } from '../../platform/http/openapi.ts';
 import * as service from './organisation.service.ts';
+import { roleSchema } from '../../platform/access/role.schema.ts';
 import { listSchema, wholeList } from '../../platform/http/list.ts';
 
 const tags = ['Organisatie'];
@@ -66,7 +67,7 @@ export const registerOrganisationRoutes: RouteRegistrar = (app) => {
         operationId: 'listStaff',
         querystring: z.object({ role: z.enum(['jobCoach', 'teamLead', 'partnerProfessional']).optional() }),
         response: {
-          200: listSchema(z.object({ id: z.uuid(), displayName: z.string(), roles: z.array(z.string()), teamIds: z.array(z.uuid()) }), 'StaffList'),
+          200: listSchema(z.object({ id: z.uuid(), displayName: z.string(), roles: z.array(roleSchema), teamIds: z.array(z.uuid()) }), 'StaffList'),
         },
       },
     },

@@ -2,6 +2,7 @@ import type { RequestContext } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/transaction.ts';
 import { normalisePostcode } from '../../domain/postcode.ts';
 import * as store from './organisation.store.ts';
+import type { Role } from '../../platform/access/principal.ts';
 
 export async function areas(ctx: RequestContext) {
   return ctx.transaction((tx) => store.listAreas(tx));
@@ -19,7 +20,7 @@ export async function teams(ctx: RequestContext) {
 
 export async function staff(ctx: RequestContext, role: string | undefined) {
   const rows = await ctx.transaction((tx) => store.listStaff(tx, role));
-  return rows.map((r) => ({ id: r.id, displayName: r.display_name, roles: r.roles, teamIds: r.team_ids ?? [] }));
+  return rows.map((r) => ({ id: r.id, displayName: r.display_name, roles: r.roles as Role[], teamIds: r.team_ids ?? [] }));
 }
 
 /** Used by other modules inside their transaction. */

@@ -8,6 +8,7 @@ import { changeLabel, summarise, type LabelContext } from './plan-text.ts';
 import { mayEditAction, planPermissions, visibleChange } from './plans.policy.ts';
 import type { PlanJson, PlanVersionJson } from './plans.schema.ts';
 import type { ActionRow, GoalRow, PlanRow, VersionRow } from './plans.store.ts';
+import type { Role } from '../../platform/access/principal.ts';
 
 // Presenters decide what leaves the building: the full plan for the area team, the shared part for the buurtteam
 // (no link to barriers), and history entries filtered to what the viewer may see.
@@ -162,7 +163,7 @@ export function presentVersion(v: VersionRow, view: ResidentView): PlanVersionJs
     version: v.version,
     changedBy: person(v.changed_by, v.changed_by_name),
     changedAt: v.changed_at.toISOString(),
-    role: v.role,
+    role: v.role as Role,
     summary: view === 'full' || visible.length === all.length ? v.summary : summarise(visible),
     changes: visible.map((c) => ({ ...c, field: c.field ?? null })),
   };

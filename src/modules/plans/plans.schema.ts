@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isoDate } from '../../platform/http/dates.ts';
 import { ZRM_DOMAINS } from '../assessments/zrm.ts';
 import { listSchema } from '../../platform/http/list.ts';
+import { roleSchema } from '../../platform/access/role.schema.ts';
 
 // Request and response schemas of the plan API: validation, response shape and OpenAPI from one source.
 
@@ -102,7 +103,7 @@ export const planVersionSchema = z
     version: z.number().int(),
     changedBy: personRef.nullable(),
     changedAt: z.iso.datetime({ offset: true }),
-    role: z.string(),
+    role: roleSchema,
     summary: z.string(),
     changes: z.array(planChangeSchema),
   })

@@ -4,6 +4,7 @@ import { problems } from '../../platform/http/problem.ts';
 import { pseudonymise } from '../../platform/processing-log/pseudonym.ts';
 import { entriesForSubject } from '../../platform/processing-log/processing-log.store.ts';
 import { residentExistsInMunicipality } from './residents.store.ts';
+import type { Role } from '../../platform/access/principal.ts';
 
 /** "Wie heeft dit dossier bekeken": the processing-log entries about one resident, for the privacy officer. */
 export async function processingLogForResident(ctx: RequestContext, id: string, limit = 200) {
@@ -19,7 +20,7 @@ export async function processingLogForResident(ctx: RequestContext, id: string, 
         at: r.started_at.toISOString(),
         action: r.action,
         activity: { id: r.processing_activity_id, version: r.processing_activity_version, name: r.name_nl, purpose: r.purpose, legalBasis: r.legal_basis },
-        actor: { id: r.actor_id, displayName: r.actor_name, role: r.actor_role },
+        actor: { id: r.actor_id, displayName: r.actor_name, role: r.actor_role as Role },
         traceId: r.trace_id,
       })),
     );

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoDate, isoInstant } from '../../platform/http/dates.ts';
 import { listSchema } from '../../platform/http/list.ts';
+import { roleSchema } from '../../platform/access/role.schema.ts';
 
 // Request and response schemas of the residents API. They validate requests, shape responses and generate
 // the OpenAPI document: one source of truth.
@@ -209,7 +210,7 @@ export const processingLogEntrySchema = z
     at: z.string(),
     action: z.string(),
     activity: z.object({ id: z.string(), version: z.number().int(), name: z.string(), purpose: z.string(), legalBasis: z.string() }),
-    actor: z.object({ id: z.uuid(), displayName: z.string().nullable(), role: z.string() }),
+    actor: z.object({ id: z.uuid(), displayName: z.string().nullable(), role: roleSchema }),
     traceId: z.string(),
   })
   .meta({ id: 'ProcessingLogEntry' });

@@ -195,9 +195,16 @@ export async function updateResident(ctx: RequestContext, id: string, ifMatch: s
       const area = await organisation.areaForPostcode(tx, postcode);
       if (!area) {
         errors.push({ name: 'postcode', code: 'area', reason: 'Deze postcode hoort niet bij een wijk van uw gemeente. Controleer de postcode.' });
+      } else if (area.id !== current.area_id && !store.scope.areaIds.includes(area.id)) {
+        // A move to a wijk outside the caller's teams would take the resident out of his scope, and PostgreSQL's
+        // need-to-know policy refuses that new row (it failed as a 500). The team of the new wijk records the move.
+        errors.push({
+          name: 'postcode',
+          code: 'scope',
+          reason: `Dit adres valt in wijk ${area.name}, buiten de wijken van uw team. Vraag het team van die wijk de verhuizing vast te leggen.`,
+        });
       } else {
         patch.postcode = postcode;
-        // A move to another wijk moves the resident to that wijk's team: allowed, the new team takes over.
         patch.area_id = area.id;
       }
     }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { listSchema } from '../../platform/http/list.ts';
+import { meetingTypeSchema } from '../meetings/meetings.schema.ts';
 
 // Response and request schemas of the worklist and notification API (validation, response shape, OpenAPI).
 
@@ -64,7 +65,7 @@ export const worklistSchema = z
       )
       .describe('Inwoners boven de contactnorm: meeste dagen boven de norm eerst'),
     upcomingMeetings: z
-      .array(z.object({ id: z.uuid(), resident: worklistResident, type: z.string(), startsAt: dateTime, endsAt: dateTime.nullable(), link: worklistLink }))
+      .array(z.object({ id: z.uuid(), resident: worklistResident, type: meetingTypeSchema, startsAt: dateTime, endsAt: dateTime.nullable(), link: worklistLink }))
       .describe('Gesprekken waar u aan deelneemt in de komende 7 dagen'),
     newWithoutPlan: z
       .array(z.object({ resident: worklistResident, caseOpenedOn: date, contactPersonSince: dateTime.nullable(), link: worklistLink }))

@@ -6,6 +6,7 @@ import { isEmptyScope } from '../residents/residents.policy.ts';
 import { displayName } from '../residents/residents.presenter.ts';
 import { NEW_CASE_DAYS, selectDueActions, selectNewWithoutPlan, selectOverContactNorm } from './worklist.rules.ts';
 import { worklistStore, type ResidentCols } from './worklist.store.ts';
+import type { MeetingType } from '../meetings/meeting-rules.ts';
 
 // "Mijn werklijst": what asks for the werkmatcher's attention today, for the residents he is the contact person of
 // and the actions he carries. Every list is bounded (LIST_LIMIT rows, with the full count); every resident shown
@@ -87,7 +88,7 @@ export async function getWorklist(ctx: RequestContext) {
     const upcomingMeetings = meetings.map((mt) => ({
       id: mt.id,
       resident: residentOf(mt),
-      type: mt.type,
+      type: mt.type as MeetingType,
       startsAt: mt.starts_at.toISOString(),
       endsAt: mt.ends_at ? mt.ends_at.toISOString() : null,
       link: link(mt.resident_id, 'meetings'),

@@ -8,6 +8,9 @@ import { API_PREFIX } from '../http/openapi.ts';
 import { ProblemError, problems } from '../http/problem.ts';
 import { SESSION_COOKIE, endSession, resolveSession, startSession, type SessionInfo } from './sessions.ts';
 import { findStaffByUsername, listDemoUsers } from './sessions.store.ts';
+import { PERMISSIONS } from '../access/permissions.ts';
+import type { Role } from '../access/principal.ts';
+import { roleSchema } from '../access/role.schema.ts';
 
 export const sessionSchema = z
   .object({
@@ -15,12 +18,12 @@ export const sessionSchema = z
       id: z.uuid(),
       username: z.string(),
       displayName: z.string(),
-      roles: z.array(z.string()),
+      roles: z.array(roleSchema),
       municipality: z.object({ id: z.uuid(), name: z.string(), contactNormDays: z.number().int() }),
       partnerOrganisationId: z.uuid().nullable(),
       teamIds: z.array(z.uuid()),
     }),
-    permissions: z.array(z.string()),
+    permissions: z.array(z.enum(PERMISSIONS)),
     csrfToken: z.string(),
     authMethod: z.enum(['demo', 'oidc']),
     expiresAt: z.string(),
@@ -72,7 +75,7 @@ export const registerAuthRoutes: RouteRegistrar = (app, deps) => {
             demoLogin: z.boolean(),
             oidc: z.boolean(),
             demoUsers: z.array(
-              z.object({ username: z.string(), displayName: z.string(), roles: z.array(z.string()), municipalityName: z.string() }),
+              z.object({ username: z.string(), displayName: z.string(), roles: z.array(roleSchema), municipalityName: z.string() }),
             ),
           }),
         },
@@ -85,7 +88,7 @@ export const registerAuthRoutes: RouteRegistrar = (app, deps) => {
         ? (await listDemoUsers(deps.db)).map((u) => ({
             username: u.username,
             displayName: u.display_name,
-            roles: u.roles,
+            roles: u.roles as Role[],
             municipalityName: u.municipality_name,
           }))
         : [],

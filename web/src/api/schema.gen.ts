@@ -1180,13 +1180,23 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    /** @enum {string} */
+    RoleInput:
+      | 'jobCoach'
+      | 'teamLead'
+      | 'partnerProfessional'
+      | 'employerAdvisor'
+      | 'policyOfficer'
+      | 'researcher'
+      | 'admin'
+      | 'privacyOfficer';
     SessionInput: {
       user: {
         /** Format: uuid */
         id: string;
         username: string;
         displayName: string;
-        roles: string[];
+        roles: components['schemas']['RoleInput'][];
         municipality: {
           /** Format: uuid */
           id: string;
@@ -1197,341 +1207,47 @@ export interface components {
         partnerOrganisationId: string | null;
         teamIds: string[];
       };
-      permissions: string[];
+      permissions: (
+        | 'residents:list'
+        | 'residents:read'
+        | 'residents:create'
+        | 'residents:update'
+        | 'residents:readBsn'
+        | 'residents:assignContactPerson'
+        | 'residents:manageConsents'
+        | 'residents:recordContact'
+        | 'organisation:read'
+        | 'staff:list'
+        | 'processingLog:read'
+        | 'assessments:read'
+        | 'assessments:write'
+        | 'plans:read'
+        | 'plans:write'
+        | 'plans:updateOwnActions'
+        | 'meetings:read'
+        | 'meetings:write'
+        | 'worklist:read'
+        | 'notifications:read'
+        | 'team:manage'
+        | 'employers:read'
+        | 'employers:write'
+        | 'vacancies:read'
+        | 'vacancies:write'
+        | 'workProfiles:read'
+        | 'workProfiles:write'
+        | 'matching:run'
+        | 'proposals:read'
+        | 'proposals:write'
+        | 'candidates:present'
+        | 'placements:read'
+        | 'placements:write'
+        | 'fairness:read'
+        | 'algorithmRegister:read'
+      )[];
       csrfToken: string;
       /** @enum {string} */
       authMethod: 'demo' | 'oidc';
       expiresAt: string;
-    };
-    /** @description Het werkprofiel zonder naam, leeftijd, geboortedatum, geslacht, foto, adres, postcode, wijk, afkomst, nationaliteit, taal of huishouden */
-    AnonymousProfileInput: {
-      desiredOccupations: {
-        label: string;
-      }[];
-      skills: string[];
-      experience: {
-        description: string;
-        years: number;
-      }[];
-      /** @description De opleiding zoals in het werkprofiel beschreven */
-      education: string | null;
-      hoursMin: number;
-      hoursMax: number;
-      availability: {
-        /** @description 1 = maandag … 7 = zondag */
-        day: number;
-        /** @description HH:MM, op een heel of half uur */
-        from: string;
-        /** @description HH:MM, op een heel of half uur; 24:00 is het einde van de dag */
-        to: string;
-      }[];
-      hasDrivingLicence: boolean;
-      maxTravelKm: number | null;
-    };
-    CandidateInput: {
-      /** Format: uuid */
-      proposalId: string;
-      /** @description Vaste, anonieme code per voorstel, bijvoorbeeld K-7F3A2B */
-      candidateCode: string;
-      /** @enum {string} */
-      status: 'residentAgreed' | 'presented' | 'interviewAgreed' | 'revealed' | 'placed' | 'rejected';
-      vacancy: {
-        /** Format: uuid */
-        id: string;
-        title: string;
-        employer: {
-          /** Format: uuid */
-          id: string;
-          name: string;
-        };
-        occupation: {
-          code: string;
-          label: string;
-          iscoGroup: string;
-        };
-        hoursPerWeek: number;
-        fitsSchoolHours: boolean;
-        postcode: string;
-        city: string | null;
-        /** @enum {string} */
-        contractType: 'permanent' | 'temporary' | 'agency';
-        /** @enum {string} */
-        status: 'draft' | 'open' | 'filled' | 'closed';
-        /** Format: date */
-        closingDate: string | null;
-      };
-      /** @description 0–100, één decimaal */
-      score: number;
-      explanation: {
-        /** @description hours, schedule, travel, drivingLicence, occupation, requiredSkills, niceToHaveSkills, contractType of sector */
-        criterion: string;
-        /** @enum {string} */
-        kind: 'hard' | 'soft';
-        points: number;
-        maxPoints: number;
-        /** @description Uitleg in het Nederlands */
-        explanation: string;
-      }[];
-      matcherVersion: string;
-      /** Format: date-time */
-      residentAgreedAt: string | null;
-      /** Format: date-time */
-      presentedAt: string | null;
-      /** Format: date-time */
-      interviewCommittedAt: string | null;
-      /** Format: date-time */
-      revealedAt: string | null;
-      profile: components['schemas']['AnonymousProfileInput'];
-      /** @description Pas na vrijgave: de inwoner stemde in en de werkgever zegde een gesprek toe */
-      identity: {
-        name: string;
-        phone: string | null;
-        email: string | null;
-        /**
-         * Format: uuid
-         * @description Voor het vastleggen van de plaatsing (POST /placements)
-         */
-        residentId: string;
-      } | null;
-      /**
-       * Format: uuid
-       * @description De plaatsing die bij dit voorstel is vastgelegd
-       */
-      placementId: string | null;
-    };
-    CandidateListInput: {
-      items: components['schemas']['CandidateInput'][];
-      /** @description Aantal treffers in totaal (niet alleen op deze pagina) */
-      total: number;
-      /** @description Cursor voor de volgende pagina (parameter cursor), of null op de laatste */
-      next: string | null;
-    };
-    EmployerAgreementInput: {
-      /** Format: uuid */
-      id: string;
-      /**
-       * @description intention: intentieverklaring; antiDiscrimination: akkoord tegen discriminatie bij werving
-       * @enum {string}
-       */
-      kind: 'intention' | 'antiDiscrimination';
-      title: string;
-      targetGroup: string | null;
-      pledgedPlacements: number | null;
-      /** @description Plaatsingen gekoppeld aan deze afspraak met een startdatum binnen de looptijd */
-      realisedPlacements: number;
-      /** Format: date */
-      periodStart: string;
-      /** Format: date */
-      periodEnd: string;
-      /** Format: date */
-      signedOn: string | null;
-      notes: string | null;
-    };
-    EmployerAgreementSummaryInput: {
-      /** Format: uuid */
-      id: string;
-      /**
-       * @description intention: intentieverklaring; antiDiscrimination: akkoord tegen discriminatie bij werving
-       * @enum {string}
-       */
-      kind: 'intention' | 'antiDiscrimination';
-      title: string;
-      pledgedPlacements: number | null;
-      /** @description Plaatsingen gekoppeld aan deze afspraak met een startdatum binnen de looptijd */
-      realisedPlacements: number;
-      /** Format: date */
-      periodStart: string;
-      /** Format: date */
-      periodEnd: string;
-    };
-    EmployerLocationInput: {
-      /** Format: uuid */
-      id: string;
-      name: string;
-      street: string | null;
-      houseNumber: string | null;
-      postcode: string;
-      city: string;
-    };
-    EmployerContactInput: {
-      /** Format: uuid */
-      id: string;
-      name: string;
-      jobTitle: string | null;
-      email: string | null;
-      phone: string | null;
-    };
-    EmployerVacancyRefInput: {
-      /** Format: uuid */
-      id: string;
-      title: string;
-      /** @enum {string} */
-      status: 'draft' | 'open' | 'filled' | 'closed';
-      hoursPerWeek: number;
-      /** Format: date */
-      closingDate: string | null;
-      fitsSchoolHours: boolean;
-    };
-    EmployerInput: {
-      /** Format: uuid */
-      id: string;
-      name: string;
-      sector: string;
-      kvkNumber: string | null;
-      website: string | null;
-      notes: string | null;
-      version: number;
-      locations: components['schemas']['EmployerLocationInput'][];
-      /** @description Alleen voor werkgeversadviseurs (employers:write); anderen krijgen een lege lijst */
-      contacts: components['schemas']['EmployerContactInput'][];
-      agreements: components['schemas']['EmployerAgreementInput'][];
-      vacancies: components['schemas']['EmployerVacancyRefInput'][];
-    };
-    EmployerSummaryInput: {
-      /** Format: uuid */
-      id: string;
-      name: string;
-      sector: string;
-      openVacancies: number;
-      agreements: components['schemas']['EmployerAgreementSummaryInput'][];
-    };
-    EmployerListInput: {
-      items: components['schemas']['EmployerSummaryInput'][];
-      /** @description Aantal treffers in totaal (niet alleen op deze pagina) */
-      total: number;
-      /** @description Cursor voor de volgende pagina (parameter cursor), of null op de laatste */
-      next: string | null;
-    };
-    EscoOccupationHitInput: {
-      /** @description ESCO-code */
-      code: string;
-      label: string;
-      /** @description ISCO-08 beroepsgroep (4 cijfers) */
-      iscoGroup: string;
-      iscoLabel: string;
-      /** @description Het synoniem dat overeenkwam, als het niet de hoofdnaam was */
-      matchedAltLabel: string | null;
-    };
-    EscoOccupationSearchResultInput: {
-      items: components['schemas']['EscoOccupationHitInput'][];
-      /** @description Aantal treffers in totaal (niet alleen op deze pagina) */
-      total: number;
-      /** @description Cursor voor de volgende pagina (parameter cursor), of null op de laatste */
-      next: string | null;
-      attribution: string;
-    };
-    EscoOccupationInput: {
-      code: string;
-      label: string;
-      iscoGroup: string;
-      iscoLabel: string;
-      description: string;
-      altLabels: string[];
-      attribution: string;
-    };
-    FairnessMonitorInput: {
-      /** @enum {string} */
-      dimension: 'ageBand' | 'householdType' | 'gender' | 'migrationBackground';
-      /** Format: date */
-      from: string;
-      /** Format: date */
-      to: string;
-      matcherVersion: string;
-      minimumCellSize: number;
-      stages: ('exposure' | 'proposal' | 'interview' | 'placement')[];
-      groups: {
-        group: string;
-        label: string;
-        /** @description Aantal inwoners; null als het minder dan 10 is (onderdrukt) */
-        population: number | null;
-        /** @description Aantal inwoners; null als het minder dan 10 is (onderdrukt) */
-        exposure: number | null;
-        /** @description Aantal inwoners; null als het minder dan 10 is (onderdrukt) */
-        proposals: number | null;
-        /** @description Aantal inwoners; null als het minder dan 10 is (onderdrukt) */
-        interviews: number | null;
-        /** @description Aantal inwoners; null als het minder dan 10 is (onderdrukt) */
-        placements: number | null;
-        /** @description Aandeel van de populatie dat de fase bereikte; null voor een onderdrukte groep */
-        rates: {
-          exposure: number;
-          proposal: number;
-          interview: number;
-          placement: number;
-        } | null;
-        suppressed: boolean;
-      }[];
-      /** @description Vier-vijfderegel: het aandeel van een groep is lager dan 0,8 × dat van de groep met het hoogste aandeel */
-      warnings: {
-        /** @enum {string} */
-        stage: 'exposure' | 'proposal' | 'interview' | 'placement';
-        group: string;
-        label: string;
-        /** @description Aandeel van deze groep gedeeld door dat van de referentiegroep (afgerond naar beneden) */
-        ratio: number;
-        referenceGroup: string;
-      }[];
-    };
-    /** @description Publicatie voor het Algoritmeregister van de Nederlandse overheid (in het Nederlands) */
-    AlgorithmRegisterEntryInput: {
-      standard: {
-        name: string;
-        version: string;
-        url: string;
-      };
-      language: string;
-      name: string;
-      organisation: string;
-      department: string;
-      descriptionShort: string;
-      type: string;
-      category: string[];
-      publicationCategory: string;
-      status: string;
-      goal: string;
-      impact: string;
-      proportionality: string;
-      decisionMaking: string;
-      humanIntervention: string;
-      methodsAndModels: string;
-      data: {
-        key: string;
-        name: string;
-        nameEn: string;
-        /** @enum {string} */
-        kind: 'hard' | 'soft';
-        use: string;
-        maxPoints: number;
-        source: string;
-      }[];
-      excludedAttributes: {
-        attribute: string;
-        reason: string;
-      }[];
-      excludedAttributesNote: string;
-      legalBasis: {
-        title: string;
-        url: string | null;
-      }[];
-      impactAssessments: {
-        title: string;
-        description: string;
-      }[];
-      risks: {
-        risk: string;
-        mitigation: string;
-      }[];
-      monitoring: string;
-      objectionProcedure: string;
-      provider: string;
-      links: {
-        title: string;
-        url: string | null;
-      }[];
-      contact: string;
-      version: string;
-      /** Format: date */
-      date: string;
     };
     TimeWindowInput: {
       /** @description 1 = maandag … 7 = zondag */
@@ -1830,6 +1546,345 @@ export interface components {
       total: number;
       /** @description Cursor voor de volgende pagina (parameter cursor), of null op de laatste */
       next: string | null;
+    };
+    /** @description Het werkprofiel zonder naam, leeftijd, geboortedatum, geslacht, foto, adres, postcode, wijk, afkomst, nationaliteit, taal of huishouden */
+    AnonymousProfileInput: {
+      desiredOccupations: {
+        label: string;
+      }[];
+      skills: string[];
+      experience: {
+        description: string;
+        years: number;
+      }[];
+      /** @description De opleiding zoals in het werkprofiel beschreven */
+      education: string | null;
+      hoursMin: number;
+      hoursMax: number;
+      availability: {
+        /** @description 1 = maandag … 7 = zondag */
+        day: number;
+        /** @description HH:MM, op een heel of half uur */
+        from: string;
+        /** @description HH:MM, op een heel of half uur; 24:00 is het einde van de dag */
+        to: string;
+      }[];
+      hasDrivingLicence: boolean;
+      maxTravelKm: number | null;
+    };
+    CandidateInput: {
+      /** Format: uuid */
+      proposalId: string;
+      /** @description Vaste, anonieme code per voorstel, bijvoorbeeld K-7F3A2B */
+      candidateCode: string;
+      /** @enum {string} */
+      status: 'residentAgreed' | 'presented' | 'interviewAgreed' | 'revealed' | 'placed' | 'rejected';
+      vacancy: {
+        /** Format: uuid */
+        id: string;
+        title: string;
+        employer: {
+          /** Format: uuid */
+          id: string;
+          name: string;
+        };
+        occupation: {
+          code: string;
+          label: string;
+          iscoGroup: string;
+        };
+        hoursPerWeek: number;
+        fitsSchoolHours: boolean;
+        postcode: string;
+        city: string | null;
+        /** @enum {string} */
+        contractType: 'permanent' | 'temporary' | 'agency';
+        /** @enum {string} */
+        status: 'draft' | 'open' | 'filled' | 'closed';
+        /** Format: date */
+        closingDate: string | null;
+      };
+      /** @description 0–100, één decimaal */
+      score: number;
+      explanation: {
+        /** @enum {string} */
+        criterion:
+          | 'hours'
+          | 'schedule'
+          | 'travel'
+          | 'drivingLicence'
+          | 'occupation'
+          | 'requiredSkills'
+          | 'niceToHaveSkills'
+          | 'contractType'
+          | 'sector';
+        /** @enum {string} */
+        kind: 'hard' | 'soft';
+        points: number;
+        maxPoints: number;
+        /** @description Uitleg in het Nederlands */
+        explanation: string;
+      }[];
+      matcherVersion: string;
+      /** Format: date-time */
+      residentAgreedAt: string | null;
+      /** Format: date-time */
+      presentedAt: string | null;
+      /** Format: date-time */
+      interviewCommittedAt: string | null;
+      /** Format: date-time */
+      revealedAt: string | null;
+      profile: components['schemas']['AnonymousProfileInput'];
+      /** @description Pas na vrijgave: de inwoner stemde in en de werkgever zegde een gesprek toe */
+      identity: {
+        name: string;
+        phone: string | null;
+        email: string | null;
+        /**
+         * Format: uuid
+         * @description Voor het vastleggen van de plaatsing (POST /placements)
+         */
+        residentId: string;
+      } | null;
+      /**
+       * Format: uuid
+       * @description De plaatsing die bij dit voorstel is vastgelegd
+       */
+      placementId: string | null;
+    };
+    CandidateListInput: {
+      items: components['schemas']['CandidateInput'][];
+      /** @description Aantal treffers in totaal (niet alleen op deze pagina) */
+      total: number;
+      /** @description Cursor voor de volgende pagina (parameter cursor), of null op de laatste */
+      next: string | null;
+    };
+    EmployerAgreementInput: {
+      /** Format: uuid */
+      id: string;
+      /**
+       * @description intention: intentieverklaring; antiDiscrimination: akkoord tegen discriminatie bij werving
+       * @enum {string}
+       */
+      kind: 'intention' | 'antiDiscrimination';
+      title: string;
+      targetGroup: string | null;
+      pledgedPlacements: number | null;
+      /** @description Plaatsingen gekoppeld aan deze afspraak met een startdatum binnen de looptijd */
+      realisedPlacements: number;
+      /** Format: date */
+      periodStart: string;
+      /** Format: date */
+      periodEnd: string;
+      /** Format: date */
+      signedOn: string | null;
+      notes: string | null;
+    };
+    EmployerAgreementSummaryInput: {
+      /** Format: uuid */
+      id: string;
+      /**
+       * @description intention: intentieverklaring; antiDiscrimination: akkoord tegen discriminatie bij werving
+       * @enum {string}
+       */
+      kind: 'intention' | 'antiDiscrimination';
+      title: string;
+      pledgedPlacements: number | null;
+      /** @description Plaatsingen gekoppeld aan deze afspraak met een startdatum binnen de looptijd */
+      realisedPlacements: number;
+      /** Format: date */
+      periodStart: string;
+      /** Format: date */
+      periodEnd: string;
+    };
+    EmployerLocationInput: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      street: string | null;
+      houseNumber: string | null;
+      postcode: string;
+      city: string;
+    };
+    EmployerContactInput: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      jobTitle: string | null;
+      email: string | null;
+      phone: string | null;
+    };
+    EmployerVacancyRefInput: {
+      /** Format: uuid */
+      id: string;
+      title: string;
+      /** @enum {string} */
+      status: 'draft' | 'open' | 'filled' | 'closed';
+      hoursPerWeek: number;
+      /** Format: date */
+      closingDate: string | null;
+      fitsSchoolHours: boolean;
+    };
+    EmployerInput: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      sector: string;
+      kvkNumber: string | null;
+      website: string | null;
+      notes: string | null;
+      version: number;
+      locations: components['schemas']['EmployerLocationInput'][];
+      /** @description Alleen voor werkgeversadviseurs (employers:write); anderen krijgen een lege lijst */
+      contacts: components['schemas']['EmployerContactInput'][];
+      agreements: components['schemas']['EmployerAgreementInput'][];
+      vacancies: components['schemas']['EmployerVacancyRefInput'][];
+    };
+    EmployerSummaryInput: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      sector: string;
+      openVacancies: number;
+      agreements: components['schemas']['EmployerAgreementSummaryInput'][];
+    };
+    EmployerListInput: {
+      items: components['schemas']['EmployerSummaryInput'][];
+      /** @description Aantal treffers in totaal (niet alleen op deze pagina) */
+      total: number;
+      /** @description Cursor voor de volgende pagina (parameter cursor), of null op de laatste */
+      next: string | null;
+    };
+    EscoOccupationHitInput: {
+      /** @description ESCO-code */
+      code: string;
+      label: string;
+      /** @description ISCO-08 beroepsgroep (4 cijfers) */
+      iscoGroup: string;
+      iscoLabel: string;
+      /** @description Het synoniem dat overeenkwam, als het niet de hoofdnaam was */
+      matchedAltLabel: string | null;
+    };
+    EscoOccupationSearchResultInput: {
+      items: components['schemas']['EscoOccupationHitInput'][];
+      /** @description Aantal treffers in totaal (niet alleen op deze pagina) */
+      total: number;
+      /** @description Cursor voor de volgende pagina (parameter cursor), of null op de laatste */
+      next: string | null;
+      attribution: string;
+    };
+    EscoOccupationInput: {
+      code: string;
+      label: string;
+      iscoGroup: string;
+      iscoLabel: string;
+      description: string;
+      altLabels: string[];
+      attribution: string;
+    };
+    FairnessMonitorInput: {
+      /** @enum {string} */
+      dimension: 'ageBand' | 'householdType' | 'gender' | 'migrationBackground';
+      /** Format: date */
+      from: string;
+      /** Format: date */
+      to: string;
+      matcherVersion: string;
+      minimumCellSize: number;
+      stages: ('exposure' | 'proposal' | 'interview' | 'placement')[];
+      groups: {
+        group: string;
+        label: string;
+        /** @description Aantal inwoners; null als het minder dan 10 is (onderdrukt) */
+        population: number | null;
+        /** @description Aantal inwoners; null als het minder dan 10 is (onderdrukt) */
+        exposure: number | null;
+        /** @description Aantal inwoners; null als het minder dan 10 is (onderdrukt) */
+        proposals: number | null;
+        /** @description Aantal inwoners; null als het minder dan 10 is (onderdrukt) */
+        interviews: number | null;
+        /** @description Aantal inwoners; null als het minder dan 10 is (onderdrukt) */
+        placements: number | null;
+        /** @description Aandeel van de populatie dat de fase bereikte; null voor een onderdrukte groep */
+        rates: {
+          exposure: number;
+          proposal: number;
+          interview: number;
+          placement: number;
+        } | null;
+        suppressed: boolean;
+      }[];
+      /** @description Vier-vijfderegel: het aandeel van een groep is lager dan 0,8 × dat van de groep met het hoogste aandeel */
+      warnings: {
+        /** @enum {string} */
+        stage: 'exposure' | 'proposal' | 'interview' | 'placement';
+        group: string;
+        label: string;
+        /** @description Aandeel van deze groep gedeeld door dat van de referentiegroep (afgerond naar beneden) */
+        ratio: number;
+        referenceGroup: string;
+      }[];
+    };
+    /** @description Publicatie voor het Algoritmeregister van de Nederlandse overheid (in het Nederlands) */
+    AlgorithmRegisterEntryInput: {
+      standard: {
+        name: string;
+        version: string;
+        url: string;
+      };
+      language: string;
+      name: string;
+      organisation: string;
+      department: string;
+      descriptionShort: string;
+      type: string;
+      category: string[];
+      publicationCategory: string;
+      status: string;
+      goal: string;
+      impact: string;
+      proportionality: string;
+      decisionMaking: string;
+      humanIntervention: string;
+      methodsAndModels: string;
+      data: {
+        key: string;
+        name: string;
+        nameEn: string;
+        /** @enum {string} */
+        kind: 'hard' | 'soft';
+        use: string;
+        maxPoints: number;
+        source: string;
+      }[];
+      excludedAttributes: {
+        attribute: string;
+        reason: string;
+      }[];
+      excludedAttributesNote: string;
+      legalBasis: {
+        title: string;
+        url: string | null;
+      }[];
+      impactAssessments: {
+        title: string;
+        description: string;
+      }[];
+      risks: {
+        risk: string;
+        mitigation: string;
+      }[];
+      monitoring: string;
+      objectionProcedure: string;
+      provider: string;
+      links: {
+        title: string;
+        url: string | null;
+      }[];
+      contact: string;
+      version: string;
+      /** Format: date */
+      date: string;
     };
     PlacementFollowUpInput: {
       months: 1 | 3 | 6 | 12;
@@ -2225,7 +2280,7 @@ export interface components {
       } | null;
       /** Format: date-time */
       changedAt: string;
-      role: string;
+      role: components['schemas']['RoleInput'];
       summary: string;
       changes: components['schemas']['PlanChangeInput'][];
     };
@@ -2400,7 +2455,8 @@ export interface components {
       description: string;
       goalTitle: string | null;
       owner: {
-        type: string;
+        /** @enum {string} */
+        type: 'resident' | 'jobCoach' | 'partnerProfessional' | 'otherPartner';
         name: string;
       };
       /** Format: date */
@@ -2825,7 +2881,7 @@ export interface components {
         /** Format: uuid */
         id: string;
         displayName: string | null;
-        role: string;
+        role: components['schemas']['RoleInput'];
       };
       traceId: string;
     };
@@ -3111,7 +3167,7 @@ export interface components {
         /** Format: uuid */
         id: string;
         resident: components['schemas']['WorklistResidentInput'];
-        type: string;
+        type: components['schemas']['MeetingTypeInput'];
         /** Format: date-time */
         startsAt: string;
         /** Format: date-time */
@@ -3204,7 +3260,7 @@ export interface components {
         /** Format: uuid */
         id: string;
         displayName: string;
-        roles: string[];
+        roles: components['schemas']['RoleInput'][];
         teamIds: string[];
       }[];
       /** @description Aantal treffers in totaal (niet alleen op deze pagina) */
@@ -3212,13 +3268,23 @@ export interface components {
       /** @description Cursor voor de volgende pagina (parameter cursor), of null op de laatste */
       next: string | null;
     };
+    /** @enum {string} */
+    Role:
+      | 'jobCoach'
+      | 'teamLead'
+      | 'partnerProfessional'
+      | 'employerAdvisor'
+      | 'policyOfficer'
+      | 'researcher'
+      | 'admin'
+      | 'privacyOfficer';
     Session: {
       user: {
         /** Format: uuid */
         id: string;
         username: string;
         displayName: string;
-        roles: string[];
+        roles: components['schemas']['Role'][];
         municipality: {
           /** Format: uuid */
           id: string;
@@ -3229,341 +3295,47 @@ export interface components {
         partnerOrganisationId: string | null;
         teamIds: string[];
       };
-      permissions: string[];
+      permissions: (
+        | 'residents:list'
+        | 'residents:read'
+        | 'residents:create'
+        | 'residents:update'
+        | 'residents:readBsn'
+        | 'residents:assignContactPerson'
+        | 'residents:manageConsents'
+        | 'residents:recordContact'
+        | 'organisation:read'
+        | 'staff:list'
+        | 'processingLog:read'
+        | 'assessments:read'
+        | 'assessments:write'
+        | 'plans:read'
+        | 'plans:write'
+        | 'plans:updateOwnActions'
+        | 'meetings:read'
+        | 'meetings:write'
+        | 'worklist:read'
+        | 'notifications:read'
+        | 'team:manage'
+        | 'employers:read'
+        | 'employers:write'
+        | 'vacancies:read'
+        | 'vacancies:write'
+        | 'workProfiles:read'
+        | 'workProfiles:write'
+        | 'matching:run'
+        | 'proposals:read'
+        | 'proposals:write'
+        | 'candidates:present'
+        | 'placements:read'
+        | 'placements:write'
+        | 'fairness:read'
+        | 'algorithmRegister:read'
+      )[];
       csrfToken: string;
       /** @enum {string} */
       authMethod: 'demo' | 'oidc';
       expiresAt: string;
-    };
-    /** @description Het werkprofiel zonder naam, leeftijd, geboortedatum, geslacht, foto, adres, postcode, wijk, afkomst, nationaliteit, taal of huishouden */
-    AnonymousProfile: {
-      desiredOccupations: {
-        label: string;
-      }[];
-      skills: string[];
-      experience: {
-        description: string;
-        years: number;
-      }[];
-      /** @description De opleiding zoals in het werkprofiel beschreven */
-      education: string | null;
-      hoursMin: number;
-      hoursMax: number;
-      availability: {
-        /** @description 1 = maandag … 7 = zondag */
-        day: number;
-        /** @description HH:MM, op een heel of half uur */
-        from: string;
-        /** @description HH:MM, op een heel of half uur; 24:00 is het einde van de dag */
-        to: string;
-      }[];
-      hasDrivingLicence: boolean;
-      maxTravelKm: number | null;
-    };
-    Candidate: {
-      /** Format: uuid */
-      proposalId: string;
-      /** @description Vaste, anonieme code per voorstel, bijvoorbeeld K-7F3A2B */
-      candidateCode: string;
-      /** @enum {string} */
-      status: 'residentAgreed' | 'presented' | 'interviewAgreed' | 'revealed' | 'placed' | 'rejected';
-      vacancy: {
-        /** Format: uuid */
-        id: string;
-        title: string;
-        employer: {
-          /** Format: uuid */
-          id: string;
-          name: string;
-        };
-        occupation: {
-          code: string;
-          label: string;
-          iscoGroup: string;
-        };
-        hoursPerWeek: number;
-        fitsSchoolHours: boolean;
-        postcode: string;
-        city: string | null;
-        /** @enum {string} */
-        contractType: 'permanent' | 'temporary' | 'agency';
-        /** @enum {string} */
-        status: 'draft' | 'open' | 'filled' | 'closed';
-        /** Format: date */
-        closingDate: string | null;
-      };
-      /** @description 0–100, één decimaal */
-      score: number;
-      explanation: {
-        /** @description hours, schedule, travel, drivingLicence, occupation, requiredSkills, niceToHaveSkills, contractType of sector */
-        criterion: string;
-        /** @enum {string} */
-        kind: 'hard' | 'soft';
-        points: number;
-        maxPoints: number;
-        /** @description Uitleg in het Nederlands */
-        explanation: string;
-      }[];
-      matcherVersion: string;
-      /** Format: date-time */
-      residentAgreedAt: string | null;
-      /** Format: date-time */
-      presentedAt: string | null;
-      /** Format: date-time */
-      interviewCommittedAt: string | null;
-      /** Format: date-time */
-      revealedAt: string | null;
-      profile: components['schemas']['AnonymousProfile'];
-      /** @description Pas na vrijgave: de inwoner stemde in en de werkgever zegde een gesprek toe */
-      identity: {
-        name: string;
-        phone: string | null;
-        email: string | null;
-        /**
-         * Format: uuid
-         * @description Voor het vastleggen van de plaatsing (POST /placements)
-         */
-        residentId: string;
-      } | null;
-      /**
-       * Format: uuid
-       * @description De plaatsing die bij dit voorstel is vastgelegd
-       */
-      placementId: string | null;
-    };
-    CandidateList: {
-      items: components['schemas']['Candidate'][];
-      /** @description Aantal treffers in totaal (niet alleen op deze pagina) */
-      total: number;
-      /** @description Cursor voor de volgende pagina (parameter cursor), of null op de laatste */
-      next: string | null;
-    };
-    EmployerAgreement: {
-      /** Format: uuid */
-      id: string;
-      /**
-       * @description intention: intentieverklaring; antiDiscrimination: akkoord tegen discriminatie bij werving
-       * @enum {string}
-       */
-      kind: 'intention' | 'antiDiscrimination';
-      title: string;
-      targetGroup: string | null;
-      pledgedPlacements: number | null;
-      /** @description Plaatsingen gekoppeld aan deze afspraak met een startdatum binnen de looptijd */
-      realisedPlacements: number;
-      /** Format: date */
-      periodStart: string;
-      /** Format: date */
-      periodEnd: string;
-      /** Format: date */
-      signedOn: string | null;
-      notes: string | null;
-    };
-    EmployerAgreementSummary: {
-      /** Format: uuid */
-      id: string;
-      /**
-       * @description intention: intentieverklaring; antiDiscrimination: akkoord tegen discriminatie bij werving
-       * @enum {string}
-       */
-      kind: 'intention' | 'antiDiscrimination';
-      title: string;
-      pledgedPlacements: number | null;
-      /** @description Plaatsingen gekoppeld aan deze afspraak met een startdatum binnen de looptijd */
-      realisedPlacements: number;
-      /** Format: date */
-      periodStart: string;
-      /** Format: date */
-      periodEnd: string;
-    };
-    EmployerLocation: {
-      /** Format: uuid */
-      id: string;
-      name: string;
-      street: string | null;
-      houseNumber: string | null;
-      postcode: string;
-      city: string;
-    };
-    EmployerContact: {
-      /** Format: uuid */
-      id: string;
-      name: string;
-      jobTitle: string | null;
-      email: string | null;
-      phone: string | null;
-    };
-    EmployerVacancyRef: {
-      /** Format: uuid */
-      id: string;
-      title: string;
-      /** @enum {string} */
-      status: 'draft' | 'open' | 'filled' | 'closed';
-      hoursPerWeek: number;
-      /** Format: date */
-      closingDate: string | null;
-      fitsSchoolHours: boolean;
-    };
-    Employer: {
-      /** Format: uuid */
-      id: string;
-      name: string;
-      sector: string;
-      kvkNumber: string | null;
-      website: string | null;
-      notes: string | null;
-      version: number;
-      locations: components['schemas']['EmployerLocation'][];
-      /** @description Alleen voor werkgeversadviseurs (employers:write); anderen krijgen een lege lijst */
-      contacts: components['schemas']['EmployerContact'][];
-      agreements: components['schemas']['EmployerAgreement'][];
-      vacancies: components['schemas']['EmployerVacancyRef'][];
-    };
-    EmployerSummary: {
-      /** Format: uuid */
-      id: string;
-      name: string;
-      sector: string;
-      openVacancies: number;
-      agreements: components['schemas']['EmployerAgreementSummary'][];
-    };
-    EmployerList: {
-      items: components['schemas']['EmployerSummary'][];
-      /** @description Aantal treffers in totaal (niet alleen op deze pagina) */
-      total: number;
-      /** @description Cursor voor de volgende pagina (parameter cursor), of null op de laatste */
-      next: string | null;
-    };
-    EscoOccupationHit: {
-      /** @description ESCO-code */
-      code: string;
-      label: string;
-      /** @description ISCO-08 beroepsgroep (4 cijfers) */
-      iscoGroup: string;
-      iscoLabel: string;
-      /** @description Het synoniem dat overeenkwam, als het niet de hoofdnaam was */
-      matchedAltLabel: string | null;
-    };
-    EscoOccupationSearchResult: {
-      items: components['schemas']['EscoOccupationHit'][];
-      /** @description Aantal treffers in totaal (niet alleen op deze pagina) */
-      total: number;
-      /** @description Cursor voor de volgende pagina (parameter cursor), of null op de laatste */
-      next: string | null;
-      attribution: string;
-    };
-    EscoOccupation: {
-      code: string;
-      label: string;
-      iscoGroup: string;
-      iscoLabel: string;
-      description: string;
-      altLabels: string[];
-      attribution: string;
-    };
-    FairnessMonitor: {
-      /** @enum {string} */
-      dimension: 'ageBand' | 'householdType' | 'gender' | 'migrationBackground';
-      /** Format: date */
-      from: string;
-      /** Format: date */
-      to: string;
-      matcherVersion: string;
-      minimumCellSize: number;
-      stages: ('exposure' | 'proposal' | 'interview' | 'placement')[];
-      groups: {
-        group: string;
-        label: string;
-        /** @description Aantal inwoners; null als het minder dan 10 is (onderdrukt) */
-        population: number | null;
-        /** @description Aantal inwoners; null als het minder dan 10 is (onderdrukt) */
-        exposure: number | null;
-        /** @description Aantal inwoners; null als het minder dan 10 is (onderdrukt) */
-        proposals: number | null;
-        /** @description Aantal inwoners; null als het minder dan 10 is (onderdrukt) */
-        interviews: number | null;
-        /** @description Aantal inwoners; null als het minder dan 10 is (onderdrukt) */
-        placements: number | null;
-        /** @description Aandeel van de populatie dat de fase bereikte; null voor een onderdrukte groep */
-        rates: {
-          exposure: number;
-          proposal: number;
-          interview: number;
-          placement: number;
-        } | null;
-        suppressed: boolean;
-      }[];
-      /** @description Vier-vijfderegel: het aandeel van een groep is lager dan 0,8 × dat van de groep met het hoogste aandeel */
-      warnings: {
-        /** @enum {string} */
-        stage: 'exposure' | 'proposal' | 'interview' | 'placement';
-        group: string;
-        label: string;
-        /** @description Aandeel van deze groep gedeeld door dat van de referentiegroep (afgerond naar beneden) */
-        ratio: number;
-        referenceGroup: string;
-      }[];
-    };
-    /** @description Publicatie voor het Algoritmeregister van de Nederlandse overheid (in het Nederlands) */
-    AlgorithmRegisterEntry: {
-      standard: {
-        name: string;
-        version: string;
-        url: string;
-      };
-      language: string;
-      name: string;
-      organisation: string;
-      department: string;
-      descriptionShort: string;
-      type: string;
-      category: string[];
-      publicationCategory: string;
-      status: string;
-      goal: string;
-      impact: string;
-      proportionality: string;
-      decisionMaking: string;
-      humanIntervention: string;
-      methodsAndModels: string;
-      data: {
-        key: string;
-        name: string;
-        nameEn: string;
-        /** @enum {string} */
-        kind: 'hard' | 'soft';
-        use: string;
-        maxPoints: number;
-        source: string;
-      }[];
-      excludedAttributes: {
-        attribute: string;
-        reason: string;
-      }[];
-      excludedAttributesNote: string;
-      legalBasis: {
-        title: string;
-        url: string | null;
-      }[];
-      impactAssessments: {
-        title: string;
-        description: string;
-      }[];
-      risks: {
-        risk: string;
-        mitigation: string;
-      }[];
-      monitoring: string;
-      objectionProcedure: string;
-      provider: string;
-      links: {
-        title: string;
-        url: string | null;
-      }[];
-      contact: string;
-      version: string;
-      /** Format: date */
-      date: string;
     };
     TimeWindow: {
       /** @description 1 = maandag … 7 = zondag */
@@ -3862,6 +3634,345 @@ export interface components {
       total: number;
       /** @description Cursor voor de volgende pagina (parameter cursor), of null op de laatste */
       next: string | null;
+    };
+    /** @description Het werkprofiel zonder naam, leeftijd, geboortedatum, geslacht, foto, adres, postcode, wijk, afkomst, nationaliteit, taal of huishouden */
+    AnonymousProfile: {
+      desiredOccupations: {
+        label: string;
+      }[];
+      skills: string[];
+      experience: {
+        description: string;
+        years: number;
+      }[];
+      /** @description De opleiding zoals in het werkprofiel beschreven */
+      education: string | null;
+      hoursMin: number;
+      hoursMax: number;
+      availability: {
+        /** @description 1 = maandag … 7 = zondag */
+        day: number;
+        /** @description HH:MM, op een heel of half uur */
+        from: string;
+        /** @description HH:MM, op een heel of half uur; 24:00 is het einde van de dag */
+        to: string;
+      }[];
+      hasDrivingLicence: boolean;
+      maxTravelKm: number | null;
+    };
+    Candidate: {
+      /** Format: uuid */
+      proposalId: string;
+      /** @description Vaste, anonieme code per voorstel, bijvoorbeeld K-7F3A2B */
+      candidateCode: string;
+      /** @enum {string} */
+      status: 'residentAgreed' | 'presented' | 'interviewAgreed' | 'revealed' | 'placed' | 'rejected';
+      vacancy: {
+        /** Format: uuid */
+        id: string;
+        title: string;
+        employer: {
+          /** Format: uuid */
+          id: string;
+          name: string;
+        };
+        occupation: {
+          code: string;
+          label: string;
+          iscoGroup: string;
+        };
+        hoursPerWeek: number;
+        fitsSchoolHours: boolean;
+        postcode: string;
+        city: string | null;
+        /** @enum {string} */
+        contractType: 'permanent' | 'temporary' | 'agency';
+        /** @enum {string} */
+        status: 'draft' | 'open' | 'filled' | 'closed';
+        /** Format: date */
+        closingDate: string | null;
+      };
+      /** @description 0–100, één decimaal */
+      score: number;
+      explanation: {
+        /** @enum {string} */
+        criterion:
+          | 'hours'
+          | 'schedule'
+          | 'travel'
+          | 'drivingLicence'
+          | 'occupation'
+          | 'requiredSkills'
+          | 'niceToHaveSkills'
+          | 'contractType'
+          | 'sector';
+        /** @enum {string} */
+        kind: 'hard' | 'soft';
+        points: number;
+        maxPoints: number;
+        /** @description Uitleg in het Nederlands */
+        explanation: string;
+      }[];
+      matcherVersion: string;
+      /** Format: date-time */
+      residentAgreedAt: string | null;
+      /** Format: date-time */
+      presentedAt: string | null;
+      /** Format: date-time */
+      interviewCommittedAt: string | null;
+      /** Format: date-time */
+      revealedAt: string | null;
+      profile: components['schemas']['AnonymousProfile'];
+      /** @description Pas na vrijgave: de inwoner stemde in en de werkgever zegde een gesprek toe */
+      identity: {
+        name: string;
+        phone: string | null;
+        email: string | null;
+        /**
+         * Format: uuid
+         * @description Voor het vastleggen van de plaatsing (POST /placements)
+         */
+        residentId: string;
+      } | null;
+      /**
+       * Format: uuid
+       * @description De plaatsing die bij dit voorstel is vastgelegd
+       */
+      placementId: string | null;
+    };
+    CandidateList: {
+      items: components['schemas']['Candidate'][];
+      /** @description Aantal treffers in totaal (niet alleen op deze pagina) */
+      total: number;
+      /** @description Cursor voor de volgende pagina (parameter cursor), of null op de laatste */
+      next: string | null;
+    };
+    EmployerAgreement: {
+      /** Format: uuid */
+      id: string;
+      /**
+       * @description intention: intentieverklaring; antiDiscrimination: akkoord tegen discriminatie bij werving
+       * @enum {string}
+       */
+      kind: 'intention' | 'antiDiscrimination';
+      title: string;
+      targetGroup: string | null;
+      pledgedPlacements: number | null;
+      /** @description Plaatsingen gekoppeld aan deze afspraak met een startdatum binnen de looptijd */
+      realisedPlacements: number;
+      /** Format: date */
+      periodStart: string;
+      /** Format: date */
+      periodEnd: string;
+      /** Format: date */
+      signedOn: string | null;
+      notes: string | null;
+    };
+    EmployerAgreementSummary: {
+      /** Format: uuid */
+      id: string;
+      /**
+       * @description intention: intentieverklaring; antiDiscrimination: akkoord tegen discriminatie bij werving
+       * @enum {string}
+       */
+      kind: 'intention' | 'antiDiscrimination';
+      title: string;
+      pledgedPlacements: number | null;
+      /** @description Plaatsingen gekoppeld aan deze afspraak met een startdatum binnen de looptijd */
+      realisedPlacements: number;
+      /** Format: date */
+      periodStart: string;
+      /** Format: date */
+      periodEnd: string;
+    };
+    EmployerLocation: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      street: string | null;
+      houseNumber: string | null;
+      postcode: string;
+      city: string;
+    };
+    EmployerContact: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      jobTitle: string | null;
+      email: string | null;
+      phone: string | null;
+    };
+    EmployerVacancyRef: {
+      /** Format: uuid */
+      id: string;
+      title: string;
+      /** @enum {string} */
+      status: 'draft' | 'open' | 'filled' | 'closed';
+      hoursPerWeek: number;
+      /** Format: date */
+      closingDate: string | null;
+      fitsSchoolHours: boolean;
+    };
+    Employer: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      sector: string;
+      kvkNumber: string | null;
+      website: string | null;
+      notes: string | null;
+      version: number;
+      locations: components['schemas']['EmployerLocation'][];
+      /** @description Alleen voor werkgeversadviseurs (employers:write); anderen krijgen een lege lijst */
+      contacts: components['schemas']['EmployerContact'][];
+      agreements: components['schemas']['EmployerAgreement'][];
+      vacancies: components['schemas']['EmployerVacancyRef'][];
+    };
+    EmployerSummary: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      sector: string;
+      openVacancies: number;
+      agreements: components['schemas']['EmployerAgreementSummary'][];
+    };
+    EmployerList: {
+      items: components['schemas']['EmployerSummary'][];
+      /** @description Aantal treffers in totaal (niet alleen op deze pagina) */
+      total: number;
+      /** @description Cursor voor de volgende pagina (parameter cursor), of null op de laatste */
+      next: string | null;
+    };
+    EscoOccupationHit: {
+      /** @description ESCO-code */
+      code: string;
+      label: string;
+      /** @description ISCO-08 beroepsgroep (4 cijfers) */
+      iscoGroup: string;
+      iscoLabel: string;
+      /** @description Het synoniem dat overeenkwam, als het niet de hoofdnaam was */
+      matchedAltLabel: string | null;
+    };
+    EscoOccupationSearchResult: {
+      items: components['schemas']['EscoOccupationHit'][];
+      /** @description Aantal treffers in totaal (niet alleen op deze pagina) */
+      total: number;
+      /** @description Cursor voor de volgende pagina (parameter cursor), of null op de laatste */
+      next: string | null;
+      attribution: string;
+    };
+    EscoOccupation: {
+      code: string;
+      label: string;
+      iscoGroup: string;
+      iscoLabel: string;
+      description: string;
+      altLabels: string[];
+      attribution: string;
+    };
+    FairnessMonitor: {
+      /** @enum {string} */
+      dimension: 'ageBand' | 'householdType' | 'gender' | 'migrationBackground';
+      /** Format: date */
+      from: string;
+      /** Format: date */
+      to: string;
+      matcherVersion: string;
+      minimumCellSize: number;
+      stages: ('exposure' | 'proposal' | 'interview' | 'placement')[];
+      groups: {
+        group: string;
+        label: string;
+        /** @description Aantal inwoners; null als het minder dan 10 is (onderdrukt) */
+        population: number | null;
+        /** @description Aantal inwoners; null als het minder dan 10 is (onderdrukt) */
+        exposure: number | null;
+        /** @description Aantal inwoners; null als het minder dan 10 is (onderdrukt) */
+        proposals: number | null;
+        /** @description Aantal inwoners; null als het minder dan 10 is (onderdrukt) */
+        interviews: number | null;
+        /** @description Aantal inwoners; null als het minder dan 10 is (onderdrukt) */
+        placements: number | null;
+        /** @description Aandeel van de populatie dat de fase bereikte; null voor een onderdrukte groep */
+        rates: {
+          exposure: number;
+          proposal: number;
+          interview: number;
+          placement: number;
+        } | null;
+        suppressed: boolean;
+      }[];
+      /** @description Vier-vijfderegel: het aandeel van een groep is lager dan 0,8 × dat van de groep met het hoogste aandeel */
+      warnings: {
+        /** @enum {string} */
+        stage: 'exposure' | 'proposal' | 'interview' | 'placement';
+        group: string;
+        label: string;
+        /** @description Aandeel van deze groep gedeeld door dat van de referentiegroep (afgerond naar beneden) */
+        ratio: number;
+        referenceGroup: string;
+      }[];
+    };
+    /** @description Publicatie voor het Algoritmeregister van de Nederlandse overheid (in het Nederlands) */
+    AlgorithmRegisterEntry: {
+      standard: {
+        name: string;
+        version: string;
+        url: string;
+      };
+      language: string;
+      name: string;
+      organisation: string;
+      department: string;
+      descriptionShort: string;
+      type: string;
+      category: string[];
+      publicationCategory: string;
+      status: string;
+      goal: string;
+      impact: string;
+      proportionality: string;
+      decisionMaking: string;
+      humanIntervention: string;
+      methodsAndModels: string;
+      data: {
+        key: string;
+        name: string;
+        nameEn: string;
+        /** @enum {string} */
+        kind: 'hard' | 'soft';
+        use: string;
+        maxPoints: number;
+        source: string;
+      }[];
+      excludedAttributes: {
+        attribute: string;
+        reason: string;
+      }[];
+      excludedAttributesNote: string;
+      legalBasis: {
+        title: string;
+        url: string | null;
+      }[];
+      impactAssessments: {
+        title: string;
+        description: string;
+      }[];
+      risks: {
+        risk: string;
+        mitigation: string;
+      }[];
+      monitoring: string;
+      objectionProcedure: string;
+      provider: string;
+      links: {
+        title: string;
+        url: string | null;
+      }[];
+      contact: string;
+      version: string;
+      /** Format: date */
+      date: string;
     };
     PlacementFollowUp: {
       months: 1 | 3 | 6 | 12;
@@ -4257,7 +4368,7 @@ export interface components {
       } | null;
       /** Format: date-time */
       changedAt: string;
-      role: string;
+      role: components['schemas']['Role'];
       summary: string;
       changes: components['schemas']['PlanChange'][];
     };
@@ -4432,7 +4543,8 @@ export interface components {
       description: string;
       goalTitle: string | null;
       owner: {
-        type: string;
+        /** @enum {string} */
+        type: 'resident' | 'jobCoach' | 'partnerProfessional' | 'otherPartner';
         name: string;
       };
       /** Format: date */
@@ -4857,7 +4969,7 @@ export interface components {
         /** Format: uuid */
         id: string;
         displayName: string | null;
-        role: string;
+        role: components['schemas']['Role'];
       };
       traceId: string;
     };
@@ -5143,7 +5255,7 @@ export interface components {
         /** Format: uuid */
         id: string;
         resident: components['schemas']['WorklistResident'];
-        type: string;
+        type: components['schemas']['MeetingType'];
         /** Format: date-time */
         startsAt: string;
         /** Format: date-time */
@@ -5236,7 +5348,7 @@ export interface components {
         /** Format: uuid */
         id: string;
         displayName: string;
-        roles: string[];
+        roles: components['schemas']['Role'][];
         teamIds: string[];
       }[];
       /** @description Aantal treffers in totaal (niet alleen op deze pagina) */
@@ -5362,7 +5474,7 @@ export interface operations {
             demoUsers: {
               username: string;
               displayName: string;
-              roles: string[];
+              roles: components['schemas']['Role'][];
               municipalityName: string;
             }[];
           };
@@ -11727,42 +11839,58 @@ export const pathsFairnessMonitorGetParametersQueryDimensionValues: ReadonlyArra
 export const pathsAlgorithmRegisterMatcherGetParametersQueryDownloadValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/algorithm-register/matcher']['get']['parameters']['query']['download']
 > = ['true', 'false'];
+export const roleInputValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['RoleInput']> = [
+  'jobCoach',
+  'teamLead',
+  'partnerProfessional',
+  'employerAdvisor',
+  'policyOfficer',
+  'researcher',
+  'admin',
+  'privacyOfficer',
+];
+export const sessionInputPermissionsValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['SessionInput']['permissions']
+> = [
+  'residents:list',
+  'residents:read',
+  'residents:create',
+  'residents:update',
+  'residents:readBsn',
+  'residents:assignContactPerson',
+  'residents:manageConsents',
+  'residents:recordContact',
+  'organisation:read',
+  'staff:list',
+  'processingLog:read',
+  'assessments:read',
+  'assessments:write',
+  'plans:read',
+  'plans:write',
+  'plans:updateOwnActions',
+  'meetings:read',
+  'meetings:write',
+  'worklist:read',
+  'notifications:read',
+  'team:manage',
+  'employers:read',
+  'employers:write',
+  'vacancies:read',
+  'vacancies:write',
+  'workProfiles:read',
+  'workProfiles:write',
+  'matching:run',
+  'proposals:read',
+  'proposals:write',
+  'candidates:present',
+  'placements:read',
+  'placements:write',
+  'fairness:read',
+  'algorithmRegister:read',
+];
 export const sessionInputAuthMethodValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['SessionInput']['authMethod']
 > = ['demo', 'oidc'];
-export const candidateInputStatusValues: ReadonlyArray<
-  FlattenedDeepRequired<components>['schemas']['CandidateInput']['status']
-> = ['residentAgreed', 'presented', 'interviewAgreed', 'revealed', 'placed', 'rejected'];
-export const candidateInputVacancyContractTypeValues: ReadonlyArray<
-  FlattenedDeepRequired<components>['schemas']['CandidateInput']['vacancy']['contractType']
-> = ['permanent', 'temporary', 'agency'];
-export const candidateInputVacancyStatusValues: ReadonlyArray<
-  FlattenedDeepRequired<components>['schemas']['CandidateInput']['vacancy']['status']
-> = ['draft', 'open', 'filled', 'closed'];
-export const candidateInputExplanationKindValues: ReadonlyArray<
-  FlattenedDeepRequired<components>['schemas']['CandidateInput']['explanation']['kind']
-> = ['hard', 'soft'];
-export const employerAgreementInputKindValues: ReadonlyArray<
-  FlattenedDeepRequired<components>['schemas']['EmployerAgreementInput']['kind']
-> = ['intention', 'antiDiscrimination'];
-export const employerAgreementSummaryInputKindValues: ReadonlyArray<
-  FlattenedDeepRequired<components>['schemas']['EmployerAgreementSummaryInput']['kind']
-> = ['intention', 'antiDiscrimination'];
-export const employerVacancyRefInputStatusValues: ReadonlyArray<
-  FlattenedDeepRequired<components>['schemas']['EmployerVacancyRefInput']['status']
-> = ['draft', 'open', 'filled', 'closed'];
-export const fairnessMonitorInputDimensionValues: ReadonlyArray<
-  FlattenedDeepRequired<components>['schemas']['FairnessMonitorInput']['dimension']
-> = ['ageBand', 'householdType', 'gender', 'migrationBackground'];
-export const fairnessMonitorInputStagesValues: ReadonlyArray<
-  FlattenedDeepRequired<components>['schemas']['FairnessMonitorInput']['stages']
-> = ['exposure', 'proposal', 'interview', 'placement'];
-export const fairnessMonitorInputWarningsStageValues: ReadonlyArray<
-  FlattenedDeepRequired<components>['schemas']['FairnessMonitorInput']['warnings']['stage']
-> = ['exposure', 'proposal', 'interview', 'placement'];
-export const algorithmRegisterEntryInputDataKindValues: ReadonlyArray<
-  FlattenedDeepRequired<components>['schemas']['AlgorithmRegisterEntryInput']['data']['kind']
-> = ['hard', 'soft'];
 export const vacancySummaryInputContractTypeValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['VacancySummaryInput']['contractType']
 > = ['permanent', 'temporary', 'agency'];
@@ -11838,6 +11966,52 @@ export const proposalInputStatusValues: ReadonlyArray<
 export const proposalInputResidentResponseHowValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['ProposalInput']['residentResponseHow']
 > = ['inPerson', 'phone', 'video', 'letter', 'portal'];
+export const candidateInputStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['CandidateInput']['status']
+> = ['residentAgreed', 'presented', 'interviewAgreed', 'revealed', 'placed', 'rejected'];
+export const candidateInputVacancyContractTypeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['CandidateInput']['vacancy']['contractType']
+> = ['permanent', 'temporary', 'agency'];
+export const candidateInputVacancyStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['CandidateInput']['vacancy']['status']
+> = ['draft', 'open', 'filled', 'closed'];
+export const candidateInputExplanationCriterionValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['CandidateInput']['explanation']['criterion']
+> = [
+  'hours',
+  'schedule',
+  'travel',
+  'drivingLicence',
+  'occupation',
+  'requiredSkills',
+  'niceToHaveSkills',
+  'contractType',
+  'sector',
+];
+export const candidateInputExplanationKindValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['CandidateInput']['explanation']['kind']
+> = ['hard', 'soft'];
+export const employerAgreementInputKindValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['EmployerAgreementInput']['kind']
+> = ['intention', 'antiDiscrimination'];
+export const employerAgreementSummaryInputKindValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['EmployerAgreementSummaryInput']['kind']
+> = ['intention', 'antiDiscrimination'];
+export const employerVacancyRefInputStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['EmployerVacancyRefInput']['status']
+> = ['draft', 'open', 'filled', 'closed'];
+export const fairnessMonitorInputDimensionValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['FairnessMonitorInput']['dimension']
+> = ['ageBand', 'householdType', 'gender', 'migrationBackground'];
+export const fairnessMonitorInputStagesValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['FairnessMonitorInput']['stages']
+> = ['exposure', 'proposal', 'interview', 'placement'];
+export const fairnessMonitorInputWarningsStageValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['FairnessMonitorInput']['warnings']['stage']
+> = ['exposure', 'proposal', 'interview', 'placement'];
+export const algorithmRegisterEntryInputDataKindValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['AlgorithmRegisterEntryInput']['data']['kind']
+> = ['hard', 'soft'];
 export const placementInputContractTypeValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['PlacementInput']['contractType']
 > = ['permanent', 'temporary', 'agency'];
@@ -11978,6 +12152,9 @@ export const meetingStatusInputValues: ReadonlyArray<
 export const meetingParticipantInputKindValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['MeetingParticipantInput']['kind']
 > = ['resident', 'staff', 'partnerProfessional'];
+export const meetingAgreedActionInputOwnerTypeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['MeetingAgreedActionInput']['owner']['type']
+> = ['resident', 'jobCoach', 'partnerProfessional', 'otherPartner'];
 export const residentSummaryInputAgeBandValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['ResidentSummaryInput']['ageBand']
 > = ['<27', '27-44', '45+'];
@@ -12035,42 +12212,58 @@ export const worklistInputDueActionsStateValues: ReadonlyArray<
 export const notificationInputKindValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['NotificationInput']['kind']
 > = ['worklistReminder', 'newInCaseload'];
+export const roleValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['Role']> = [
+  'jobCoach',
+  'teamLead',
+  'partnerProfessional',
+  'employerAdvisor',
+  'policyOfficer',
+  'researcher',
+  'admin',
+  'privacyOfficer',
+];
+export const sessionPermissionsValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['Session']['permissions']
+> = [
+  'residents:list',
+  'residents:read',
+  'residents:create',
+  'residents:update',
+  'residents:readBsn',
+  'residents:assignContactPerson',
+  'residents:manageConsents',
+  'residents:recordContact',
+  'organisation:read',
+  'staff:list',
+  'processingLog:read',
+  'assessments:read',
+  'assessments:write',
+  'plans:read',
+  'plans:write',
+  'plans:updateOwnActions',
+  'meetings:read',
+  'meetings:write',
+  'worklist:read',
+  'notifications:read',
+  'team:manage',
+  'employers:read',
+  'employers:write',
+  'vacancies:read',
+  'vacancies:write',
+  'workProfiles:read',
+  'workProfiles:write',
+  'matching:run',
+  'proposals:read',
+  'proposals:write',
+  'candidates:present',
+  'placements:read',
+  'placements:write',
+  'fairness:read',
+  'algorithmRegister:read',
+];
 export const sessionAuthMethodValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['Session']['authMethod']
 > = ['demo', 'oidc'];
-export const candidateStatusValues: ReadonlyArray<
-  FlattenedDeepRequired<components>['schemas']['Candidate']['status']
-> = ['residentAgreed', 'presented', 'interviewAgreed', 'revealed', 'placed', 'rejected'];
-export const candidateVacancyContractTypeValues: ReadonlyArray<
-  FlattenedDeepRequired<components>['schemas']['Candidate']['vacancy']['contractType']
-> = ['permanent', 'temporary', 'agency'];
-export const candidateVacancyStatusValues: ReadonlyArray<
-  FlattenedDeepRequired<components>['schemas']['Candidate']['vacancy']['status']
-> = ['draft', 'open', 'filled', 'closed'];
-export const candidateExplanationKindValues: ReadonlyArray<
-  FlattenedDeepRequired<components>['schemas']['Candidate']['explanation']['kind']
-> = ['hard', 'soft'];
-export const employerAgreementKindValues: ReadonlyArray<
-  FlattenedDeepRequired<components>['schemas']['EmployerAgreement']['kind']
-> = ['intention', 'antiDiscrimination'];
-export const employerAgreementSummaryKindValues: ReadonlyArray<
-  FlattenedDeepRequired<components>['schemas']['EmployerAgreementSummary']['kind']
-> = ['intention', 'antiDiscrimination'];
-export const employerVacancyRefStatusValues: ReadonlyArray<
-  FlattenedDeepRequired<components>['schemas']['EmployerVacancyRef']['status']
-> = ['draft', 'open', 'filled', 'closed'];
-export const fairnessMonitorDimensionValues: ReadonlyArray<
-  FlattenedDeepRequired<components>['schemas']['FairnessMonitor']['dimension']
-> = ['ageBand', 'householdType', 'gender', 'migrationBackground'];
-export const fairnessMonitorStagesValues: ReadonlyArray<
-  FlattenedDeepRequired<components>['schemas']['FairnessMonitor']['stages']
-> = ['exposure', 'proposal', 'interview', 'placement'];
-export const fairnessMonitorWarningsStageValues: ReadonlyArray<
-  FlattenedDeepRequired<components>['schemas']['FairnessMonitor']['warnings']['stage']
-> = ['exposure', 'proposal', 'interview', 'placement'];
-export const algorithmRegisterEntryDataKindValues: ReadonlyArray<
-  FlattenedDeepRequired<components>['schemas']['AlgorithmRegisterEntry']['data']['kind']
-> = ['hard', 'soft'];
 export const vacancySummaryContractTypeValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['VacancySummary']['contractType']
 > = ['permanent', 'temporary', 'agency'];
@@ -12146,6 +12339,52 @@ export const proposalStatusValues: ReadonlyArray<
 export const proposalResidentResponseHowValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['Proposal']['residentResponseHow']
 > = ['inPerson', 'phone', 'video', 'letter', 'portal'];
+export const candidateStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['Candidate']['status']
+> = ['residentAgreed', 'presented', 'interviewAgreed', 'revealed', 'placed', 'rejected'];
+export const candidateVacancyContractTypeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['Candidate']['vacancy']['contractType']
+> = ['permanent', 'temporary', 'agency'];
+export const candidateVacancyStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['Candidate']['vacancy']['status']
+> = ['draft', 'open', 'filled', 'closed'];
+export const candidateExplanationCriterionValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['Candidate']['explanation']['criterion']
+> = [
+  'hours',
+  'schedule',
+  'travel',
+  'drivingLicence',
+  'occupation',
+  'requiredSkills',
+  'niceToHaveSkills',
+  'contractType',
+  'sector',
+];
+export const candidateExplanationKindValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['Candidate']['explanation']['kind']
+> = ['hard', 'soft'];
+export const employerAgreementKindValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['EmployerAgreement']['kind']
+> = ['intention', 'antiDiscrimination'];
+export const employerAgreementSummaryKindValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['EmployerAgreementSummary']['kind']
+> = ['intention', 'antiDiscrimination'];
+export const employerVacancyRefStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['EmployerVacancyRef']['status']
+> = ['draft', 'open', 'filled', 'closed'];
+export const fairnessMonitorDimensionValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['FairnessMonitor']['dimension']
+> = ['ageBand', 'householdType', 'gender', 'migrationBackground'];
+export const fairnessMonitorStagesValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['FairnessMonitor']['stages']
+> = ['exposure', 'proposal', 'interview', 'placement'];
+export const fairnessMonitorWarningsStageValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['FairnessMonitor']['warnings']['stage']
+> = ['exposure', 'proposal', 'interview', 'placement'];
+export const algorithmRegisterEntryDataKindValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['AlgorithmRegisterEntry']['data']['kind']
+> = ['hard', 'soft'];
 export const placementContractTypeValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['Placement']['contractType']
 > = ['permanent', 'temporary', 'agency'];
@@ -12289,6 +12528,9 @@ export const meetingStatusValues: ReadonlyArray<
 export const meetingParticipantKindValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['MeetingParticipant']['kind']
 > = ['resident', 'staff', 'partnerProfessional'];
+export const meetingAgreedActionOwnerTypeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['MeetingAgreedAction']['owner']['type']
+> = ['resident', 'jobCoach', 'partnerProfessional', 'otherPartner'];
 export const residentSummaryAgeBandValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['ResidentSummary']['ageBand']
 > = ['<27', '27-44', '45+'];

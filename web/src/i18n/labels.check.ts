@@ -8,8 +8,7 @@ import type nlMatching from './nl.matching.json';
 
 // Compile-time check (no page imports this file): every label map in the translations covers every value of the generated
 // union it labels. A new value in the OpenAPI document (a ZRM domain, a status, a match criterion…) fails
-// `npm run typecheck` until both languages have a label for it. Roles and permissions are plain strings in the
-// document, so their labels cannot be checked here.
+// `npm run typecheck` until both languages have a label for it.
 
 type Labels<U extends string> = Record<U, string>;
 
@@ -51,6 +50,7 @@ interface LabelMaps {
   fairnessDimension: Labels<M.FairnessDimension>;
   fairnessWarning: Labels<M.FairnessStage>;
   worklistActionOwner: Labels<M.Worklist['dueActions'][number]['ownerType']>;
+  role: Labels<M.Session['user']['roles'][number]>;
 }
 
 type Nl = typeof nl & typeof nlEmployers & typeof nlMatching;
@@ -88,6 +88,7 @@ export function labelMaps(m: Nl | En): LabelMaps {
     placementOutflowDescription: m.placements.outflowDescription,
     placementStatus: m.placements.status,
     agreementKind: m.employers.agreements.kind,
+    role: m.roles,
     agreementKindDescription: m.employers.agreements.kindDescription,
     candidateStatus: m.candidates.status,
     criterion: m.candidates.criterion,
