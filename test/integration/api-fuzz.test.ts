@@ -12,8 +12,11 @@ import { startTestServer } from '../helpers/server.ts';
 // without the permission, no session). Every response: no 5xx; errors are Dutch problem+json without internals;
 // and a request that failed wrote nothing (row counts of every table, processing-log 'ok' entries included).
 //
-// npm test: a short run with a fixed seed. npm run fuzz: FUZZ_RUNS cases per operation with a random seed (printed;
-// replay with FUZZ_SEED=… and, for one operation, -t <operationId>).
+// npm test: a short run with a fixed seed. npm run fuzz: FUZZ_RUNS (default 200) cases per operation and caller with
+// a random seed, printed first; replay with FUZZ_SEED=… FUZZ_RUNS=… (the same requests in the same order; with
+// -t <operationId> only that operation, on a fresher database). FUZZ_LOG=file keeps the server's error log (what a
+// 500 was); FUZZ_DEBUG=1 prints the harvested ids and, per operation, the statuses and why requests got a 400.
+// Helpers: test/helpers/fuzz/ (values.ts generates from JSON Schema, requests.ts builds the cases, fuzzer.ts runs them).
 
 const LONG = Boolean(process.env.FUZZ_RUNS);
 const RUNS = Number(process.env.FUZZ_RUNS ?? 2);
@@ -76,7 +79,7 @@ describe('API fuzz over the OpenAPI document', () => {
     it(`${op.id}: ${op.method} ${op.path}`, async () => {
       const findings = await fuzzer.runOperation(op, { numRuns: RUNS, seed: seedFor(SEED, op.id) });
       expect(report(findings)).toEqual([]);
-    }, LONG ? 3_600_000 : 60_000);
+    }, LONG ? 3_600_000 : 180_000);
   }
 
   it('requests broken below the operations (HTTP parser, router) get a problem+json too', async () => {

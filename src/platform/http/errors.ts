@@ -204,7 +204,12 @@ export function toProblem(err: unknown, req: FastifyRequest | null): ProblemErro
   req?.log.error(
     {
       // The frames only: the first line of a stack repeats the message.
-      err: { message: err instanceof Error ? err.message : String(err), code: e.code, frames: err instanceof Error ? err.stack?.split('\n').slice(1, 8).join('\n') : undefined },
+      // PostgreSQL quotes the offending input at the end of some messages (invalid input syntax for type uuid: "…").
+      err: {
+        message: (err instanceof Error ? err.message : String(err)).replace(/: ".*"$/s, ': "…"'),
+        code: e.code,
+        frames: err instanceof Error ? err.stack?.split('\n').slice(1, 8).join('\n') : undefined,
+      },
       route: req.routeOptions?.url ?? 'unmatched',
       ...(cause?.issues ? { responseIssues: cause.issues.map((i) => ({ path: i.path?.join('.'), code: i.code })) } : {}),
     },
@@ -250,24 +255,28 @@ export const errorServerOptions: Pick<FastifyServerOptions, 'frameworkErrors' | 
   clientErrorHandler,
 };
 
-const NUL = '\u0000';
+// Text PostgreSQL cannot store: the character U+0000 (in text and in jsonb), and a lone UTF-16 surrogate (not
+// Unicode at all; JSON.stringify keeps it as an escape that jsonb refuses).
+// eslint-disable-next-line no-control-regex -- U+0000 is exactly what this looks for
+const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const UNSTORABLE_REASON = 'Deze tekst bevat een teken dat niet kan worden opgeslagen (NUL of een ongeldig Unicode-teken).';
 
 /**
- * PostgreSQL text cannot hold the character U+0000: a query, path or body that contains it is refused as invalid
- * input (400 naming the fields) before any service reads it, instead of failing deep inside a query.
+ * A query, path or body with text PostgreSQL cannot store is refused as invalid input (400 naming the fields)
+ * before any service reads it, instead of failing deep inside a query as a 500.
  */
-export function nulCharacterProblem(parts: { query?: unknown; params?: unknown; body?: unknown }): ProblemError | null {
+export function unstorableTextProblem(parts: { query?: unknown; params?: unknown; body?: unknown }): ProblemError | null {
   const found: InvalidParam[] = [];
   const scan = (v: unknown, name: string, depth: number) => {
     if (found.length >= 20 || depth > 64) return;
     if (typeof v === 'string') {
-      if (v.includes(NUL)) found.push({ name, code: 'nul_character', reason: 'Het teken NUL (U+0000) is hier niet toegestaan.' });
+      if (UNSTORABLE.test(v)) found.push({ name, code: 'invalid_character', reason: UNSTORABLE_REASON });
     } else if (Array.isArray(v)) {
       v.forEach((item, i) => scan(item, `${name}.${i}`, depth + 1));
     } else if (v && typeof v === 'object') {
       for (const [k, item] of Object.entries(v)) {
         const child = depth === 0 ? k : `${name}.${k}`;
-        if (k.includes(NUL)) found.push({ name: child.replaceAll(NUL, '\\u0000'), code: 'nul_character', reason: 'Het teken NUL (U+0000) is niet toegestaan in een veldnaam.' });
+        if (UNSTORABLE.test(k)) found.push({ name: child.replace(new RegExp(UNSTORABLE.source, 'g'), '\ufffd'), code: 'invalid_character', reason: 'Deze veldnaam bevat een teken dat niet kan worden opgeslagen.' });
         else scan(item, child, depth + 1);
       }
     }
@@ -284,13 +293,13 @@ export function nulCharacterProblem(parts: { query?: unknown; params?: unknown; 
     else scan(value, root, 0);
     if (found.length > before) where ??= label;
   }
-  return found.length ? new ProblemError(400, 'Ongeldig verzoek', `Controleer ${where}: het teken NUL (U+0000) is niet toegestaan.`, found) : null;
+  return found.length ? new ProblemError(400, 'Ongeldig verzoek', `Controleer ${where}: er staat een teken in dat niet kan worden opgeslagen.`, found) : null;
 }
 
 /**
  * Installs the error handler and the not-found handler (problem+json for the API; the single-page app's shell for
  * other unknown paths when the web app is built), and the input guards that belong to no single route: the API reads
- * JSON only (no text/plain body parser), no NUL characters, no Expect other than 100-continue.
+ * JSON only (no text/plain body parser), no text PostgreSQL cannot store, no Expect other than 100-continue.
  */
 export function installErrorHandling(app: FastifyInstance, options: { webDistDir: string }) {
   app.removeContentTypeParser('text/plain');
@@ -302,7 +311,7 @@ export function installErrorHandling(app: FastifyInstance, options: { webDistDir
   });
   app.setErrorHandler(errorHandler);
   app.addHook('preValidation', async (req) => {
-    const problem = nulCharacterProblem({ query: req.query, params: req.params, body: req.body });
+    const problem = unstorableTextProblem({ query: req.query, params: req.params, body: req.body });
     if (problem) throw problem;
   });
   app.setNotFoundHandler((req, reply) => {

@@ -82,6 +82,7 @@ export class ApiFuzzer {
       own: (kind) => own.get(kind).slice(0, 40),
       foreign: (kind) => (persona === OTHER_MUNICIPALITY ? mainOwn : foreign).get(kind).slice(0, 10),
       anyOwn: () => own.all().slice(0, 60),
+      parents: (id) => own.parents.get(id) ?? {},
       escoCodes: () => [...new Set([...own.get('escoCode'), ...this.allPools('escoCode')])].slice(0, 30),
       usernames: () => this.allPools('username').slice(0, 30),
     };
@@ -113,14 +114,16 @@ export class ApiFuzzer {
   }
 
   /** A GET (or a body-less request) with the first ids of the persona's pools: for crawling and probing. */
-  private async plainRequest(op: Operation, persona: Persona | null, combo = 0): Promise<RawResponse | null> {
+  private async plainRequest(op: Operation, persona: Persona | null, combo = 0, values: Record<string, string> = {}): Promise<RawResponse | null> {
     const pools = this.pools.get(persona ?? 'werkmatcher.overvecht')!;
     let path = op.path;
     for (const p of op.params.filter((x) => x.in === 'path')) {
       const kind = p.name === 'code' ? 'escoCode' : pathParamKind(op.path, p.name);
-      const values = Array.isArray(p.schema.enum) ? p.schema.enum.map(String) : kind === 'escoCode' ? this.allPools('escoCode') : pools.get(kind);
-      if (!values.length) return null;
-      path = path.replace(`{${p.name}}`, encodeURIComponent(values[Math.floor((combo * values.length) / 4) % values.length]!));
+      const choices = Array.isArray(p.schema.enum) ? p.schema.enum.map(String) : kind === 'escoCode' ? this.allPools('escoCode') : pools.get(kind);
+      if (!choices.length) return null;
+      const value = choices[Math.floor((combo * choices.length) / 4) % choices.length]!;
+      values[p.name] = value;
+      path = path.replace(`{${p.name}}`, encodeURIComponent(value));
     }
     const query: string[] = [];
     for (const p of op.params.filter((x) => x.in === 'query')) {
@@ -152,10 +155,11 @@ export class ApiFuzzer {
         const combos = op.params.some((p) => p.in === 'path') ? 4 : 1;
         for (const persona of who) {
           for (let combo = 0; combo < combos; combo += 1) {
-            const res = await this.plainRequest(op, persona, combo);
+            const values: Record<string, string> = {};
+            const res = await this.plainRequest(op, persona, combo, values);
             if (!res || res.status !== 200 || !(res.headers['content-type'] ?? '').includes('json')) continue;
             try {
-              this.pools.get(persona)!.harvest(op.path, JSON.parse(res.body));
+              this.pools.get(persona)!.harvest(op.path, JSON.parse(res.body), values);
             } catch {
               // not JSON after all
             }

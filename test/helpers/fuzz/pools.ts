@@ -61,6 +61,8 @@ export class IdPools {
   private pools = new Map<string, Set<string>>();
   /** Versions of records seen (for an If-Match of a record without an ETag of its own). */
   readonly versions = new Map<string, number>();
+  /** The path parameters of the response an id was found in (a goal's resident): ids that belong together. */
+  readonly parents = new Map<string, Record<string, string>>();
 
   add(kind: string, id: string) {
     if (!this.pools.has(kind)) this.pools.set(kind, new Set());
@@ -79,9 +81,14 @@ export class IdPools {
     return Object.fromEntries([...this.pools].map(([k, v]) => [k, v.size]));
   }
 
-  /** Every uuid in a JSON response, by the key that holds it. */
-  harvest(requestPath: string, body: unknown) {
+  /** Every uuid in a JSON response, by the key that holds it; pathValues: the request's path parameters. */
+  harvest(requestPath: string, body: unknown, pathValues: Record<string, string> = {}) {
     const resource = resourceOf(requestPath);
+    const parentValues = new Set(Object.values(pathValues));
+    const add = (kind: string, id: string) => {
+      this.add(kind, id);
+      if (Object.keys(pathValues).length && !parentValues.has(id) && !this.parents.has(id)) this.parents.set(id, pathValues);
+    };
     const walk = (node: unknown, key: string | null) => {
       if (Array.isArray(node)) {
         for (const item of node) walk(item, key);
@@ -91,7 +98,7 @@ export class IdPools {
       const obj = node as Record<string, unknown>;
       const kind = key === null || key === 'items' ? resource : kindOf(key);
       if (typeof obj.id === 'string' && UUID.test(obj.id)) {
-        this.add(kind, obj.id);
+        add(kind, obj.id);
         if (typeof obj.version === 'number') this.versions.set(obj.id, obj.version);
       }
       if (typeof obj.code === 'string' && typeof obj.iscoGroup === 'string') this.add('escoCode', obj.code);
@@ -99,7 +106,7 @@ export class IdPools {
       for (const [k, v] of Object.entries(obj)) {
         if (k === 'id') continue;
         if (typeof v === 'string' && UUID.test(v) && /Id$/.test(k)) {
-          this.add(kindOf(k), v);
+          add(kindOf(k), v);
         } else if (Array.isArray(v) && /Ids$/.test(k)) {
           for (const x of v) if (typeof x === 'string' && UUID.test(x)) this.add(kindOf(k), x);
         } else if (v && typeof v === 'object') {

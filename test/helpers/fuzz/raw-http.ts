@@ -21,7 +21,7 @@ export interface RawResponse {
   body: string;
 }
 
-export function sendRaw(baseUrl: string, req: RawRequest, timeoutMs = 20_000): Promise<RawResponse> {
+export function sendRaw(baseUrl: string, req: RawRequest, timeoutMs = 60_000): Promise<RawResponse> {
   const url = new URL(baseUrl);
   return new Promise((resolve, reject) => {
     const socket = net.connect({ host: url.hostname, port: Number(url.port) });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { Operation, Parameter } from './operations.ts';
 import { pathParamKind } from './pools.ts';
-import { hostileQueryValues, malformedIds, mutate, mutationsArb, validish, type IdSource } from './values.ts';
+import { coherent, hostileQueryValues, malformedIds, mutate, mutationsArb, validish, type IdSource } from './values.ts';
 
 // One fuzz case for one operation: the path with its ids, the query string, the body (or a broken one), and the
 // headers, all as raw text so nothing in between can "fix" them.
@@ -123,11 +123,11 @@ const json = (v: unknown) => JSON.stringify(v) ?? 'null';
 /** A body that (mostly) satisfies the schema, as JSON. */
 function cleanBodyArb(op: Operation, ids: IdSource): fc.Arbitrary<BodyPart | null> {
   if (!op.body) return fc.constant(op.method === 'GET' || op.method === 'DELETE' ? null : { shape: 'empty object', raw: '{}', contentType: 'application/json' });
-  return validish(op.body, 'body', ids).map((v) => ({ shape: 'valid-ish', raw: json(v), contentType: 'application/json' }));
+  return validish(op.body, 'body', ids).map((v) => ({ shape: 'valid-ish', raw: json(coherent(v)), contentType: 'application/json' }));
 }
 
 function bodyArb(op: Operation, ids: IdSource): fc.Arbitrary<BodyPart | null> {
-  const valid = op.body ? validish(op.body, 'body', ids, 0, { edges: true }) : fc.constant({});
+  const valid = op.body ? validish(op.body, 'body', ids, 0, { edges: true }).map(coherent) : fc.constant({});
   const asJson = (shape: string) => (v: unknown): BodyPart => ({ shape, raw: json(v), contentType: 'application/json' });
   const broken: fc.Arbitrary<BodyPart> = fc.oneof(
     fc.constantFrom('{', '{"a":', '{"a":1,}', "{'a':1}", '[1,2', 'nul', 'NaN', '{"a":NaN}', '{"a":Infinity}', '\u0000', '\ufeff{}', '{"a":"\\ud800"}', '{"a":"\\u0000"}', '{"__proto__":{"x":1}}', '{"constructor":{"prototype":{"x":1}}}', '{"a":1,"a":2}', '"just a string"', '12', 'true', 'null', '[]', '[{}]', '').map((raw) => ({ shape: `broken JSON ${JSON.stringify(raw.slice(0, 30))}`, raw, contentType: 'application/json' })),
@@ -207,13 +207,20 @@ type Dimension = 'path' | 'query' | 'body' | 'ifMatch' | 'cookie' | 'csrf' | 'he
 export function fuzzCaseArb(op: Operation, ids: IdSource, strangers: Stranger[]): fc.Arbitrary<FuzzCase> {
   const pathParams = op.params.filter((p) => p.in === 'path');
   const hasIfMatch = op.params.some((p) => p.in === 'header' && p.name.toLowerCase() === 'if-match');
-  const cleanPath = fc.tuple(
-    ...pathParams.map((p) => {
-      const mixed = pathPartArb(op, p, ids);
-      const good = goodPathPartArb(op, p, ids);
-      return good ? fc.oneof({ weight: 9, arbitrary: good }, { weight: 1, arbitrary: mixed }) : mixed;
-    }),
-  );
+  const cleanPath = fc
+    .tuple(
+      ...pathParams.map((p) => {
+        const mixed = pathPartArb(op, p, ids);
+        const good = goodPathPartArb(op, p, ids);
+        return good ? fc.oneof({ weight: 9, arbitrary: good }, { weight: 1, arbitrary: mixed }) : mixed;
+      }),
+    )
+    .map((parts) => {
+      // Ids that belong together: the resident of the goal (when the goal was found under a resident).
+      const last = [...parts].reverse().find((x) => x.quality === 'good');
+      const parents = last ? ids.parents(decodeURIComponent(last.raw)) : {};
+      return parts.map((x) => (x !== last && x.quality === 'good' && parents[x.name] ? { ...x, raw: enc(parents[x.name]!) } : x));
+    });
   const hostile = {
     path: fc.tuple(...pathParams.map((p) => pathPartArb(op, p, ids))),
     query: queryArb(op, ids),

@@ -16,6 +16,8 @@ export interface IdSource {
   anyOwn(): string[];
   escoCodes(): string[];
   usernames(): string[];
+  /** The path parameters an id was found under (the resident of a goal). */
+  parents(id: string): Record<string, string>;
 }
 
 const NIL = '00000000-0000-0000-0000-000000000000';
@@ -402,6 +404,34 @@ export function validish(schema: JsonSchema | undefined, name: string, ids: IdSo
     default:
       return fc.constant(null);
   }
+}
+
+const PAIRS: Array<[string, string]> = [
+  ['startsAt', 'endsAt'],
+  ['periodStart', 'periodEnd'],
+  ['validFrom', 'validTo'],
+  ['from', 'to'],
+  ['hoursMin', 'hoursMax'],
+  ['startDate', 'endDate'],
+];
+
+/** Makes a valid-ish value coherent where fields depend on each other: a start before its end, an hour later. */
+export function coherent(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(coherent);
+  if (!value || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) out[k] = coherent(v);
+  for (const [a, b] of PAIRS) {
+    const x = out[a];
+    const y = out[b];
+    if (a === 'startsAt' && typeof x === 'string' && !Number.isNaN(Date.parse(x))) {
+      out[b] = new Date(Date.parse(x) + 60 * 60_000).toISOString();
+    } else if (typeof x === typeof y && (typeof x === 'string' || typeof x === 'number') && x! > y!) {
+      out[a] = y;
+      out[b] = x;
+    }
+  }
+  return out;
 }
 
 type Mutation =
