@@ -101,7 +101,7 @@ export async function getMeeting(ctx: RequestContext, meetingId: string) {
   });
 }
 
-/** The open barriers for a prefilled agenda, read through the assessments module (its own transaction, PA-008). */
+/** The open barriers for a prefilled agenda, read through the assessments module (in the caller's transaction, PA-008). */
 async function openBarriers(ctx: RequestContext, residentId: string): Promise<AgendaBarrier[]> {
   const { items } = await listBarriers(ctx, residentId);
   return items
@@ -183,9 +183,6 @@ export async function scheduleMeeting(ctx: RequestContext, residentId: string, b
   const errors: InvalidParam[] = [];
   checkTimes(startsAt, endsAt, errors);
   checkPlace({ type, mode: body.mode, location, videoUrl: body.videoUrl ?? null }, errors);
-  // Barriers belong to the assessments module, which offers them in a transaction of its own (404 outside the scope).
-  const barriers =
-    body.agenda === undefined && errors.length === 0 ? await openBarriers(ctx, residentId) : [];
   return ctx.transaction(async (tx, log) => {
     // Scope first: an out-of-scope resident is 404 even when the input is also wrong.
     const resident = await residentsStore(tx, ctx.principal).findById(residentId);
@@ -194,9 +191,11 @@ export async function scheduleMeeting(ctx: RequestContext, residentId: string, b
     const { facts, participants } = await resolveParticipants(tx, ctx, residentId, body.participants, errors);
     checkParticipants(type, facts, errors);
     if (errors.length > 0) throw problems.invalid(errors);
+    // Barriers belong to the assessments module; its service joins this transaction, so a meeting that is refused
+    // leaves no logged read of them behind (a failed request writes nothing, not even to the processing log).
     const agenda =
       body.agenda === undefined
-        ? buildAgenda(barriers, await openPlanActions(tx, ctx, residentId))
+        ? buildAgenda(await openBarriers(ctx, residentId), await openPlanActions(tx, ctx, residentId))
         : body.agenda || null;
     const store = meetingsStore(tx, ctx.principal);
     const id = randomUUID();

@@ -197,11 +197,11 @@ export async function updateResident(ctx: RequestContext, id: string, ifMatch: s
         errors.push({ name: 'postcode', code: 'area', reason: 'Deze postcode hoort niet bij een wijk van uw gemeente. Controleer de postcode.' });
       } else if (area.id !== current.area_id && !store.scope.areaIds.includes(area.id)) {
         // A move to a wijk outside the caller's teams would take the resident out of his scope, and PostgreSQL's
-        // need-to-know policy refuses that new row (it failed as a 500). The team of the new wijk records the move.
+        // need-to-know policy refuses that new row (it failed as a 500): refuse it here, saying why.
         errors.push({
           name: 'postcode',
           code: 'scope',
-          reason: `Dit adres valt in wijk ${area.name}, buiten de wijken van uw team. Vraag het team van die wijk de verhuizing vast te leggen.`,
+          reason: `Dit adres valt in wijk ${area.name}, buiten de wijken van uw team: deze verhuizing kunt u niet vastleggen. Overleg met het team van die wijk.`,
         });
       } else {
         patch.postcode = postcode;
