@@ -97,6 +97,10 @@ export const READS = {
     employers: 'employer names',
     employer_agreements: 'the agreement the placement counts towards',
   },
+  residents: {
+    plans: 'the caseload shows the plan status of each resident (UX.md)',
+    meetings: 'the caseload shows the next meeting of each resident (UX.md)',
+  },
   employers: {
     vacancies: 'an employer page lists its vacancies',
   },

@@ -4,7 +4,7 @@ import { contactNorm } from '../../domain/contact-norm.ts';
 import { formatPostcode } from '../../domain/postcode.ts';
 import type { Principal } from '../../platform/access/principal.ts';
 import { residentPermissions, residentView } from './residents.policy.ts';
-import type { ResidentDetailRow, ResidentSummaryRow } from './residents.store.ts';
+import type { PlanState, ResidentDetailRow, ResidentSummaryRow } from './residents.store.ts';
 
 // Presenters decide what leaves the building. The shared view (buurtteam, through consent) carries only
 // name, area, contact person and contact details: no BSN, benefit, household, education or contact history.
@@ -17,6 +17,13 @@ export function displayName(r: { given_names: string; family_name_prefix: string
 function contactFacts(r: { last_contact_at: Date | null; opened_on: string | null }, normDays: number, now: Date) {
   const f = contactNorm({ lastContactAt: r.last_contact_at, openedOn: r.opened_on }, normDays, now);
   return { daysSinceContact: f.daysSinceContact, overContactNorm: f.over, daysOverContactNorm: f.over ? f.daysOver : null, firstContactDue: f.firstContactDue };
+}
+
+/** The caseload's plan status and next meeting, where the row carries them (the list query does). */
+function listColumns(r: object): { planState?: PlanState | 'none'; nextMeetingAt?: string | null } {
+  const row = r as { plan_state?: PlanState | null; next_meeting_at?: Date | null };
+  if (!('plan_state' in row)) return {};
+  return { planState: row.plan_state ?? 'none', nextMeetingAt: row.next_meeting_at ? row.next_meeting_at.toISOString() : null };
 }
 
 /** A new file: opened at most NEW_CASE_DAYS ago (not: a long-known resident who was handed over recently). */
@@ -45,6 +52,7 @@ export function presentSummary(p: Principal, r: ResidentSummaryRow, now = new Da
     caseStatus: r.case_status ?? 'closed',
     lastContactAt: r.last_contact_at ? r.last_contact_at.toISOString() : null,
     ...contactFacts(r, p.contactNormDays, now),
+    ...listColumns(r),
     isNew: isNewFile(r.opened_on, now),
     newInCaseload: r.contact_person_since !== null && daysSince(r.contact_person_since, now) <= NEW_CASE_DAYS,
   };

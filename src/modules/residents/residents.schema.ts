@@ -43,6 +43,8 @@ export const residentSummarySchema = z
     overContactNorm: z.boolean().optional().describe('Boven de contactnorm, geteld vanaf het laatste contact of de opening van het dossier (het laatste van de twee)'),
     daysOverContactNorm: z.number().int().nullable().optional().describe('Zoveel dagen boven de norm (alleen als overContactNorm)'),
     firstContactDue: z.boolean().optional().describe('Nog geen contact, dossier binnen de norm geopend: eerste gesprek plannen'),
+    planState: z.enum(['none', 'draft', 'agreed', 'changedSinceAgreement']).optional().describe('Het actieve plan: geen, nog niet afgesproken, afgesproken, of gewijzigd na de afspraak'),
+    nextMeetingAt: z.string().nullable().optional().describe('Het volgende geplande gesprek'),
     isNew: z.boolean().optional().describe('Dossier minder dan 30 dagen geleden geopend'),
     newInCaseload: z.boolean().optional().describe('Minder dan 30 dagen geleden aan de huidige werkmatcher toegewezen'),
   })

@@ -8,6 +8,9 @@ import { residentScope, type ResidentScope } from './residents.policy.ts';
 
 export type ResidentSort = 'name' | 'lastContact' | 'benefitStart';
 
+/** The active plan as the caseload shows it: not yet agreed, agreed, or changed after the resident agreed. */
+export type PlanState = 'draft' | 'agreed' | 'changedSinceAgreement';
+
 export interface ResidentListFilter {
   q?: { kind: 'bsn'; bsn: string } | { kind: 'name'; pattern: string };
   areaId?: string;
@@ -135,7 +138,18 @@ export function residentsStore(tx: Tx, principal: Principal) {
     async list(f: ResidentListFilter) {
       const s = sortExpr[f.sort];
       const dir = f.descending ? sql`DESC` : sql`ASC`;
-      let q = filtered(f).select(summaryColumns).select(sql<string | null>`(${s.expr})::text`.as('sort_value'));
+      let q = filtered(f)
+        .select(summaryColumns)
+        .select(sql<string | null>`(${s.expr})::text`.as('sort_value'))
+        // The caseload's plan status and next meeting (UX.md: both are columns of Mijn caseload).
+        .select(
+          sql<PlanState | null>`(SELECT CASE WHEN p.agreed_on IS NULL THEN 'draft' WHEN p.agreed_at_version < p.version THEN 'changedSinceAgreement'
+            ELSE 'agreed' END FROM plans p WHERE p.municipality_id = r.municipality_id AND p.resident_id = r.id AND p.status = 'active')`.as('plan_state'),
+        )
+        .select(
+          sql<Date | null>`(SELECT min(mt.starts_at) FROM meetings mt WHERE mt.municipality_id = r.municipality_id AND mt.resident_id = r.id
+            AND mt.status = 'planned' AND mt.starts_at >= now())`.as('next_meeting_at'),
+        );
       if (f.after) {
         const cmp = f.descending ? sql`<` : sql`>`;
         q = q.where(sql<boolean>`(${s.expr}, r.id) ${cmp} (${f.after.value}::${s.cast}, ${f.after.id}::uuid)`);

@@ -2664,6 +2664,13 @@ export interface components {
       daysOverContactNorm?: number | null;
       /** @description Nog geen contact, dossier binnen de norm geopend: eerste gesprek plannen */
       firstContactDue?: boolean;
+      /**
+       * @description Het actieve plan: geen, nog niet afgesproken, afgesproken, of gewijzigd na de afspraak
+       * @enum {string}
+       */
+      planState?: 'none' | 'draft' | 'agreed' | 'changedSinceAgreement';
+      /** @description Het volgende geplande gesprek */
+      nextMeetingAt?: string | null;
       /** @description Dossier minder dan 30 dagen geleden geopend */
       isNew?: boolean;
       /** @description Minder dan 30 dagen geleden aan de huidige werkmatcher toegewezen */
@@ -4752,6 +4759,13 @@ export interface components {
       daysOverContactNorm?: number | null;
       /** @description Nog geen contact, dossier binnen de norm geopend: eerste gesprek plannen */
       firstContactDue?: boolean;
+      /**
+       * @description Het actieve plan: geen, nog niet afgesproken, afgesproken, of gewijzigd na de afspraak
+       * @enum {string}
+       */
+      planState?: 'none' | 'draft' | 'agreed' | 'changedSinceAgreement';
+      /** @description Het volgende geplande gesprek */
+      nextMeetingAt?: string | null;
       /** @description Dossier minder dan 30 dagen geleden geopend */
       isNew?: boolean;
       /** @description Minder dan 30 dagen geleden aan de huidige werkmatcher toegewezen */
@@ -12161,6 +12175,9 @@ export const residentSummaryInputAgeBandValues: ReadonlyArray<
 export const residentSummaryInputCaseStatusValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['ResidentSummaryInput']['caseStatus']
 > = ['active', 'closed'];
+export const residentSummaryInputPlanStateValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ResidentSummaryInput']['planState']
+> = ['none', 'draft', 'agreed', 'changedSinceAgreement'];
 export const residentInputHouseholdTypeValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['ResidentInput']['householdType']
 > = ['single', 'singleParent', 'couple', 'coupleWithChildren', 'other'];
@@ -12537,6 +12554,9 @@ export const residentSummaryAgeBandValues: ReadonlyArray<
 export const residentSummaryCaseStatusValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['ResidentSummary']['caseStatus']
 > = ['active', 'closed'];
+export const residentSummaryPlanStateValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ResidentSummary']['planState']
+> = ['none', 'draft', 'agreed', 'changedSinceAgreement'];
 export const residentHouseholdTypeValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['Resident']['householdType']
 > = ['single', 'singleParent', 'couple', 'coupleWithChildren', 'other'];
