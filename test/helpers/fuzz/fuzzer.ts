@@ -275,7 +275,8 @@ export class ApiFuzzer {
   /** One request of a case: send, check the response, and for a failed write compare the row counts. */
   private async exchange(op: Operation, c: FuzzCase, who: Identity, callers: Callers): Promise<RawResponse | null> {
     const req = await this.buildRequest(op, c, who);
-    const before = op.isWrite ? await this.snapshot() : null;
+    // Every failed request is checked, reads too: a read that fails may log only its failure (status error).
+    const before = await this.snapshot();
     let res: RawResponse;
     try {
       res = await sendRaw(this.server.baseUrl, req);
@@ -304,7 +305,9 @@ export class ApiFuzzer {
       }
     }
     for (const v of checkResponse(res, op.errorMembers[String(res.status)])) this.record(op, who, req, v);
-    if (res.status < 400) {
+    if (res.status < 400 || pipelinesLeftover(req, c)) {
+      // A Content-Length shorter than the body sends two requests: the server answers the leftover bytes with a 400
+      // and closes, while the first (valid) request may still be running and writing. Counts are unknown then.
       this.counts = null;
       if (op.isWrite) this.etags.clear();
     } else if (before) {
@@ -360,6 +363,12 @@ export class ApiFuzzer {
     }
     return this.findings.slice(start);
   }
+}
+
+function pipelinesLeftover(req: RawRequest, c: FuzzCase): boolean {
+  const length = c.body?.lyingLength;
+  if (length === undefined || req.body === undefined) return false;
+  return length < Buffer.byteLength(req.body);
 }
 
 /**
