@@ -57,6 +57,8 @@ export async function startBarePlanUpdateServer(
   poolSize: number,
   municipalityId: string,
   userId: string,
+  /** The scope settings the full stack sets for this werkmatcher (captured): need-to-know applies to the twin too. */
+  setConfig: CapturedStatement,
 ): Promise<RunningServer> {
   const pool = createPool(appUrl, { max: poolSize, applicationName: 'samenplan-bench-bare-plan' });
   const app = Fastify({ logger: false });
@@ -66,7 +68,7 @@ export async function startBarePlanUpdateServer(
       const client = await pool.connect();
       try {
         await client.query('begin');
-        await client.query(`SELECT set_config('samenplan.municipality_id', $1, true)`, [municipalityId]);
+        await client.query(setConfig.text, setConfig.values);
         const plan = (
           await client.query(
             `SELECT id, version, status, agreed_on, agreed_how FROM plans

@@ -81,7 +81,7 @@ const defaults = {
   adminUrl: process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
 };
 
-async function tableRows(db: BenchDatabase): Promise<Record<string, number>> {
+export async function tableRows(db: BenchDatabase): Promise<Record<string, number>> {
   return withClient(db.ownerUrl, async (c) => {
     const out: Record<string, number> = {};
     for (const t of ['residents', 'contact_moments', 'zrm_assessments', 'plans', 'plan_actions', 'plan_versions', 'meetings']) {
@@ -92,7 +92,7 @@ async function tableRows(db: BenchDatabase): Promise<Record<string, number>> {
 }
 
 /** The dataset, with casework history: an older benchmark database without plans is seeded again. */
-async function dataset(o: Required<Omit<CaseworkBenchOptions, 'log'>>, log: (m: string) => void): Promise<BenchDatabase> {
+export async function dataset(o: { adminUrl: string; residents: number; fresh: boolean }, log: (m: string) => void): Promise<BenchDatabase> {
   let db = await prepareDatabase(o.adminUrl, o.residents, o.fresh, log);
   const plans = (await tableRows(db)).plans ?? 0;
   if (plans === 0) {
@@ -146,7 +146,7 @@ async function capture(db: BenchDatabase, pool: number): Promise<Captured> {
 }
 
 /** One open action per active plan of the werkmatcher's caseload. */
-async function planTargets(db: BenchDatabase, userId: string): Promise<{ residentId: string; actionId: string; planId: string }[]> {
+export async function planTargets(db: BenchDatabase, userId: string): Promise<{ residentId: string; actionId: string; planId: string }[]> {
   return withClient(db.ownerUrl, async (c) => {
     const { rows } = await c.query(
       `SELECT DISTINCT ON (p.id) p.resident_id AS "residentId", a.id AS "actionId", p.id AS "planId"
@@ -161,7 +161,7 @@ async function planTargets(db: BenchDatabase, userId: string): Promise<{ residen
 }
 
 /** The current ETag and status of every target (read just before a scenario), dealt out over the connections. */
-async function dealTargets(
+export async function dealTargets(
   db: BenchDatabase,
   targets: { residentId: string; actionId: string; planId: string }[],
   connections: number,
@@ -188,7 +188,7 @@ async function dealTargets(
   return dealt;
 }
 
-function figures(r: CaseworkLoadResult): LoadFigures {
+export function figures(r: CaseworkLoadResult): LoadFigures {
   const round = (x: number) => Math.round(x * 100) / 100;
   return {
     requestsPerSecond: round(r.requestsPerSecond),
@@ -204,7 +204,7 @@ function figures(r: CaseworkLoadResult): LoadFigures {
 }
 
 /** The round with the median throughput (the rounds are interleaved, so machine noise spreads over both sides). */
-function median(results: LoadFigures[]): LoadFigures {
+export function median(results: LoadFigures[]): LoadFigures {
   const sorted = [...results].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond);
   return sorted[Math.floor((sorted.length - 1) / 2)]!;
 }
@@ -240,7 +240,7 @@ export async function runCaseworkBench(options: CaseworkBenchOptions = {}): Prom
   const load = { connections: o.connections, duration: o.duration, warmup: o.warmup };
   const full: RunningServer = await startFullServer(db.ownerUrl, db.appUrl, o.pool);
   const bareWorklist = await startBareWorklistServer(db.appUrl, o.pool, cap.setConfig, cap.selects);
-  const barePlan = await startBarePlanUpdateServer(db.appUrl, o.pool, cap.municipalityId, cap.userId);
+  const barePlan = await startBarePlanUpdateServer(db.appUrl, o.pool, cap.municipalityId, cap.userId, cap.setConfig);
   // A fresh session on the running full server (sessions live in the database, so the captured one is valid too).
   const token = await demoLogin(full.url, DEMO_USER);
   const cookie = `${SESSION_COOKIE_NAME}=${token}`;

@@ -44,6 +44,7 @@ import { caseworkMarkdown } from './casework-report.ts';
 import { formatMatchingTable, runMatchingBench } from './matching.ts';
 import { matchingMarkdown } from './matching-report.ts';
 import { auditMarkdown, auditTable, runAuditBench } from './audit.ts';
+import { hotMarkdown, hotTable, runHotBench } from './hot.ts';
 
 // npm run bench: GET /api/v1/residents (first page of a werkmatcher's caseload) through the full stack, and the
 // same SQL through a bare Fastify + pg handler, loaded with autocannon. Prints figures; asserts nothing.
@@ -355,6 +356,28 @@ async function main(): Promise<void> {
     if (args.writeDocs) {
       await updateDocsSection(`casework-${residents}`, caseworkMarkdown(result, machine));
       log('docs/benchmarks.md updated (casework).');
+    }
+  }
+  if (args.only.includes('hot')) {
+    // Issue 9: the werkmatcher's six hot requests against their bare twins, at 1 and 16 connections, per size.
+    for (const residents of args.sizes) {
+      const result = await runHotBench({
+        residents,
+        adminUrl: args.adminUrl,
+        fresh: args.fresh,
+        duration: args.duration,
+        warmup: args.warmup,
+        rounds: args.rounds,
+        pool: args.pool,
+        connections: [1, 16],
+        log,
+      });
+      console.log(hotTable(result));
+      if (args.writeDocs) {
+        const m = `${machine.cpus} vCPU (${machine.cpuModel}), ${machine.memoryGiB} GiB RAM, Node ${machine.node}, PostgreSQL ${machine.postgres}`;
+        await updateDocsSection(`hot-${residents}`, hotMarkdown(result, m));
+        log(`docs/benchmarks.md updated (hot, ${residents}).`);
+      }
     }
   }
   if (args.only.includes('matching')) {

@@ -25,6 +25,11 @@ interface Write {
   state: PlanState;
   perms: PlanPermissions;
   errors: InvalidParam[];
+  /**
+   * Set by a write that knows exactly what it changed: the plan after the change, computed from the state read under
+   * the row lock. The plan is then not read again (three statements fewer per action update); otherwise it is.
+   */
+  applied?: (s: PlanState) => PlanState;
 }
 
 interface WriteSpec {
@@ -58,7 +63,7 @@ async function write(ctx: RequestContext, residentId: string, ifMatch: string | 
     }
     const w: Write = { ctx, tx, store, state, perms, errors: [] };
     const createdId = await spec.perform(w);
-    let after = await reloadState(tx, ctx, state);
+    let after = w.applied ? w.applied(state) : await reloadState(tx, ctx, state);
     const changes = diffPlans(snapshotOf(state), snapshotOf(after));
     const role = ctx.roleFor(spec.permission(perms));
     if (changes.length > 0) {
@@ -204,7 +209,8 @@ export async function updateAction(ctx: RequestContext, residentId: string, acti
         throw notFound('Deze actie');
       }
     },
-    perform: async ({ tx, store, state, perms, errors }) => {
+    perform: async (w) => {
+      const { tx, store, state, perms, errors } = w;
       const current = state.actions.find((x) => x.id === actionId)!;
       const requested = (['description', 'dueDate', 'status', 'owner'] as const).filter((f) => body[f] !== undefined) as ActionField[];
       for (const f of forbiddenActionFields(perms, requested)) {
@@ -226,7 +232,12 @@ export async function updateAction(ctx: RequestContext, residentId: string, acti
       }
       if (body.owner !== undefined) Object.assign(patch, await resolveOwner(tx, ctx.principal, store, residentId, body.owner, errors));
       invalidIfAny(errors);
-      await store.updateAction(actionId, patch);
+      const updatedAt = await store.updateAction(actionId, patch);
+      // Description, date and status are columns of the action itself: the new row is the old one with the patch.
+      // An owner change also changes the joined owner names, so that plan is read again.
+      if (body.owner === undefined) {
+        w.applied = (s) => ({ ...s, actions: s.actions.map((a) => (a.id === actionId && updatedAt ? { ...a, ...patch, updated_at: updatedAt } : a)) });
+      }
     },
   });
 }

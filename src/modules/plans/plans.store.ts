@@ -237,9 +237,12 @@ export function plansStore(outer: Tx, principal: Principal) {
         .execute();
     },
 
-    async updateAction(actionId: string, patch: ActionPatch) {
-      if (Object.keys(patch).length === 0) return;
-      await tx.updateTable('plan_actions').set({ ...patch, updated_at: new Date() }).where('municipality_id', '=', m).where('id', '=', actionId).execute();
+    /** Returns the time written as updated_at (null when there was nothing to change). */
+    async updateAction(actionId: string, patch: ActionPatch): Promise<Date | null> {
+      if (Object.keys(patch).length === 0) return null;
+      const updatedAt = new Date();
+      await tx.updateTable('plan_actions').set({ ...patch, updated_at: updatedAt }).where('municipality_id', '=', m).where('id', '=', actionId).execute();
+      return updatedAt;
     },
 
     async insertVersion(row: { planId: string; version: number; role: string; summary: string; changes: unknown; snapshot: unknown }) {

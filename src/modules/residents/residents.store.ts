@@ -114,8 +114,27 @@ export function residentsStore(tx: Tx, principal: Principal) {
     'b.end_date as benefit_end',
   ] as const;
 
-  function filtered(f: Omit<ResidentListFilter, 'sort' | 'descending' | 'after' | 'limit'>) {
-    let q = base();
+  /**
+   * The rows the filters talk about: residents and their active case. The count needs nothing else (no areas,
+   * contact persons or benefits: counting 3,300 residents with those joins took 22 ms, most of it in the lateral
+   * benefit lookup per row); the list adds them to the page it found.
+   */
+  function core(f: Omit<ResidentListFilter, 'sort' | 'descending' | 'after' | 'limit'>) {
+    const q = tx
+      .selectFrom('residents as r')
+      .leftJoin('cases as c', (j) =>
+        j.onRef('c.municipality_id', '=', 'r.municipality_id').onRef('c.resident_id', '=', 'r.id').on('c.status', '=', 'active'),
+      )
+      .where('r.municipality_id', '=', m)
+      .where(scopeSql(scope));
+    // Without a filter on the case, the case is not needed either (a resident has at most one active case): the
+    // count of a team view is then an index-only scan of its residents.
+    const needsCase = f.status !== undefined || f.noContactDays !== undefined || f.contactPersonId !== undefined;
+    return needsCase ? q : (tx.selectFrom('residents as r').where('r.municipality_id', '=', m).where(scopeSql(scope)) as unknown as typeof q);
+  }
+
+  function applyFilters<Q extends ReturnType<typeof core> | ReturnType<typeof base>>(q0: Q, f: Omit<ResidentListFilter, 'sort' | 'descending' | 'after' | 'limit'>): Q {
+    let q = q0 as ReturnType<typeof core>;
     if (f.q?.kind === 'bsn') q = q.where('r.bsn', '=', f.q.bsn);
     if (f.q?.kind === 'name') q = q.where(sql<boolean>`r.search_name LIKE ${f.q.pattern}`);
     if (f.areaId) q = q.where('r.area_id', '=', f.areaId);
@@ -129,7 +148,11 @@ export function residentsStore(tx: Tx, principal: Principal) {
       q = q.where(sql<boolean>`coalesce(c.last_contact_at, '-infinity'::timestamptz) < now() - make_interval(days => ${f.noContactDays})`);
     }
     if (f.contactPersonId) q = q.where('c.contact_person_id', '=', f.contactPersonId);
-    return q;
+    return q as Q;
+  }
+
+  function filtered(f: Omit<ResidentListFilter, 'sort' | 'descending' | 'after' | 'limit'>) {
+    return applyFilters(base(), f);
   }
 
   return {
@@ -158,7 +181,7 @@ export function residentsStore(tx: Tx, principal: Principal) {
     },
 
     async count(f: Omit<ResidentListFilter, 'sort' | 'descending' | 'after' | 'limit'>) {
-      const row = await filtered(f).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+      const row = await applyFilters(core(f), f).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
       return Number(row.n);
     },
 
