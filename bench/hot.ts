@@ -5,6 +5,7 @@ import { runCaseworkLoad, type CaseworkLoadRequest } from './casework-load.ts';
 import { startBarePlanUpdateServer } from './casework-servers.ts';
 import { dataset, dealTargets, figures, median, tableRows, type LoadFigures } from './casework.ts';
 import { withClient, type BenchDatabase, type CapturedStatement } from './database.ts';
+import { prepareNationalDatabase } from './national.ts';
 import { DEMO_USER, SESSION_COOKIE_NAME, demoLogin, getJson, listen, startFullServer, type RunningServer, type StatementSink } from './servers.ts';
 
 // The werkmatcher's hot requests (issue 9), each through the full stack and through its own bare twin in the same
@@ -31,6 +32,8 @@ export interface HotFigures {
   connections: number;
   full: LoadFigures;
   bare: LoadFigures;
+  /** The bare twin plus the full stack's processing-log insert (a logged read's floor: the write and its commit). */
+  bareLogged: LoadFigures | null;
   throughputRatio: number;
   p99Ratio: number;
   /** Statements the full stack sends for one request, and its bare twin. */
@@ -135,7 +138,11 @@ async function searchTerm(db: BenchDatabase, userId: string): Promise<string> {
 
 export async function runHotBench(o: HotBenchOptions): Promise<HotBenchResult> {
   const log = o.log;
-  const db = await dataset({ adminUrl: o.adminUrl, residents: o.residents, fresh: o.fresh }, log);
+  // 10,000: one municipality (Utrecht) with three years of history; 400,000: the national case, 342 municipalities.
+  const db =
+    o.residents >= 100_000
+      ? await prepareNationalDatabase(o.adminUrl, o.residents, o.fresh, log)
+      : await dataset({ adminUrl: o.adminUrl, residents: o.residents, fresh: o.fresh }, log);
   const rows = await tableRows(db);
   log(`Dataset ${db.name}: ${JSON.stringify(rows)}`);
 
@@ -169,7 +176,7 @@ export async function runHotBench(o: HotBenchOptions): Promise<HotBenchResult> {
     const only = process.env.HOT_ONLY?.split(',');
     if (only) requests.splice(0, requests.length, ...requests.filter((r) => only.includes(r.key)));
     // Capture what the full stack sends for each read, and start its bare twin.
-    const twins = new Map<string, { url: string; statementsFull: number; statementsBare: number }>();
+    const twins = new Map<string, { url: string; loggedUrl: string | null; statementsFull: number; statementsBare: number }>();
     for (const r of requests) {
       if (r.kind === 'patch') {
         const municipalityId = String(
@@ -193,7 +200,7 @@ export async function runHotBench(o: HotBenchOptions): Promise<HotBenchResult> {
         const bare = await startBarePlanUpdateServer(db.appUrl, o.pool, municipalityId, userId, setConfig);
         bares.push(bare);
         // The twin: begin, set_config, plan FOR UPDATE, goals, actions, 2 updates, version insert, commit.
-        twins.set(r.key, { url: bare.url, statementsFull: sent.length, statementsBare: 9 });
+        twins.set(r.key, { url: bare.url, loggedUrl: null, statementsFull: sent.length, statementsBare: 9 });
         log(`${r.key}: full stack sends ${sent.length} statements, the bare twin 9.`);
         continue;
       }
@@ -205,8 +212,9 @@ export async function runHotBench(o: HotBenchOptions): Promise<HotBenchResult> {
       const sent = [...sink.statements];
       const replay = sent.filter((s) => !isSession(s) && !isLogInsert(s));
       const bare = await startBareReplayServer(db.appUrl, o.pool, r.path, replay);
-      bares.push(bare);
-      twins.set(r.key, { url: bare.url, statementsFull: sent.length, statementsBare: replay.length });
+      const logged = await startBareReplayServer(db.appUrl, o.pool, r.path, sent.filter((s) => !isSession(s)));
+      bares.push(bare, logged);
+      twins.set(r.key, { url: bare.url, loggedUrl: logged.url, statementsFull: sent.length, statementsBare: replay.length });
       log(`${r.key}: full stack sends ${sent.length} statements, the bare twin ${replay.length}.`);
     }
 
@@ -215,6 +223,7 @@ export async function runHotBench(o: HotBenchOptions): Promise<HotBenchResult> {
         const twin = twins.get(r.key)!;
         const fullRuns: LoadFigures[] = [];
         const bareRuns: LoadFigures[] = [];
+        const loggedRuns: LoadFigures[] = [];
         for (let round = 0; round < o.rounds; round += 1) {
           const base = { connections, duration: o.duration, warmup: o.warmup };
           const fullReq: CaseworkLoadRequest =
@@ -227,6 +236,7 @@ export async function runHotBench(o: HotBenchOptions): Promise<HotBenchResult> {
               ? { kind: 'get', base: twin.url, path: r.path, headers: {}, ...base }
               : { kind: 'patch', base: twin.url, path: '', headers: {}, targets: await dealTargets(db, targets, connections), ...base };
           bareRuns.push(figures(await runCaseworkLoad(bareReq)));
+          if (twin.loggedUrl) loggedRuns.push(figures(await runCaseworkLoad({ kind: 'get', base: twin.loggedUrl, path: r.path, headers: {}, ...base })));
         }
         const f = median(fullRuns);
         const b = median(bareRuns);
@@ -236,6 +246,7 @@ export async function runHotBench(o: HotBenchOptions): Promise<HotBenchResult> {
           connections,
           full: f,
           bare: b,
+          bareLogged: loggedRuns.length ? median(loggedRuns) : null,
           throughputRatio: Math.round((f.requestsPerSecond / b.requestsPerSecond) * 100) / 100,
           p99Ratio: Math.round((f.p99 / b.p99) * 100) / 100,
           statementsFull: twin.statementsFull,
@@ -243,7 +254,7 @@ export async function runHotBench(o: HotBenchOptions): Promise<HotBenchResult> {
         };
         results.push(row);
         log(
-          `${r.key} ×${connections}: full ${f.requestsPerSecond.toFixed(0)} req/s p50 ${f.p50.toFixed(1)} p99 ${f.p99.toFixed(1)} | bare ${b.requestsPerSecond.toFixed(0)} req/s p50 ${b.p50.toFixed(1)} p99 ${b.p99.toFixed(1)} | ratio ${row.throughputRatio}, p99 ×${row.p99Ratio}${f.non2xx ? ` (${f.non2xx} non-2xx)` : ''}`,
+          `${r.key} ×${connections}: full ${f.requestsPerSecond.toFixed(0)} req/s p50 ${f.p50.toFixed(1)} p99 ${f.p99.toFixed(1)} | bare ${b.requestsPerSecond.toFixed(0)} req/s p50 ${b.p50.toFixed(1)} p99 ${b.p99.toFixed(1)} | ratio ${row.throughputRatio}, p99 ×${row.p99Ratio}${row.bareLogged ? ` | bare+log ${row.bareLogged.requestsPerSecond.toFixed(0)} req/s p50 ${row.bareLogged.p50.toFixed(1)}` : ''}${f.non2xx ? ` (${f.non2xx} non-2xx)` : ''}`,
         );
       }
     }
@@ -292,7 +303,7 @@ export function hotMarkdown(r: HotBenchResult, machine: string): string {
   const ok = (v: boolean | null) => (v === null ? '–' : v ? 'met' : '**missed**');
   const rows = r.results.map((x) => {
     const t = targetsOf(x);
-    return `| ${x.name} | ${x.connections} | ${x.full.requestsPerSecond.toFixed(0)} | ${x.full.p50.toFixed(1)} | ${x.full.p99.toFixed(1)} | ${x.bare.requestsPerSecond.toFixed(0)} | ${x.bare.p50.toFixed(1)} | ${x.bare.p99.toFixed(1)} | ${Math.round(x.throughputRatio * 100)}% ${ok(t.throughput)} | ${x.p99Ratio.toFixed(2)}× ${ok(t.p99)} | ${ok(t.p50)} | ${x.statementsFull} / ${x.statementsBare} |`;
+    return `| ${x.name} | ${x.connections} | ${x.full.requestsPerSecond.toFixed(0)} | ${x.full.p50.toFixed(1)} | ${x.full.p99.toFixed(1)} | ${x.bare.requestsPerSecond.toFixed(0)} | ${x.bare.p50.toFixed(1)} | ${x.bare.p99.toFixed(1)} | ${x.bareLogged ? `${x.bareLogged.requestsPerSecond.toFixed(0)} / ${x.bareLogged.p50.toFixed(1)}` : '–'} | ${Math.round(x.throughputRatio * 100)}% ${ok(t.throughput)} | ${x.p99Ratio.toFixed(2)}× ${ok(t.p99)} | ${ok(t.p50)} | ${x.statementsFull} / ${x.statementsBare} |`;
   });
   return [
     `### Hot requests, ${r.residents.toLocaleString('en')} residents`,
@@ -301,8 +312,8 @@ export function hotMarkdown(r: HotBenchResult, machine: string): string {
     '',
     `Dataset \`${r.database}\`: ${Object.entries(r.rows).map(([k, v]) => `${k} ${v.toLocaleString('en')}`).join(', ')}. The werkmatcher's caseload: ${r.caseload} residents; the team view's total: ${r.teamTotal.toLocaleString('en')}. Every server has a pool of ${r.pool} connections as \`samenplan_app\`; ${r.duration} s measured per scenario after a warm-up, ${r.rounds} round(s) interleaved full/bare (median). Latencies in ms, client-side.`,
     '',
-    '| Request | Connections | Full req/s | Full p50 | Full p99 | Bare req/s | Bare p50 | Bare p99 | Throughput vs bare (≥ 50%) | p99 vs bare (≤ 2× at 16) | p50 at 1 (< 15 / 25 ms) | Statements full / bare |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| Request | Connections | Full req/s | Full p50 | Full p99 | Bare req/s | Bare p50 | Bare p99 | Bare + log insert: req/s / p50 | Throughput vs bare (≥ 50%) | p99 vs bare (≤ 2× at 16) | p50 at 1 (< 15 / 25 ms) | Statements full / bare |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...rows,
   ].join('\n');
 }

@@ -3,8 +3,17 @@
 // Creating an Intl.DateTimeFormat is expensive (it showed in the caseload benchmark): make it once.
 const nlDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' });
 
+// A list presents every row with the same `now`: the day is formatted once per instant, not once per row and field.
+let lastInstant = Number.NaN;
+let lastDay = '';
+
 export function todayInNl(now: Date = new Date()): string {
-  return nlDay.format(now);
+  const t = now.getTime();
+  if (t !== lastInstant) {
+    lastDay = nlDay.format(now);
+    lastInstant = t;
+  }
+  return lastDay;
 }
 
 function parts(iso: string): [number, number, number] {

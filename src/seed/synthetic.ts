@@ -1,5 +1,5 @@
 import type { Db } from '../platform/db/database.ts';
-import { municipalityDef } from './areas.nl.ts';
+import { municipalityDef, type MunicipalityDef } from './areas.nl.ts';
 import { BsnAllocator } from './bsn-range.ts';
 import { parseDay, todayInNetherlands } from './dates.ts';
 import { modelFromExisting } from './existing-organisation.ts';
@@ -30,6 +30,10 @@ export interface SyntheticOptions {
   chunkSize?: number;
   /** Progress lines; default stderr. */
   log?: (line: string) => void;
+  /** The organisation to create when the municipality does not exist and is no demo one (benchmarks: the national case). */
+  def?: MunicipalityDef;
+  /** ANALYZE the tables afterwards (default true; false when many municipalities are seeded in a row). */
+  analyze?: boolean;
 }
 
 export interface SyntheticSummary {
@@ -66,7 +70,7 @@ export async function seedSynthetic(db: Db, options: SyntheticOptions): Promise<
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const today = parseDay(options.today ?? todayInNetherlands());
   const started = performance.now();
-  const def = municipalityDef(code);
+  const def = municipalityDef(code) ?? options.def;
 
   let raw = await fetchOrganisation(db, code);
   let createdOrganisation = false;
@@ -135,7 +139,7 @@ export async function seedSynthetic(db: Db, options: SyntheticOptions): Promise<
     throw err;
   }
   await inFlight;
-  await analyzeAfterBulkLoad(db);
+  if (options.analyze !== false) await analyzeAfterBulkLoad(db);
 
   return {
     municipalityCode: code,

@@ -58,8 +58,9 @@ export async function listResidents(ctx: RequestContext, query: z.infer<typeof r
     const total = await store.count(filter);
     const action = filter.q ? 'residents.search' : 'residents.list';
     log.subjects(page.map((r) => r.id), { action });
+    const now = new Date();
     return {
-      items: page.map((r) => presentSummary(ctx.principal, r)),
+      items: page.map((r) => presentSummary(ctx.principal, r, now)),
       next,
       total,
       contactNormDays: ctx.principal.contactNormDays,
