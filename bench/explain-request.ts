@@ -8,7 +8,7 @@ import { APP_ROLE } from '../src/platform/db/migrate.ts';
 const residents = Number(process.argv[2] ?? 10000);
 const path = process.argv[3] ?? '/api/v1/residents';
 const admin = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const ownerUrl = withDatabase(admin, `samenplan_bench_${residents}`);
+const ownerUrl = withDatabase(admin, residents >= 100_000 ? `samenplan_bench_national_${residents}` : `samenplan_bench_${residents}`);
 const appUrl = withCredentials(ownerUrl, APP_ROLE, undefined);
 const sink: StatementSink = { on: false, statements: [] };
 const server = await startFullServer(ownerUrl, appUrl, 4, sink);
