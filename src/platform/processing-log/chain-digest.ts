@@ -45,17 +45,4 @@ export function digestV2(prevHash: Buffer, r: ChainRowV2): Buffer {
   return createHash('sha256').update(prevHash).update(canonicalV2(r), 'utf8').digest();
 }
 
-/** Version 3 (migration 202612040060): version 2 plus the reason given for the processing ('' when none). */
-export interface ChainRowV3 extends ChainRowV2 {
-  reason: string | null;
-}
-
-export function canonicalV3(r: ChainRowV3): string {
-  return ['v3', ...canonicalV2(r).split(SEPARATOR).slice(1), r.reason ?? ''].join(SEPARATOR);
-}
-
-export function digestV3(prevHash: Buffer, r: ChainRowV3): Buffer {
-  return createHash('sha256').update(prevHash).update(canonicalV3(r), 'utf8').digest();
-}
-
 export const GENESIS_HASH = Buffer.alloc(32);
