@@ -188,6 +188,8 @@ export interface ProcessingLogTable {
   hash: ColumnType<Buffer | null, never, never>;
   /** 1 or 2 once sealed: which canonical form the hash covers (migration 202612030001). */
   chain_version: ColumnType<number | null, never, never>;
+  /** Why (the privacy officer's lookup, migration 202612040010); null for every other entry. */
+  reason: string | null;
 }
 
 export interface ProcessingLogEntriesView {
