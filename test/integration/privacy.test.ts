@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyProcessingLogChain } from '../../src/platform/processing-log/chain-verify.ts';
 import { pseudonymise } from '../../src/platform/processing-log/pseudonym.ts';
 import { loginAs, type ApiClient } from '../helpers/client.ts';
 import { TEST_PSEUDONYM_KEY } from '../helpers/db.ts';
@@ -93,6 +94,21 @@ describe('POST /privacy/lookups', () => {
     // And the privacy officer sees his own lookup, with its reason, the next time.
     const again = await c('privacyOfficer').post('/api/v1/privacy/lookups', { bsn: bsn[R('ov1')], reason: REASON });
     expect(again.body.entries.items[0]).toMatchObject({ activity: { id: 'PA-007' }, reason: 'Klacht over inzage door buurtteam', actor: { role: 'privacyOfficer' } });
+  });
+
+  it('the reason is in the hash chain (version 3): changing it afterwards breaks the chain at that row', async () => {
+    const t = traced();
+    expect((await c('privacyOfficer').post('/api/v1/privacy/lookups', { bsn: bsn[R('zu1')], reason: 'Controle van de hash-keten' }, t.headers)).status).toBe(200);
+    const clean = await verifyProcessingLogChain(server.ownerDb);
+    expect({ breaks: clean.breakCount, altered: clean.alteredFunctions }).toEqual({ breaks: 0, altered: [] });
+    const [row] = await logOf(t.id);
+    expect(row).toMatchObject({ chain_version: 3, reason: 'Controle van de hash-keten' });
+    await server.ownerDb.updateTable('processing_log').set({ reason: 'Een andere, verzonnen reden' }).where('trace_id', '=', t.id).execute();
+    const tampered = await verifyProcessingLogChain(server.ownerDb);
+    expect(tampered.breakCount).toBe(1);
+    expect(tampered.breaks[0]).toMatchObject({ seq: row!.seq });
+    await server.ownerDb.updateTable('processing_log').set({ reason: 'Controle van de hash-keten' }).where('trace_id', '=', t.id).execute();
+    expect((await verifyProcessingLogChain(server.ownerDb)).breakCount).toBe(0);
   });
 
   it('refuses a lookup without a reason, or with a wrong BSN, with a Dutch message per field (400), and logs nothing', async () => {
