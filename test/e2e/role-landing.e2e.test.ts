@@ -87,6 +87,15 @@ describe('web app: every role lands on work of its own (buurtteam, privacy offic
       expect(await page.getByRole('link', { name: 'Mijn werklijst', exact: true }).getAttribute('aria-current')).toBe('page');
       await check(page, `buurtteam werklijst ${size.name}`);
 
+      // In English, every text translated (no keys, no Dutch headings).
+      await page.getByRole('button', { name: /^EN/ }).click();
+      await page.getByRole('heading', { level: 1, name: 'My worklist' }).waitFor();
+      for (const h of ['My meetings', 'My open actions', 'Consent ends within 30 days']) await page.getByRole('heading', { level: 2, name: new RegExp(`^${h}`) }).waitFor();
+      await expect(text(page.locator('main'))).resolves.not.toMatch(/partnerWorklist\./);
+      await check(page, `buurtteam werklijst english ${size.name}`);
+      await page.getByRole('button', { name: /^NL/ }).click();
+      await page.getByRole('heading', { level: 1, name: 'Mijn werklijst' }).waitFor();
+
       // A row leads to the resident page, at the consents.
       const first = consents.first().locator('a').first();
       const name = (await first.textContent())?.trim() ?? '';
@@ -122,7 +131,10 @@ describe('web app: every role lands on work of its own (buurtteam, privacy offic
       await expect.poll(() => text(page.locator('main'))).toContain('Er is geen inwoner met dit BSN in uw gemeente.');
       await check(page, `privacy opzoeken niet gevonden ${size.name}`);
 
-      await page.getByLabel('BSN van de inwoner').fill(`${marco.bsn.slice(0, 4)}.${marco.bsn.slice(4, 6)}.${marco.bsn.slice(6)}`);
+      // The demo says which BSN to try (a newcomer has no inzageverzoek in front of him): Marco Jansen's.
+      await expect(text(page.locator('.app-privacy-demo'))).resolves.toContain(`${marco.bsn.slice(0, 4)} ${marco.bsn.slice(4, 6)} ${marco.bsn.slice(6)} van Marco Jansen`);
+      if (size.name === 'breed') await page.getByRole('button', { name: 'Vul dit BSN in' }).click();
+      else await page.getByLabel('BSN van de inwoner').fill(`${marco.bsn.slice(0, 4)}.${marco.bsn.slice(4, 6)}.${marco.bsn.slice(6)}`);
       await page.getByRole('button', { name: 'Verwerkingen tonen' }).click();
       await page.getByRole('heading', { level: 2, name: 'Verwerkingen van Marco Jansen' }).waitFor();
       await expect(text(page.locator('#verwerkingen'))).resolves.toContain(`Uw opzoeking is vastgelegd in het logboek, met uw reden: “${reason}”.`);
@@ -162,6 +174,15 @@ describe('web app: every role lands on work of its own (buurtteam, privacy offic
       await page.getByRole('heading', { level: 2, name: /PA-018 · Werklijst van de buurtteamprofessional/ }).waitFor();
       await page.getByRole('heading', { level: 2, name: /PA-019/ }).waitFor();
       await check(page, `privacy register ${size.name}`);
+
+      // In English: the lookup page, translated.
+      await page.getByRole('link', { name: 'Wie bekeek dit dossier?' }).click();
+      await page.getByRole('button', { name: /^EN/ }).click();
+      await page.getByRole('heading', { level: 1, name: 'Who viewed this file?' }).waitFor();
+      await page.getByLabel("Resident's BSN").waitFor();
+      await expect(text(page.locator('main'))).resolves.not.toMatch(/privacyOfficer\./);
+      await check(page, `privacy opzoeken english ${size.name}`);
+      await page.getByRole('button', { name: /^NL/ }).click();
       await page.context().close();
     });
   }

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/client.ts';
 import { lookupResidentProcessing, subjectAccessHref, type ExportFormat, type PrivacyLookupResult } from '../../api/privacy.api.ts';
+import { useSession } from '../../auth/session.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
@@ -22,6 +23,12 @@ import { LogTable } from './LogTable.tsx';
 import './privacy.css';
 
 const PAGE_SIZE = 25;
+/**
+ * Only in the demo (demo login): the BSN of Marco Jansen, the story resident of the demo (src/seed/story.ts; BSNs
+ * follow from the generator's index, so it is the same in every demo database). A privacy officer has the BSN from
+ * the request in front of him; a newcomer to the demo has none.
+ */
+const DEMO_BSN = '991991126';
 const REASON_MIN = 10;
 
 interface Asked {
@@ -103,6 +110,7 @@ export function PrivacyLookupPage() {
   const { t } = useTranslation();
   useDocumentTitle(t('privacyOfficer.lookup.title'));
   const errorText = useErrorText();
+  const demo = useSession().authMethod === 'demo';
   const [bsn, setBsn] = useState('');
   const [reason, setReason] = useState('');
   const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
@@ -156,11 +164,26 @@ export function PrivacyLookupPage() {
         </Heading>
         <ErrorSummary
           id="lookup-error-summary"
-          items={Object.entries(errors).map(([k, message]) => ({ fieldId: `lookup-${k}`, label: labels[k] ?? k, message }))}
+          items={Object.entries(errors).map(([k, message]) => ({
+            fieldId: `lookup-${k}`,
+            // "Reden", not the question the field asks: the summary puts a colon after the label.
+            label: k === 'reason' ? t('privacyOfficer.lookup.reasonLabel') : (labels[k] ?? k),
+            message,
+          }))}
         />
         {otherError && !lookup.isPending && (
           <Alert type={isApiError(otherError, 404) ? 'warning' : 'error'} live="alert">
             <p className="utrecht-paragraph">{isApiError(otherError, 404) ? t('privacyOfficer.lookup.notFound') : errorText(otherError)}</p>
+          </Alert>
+        )}
+        {demo && (
+          <Alert type="info" className="app-privacy-demo">
+            <p className="utrecht-paragraph">
+              {t('privacyOfficer.lookup.demoHint', { bsn: `${DEMO_BSN.slice(0, 4)} ${DEMO_BSN.slice(4, 6)} ${DEMO_BSN.slice(6)}` })}{' '}
+              <Button appearance="subtle" onClick={() => setBsn(DEMO_BSN)}>
+                {t('privacyOfficer.lookup.demoFill')}
+              </Button>
+            </p>
           </Alert>
         )}
         <TextField
