@@ -1,5 +1,6 @@
 -- The privacy officer's pages (issue 10, point 9): the reason given for a lookup (in the hash chain, version 3),
--- filters over the log, and a named exception to the need-to-know scope (ADR 0011) that returns only what it needs.
+-- filters over the log, a named exception to the need-to-know scope (ADR 0011) that returns only what it needs, and
+-- indexes for the buurtteam's werklijst (point 8).
 
 -- Why the privacy officer looked up a resident's processing (required for that lookup, NULL for every other entry).
 -- Never empty, and without the separator U+001F, so NULL and every reason hash differently (below).
@@ -115,3 +116,10 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
 $$;
 REVOKE ALL ON FUNCTION samenplan_privacy_resident(text, uuid) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION samenplan_privacy_resident(text, uuid) TO samenplan_app;
+
+-- The buurtteam's werklijst (issue 10, point 8): open actions his organisation carries, and the meetings it joins,
+-- found from the organisation instead of a scan (the professional's own actions use plan_actions_open_owner_idx).
+CREATE INDEX plan_actions_open_partner_idx ON plan_actions (municipality_id, owner_partner_organisation_id, due_date)
+  WHERE status IN ('open', 'inProgress') AND owner_partner_organisation_id IS NOT NULL;
+CREATE INDEX meeting_participants_partner_idx ON meeting_participants (municipality_id, partner_organisation_id, meeting_id)
+  WHERE partner_organisation_id IS NOT NULL;
