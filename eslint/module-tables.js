@@ -65,6 +65,7 @@ export const READS = {
     plan_actions: 'read model: due and overdue actions',
     meetings: 'read model: meetings of this week',
     meeting_participants: 'read model: meetings the caller takes part in',
+    consents: "the buurtteam's werklijst: consents for his organisation that end soon",
   },
   team: {
     residents: 'caseloads and catch-up selection per werkmatcher',
@@ -103,6 +104,10 @@ export const READS = {
   },
   employers: {
     vacancies: 'an employer page lists its vacancies',
+  },
+  privacy: {
+    processing_log: "the privacy officer's view of the log: a resident's entries, filters, the subject access export",
+    processing_activities: 'the activity of each log entry (name, purpose, legal basis)',
   },
   vacancies: {
     employers: 'the employer of a vacancy (name, existence check)',

@@ -14,9 +14,11 @@ import { registerVacancyRoutes } from './modules/vacancies/vacancies.routes.ts';
 import { registerAssessmentRoutes } from './modules/assessments/assessments.routes.ts';
 import { registerMeetingRoutes } from './modules/meetings/meetings.routes.ts';
 import { registerPlanRoutes } from './modules/plans/plans.routes.ts';
+import { registerPrivacyRoutes } from './modules/privacy/privacy.routes.ts';
 import { registerResidentRoutes } from './modules/residents/residents.routes.ts';
 import { registerTeamRoutes } from './modules/team/team.routes.ts';
 import { worklistJobs } from './modules/worklist/worklist.jobs.ts';
+import { registerPartnerWorklistRoutes } from './modules/worklist/partner-worklist.routes.ts';
 import { registerWorklistRoutes } from './modules/worklist/worklist.routes.ts';
 import type { JobDefinition } from './platform/jobs/jobs.ts';
 
@@ -31,6 +33,7 @@ export async function createServer(config: AppConfig, db: Db, pseudonymKey: stri
     registerPlanRoutes,
     registerMeetingRoutes,
     registerWorklistRoutes,
+    registerPartnerWorklistRoutes,
     registerTeamRoutes,
     registerEscoRoutes,
     registerEmployerRoutes,
@@ -39,6 +42,7 @@ export async function createServer(config: AppConfig, db: Db, pseudonymKey: stri
     registerCandidateRoutes,
     registerPlacementRoutes,
     registerFairnessRoutes,
+    registerPrivacyRoutes,
   ]);
 }
 

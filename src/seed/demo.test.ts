@@ -258,7 +258,7 @@ describe('seedDemo', () => {
   });
 
   it('gives Buurtteam Overvecht active, withdrawn and expired consents', async () => {
-    const r = await one<{ active: number; withdrawn: number; expired: number; persona_share: number }>(
+    const r = await one<{ active: number; withdrawn: number; expired: number; ending: number; persona_share: number }>(
       first,
       `WITH bt AS (SELECT p.municipality_id, p.id FROM partner_organisations p WHERE p.name = 'Buurtteam Overvecht'),
             wm AS (SELECT municipality_id, id FROM staff_users WHERE username = 'werkmatcher.overvecht')
@@ -266,6 +266,7 @@ describe('seedDemo', () => {
          count(*) FILTER (WHERE c.withdrawn_at IS NULL AND c.valid_from <= $1::date AND (c.valid_to IS NULL OR c.valid_to >= $1::date))::int AS active,
          count(*) FILTER (WHERE c.withdrawn_at IS NOT NULL)::int AS withdrawn,
          count(*) FILTER (WHERE c.valid_to < $1::date)::int AS expired,
+         count(*) FILTER (WHERE c.withdrawn_at IS NULL AND c.valid_from <= $1::date AND c.valid_to BETWEEN $1::date AND $1::date + 30)::int AS ending,
          (SELECT avg((EXISTS (SELECT 1 FROM consents k JOIN bt ON bt.id = k.partner_organisation_id WHERE k.resident_id = cs.resident_id
              AND k.withdrawn_at IS NULL AND k.valid_from <= $1::date AND (k.valid_to IS NULL OR k.valid_to >= $1::date)))::int)::float
           FROM cases cs JOIN wm ON wm.id = cs.contact_person_id) AS persona_share
@@ -275,6 +276,8 @@ describe('seedDemo', () => {
     expect(r.active).toBeGreaterThan(200);
     expect(r.withdrawn).toBeGreaterThan(5);
     expect(r.expired).toBeGreaterThan(5);
+    // Consents that end within 30 days: the buurtteam's werklijst asks to renew them.
+    expect(r.ending).toBeGreaterThanOrEqual(3);
     expect(r.persona_share).toBeGreaterThan(0.15);
     expect(r.persona_share).toBeLessThan(0.35);
     const elsewhere = await one<{ n: number }>(

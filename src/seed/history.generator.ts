@@ -251,7 +251,8 @@ function generateConsent(rng: Rng, h: HistoryInput, out: ResidentRows, stats: Se
     out.consents.push({
       ...base,
       valid_from: formatDay(from),
-      valid_to: rng.chance(0.6) ? null : formatDay(h.today + rng.int(30, 365)),
+      // Some end within the month, so the buurtteam's werklijst has consents to renew (issue 10, point 8).
+      valid_to: rng.chance(0.6) ? null : formatDay(h.today + rng.int(5, 365)),
       withdrawn_at: null,
       recorded_at: officeInstant(rng, from),
     });

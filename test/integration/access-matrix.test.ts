@@ -98,6 +98,12 @@ const routes: RouteCase[] = [
     okStatus: 200,
     call: (c, id) => c.get(`/api/v1/residents/${id}/processing-log`),
   },
+  {
+    name: 'GET /privacy/residents/{id}/subject-access-export',
+    allowed: ['privacyOfficer'],
+    okStatus: 200,
+    call: (c, id) => c.get(`/api/v1/privacy/residents/${id}/subject-access-export?format=json`),
+  },
 ];
 
 function expectedInScope(route: RouteCase, persona: Persona): number {
@@ -220,6 +226,40 @@ describe('access matrix: lists and searches', () => {
     expect((await wm.post(`/api/v1/residents/${world.residents.ov1}/consents/${active.id}/withdraw`)).status).toBe(200);
     expect((await bt.get(`/api/v1/residents/${world.residents.ov1}`)).status).toBe(404);
     expect((await bt.get('/api/v1/residents')).body.items).toEqual([]);
+  });
+});
+
+describe('access matrix: the werklijst of the buurtteam and the privacy officer\'s pages', () => {
+  const collections: Array<{ name: string; allowed: Persona[]; call: (c: ApiClient, w: World) => Promise<{ status: number }> }> = [
+    { name: 'GET /partner-worklist', allowed: ['partnerProfessional', 'partnerOtherOrg'], call: (c) => c.get('/api/v1/partner-worklist') },
+    {
+      name: 'POST /privacy/lookups',
+      allowed: ['privacyOfficer'],
+      call: async (c, w) => {
+        const { bsn } = await server.ownerDb.selectFrom('residents').select('bsn').where('id', '=', w.residents.zu1).executeTakeFirstOrThrow();
+        return c.post('/api/v1/privacy/lookups', { bsn, reason: 'Controle van de toegang tot dit dossier' });
+      },
+    },
+    { name: 'GET /privacy/processing-log', allowed: ['privacyOfficer'], call: (c) => c.get('/api/v1/privacy/processing-log') },
+    { name: 'GET /privacy/actors', allowed: ['privacyOfficer'], call: (c) => c.get('/api/v1/privacy/actors') },
+    { name: 'GET /privacy/processing-activities', allowed: ['privacyOfficer'], call: (c) => c.get('/api/v1/privacy/processing-activities') },
+  ];
+  for (const route of collections) {
+    it(`${route.name}: 200 for ${route.allowed.join(', ')}, 403 problem+json for every other role`, async () => {
+      const got: Record<string, number> = {};
+      const want: Record<string, number> = {};
+      for (const persona of Object.keys(ROLE_USERS) as Persona[]) {
+        got[persona] = (await route.call(clients.get(persona)!, world)).status;
+        want[persona] = route.allowed.includes(persona) ? 200 : 403;
+      }
+      expect(got).toEqual(want);
+    });
+  }
+
+  it('the privacy officer finds no resident of another municipality by BSN (404)', async () => {
+    const { bsn } = await server.ownerDb.selectFrom('residents').select('bsn').where('id', '=', world.residents.ar1).executeTakeFirstOrThrow();
+    const res = await clients.get('privacyOfficer')!.post('/api/v1/privacy/lookups', { bsn, reason: 'Controle van de toegang tot dit dossier' });
+    expect(res.status).toBe(404);
   });
 });
 

@@ -54,13 +54,15 @@ async function writer(municipalityId: string, rows: number, holdMs: number): Pro
       type: i % 17 === 0 ? 'aggregate' : 'resident',
       actor: randomUUID(),
       role: i % 2 ? 'jobCoach' : 'teamLead',
+      // The privacy officer's lookups carry a reason (chain version 3 hashes it).
+      reason: i % 5 === 0 ? `Inzageverzoek nummer ${i}` : null,
     }));
     await c.query(
       `INSERT INTO processing_log (municipality_id, entry_id, trace_id, span_id, parent_span_id, action, status, started_at,
-         ended_at, processing_activity_id, processing_activity_version, data_subject_type, data_subject_ids, actor_id, actor_role)
-       SELECT $1, e, t, s, p, a, st, $2, $3, pa, 1, ty, sub::text[], ac, ro
-       FROM unnest($4::uuid[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::uuid[], $14::text[])
-         AS x(e, t, s, p, a, st, pa, sub, ty, ac, ro)`,
+         ended_at, processing_activity_id, processing_activity_version, data_subject_type, data_subject_ids, actor_id, actor_role, reason)
+       SELECT $1, e, t, s, p, a, st, $2, $3, pa, 1, ty, sub::text[], ac, ro, re
+       FROM unnest($4::uuid[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::uuid[], $14::text[], $15::text[])
+         AS x(e, t, s, p, a, st, pa, sub, ty, ac, ro, re)`,
       [
         municipalityId,
         new Date(now.getTime() - 5),
@@ -76,6 +78,7 @@ async function writer(municipalityId: string, rows: number, holdMs: number): Pro
         cols.map((r) => r.type),
         cols.map((r) => r.actor),
         cols.map((r) => r.role),
+        cols.map((r) => r.reason),
       ],
     );
     await sleep(holdMs);
@@ -98,7 +101,7 @@ async function sealAll(): Promise<void> {
 const COLUMNS = [
   'municipality_id', 'seq', 'id', 'entry_id', 'trace_id', 'span_id', 'parent_span_id', 'action', 'status', 'started_at',
   'ended_at', 'sealed_at', 'processing_activity_id', 'processing_activity_version', 'data_subject_type',
-  'data_subject_ids', 'actor_id', 'actor_role', 'prev_hash', 'hash', 'chain_version',
+  'data_subject_ids', 'actor_id', 'actor_role', 'prev_hash', 'hash', 'chain_version', 'reason',
 ] as const;
 
 /** How each column is changed by "one byte" (or the smallest change its type and constraints allow). */
@@ -124,6 +127,7 @@ const CHANGE: Record<(typeof COLUMNS)[number], string> = {
   prev_hash: 'prev_hash = set_byte(prev_hash, 5, get_byte(prev_hash, 5) # 1)',
   hash: 'hash = set_byte(hash, 31, get_byte(hash, 31) # 128)',
   chain_version: 'chain_version = 1',
+  reason: "reason = CASE WHEN reason IS NULL THEN 'Een andere reden' ELSE NULL END",
 };
 
 type Tamper =

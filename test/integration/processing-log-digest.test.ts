@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb, createPool, type Db } from '../../src/platform/db/database.ts';
-import { digestV2, type ChainRowV2 } from '../../src/platform/processing-log/chain-digest.ts';
+import { digestV2, digestV3, type ChainRowV2, type ChainRowV3 } from '../../src/platform/processing-log/chain-digest.ts';
 import { verifyProcessingLogChain } from '../../src/platform/processing-log/chain-verify.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.ts';
 
@@ -66,6 +66,31 @@ describe('the version-2 digest outside the database', () => {
         expect(rows[0]!.h.toString('hex')).toBe(digestV2(Buffer.from(prev), r).toString('hex'));
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('version 3 (with the reason) equals processing_log_digest_v3 byte for byte; a reason always changes the hash', async () => {
+    const reasonArb = fc.option(text.filter((s) => s.length >= 10), { nil: null });
+    const rowV3: fc.Arbitrary<ChainRowV3> = fc.tuple(rowArb, reasonArb).map(([r, reason]) => ({ ...r, reason }));
+    await fc.assert(
+      fc.asyncProperty(rowV3, fc.uint8Array({ minLength: 32, maxLength: 32 }), async (r, prev) => {
+        const at = (m: bigint) => m.toString();
+        const { rows } = await owner.query<{ h: Buffer }>(
+          `SELECT processing_log_digest_v3($1, $2, $3, $4, $5, $6, $7, $8, $9, $10,
+             'epoch'::timestamptz + $11::bigint * interval '1 microsecond', 'epoch'::timestamptz + $12::bigint * interval '1 microsecond',
+             'epoch'::timestamptz + $13::bigint * interval '1 microsecond', $14, $15, $16, $17, $18, $19, $20) AS h`,
+          [
+            Buffer.from(prev), r.municipalityId, String(r.seq), String(r.id), r.entryId, r.traceId, r.spanId, r.parentSpanId,
+            r.action, r.status, at(r.startedAt), at(r.endedAt), at(r.sealedAt), r.activityId, r.activityVersion, r.subjectType,
+            r.subjectIds, r.actorId, r.actorRole, r.reason,
+          ],
+        );
+        const p = Buffer.from(prev);
+        expect(rows[0]!.h.toString('hex')).toBe(digestV3(p, r).toString('hex'));
+        expect(digestV3(p, r).equals(digestV2(p, r))).toBe(false);
+        expect(digestV3(p, { ...r, reason: r.reason === null ? 'Een andere reden' : null }).equals(digestV3(p, r))).toBe(false);
+      }),
+      { numRuns: 200 },
     );
   });
 

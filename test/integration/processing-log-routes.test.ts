@@ -336,6 +336,19 @@ const cases: Record<string, Case> = {
   },
   listResidentProcessingLog: onResident(PRIVACY),
 
+  // The privacy officer: a lookup by BSN with a reason (PA-007), the log and its filters, the register, the export (PA-019)
+  lookupResidentProcessing: {
+    as: PRIVACY,
+    request: async (d) => ({
+      body: { bsn: (await one('BSN', sql<{ bsn: string }>`SELECT bsn FROM residents WHERE id = ${d.resident}::uuid`)).bsn, reason: 'Controle na een klacht van de inwoner' },
+    }),
+    subjects: (_res, d) => [d.resident],
+  },
+  searchProcessingLog: { as: PRIVACY, request: () => ({ query: { activity: 'PA-001', limit: 10 } }) },
+  listProcessingLogActors: { as: PRIVACY },
+  listProcessingActivities: { as: PRIVACY },
+  exportSubjectAccess: onResident(PRIVACY, (d) => d.resident, { query: { format: 'csv' } }),
+
   // Situation: assessments and barriers
   getAssessmentScales: { as: WM },
   listAssessments: onResident(WM),
@@ -459,6 +472,11 @@ const cases: Record<string, Case> = {
     as: WM,
     subjects: (res) =>
       ['newInCaseload', 'dueActions', 'overContactNorm', 'upcomingMeetings', 'newWithoutPlan'].flatMap((list) => res.body[list].map((x: any) => x.resident.id)),
+  },
+  // The buurtteam's own werklijst (PA-018): every resident shown.
+  getPartnerWorklist: {
+    as: BT,
+    subjects: (res) => ['openActions', 'meetings', 'consentsEndingSoon'].flatMap((list) => res.body[list].map((x: any) => x.resident.id)),
   },
   listNotifications: { as: WM },
   markNotificationRead: {

@@ -9,7 +9,11 @@ import { CandidatesPage } from './pages/candidates/CandidatesPage.tsx';
 import { EmployerPage } from './pages/employers/EmployerPage.tsx';
 import { EmployersPage } from './pages/employers/EmployersPage.tsx';
 import { FairnessPage } from './pages/fairness/FairnessPage.tsx';
+import { PartnerWorklistPage } from './pages/partner/PartnerWorklistPage.tsx';
 import { PlacementPage } from './pages/placements/PlacementPage.tsx';
+import { PrivacyLogPage } from './pages/privacy/PrivacyLogPage.tsx';
+import { PrivacyLookupPage } from './pages/privacy/PrivacyLookupPage.tsx';
+import { PrivacyRegisterPage } from './pages/privacy/PrivacyRegisterPage.tsx';
 import { VacanciesPage } from './pages/vacancies/VacanciesPage.tsx';
 import { VacancyCreatePage, VacancyEditPage } from './pages/vacancies/VacancyFormPage.tsx';
 import { VacancyPage } from './pages/vacancies/VacancyPage.tsx';
@@ -60,6 +64,38 @@ export function App() {
           element={
             <RequireAuth permission="worklist:read">
               <WorklistPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="buurtteam"
+          element={
+            <RequireAuth permission="partnerWorklist:read">
+              <PartnerWorklistPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="privacy"
+          element={
+            <RequireAuth permission="privacy:inspect">
+              <PrivacyLookupPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="privacy/logboek"
+          element={
+            <RequireAuth permission="privacy:inspect">
+              <PrivacyLogPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="privacy/register"
+          element={
+            <RequireAuth permission="privacy:inspect">
+              <PrivacyRegisterPage />
             </RequireAuth>
           }
         />

@@ -37,6 +37,8 @@ export const PERMISSIONS = [
   'placements:write',
   'fairness:read',
   'algorithmRegister:read',
+  'partnerWorklist:read',
+  'privacy:inspect',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -88,6 +90,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     // Only the 3-gesprekken he takes part in (see meetings.policy.ts).
     'meetings:read',
     'notifications:read',
+    // His own werklijst: open actions, 3-gesprekken and consents ending soon (worklist/partner-worklist.service.ts).
+    'partnerWorklist:read',
   ],
   // Employers and vacancies; candidates only as werkmatchers proposed them, anonymous until the reveal
   // (see src/modules/matching/proposals.policy.ts).
@@ -106,7 +110,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   policyOfficer: ['organisation:read', 'employers:read', 'vacancies:read', 'fairness:read', 'algorithmRegister:read'],
   researcher: [],
   admin: ['organisation:read', 'staff:list'],
-  privacyOfficer: ['organisation:read', 'processingLog:read', 'algorithmRegister:read'],
+  // The log and the register (src/modules/privacy): any resident of the municipality by BSN, never a case record.
+  privacyOfficer: ['organisation:read', 'processingLog:read', 'privacy:inspect', 'algorithmRegister:read'],
 };
 
 export function permissionsOf(p: Pick<Principal, 'roles'>): Set<Permission> {

@@ -186,8 +186,10 @@ export interface ProcessingLogTable {
   actor_role: string;
   prev_hash: ColumnType<Buffer | null, never, never>;
   hash: ColumnType<Buffer | null, never, never>;
-  /** 1 or 2 once sealed: which canonical form the hash covers (migration 202612030001). */
+  /** 1, 2 or 3 once sealed: which canonical form the hash covers (migrations 202612030001, 202612040010). */
   chain_version: ColumnType<number | null, never, never>;
+  /** Why (the privacy officer's lookup, migration 202612040010); null for every other entry. */
+  reason: string | null;
 }
 
 export interface ProcessingLogEntriesView {

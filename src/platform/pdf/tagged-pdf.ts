@@ -87,9 +87,16 @@ export function taggedPdf(options: { title: string; subject: string; lang?: stri
         doc.x = doc.page.margins.left;
         doc.y = bottom + 4;
       };
+      // A row that does not fit on the rest of the page starts a new one (measured, so a tall row never runs off).
+      const fits = (cells: readonly string[], head: boolean) => {
+        doc.font(head ? 'Bold' : 'Body').fontSize(10);
+        const height = Math.max(...cells.map((cell, i) => doc.heightOfString(cell, { width: cols[i]! - 6 })));
+        return doc.y + height + 4 <= doc.page.height - doc.page.margins.bottom;
+      };
+      if (!fits(header, true)) doc.addPage();
       row(header, true);
       for (const r of rows) {
-        if (doc.y > doc.page.height - doc.page.margins.bottom - 40) doc.addPage();
+        if (!fits(r, false)) doc.addPage();
         row(r, false);
       }
       t.end();

@@ -45,4 +45,18 @@ export function digestV2(prevHash: Buffer, r: ChainRowV2): Buffer {
   return createHash('sha256').update(prevHash).update(canonicalV2(r), 'utf8').digest();
 }
 
+/** A version-3 row: version 2 plus the reason (migration 202612040010); never empty, so null hashes as ''. */
+export interface ChainRowV3 extends ChainRowV2 {
+  reason: string | null;
+}
+
+export function canonicalV3(r: ChainRowV3): string {
+  return ['v3', ...canonicalV2(r).split(SEPARATOR).slice(1), r.reason ?? ''].join(SEPARATOR);
+}
+
+/** The version-3 digest: the same bytes as processing_log_digest_v3. */
+export function digestV3(prevHash: Buffer, r: ChainRowV3): Buffer {
+  return createHash('sha256').update(prevHash).update(canonicalV3(r), 'utf8').digest();
+}
+
 export const GENESIS_HASH = Buffer.alloc(32);

@@ -34,11 +34,15 @@ export async function staleUnsealedRows(db: Db, seconds: number): Promise<StaleU
   return { count: Number(rows[0]?.n ?? 0), oldest: rows[0]?.oldest ?? null };
 }
 
-/** What the digest functions' source must hash to (md5 of pg_proc.prosrc), as migrations 0001 and 202612030001 ship them. */
+/**
+ * What the digest functions' source must hash to (md5 of pg_proc.prosrc), as migrations 0001, 202612030001 and
+ * 202612040010 (version 3, with the reason; it also replaced processing_log_row_digest) ship them.
+ */
 export const DIGEST_FUNCTIONS: Readonly<Record<string, string>> = {
   processing_log_digest: '66be8c4c76c98ccaa173b7ee45961a0a',
   processing_log_digest_v2: '1c15d3ee0cc6aca3434a9d88d65a7e1f',
-  processing_log_row_digest: 'e67155368bb006def6cccc5c5f535b6b',
+  processing_log_digest_v3: 'aaeeceef0f5978f33252fc504b342cf5',
+  processing_log_row_digest: '1965d1aa2ac4fe52655fffeec3dc2251',
 };
 
 /** Digest functions whose definition differs from the shipped one (or that are missing, or overloaded). */

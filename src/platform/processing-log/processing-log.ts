@@ -59,6 +59,8 @@ export interface ProcessingLogRow {
   data_subject_ids: string[];
   actor_id: string;
   actor_role: string;
+  /** Why, where the use case asks for it (the privacy officer's lookup); null otherwise. Max 500 characters. */
+  reason: string | null;
 }
 
 export class UndeclaredProcessingError extends Error {}
@@ -70,6 +72,8 @@ export interface SubjectOptions {
   activity?: ProcessingActivityId;
   /** The permission actually used, when it is not the route's own (e.g. a buurtteam editing his own actions). */
   permission?: Permission;
+  /** The reason the actor gave (stored in the entry), e.g. the privacy officer's lookup. */
+  reason?: string;
 }
 
 /**
@@ -96,7 +100,7 @@ export class ProcessingLogger {
     const { action, activityId, role, subjectType } = this.resolve(options);
     const unique = [...new Set(ids)];
     const pseudonyms = unique.map((id) => pseudonymise(this.pseudonymKey, this.principal.municipalityId, id));
-    this.push(action, activityId, role, subjectType, pseudonyms);
+    this.push(action, activityId, role, subjectType, pseudonyms, options.reason ?? null);
   }
 
   /**
@@ -105,7 +109,7 @@ export class ProcessingLogger {
    */
   aggregate(options: SubjectOptions = {}): void {
     const { action, activityId, role } = this.resolve(options);
-    this.push(action, activityId, role, 'aggregate', ['aggregate']);
+    this.push(action, activityId, role, 'aggregate', ['aggregate'], options.reason ?? null);
   }
 
   private resolve(o: SubjectOptions): { action: string; activityId: ProcessingActivityId; role: string; subjectType: DataSubjectType } {
@@ -137,7 +141,14 @@ export class ProcessingLogger {
     return { action, activityId, role, subjectType: d?.subject ?? 'resident' };
   }
 
-  private push(action: string, activityId: ProcessingActivityId, actorRole: string, subjectType: DataSubjectType, subjects: string[]): void {
+  private push(
+    action: string,
+    activityId: ProcessingActivityId,
+    actorRole: string,
+    subjectType: DataSubjectType,
+    subjects: string[],
+    reason: string | null = null,
+  ): void {
     const a = activity(activityId);
     this.rows.push({
       municipality_id: this.principal.municipalityId,
@@ -155,6 +166,7 @@ export class ProcessingLogger {
       data_subject_ids: subjects,
       actor_id: this.principal.userId,
       actor_role: actorRole,
+      reason,
     });
   }
 

@@ -193,6 +193,28 @@ export const processingActivities = [
     dataCategories: ['naam contactpersoon', 'functie', 'zakelijke contactgegevens'],
     retention: '2 jaar na het einde van de relatie met de werkgever',
   },
+  {
+    id: 'PA-018',
+    version: 1,
+    nameNl: 'Werklijst van de buurtteamprofessional',
+    nameEn: 'Worklist of the neighbourhood team professional',
+    purpose:
+      'Buurtteamprofessionals zien hun open acties in gedeelde plannen, hun 3-gesprekken en welke toestemmingen binnenkort aflopen, alleen van inwoners die hun organisatie toestemming gaven.',
+    legalBasis: 'Art. 6 lid 1 sub a AVG (toestemming van de inwoner)',
+    dataCategories: ['identificatie', 'acties', 'afspraken', 'toestemming'],
+    retention: retentionCase,
+  },
+  {
+    id: 'PA-019',
+    version: 1,
+    nameNl: 'Inzageverzoek beantwoorden: overzicht van verwerkingen voor een inwoner',
+    nameEn: 'Answering a subject access request: overview of processing for a resident',
+    purpose:
+      'De privacyfunctionaris geeft een inwoner op zijn verzoek een overzicht van alles wat het logboek over hem zegt: wie, wanneer, welke verwerking en waarom.',
+    legalBasis: 'Art. 6 lid 1 sub c AVG jo. art. 15 AVG (recht van inzage)',
+    dataCategories: ['identificatie', 'BSN', 'logboek'],
+    retention: '5 jaar na het beantwoorden van het verzoek',
+  },
 ] as const satisfies readonly ProcessingActivity[];
 
 export type ProcessingActivityId = (typeof processingActivities)[number]['id'];

@@ -624,6 +624,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/partner-worklist': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Werklijst van de buurtteamprofessional: open acties, 3-gesprekken, toestemmingen die aflopen */
+    get: operations['getPartnerWorklist'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/team/caseloads': {
     parameters: {
       query?: never;
@@ -1176,6 +1193,91 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/privacy/lookups': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Verwerkingen van een inwoner opzoeken op BSN, met een reden (de opzoeking komt zelf in het logboek) */
+    post: operations['lookupResidentProcessing'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/privacy/processing-log': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Het logboek van verwerkingen, te filteren op medewerker, verwerkingsactiviteit en periode */
+    get: operations['searchProcessingLog'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/privacy/actors': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Medewerkers die in het logboek voorkomen (keuzes voor het filter) */
+    get: operations['listProcessingLogActors'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/privacy/processing-activities': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Het register van verwerkingsactiviteiten (art. 30 AVG) */
+    get: operations['listProcessingActivities'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/privacy/residents/{id}/subject-access-export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Inzageverzoek: alles wat het logboek over een inwoner zegt, als getagde pdf, csv of json */
+    get: operations['exportSubjectAccess'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1243,6 +1345,8 @@ export interface components {
         | 'placements:write'
         | 'fairness:read'
         | 'algorithmRegister:read'
+        | 'partnerWorklist:read'
+        | 'privacy:inspect'
       )[];
       csrfToken: string;
       /** @enum {string} */
@@ -2624,6 +2728,86 @@ export interface components {
         }[];
       } | null;
     };
+    PrivacyLogEntryInput: {
+      /** @description Volgnummer van opslag */
+      id: string;
+      /** @description Plaats in de hash-keten (null tot verzegeld) */
+      seq: string | null;
+      at: string;
+      action: string;
+      /** @enum {string} */
+      status: 'ok' | 'error';
+      activity: {
+        id: string;
+        version: number;
+        name: string;
+        purpose: string;
+        legalBasis: string;
+      };
+      actor: {
+        /** Format: uuid */
+        id: string;
+        displayName: string | null;
+        role: components['schemas']['RoleInput'];
+        /** @description De gemeente, of de partnerorganisatie van een buurtteamprofessional */
+        organisation: string | null;
+      };
+      /** @enum {string} */
+      subjectType: 'resident' | 'employerContact' | 'aggregate';
+      /** @description Over hoeveel betrokkenen deze verwerking ging */
+      subjectCount: number;
+      /** @description De opgegeven reden (bij een opzoeking door de privacyfunctionaris) */
+      reason: string | null;
+    };
+    PrivacyLogEntryListInput: {
+      items: components['schemas']['PrivacyLogEntryInput'][];
+      /** @description Aantal treffers in totaal (niet alleen op deze pagina) */
+      total: number;
+      /** @description Cursor voor de volgende pagina (parameter cursor), of null op de laatste */
+      next: string | null;
+    };
+    PrivacyResidentInput: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      dateOfBirth: string;
+      bsnMasked: string;
+    };
+    PrivacyLookupResultInput: {
+      resident: components['schemas']['PrivacyResidentInput'];
+      entries: components['schemas']['PrivacyLogEntryListInput'];
+    };
+    PrivacyActorInput: {
+      /** Format: uuid */
+      id: string;
+      displayName: string;
+      roles: components['schemas']['RoleInput'][];
+      organisation: string;
+    };
+    PrivacyActorListInput: {
+      items: components['schemas']['PrivacyActorInput'][];
+      /** @description Aantal treffers in totaal (niet alleen op deze pagina) */
+      total: number;
+      /** @description Cursor voor de volgende pagina (parameter cursor), of null op de laatste */
+      next: string | null;
+    };
+    ProcessingActivityInput: {
+      id: string;
+      version: number;
+      nameNl: string;
+      nameEn: string;
+      purpose: string;
+      legalBasis: string;
+      dataCategories: string[];
+      retention: string;
+    };
+    ProcessingActivityListInput: {
+      items: components['schemas']['ProcessingActivityInput'][];
+      /** @description Aantal treffers in totaal (niet alleen op deze pagina) */
+      total: number;
+      /** @description Cursor voor de volgende pagina (parameter cursor), of null op de laatste */
+      next: string | null;
+    };
     /** @description Wat de ingelogde gebruiker met deze inwoner mag */
     ResidentPermissionsInput: {
       update: boolean;
@@ -3091,6 +3275,98 @@ export interface components {
       /** @description Cursor voor de volgende pagina (parameter cursor), of null op de laatste */
       next: string | null;
     };
+    PartnerWorklistResidentInput: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      area: {
+        /** Format: uuid */
+        id: string;
+        name: string;
+      };
+    };
+    PartnerWorklistLinkInput: {
+      /** Format: uuid */
+      residentId: string;
+      /**
+       * @description Het deel van de inwonerpagina waar de rij naartoe leidt
+       * @enum {string}
+       */
+      section: 'plan' | 'meetings' | 'consents';
+    };
+    PartnerWorklistInput: {
+      /** Format: date */
+      today: string;
+      organisation: {
+        /** Format: uuid */
+        id: string;
+        name: string;
+      };
+      /** @description Toestemmingen die binnen zoveel dagen aflopen */
+      consentWindowDays: number;
+      /** @description Open acties van u of uw organisatie in gedeelde plannen: verlopen eerst, zonder datum als laatste */
+      openActions: {
+        /** Format: uuid */
+        id: string;
+        resident: components['schemas']['PartnerWorklistResidentInput'];
+        description: string;
+        goalTitle: string;
+        /** Format: date */
+        dueDate: string | null;
+        /** @enum {string} */
+        status: 'open' | 'inProgress';
+        /** @description true: uw eigen actie; false: een actie van uw organisatie */
+        mine: boolean;
+        /** @description De collega die de actie draagt, als het niet u bent */
+        ownerName: string | null;
+        /** @enum {string} */
+        state: 'overdue' | 'dueToday' | 'later' | 'noDueDate';
+        daysOverdue: number;
+        link: components['schemas']['PartnerWorklistLinkInput'];
+      }[];
+      /** @description Gesprekken waaraan u of uw organisatie deelneemt, vanaf vandaag, vroegste eerst */
+      meetings: {
+        /** Format: uuid */
+        id: string;
+        resident: components['schemas']['PartnerWorklistResidentInput'];
+        type: components['schemas']['MeetingTypeInput'];
+        /** Format: date-time */
+        startsAt: string;
+        /** Format: date-time */
+        endsAt: string;
+        /** @enum {string} */
+        mode: 'inPerson' | 'video' | 'phone';
+        location: string | null;
+        /** @description true: u bent zelf uitgenodigd; false: een collega van uw organisatie */
+        invited: boolean;
+        /**
+         * @description Vandaag, de komende 7 dagen, of later (tot 4 weken)
+         * @enum {string}
+         */
+        when: 'today' | 'thisWeek' | 'later';
+        link: components['schemas']['PartnerWorklistLinkInput'];
+      }[];
+      /** @description Toestemmingen voor uw organisatie die binnenkort aflopen, eerste eerst */
+      consentsEndingSoon: {
+        /** Format: uuid */
+        id: string;
+        resident: components['schemas']['PartnerWorklistResidentInput'];
+        purpose: string;
+        /** Format: date */
+        validTo: string;
+        daysLeft: number;
+        link: components['schemas']['PartnerWorklistLinkInput'];
+      }[];
+      counts: {
+        openActions: number;
+        overdueActions: number;
+        meetingsToday: number;
+        /** @description Vandaag en de komende 7 dagen samen */
+        meetingsThisWeek: number;
+        meetings: number;
+        consentsEndingSoon: number;
+      };
+    };
     WorklistResidentInput: {
       /** Format: uuid */
       id: string;
@@ -3338,6 +3614,8 @@ export interface components {
         | 'placements:write'
         | 'fairness:read'
         | 'algorithmRegister:read'
+        | 'partnerWorklist:read'
+        | 'privacy:inspect'
       )[];
       csrfToken: string;
       /** @enum {string} */
@@ -4719,6 +4997,86 @@ export interface components {
         }[];
       } | null;
     };
+    PrivacyLogEntry: {
+      /** @description Volgnummer van opslag */
+      id: string;
+      /** @description Plaats in de hash-keten (null tot verzegeld) */
+      seq: string | null;
+      at: string;
+      action: string;
+      /** @enum {string} */
+      status: 'ok' | 'error';
+      activity: {
+        id: string;
+        version: number;
+        name: string;
+        purpose: string;
+        legalBasis: string;
+      };
+      actor: {
+        /** Format: uuid */
+        id: string;
+        displayName: string | null;
+        role: components['schemas']['Role'];
+        /** @description De gemeente, of de partnerorganisatie van een buurtteamprofessional */
+        organisation: string | null;
+      };
+      /** @enum {string} */
+      subjectType: 'resident' | 'employerContact' | 'aggregate';
+      /** @description Over hoeveel betrokkenen deze verwerking ging */
+      subjectCount: number;
+      /** @description De opgegeven reden (bij een opzoeking door de privacyfunctionaris) */
+      reason: string | null;
+    };
+    PrivacyLogEntryList: {
+      items: components['schemas']['PrivacyLogEntry'][];
+      /** @description Aantal treffers in totaal (niet alleen op deze pagina) */
+      total: number;
+      /** @description Cursor voor de volgende pagina (parameter cursor), of null op de laatste */
+      next: string | null;
+    };
+    PrivacyResident: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      dateOfBirth: string;
+      bsnMasked: string;
+    };
+    PrivacyLookupResult: {
+      resident: components['schemas']['PrivacyResident'];
+      entries: components['schemas']['PrivacyLogEntryList'];
+    };
+    PrivacyActor: {
+      /** Format: uuid */
+      id: string;
+      displayName: string;
+      roles: components['schemas']['Role'][];
+      organisation: string;
+    };
+    PrivacyActorList: {
+      items: components['schemas']['PrivacyActor'][];
+      /** @description Aantal treffers in totaal (niet alleen op deze pagina) */
+      total: number;
+      /** @description Cursor voor de volgende pagina (parameter cursor), of null op de laatste */
+      next: string | null;
+    };
+    ProcessingActivity: {
+      id: string;
+      version: number;
+      nameNl: string;
+      nameEn: string;
+      purpose: string;
+      legalBasis: string;
+      dataCategories: string[];
+      retention: string;
+    };
+    ProcessingActivityList: {
+      items: components['schemas']['ProcessingActivity'][];
+      /** @description Aantal treffers in totaal (niet alleen op deze pagina) */
+      total: number;
+      /** @description Cursor voor de volgende pagina (parameter cursor), of null op de laatste */
+      next: string | null;
+    };
     /** @description Wat de ingelogde gebruiker met deze inwoner mag */
     ResidentPermissions: {
       update: boolean;
@@ -5185,6 +5543,98 @@ export interface components {
       total: number;
       /** @description Cursor voor de volgende pagina (parameter cursor), of null op de laatste */
       next: string | null;
+    };
+    PartnerWorklistResident: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      area: {
+        /** Format: uuid */
+        id: string;
+        name: string;
+      };
+    };
+    PartnerWorklistLink: {
+      /** Format: uuid */
+      residentId: string;
+      /**
+       * @description Het deel van de inwonerpagina waar de rij naartoe leidt
+       * @enum {string}
+       */
+      section: 'plan' | 'meetings' | 'consents';
+    };
+    PartnerWorklist: {
+      /** Format: date */
+      today: string;
+      organisation: {
+        /** Format: uuid */
+        id: string;
+        name: string;
+      };
+      /** @description Toestemmingen die binnen zoveel dagen aflopen */
+      consentWindowDays: number;
+      /** @description Open acties van u of uw organisatie in gedeelde plannen: verlopen eerst, zonder datum als laatste */
+      openActions: {
+        /** Format: uuid */
+        id: string;
+        resident: components['schemas']['PartnerWorklistResident'];
+        description: string;
+        goalTitle: string;
+        /** Format: date */
+        dueDate: string | null;
+        /** @enum {string} */
+        status: 'open' | 'inProgress';
+        /** @description true: uw eigen actie; false: een actie van uw organisatie */
+        mine: boolean;
+        /** @description De collega die de actie draagt, als het niet u bent */
+        ownerName: string | null;
+        /** @enum {string} */
+        state: 'overdue' | 'dueToday' | 'later' | 'noDueDate';
+        daysOverdue: number;
+        link: components['schemas']['PartnerWorklistLink'];
+      }[];
+      /** @description Gesprekken waaraan u of uw organisatie deelneemt, vanaf vandaag, vroegste eerst */
+      meetings: {
+        /** Format: uuid */
+        id: string;
+        resident: components['schemas']['PartnerWorklistResident'];
+        type: components['schemas']['MeetingType'];
+        /** Format: date-time */
+        startsAt: string;
+        /** Format: date-time */
+        endsAt: string;
+        /** @enum {string} */
+        mode: 'inPerson' | 'video' | 'phone';
+        location: string | null;
+        /** @description true: u bent zelf uitgenodigd; false: een collega van uw organisatie */
+        invited: boolean;
+        /**
+         * @description Vandaag, de komende 7 dagen, of later (tot 4 weken)
+         * @enum {string}
+         */
+        when: 'today' | 'thisWeek' | 'later';
+        link: components['schemas']['PartnerWorklistLink'];
+      }[];
+      /** @description Toestemmingen voor uw organisatie die binnenkort aflopen, eerste eerst */
+      consentsEndingSoon: {
+        /** Format: uuid */
+        id: string;
+        resident: components['schemas']['PartnerWorklistResident'];
+        purpose: string;
+        /** Format: date */
+        validTo: string;
+        daysLeft: number;
+        link: components['schemas']['PartnerWorklistLink'];
+      }[];
+      counts: {
+        openActions: number;
+        overdueActions: number;
+        meetingsToday: number;
+        /** @description Vandaag en de komende 7 dagen samen */
+        meetingsThisWeek: number;
+        meetings: number;
+        consentsEndingSoon: number;
+      };
     };
     WorklistResident: {
       /** Format: uuid */
@@ -8745,6 +9195,72 @@ export interface operations {
       };
     };
   };
+  getPartnerWorklist: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PartnerWorklist'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   listTeamCaseloads: {
     parameters: {
       query?: never;
@@ -11763,6 +12279,364 @@ export interface operations {
       };
     };
   };
+  lookupResidentProcessing: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description BSN van de inwoner: 9 cijfers, moet de elfproef doorstaan */
+          bsn: string;
+          /** @description Waarom u de verwerkingen van deze inwoner bekijkt (10 tot 500 tekens); komt in het logboek */
+          reason: string;
+          /** @default 50 */
+          limit?: number;
+          /** @description Cursor van de volgende pagina (next) */
+          cursor?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PrivacyLookupResult'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  searchProcessingLog: {
+    parameters: {
+      query?: {
+        actor?: string;
+        activity?: string;
+        /** @description Vanaf deze dag (inclusief) */
+        from?: string;
+        /** @description Tot en met deze dag */
+        to?: string;
+        limit?: number;
+        cursor?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PrivacyLogEntryList'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listProcessingLogActors: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PrivacyActorList'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listProcessingActivities: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProcessingActivityList'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  exportSubjectAccess: {
+    parameters: {
+      query?: {
+        format?: 'pdf' | 'csv' | 'json';
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Getagde pdf (nl-NL), csv (puntkomma, UTF-8) of json */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': string;
+          'text/csv': string;
+          'application/json': string;
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
 }
 type FlattenedDeepRequired<T> = {
   [K in keyof T]-?: FlattenedDeepRequired<
@@ -11853,6 +12727,9 @@ export const pathsFairnessMonitorGetParametersQueryDimensionValues: ReadonlyArra
 export const pathsAlgorithmRegisterMatcherGetParametersQueryDownloadValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/algorithm-register/matcher']['get']['parameters']['query']['download']
 > = ['true', 'false'];
+export const pathsPrivacyResidentsIdSubjectAccessExportGetParametersQueryFormatValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/privacy/residents/{id}/subject-access-export']['get']['parameters']['query']['format']
+> = ['pdf', 'csv', 'json'];
 export const roleInputValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['RoleInput']> = [
   'jobCoach',
   'teamLead',
@@ -11901,6 +12778,8 @@ export const sessionInputPermissionsValues: ReadonlyArray<
   'placements:write',
   'fairness:read',
   'algorithmRegister:read',
+  'partnerWorklist:read',
+  'privacy:inspect',
 ];
 export const sessionInputAuthMethodValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['SessionInput']['authMethod']
@@ -12169,6 +13048,12 @@ export const meetingParticipantInputKindValues: ReadonlyArray<
 export const meetingAgreedActionInputOwnerTypeValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['MeetingAgreedActionInput']['owner']['type']
 > = ['resident', 'jobCoach', 'partnerProfessional', 'otherPartner'];
+export const privacyLogEntryInputStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['PrivacyLogEntryInput']['status']
+> = ['ok', 'error'];
+export const privacyLogEntryInputSubjectTypeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['PrivacyLogEntryInput']['subjectType']
+> = ['resident', 'employerContact', 'aggregate'];
 export const residentSummaryInputAgeBandValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['ResidentSummaryInput']['ageBand']
 > = ['<27', '27-44', '45+'];
@@ -12214,6 +13099,21 @@ export const catchUpCampaignInputStatusValues: ReadonlyArray<
 export const catchUpCampaignDetailInputStatusValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['CatchUpCampaignDetailInput']['status']
 > = ['active', 'closed'];
+export const partnerWorklistLinkInputSectionValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['PartnerWorklistLinkInput']['section']
+> = ['plan', 'meetings', 'consents'];
+export const partnerWorklistInputOpenActionsStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['PartnerWorklistInput']['openActions']['status']
+> = ['open', 'inProgress'];
+export const partnerWorklistInputOpenActionsStateValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['PartnerWorklistInput']['openActions']['state']
+> = ['overdue', 'dueToday', 'later', 'noDueDate'];
+export const partnerWorklistInputMeetingsModeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['PartnerWorklistInput']['meetings']['mode']
+> = ['inPerson', 'video', 'phone'];
+export const partnerWorklistInputMeetingsWhenValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['PartnerWorklistInput']['meetings']['when']
+> = ['today', 'thisWeek', 'later'];
 export const worklistLinkInputSectionValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['WorklistLinkInput']['section']
 > = ['plan', 'meetings', 'contactMoments', 'history'];
@@ -12277,6 +13177,8 @@ export const sessionPermissionsValues: ReadonlyArray<
   'placements:write',
   'fairness:read',
   'algorithmRegister:read',
+  'partnerWorklist:read',
+  'privacy:inspect',
 ];
 export const sessionAuthMethodValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['Session']['authMethod']
@@ -12548,6 +13450,12 @@ export const meetingParticipantKindValues: ReadonlyArray<
 export const meetingAgreedActionOwnerTypeValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['MeetingAgreedAction']['owner']['type']
 > = ['resident', 'jobCoach', 'partnerProfessional', 'otherPartner'];
+export const privacyLogEntryStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['PrivacyLogEntry']['status']
+> = ['ok', 'error'];
+export const privacyLogEntrySubjectTypeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['PrivacyLogEntry']['subjectType']
+> = ['resident', 'employerContact', 'aggregate'];
 export const residentSummaryAgeBandValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['ResidentSummary']['ageBand']
 > = ['<27', '27-44', '45+'];
@@ -12593,6 +13501,21 @@ export const catchUpCampaignStatusValues: ReadonlyArray<
 export const catchUpCampaignDetailStatusValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['CatchUpCampaignDetail']['status']
 > = ['active', 'closed'];
+export const partnerWorklistLinkSectionValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['PartnerWorklistLink']['section']
+> = ['plan', 'meetings', 'consents'];
+export const partnerWorklistOpenActionsStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['PartnerWorklist']['openActions']['status']
+> = ['open', 'inProgress'];
+export const partnerWorklistOpenActionsStateValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['PartnerWorklist']['openActions']['state']
+> = ['overdue', 'dueToday', 'later', 'noDueDate'];
+export const partnerWorklistMeetingsModeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['PartnerWorklist']['meetings']['mode']
+> = ['inPerson', 'video', 'phone'];
+export const partnerWorklistMeetingsWhenValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['PartnerWorklist']['meetings']['when']
+> = ['today', 'thisWeek', 'later'];
 export const worklistLinkSectionValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['WorklistLink']['section']
 > = ['plan', 'meetings', 'contactMoments', 'history'];

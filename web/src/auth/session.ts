@@ -18,14 +18,18 @@ export function hasPermission(session: Session, permission: Permission): boolean
 
 /**
  * Where a user starts: their work (a teamleider: his team; a werkmatcher: her worklist; a werkgeversadviseur: the
- * candidates waiting for him; beleid: the fairness monitor). Roles without such work get the welcome page.
+ * candidates waiting for him; beleid: the fairness monitor;
+ * the buurtteam: his werklijst; the privacy officer: who processed a resident's data). Roles without such work get the welcome page.
  */
 export function landingPath(session: Session): string {
   if (hasPermission(session, 'team:manage')) return '/team';
   if (hasPermission(session, 'worklist:read')) return '/werklijst';
+  // The buurtteam professional: his own werklijst (actions, 3-gesprekken, consents ending), not the whole list.
+  if (hasPermission(session, 'partnerWorklist:read')) return '/buurtteam';
   if (hasPermission(session, 'residents:list')) return '/caseload';
   if (hasPermission(session, 'candidates:present')) return '/kandidaten';
   if (hasPermission(session, 'fairness:read')) return '/eerlijke-matching';
+  if (hasPermission(session, 'privacy:inspect')) return '/privacy';
   return '/welkom';
 }
 

@@ -20,10 +20,16 @@ function navItems(session: Session, t: (key: string) => string): NavItem[] {
   const items: NavItem[] = [];
   if (hasPermission(session, 'team:manage')) items.push({ to: '/team', label: t('nav.team') });
   if (hasPermission(session, 'worklist:read')) items.push({ to: '/werklijst', label: t('nav.worklist') });
+  if (hasPermission(session, 'partnerWorklist:read')) items.push({ to: '/buurtteam', label: t('partnerWorklist.nav') });
   if (hasPermission(session, 'residents:list')) items.push({ to: '/caseload', label: t('nav.caseload') });
-  // The employer advisor and beleid start on their own work (kandidaten, eerlijke matching), not on "Start".
-  else if (!hasPermission(session, 'candidates:present') && !hasPermission(session, 'fairness:read'))
+  // The employer advisor, beleid and the privacy officer start on their own work, not on "Start".
+  else if (!hasPermission(session, 'candidates:present') && !hasPermission(session, 'fairness:read') && !hasPermission(session, 'privacy:inspect'))
     items.push({ to: '/welkom', label: t('nav.welcome') });
+  if (hasPermission(session, 'privacy:inspect')) {
+    items.push({ to: '/privacy', label: t('privacyOfficer.nav.lookup') });
+    items.push({ to: '/privacy/logboek', label: t('privacyOfficer.nav.log') });
+    items.push({ to: '/privacy/register', label: t('privacyOfficer.nav.register') });
+  }
   if (hasPermission(session, 'residents:create')) items.push({ to: '/inwoners/nieuw', label: t('nav.newResident') });
   if (hasPermission(session, 'candidates:present')) items.push({ to: '/kandidaten', label: t('employers.nav.candidates'), section: true });
   if (hasPermission(session, 'fairness:read')) items.push({ to: '/eerlijke-matching', label: t('employers.nav.fairness'), section: true });

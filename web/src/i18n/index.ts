@@ -3,9 +3,13 @@ import { initReactI18next } from 'react-i18next';
 import en from './en.json';
 import enEmployers from './en.employers.json';
 import enMatching from './en.matching.json';
+import enPartner from './en.partner.json';
+import enPrivacy from './en.privacy.json';
 import nl from './nl.json';
 import nlEmployers from './nl.employers.json';
 import nlMatching from './nl.matching.json';
+import nlPartner from './nl.partner.json';
+import nlPrivacy from './nl.privacy.json';
 
 export const LANGUAGES = ['nl', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -33,8 +37,8 @@ function applyLanguage(lng: string): void {
 void i18n.use(initReactI18next).init({
   // One file per area of the app (distinct top-level keys), merged into one namespace.
   resources: {
-    nl: { translation: { ...nl, ...nlEmployers, ...nlMatching } },
-    en: { translation: { ...en, ...enEmployers, ...enMatching } },
+    nl: { translation: { ...nl, ...nlEmployers, ...nlMatching, ...nlPartner, ...nlPrivacy } },
+    en: { translation: { ...en, ...enEmployers, ...enMatching, ...enPartner, ...enPrivacy } },
   },
   lng: storedLanguage(),
   fallbackLng: 'nl',

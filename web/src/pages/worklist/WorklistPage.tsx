@@ -25,7 +25,7 @@ const FIRST = 10;
  * One block of the worklist: h2 with the count, the rows (the first ten, then "Toon alle"), or an empty state that
  * says it is fine.
  */
-function Block({
+export function Block({
   id,
   title,
   count,
@@ -78,7 +78,7 @@ function Block({
   );
 }
 
-function ResidentLink({ to, name, area }: { to: string; name: string; area: string }) {
+export function ResidentLink({ to, name, area }: { to: string; name: string; area: string }) {
   return (
     <>
       <AppLink to={to} className="app-wl-item__name">
@@ -89,7 +89,7 @@ function ResidentLink({ to, name, area }: { to: string; name: string; area: stri
   );
 }
 
-function SearchBox() {
+export function SearchBox() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [q, setQ] = useState('');
