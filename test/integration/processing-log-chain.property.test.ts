@@ -216,6 +216,13 @@ const batchArb = fc.record({
 });
 
 describe('processing log hash chain, by property', () => {
+  it('tampers with every column the table has (a column added outside the hash fails here)', async () => {
+    const { rows } = await owner.query<{ column_name: string }>(
+      `SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = 'processing_log' ORDER BY 1`,
+    );
+    expect(rows.map((r) => r.column_name).sort()).toEqual([...COLUMNS].sort());
+  });
+
   it('an untouched log of any size verifies clean; one tampering is always detected and named', async () => {
     await fc.assert(
       fc.asyncProperty(
