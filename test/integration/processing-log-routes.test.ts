@@ -6,6 +6,7 @@ import { pseudonymise } from '../../src/platform/processing-log/pseudonym.ts';
 import { ApiClient, loginAs, type ApiResponse } from '../helpers/client.ts';
 import { TEST_PSEUDONYM_KEY } from '../helpers/db.ts';
 import { makeBsn } from '../helpers/fixtures.ts';
+import { backdateMeeting, workday } from '../helpers/office-hours.ts';
 import { startTestServer } from '../helpers/server.ts';
 
 // Every operation of the OpenAPI document, one real request each, checked against the processing log
@@ -228,8 +229,8 @@ const etagOf = async (c: ApiClient, path: string) => (await prepare(c, 'GET', pa
 const planOf = async (c: ApiClient, residentId: string) => (await prepare(c, 'GET', `/residents/${residentId}/plan`)).body;
 const futureMeeting = (over: Record<string, unknown> = {}) => ({
   type: 'followUp',
-  startsAt: hoursFromNow(48),
-  endsAt: hoursFromNow(49),
+  startsAt: workday(2, '10:00'),
+  endsAt: workday(2, '11:00'),
   mode: 'inPerson',
   location: 'Werkwinkel Overvecht',
   participants: [],
@@ -441,7 +442,9 @@ const cases: Record<string, Case> = {
   createMeetingReport: {
     as: WM,
     request: async (d, c) => {
-      const held = (await prepare(c, 'POST', `/residents/${d.resident}/meetings`, futureMeeting({ startsAt: hoursFromNow(-3), endsAt: hoursFromNow(-2), agenda: null }))).body;
+      // Planned ahead, then moved back in time: it took place (a past start cannot be planned).
+      const held = (await prepare(c, 'POST', `/residents/${d.resident}/meetings`, futureMeeting({ agenda: null }))).body;
+      await backdateMeeting(db, held.id, hoursFromNow(-3), hoursFromNow(-2));
       return {
         params: { meetingId: held.id },
         body: {

@@ -124,7 +124,7 @@ const residentFields = {
 export const residentCreateSchema = z
   .object({
     ...residentFields,
-    benefitStartDate: date.nullable().optional().describe('Startdatum van de bijstandsuitkering'),
+    benefitStartDate: z.string().trim().max(10).nullable().optional().describe('Startdatum van de bijstandsuitkering (JJJJ-MM-DD); niet vóór de 18e verjaardag, niet in de toekomst'),
     contactPersonId: z.uuid().nullable().optional().describe('Vast aanspreekpunt; standaard de werkmatcher die de inwoner invoert'),
   })
   .meta({ id: 'ResidentCreate' });
@@ -143,7 +143,7 @@ export const residentUpdateSchema = z
     educationLevel: residentFields.educationLevel.optional(),
     phone: residentFields.phone,
     email: residentFields.email,
-    benefitStartDate: date.optional(),
+    benefitStartDate: z.string().trim().max(10).optional().describe('JJJJ-MM-DD; niet vóór de 18e verjaardag, niet in de toekomst'),
   })
   .meta({ id: 'ResidentUpdate' });
 

@@ -2767,10 +2767,7 @@ export interface components {
       educationLevel: 'none' | 'primary' | 'vmbo' | 'mbo1' | 'mbo2to4' | 'havoVwo' | 'hbo' | 'wo' | 'unknown';
       phone?: string | null;
       email?: string | null;
-      /**
-       * Format: date
-       * @description Startdatum van de bijstandsuitkering
-       */
+      /** @description Startdatum van de bijstandsuitkering (JJJJ-MM-DD); niet vóór de 18e verjaardag, niet in de toekomst */
       benefitStartDate?: string | null;
       /**
        * Format: uuid
@@ -2796,7 +2793,7 @@ export interface components {
         'none' | 'primary' | 'vmbo' | 'mbo1' | 'mbo2to4' | 'havoVwo' | 'hbo' | 'wo' | 'unknown';
       phone?: string | null;
       email?: string | null;
-      /** Format: date */
+      /** @description JJJJ-MM-DD; niet vóór de 18e verjaardag, niet in de toekomst */
       benefitStartDate?: string;
     };
     ContactPersonAssignmentInput: {
@@ -4862,10 +4859,7 @@ export interface components {
       educationLevel: 'none' | 'primary' | 'vmbo' | 'mbo1' | 'mbo2to4' | 'havoVwo' | 'hbo' | 'wo' | 'unknown';
       phone?: string | null;
       email?: string | null;
-      /**
-       * Format: date
-       * @description Startdatum van de bijstandsuitkering
-       */
+      /** @description Startdatum van de bijstandsuitkering (JJJJ-MM-DD); niet vóór de 18e verjaardag, niet in de toekomst */
       benefitStartDate?: string | null;
       /**
        * Format: uuid
@@ -4891,7 +4885,7 @@ export interface components {
         'none' | 'primary' | 'vmbo' | 'mbo1' | 'mbo2to4' | 'havoVwo' | 'hbo' | 'wo' | 'unknown';
       phone?: string | null;
       email?: string | null;
-      /** Format: date */
+      /** @description JJJJ-MM-DD; niet vóór de 18e verjaardag, niet in de toekomst */
       benefitStartDate?: string;
     };
     ContactPersonAssignment: {
