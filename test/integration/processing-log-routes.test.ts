@@ -487,8 +487,8 @@ const cases: Record<string, Case> = {
     request: async (_d, c) => {
       for (const [minMonthsOnBenefit, minMonthsWithoutContact] of [[240, 36], [180, 24], [120, 24], [96, 18], [72, 12], [48, 12], [24, 6]]) {
         const criteria = { minMonthsOnBenefit, minMonthsWithoutContact };
-        const { total } = (await prepare(c, 'POST', '/catch-up-campaigns/preview', { criteria })).body;
-        if (total > 0 && total <= 25) return { body: { criteria, name: 'Inhaalslag logboektest', staffUserIds: [wmId] } };
+        const { total, fingerprint } = (await prepare(c, 'POST', '/catch-up-campaigns/preview', { criteria, staffUserIds: [wmId] })).body;
+        if (total > 0 && total <= 25) return { body: { criteria, name: 'Inhaalslag logboektest', staffUserIds: [wmId], previewFingerprint: fingerprint } };
       }
       throw new Error('geen criteria met 1 tot 25 inwoners');
     },
@@ -498,6 +498,11 @@ const cases: Record<string, Case> = {
   getCatchUpCampaign: {
     as: TL,
     request: async (_d, c) => ({ params: { id: (await prepare(c, 'GET', '/catch-up-campaigns')).body.items[0].id } }),
+    subjects: (res) => residentsOfCampaign(res.body.id),
+  },
+  closeCatchUpCampaign: {
+    as: TL,
+    request: async (_d, c) => ({ params: { id: (await prepare(c, 'GET', '/catch-up-campaigns')).body.items.find((x: any) => x.status === 'active').id } }),
     subjects: (res) => residentsOfCampaign(res.body.id),
   },
 

@@ -710,6 +710,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/catch-up-campaigns/{id}/close': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Inhaalslag afsluiten: de opvolging stopt, de inwoners blijven bij hun nieuwe werkmatcher */
+    post: operations['closeCatchUpCampaign'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/esco/occupations': {
     parameters: {
       query?: never;
@@ -2966,6 +2983,45 @@ export interface components {
       /** @description Minstens zoveel hele maanden geen contact (nooit contact telt altijd mee) */
       minMonthsWithoutContact: number;
     };
+    CatchUpMovesInput: {
+      total: number;
+      /** @description Krijgen een andere werkmatcher (overdracht met notitie) */
+      moving: number;
+      /** @description Blijven bij hun eigen werkmatcher */
+      staying: number;
+      perStaffUser: {
+        staffUser: {
+          /** Format: uuid */
+          id: string;
+          displayName: string;
+        };
+        receives: number;
+        newToThem: number;
+      }[];
+      handingOver: {
+        /** @description null: had geen vast aanspreekpunt */
+        staffUser: {
+          /** Format: uuid */
+          id: string;
+          displayName: string;
+        } | null;
+        count: number;
+      }[];
+      /** @description Van wie naar wie, grootste eerst */
+      transfers: {
+        from: {
+          /** Format: uuid */
+          id: string;
+          displayName: string;
+        } | null;
+        to: {
+          /** Format: uuid */
+          id: string;
+          displayName: string;
+        };
+        count: number;
+      }[];
+    };
     CatchUpPreviewInput: {
       team: {
         /** Format: uuid */
@@ -2992,6 +3048,10 @@ export interface components {
           displayName: string;
         } | null;
       }[];
+      /** @description Alleen met staffUserIds: wat starten doet met de caseloads */
+      moves: components['schemas']['CatchUpMovesInput'] | null;
+      /** @description Alleen met staffUserIds: stuur deze mee als previewFingerprint om te starten */
+      fingerprint: string | null;
     };
     CatchUpCampaignInput: {
       /** Format: uuid */
@@ -3012,6 +3072,16 @@ export interface components {
         id: string;
         displayName: string;
       };
+      /**
+       * Format: date-time
+       * @description Afgesloten: de inwoners blijven bij hun nieuwe werkmatcher (ADR 0015)
+       */
+      closedAt: string | null;
+      closedBy: {
+        /** Format: uuid */
+        id: string;
+        displayName: string;
+      } | null;
       coverage: {
         total: number;
         /** @description Contactmoment na de start */
@@ -3041,6 +3111,16 @@ export interface components {
         id: string;
         displayName: string;
       };
+      /**
+       * Format: date-time
+       * @description Afgesloten: de inwoners blijven bij hun nieuwe werkmatcher (ADR 0015)
+       */
+      closedAt: string | null;
+      closedBy: {
+        /** Format: uuid */
+        id: string;
+        displayName: string;
+      } | null;
       coverage: {
         total: number;
         /** @description Contactmoment na de start */
@@ -5058,6 +5138,45 @@ export interface components {
       /** @description Minstens zoveel hele maanden geen contact (nooit contact telt altijd mee) */
       minMonthsWithoutContact: number;
     };
+    CatchUpMoves: {
+      total: number;
+      /** @description Krijgen een andere werkmatcher (overdracht met notitie) */
+      moving: number;
+      /** @description Blijven bij hun eigen werkmatcher */
+      staying: number;
+      perStaffUser: {
+        staffUser: {
+          /** Format: uuid */
+          id: string;
+          displayName: string;
+        };
+        receives: number;
+        newToThem: number;
+      }[];
+      handingOver: {
+        /** @description null: had geen vast aanspreekpunt */
+        staffUser: {
+          /** Format: uuid */
+          id: string;
+          displayName: string;
+        } | null;
+        count: number;
+      }[];
+      /** @description Van wie naar wie, grootste eerst */
+      transfers: {
+        from: {
+          /** Format: uuid */
+          id: string;
+          displayName: string;
+        } | null;
+        to: {
+          /** Format: uuid */
+          id: string;
+          displayName: string;
+        };
+        count: number;
+      }[];
+    };
     CatchUpPreview: {
       team: {
         /** Format: uuid */
@@ -5084,6 +5203,10 @@ export interface components {
           displayName: string;
         } | null;
       }[];
+      /** @description Alleen met staffUserIds: wat starten doet met de caseloads */
+      moves: components['schemas']['CatchUpMoves'] | null;
+      /** @description Alleen met staffUserIds: stuur deze mee als previewFingerprint om te starten */
+      fingerprint: string | null;
     };
     CatchUpCampaign: {
       /** Format: uuid */
@@ -5104,6 +5227,16 @@ export interface components {
         id: string;
         displayName: string;
       };
+      /**
+       * Format: date-time
+       * @description Afgesloten: de inwoners blijven bij hun nieuwe werkmatcher (ADR 0015)
+       */
+      closedAt: string | null;
+      closedBy: {
+        /** Format: uuid */
+        id: string;
+        displayName: string;
+      } | null;
       coverage: {
         total: number;
         /** @description Contactmoment na de start */
@@ -5133,6 +5266,16 @@ export interface components {
         id: string;
         displayName: string;
       };
+      /**
+       * Format: date-time
+       * @description Afgesloten: de inwoners blijven bij hun nieuwe werkmatcher (ADR 0015)
+       */
+      closedAt: string | null;
+      closedBy: {
+        /** Format: uuid */
+        id: string;
+        displayName: string;
+      } | null;
       coverage: {
         total: number;
         /** @description Contactmoment na de start */
@@ -8897,6 +9040,14 @@ export interface operations {
            */
           teamId?: string;
           criteria: components['schemas']['CatchUpCriteriaInput'];
+          /** @description Met werkmatchers: ook wie van wie naar wie gaat, en de vingerafdruk om te bevestigen */
+          staffUserIds?: string[];
+          /**
+           * @description balance: naar huidige caseload; roundRobin: om de beurt
+           * @default balance
+           * @enum {string}
+           */
+          division?: 'balance' | 'roundRobin';
         };
       };
     };
@@ -9040,7 +9191,6 @@ export interface operations {
            */
           teamId?: string;
           criteria: components['schemas']['CatchUpCriteriaInput'];
-          name: string;
           /** @description De werkmatchers van het team over wie de inwoners worden verdeeld */
           staffUserIds: string[];
           /**
@@ -9049,6 +9199,9 @@ export interface operations {
            * @enum {string}
            */
           division?: 'balance' | 'roundRobin';
+          name: string;
+          /** @description De fingerprint uit de voorvertoning met dezelfde criteria en werkmatchers: alleen wat u zag en bevestigde wordt gestart (anders 409) */
+          previewFingerprint: string;
           /** @description Overdrachtsnotitie bij elke wissel van aanspreekpunt (standaard een korte uitleg) */
           handoverNote?: string;
         };
@@ -9113,6 +9266,74 @@ export interface operations {
     };
   };
   getCatchUpCampaign: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CatchUpCampaignDetail'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  closeCatchUpCampaign: {
     parameters: {
       query?: never;
       header?: never;
@@ -11784,6 +12005,9 @@ export const pathsResidentsGetParametersQuerySortValues: ReadonlyArray<
 export const pathsNotificationsGetParametersQueryUnreadValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/notifications']['get']['parameters']['query']['unread']
 > = ['true', 'false'];
+export const pathsCatchUpCampaignsPreviewPostRequestBodyContentApplicationJsonDivisionValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/catch-up-campaigns/preview']['post']['requestBody']['content']['application/json']['division']
+> = ['balance', 'roundRobin'];
 export const pathsCatchUpCampaignsPostRequestBodyContentApplicationJsonDivisionValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/catch-up-campaigns']['post']['requestBody']['content']['application/json']['division']
 > = ['balance', 'roundRobin'];

@@ -1,9 +1,11 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './en.json';
+import enCatchUpConfirm from './en.catchUpConfirm.json';
 import enEmployers from './en.employers.json';
 import enMatching from './en.matching.json';
 import nl from './nl.json';
+import nlCatchUpConfirm from './nl.catchUpConfirm.json';
 import nlEmployers from './nl.employers.json';
 import nlMatching from './nl.matching.json';
 
@@ -33,8 +35,8 @@ function applyLanguage(lng: string): void {
 void i18n.use(initReactI18next).init({
   // One file per area of the app (distinct top-level keys), merged into one namespace.
   resources: {
-    nl: { translation: { ...nl, ...nlEmployers, ...nlMatching } },
-    en: { translation: { ...en, ...enEmployers, ...enMatching } },
+    nl: { translation: { ...nl, ...nlEmployers, ...nlMatching, ...nlCatchUpConfirm } },
+    en: { translation: { ...en, ...enEmployers, ...enMatching, ...enCatchUpConfirm } },
   },
   lng: storedLanguage(),
   fallbackLng: 'nl',
