@@ -2,10 +2,12 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './en.json';
 import enCatchUpConfirm from './en.catchUpConfirm.json';
+import enDateRules from './en.dateRules.json';
 import enEmployers from './en.employers.json';
 import enMatching from './en.matching.json';
 import nl from './nl.json';
 import nlCatchUpConfirm from './nl.catchUpConfirm.json';
+import nlDateRules from './nl.dateRules.json';
 import nlEmployers from './nl.employers.json';
 import nlMatching from './nl.matching.json';
 
@@ -35,8 +37,8 @@ function applyLanguage(lng: string): void {
 void i18n.use(initReactI18next).init({
   // One file per area of the app (distinct top-level keys), merged into one namespace.
   resources: {
-    nl: { translation: { ...nl, ...nlEmployers, ...nlMatching, ...nlCatchUpConfirm } },
-    en: { translation: { ...en, ...enEmployers, ...enMatching, ...enCatchUpConfirm } },
+    nl: { translation: { ...nl, ...nlEmployers, ...nlMatching, ...nlCatchUpConfirm, ...nlDateRules } },
+    en: { translation: { ...en, ...enEmployers, ...enMatching, ...enCatchUpConfirm, ...enDateRules } },
   },
   lng: storedLanguage(),
   fallbackLng: 'nl',
