@@ -4,6 +4,10 @@ import {
   MIN_BENEFIT_AGE,
   addYears,
   benefitStartProblem,
+  closingDateProblem,
+  dueDateProblem,
+  followUpDoneProblem,
+  placementStartProblem,
   calendarDateProblem,
   dateOfBirthProblem,
   daysInMonth,
@@ -136,5 +140,20 @@ describe('planned meetings', () => {
   it('reads the clock in the Netherlands, summer time included', () => {
     expect(nlClockOf(new Date('2026-07-01T06:00:00Z'))).toEqual({ weekday: 3, date: '2026-07-01', time: '08:00' });
     expect(nlClockOf(new Date('2026-12-31T23:30:00Z'))).toEqual({ weekday: 5, date: '2027-01-01', time: '00:30' });
+  });
+});
+
+describe('due dates, closing dates, placements and follow-ups', () => {
+  it('for any real day: accepted exactly within each rule’s window, said with the rule’s code', () => {
+    fc.assert(
+      fc.property(realDay, realDay, (day, start) => {
+        expect(dueDateProblem(day, TODAY) === null).toBe(day >= TODAY && day <= addYears(TODAY, 5));
+        expect(closingDateProblem(day, TODAY) === null).toBe(day >= TODAY && day <= addYears(TODAY, 2));
+        expect(placementStartProblem(day, TODAY) === null).toBe(day <= addYears(TODAY, 1));
+        expect(followUpDoneProblem(day, start, TODAY) === null).toBe(day >= start && day <= TODAY);
+        if (day < TODAY) expect(dueDateProblem(day, TODAY)?.code).toBe('past');
+      }),
+    );
+    expect(dueDateProblem('31-04-2027', TODAY)?.reason).toBe('31 april 2027 bestaat niet: april 2027 heeft 30 dagen.');
   });
 });

@@ -201,3 +201,46 @@ export function plannedMeetingProblems(startsAt: Date, endsAt: Date, now: Date):
   }
   return out;
 }
+
+/** How far ahead a due date, a vacancy's closing date or a placement's start may lie: planning, not guessing. */
+export const HORIZON_YEARS = { dueDate: 5, closingDate: 2, placementStart: 1 } as const;
+
+/** A plan action's due date: today or later, within five years. */
+export function dueDateProblem(raw: string, today: string): DateProblem | null {
+  const base = calendarDateProblem(raw);
+  if (base) return base;
+  const iso = toIsoDate(raw)!;
+  if (iso < today) return { code: 'past', reason: 'Deze datum is al voorbij. Kies vandaag of een dag in de toekomst.' };
+  if (iso > addYears(today, HORIZON_YEARS.dueDate)) return { code: 'tooFar', reason: `Kies een datum binnen ${HORIZON_YEARS.dueDate} jaar. Verder vooruit is een doel, geen actie.` };
+  return null;
+}
+
+/** A vacancy's closing date (when set or changed): today or later, within two years. */
+export function closingDateProblem(raw: string, today: string): DateProblem | null {
+  const base = calendarDateProblem(raw);
+  if (base) return base;
+  const iso = toIsoDate(raw)!;
+  if (iso < today) return { code: 'past', reason: 'De sluitingsdatum is al voorbij. Kies vandaag of een dag in de toekomst.' };
+  if (iso > addYears(today, HORIZON_YEARS.closingDate)) return { code: 'tooFar', reason: `Kies een sluitingsdatum binnen ${HORIZON_YEARS.closingDate} jaar.` };
+  return null;
+}
+
+/** A placement's start: at most a year ahead (one that started earlier may be recorded afterwards). */
+export function placementStartProblem(raw: string, today: string): DateProblem | null {
+  const base = calendarDateProblem(raw);
+  if (base) return base;
+  const iso = toIsoDate(raw)!;
+  if (iso > addYears(today, HORIZON_YEARS.placementStart)) return { code: 'tooFar', reason: 'Een plaatsing begint hoogstens een jaar vooruit. Controleer het jaar.' };
+  return null;
+}
+
+/** The day a follow-up was done: not before the placement started, not in the future. */
+export function followUpDoneProblem(raw: string, placementStart: string, today: string): DateProblem | null {
+  const base = calendarDateProblem(raw);
+  if (base) return base;
+  const iso = toIsoDate(raw)!;
+  if (iso < placementStart) return { code: 'beforeStart', reason: 'De nazorg kan niet vóór de startdatum van de plaatsing liggen.' };
+  if (iso > today) return { code: 'future', reason: 'De nazorg kan niet in de toekomst liggen.' };
+  return null;
+}
+

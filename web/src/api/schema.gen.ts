@@ -10181,7 +10181,7 @@ export interface operations {
           jobCarvingNotes?: string;
           /** @enum {string} */
           status: 'draft' | 'open';
-          /** Format: date */
+          /** @description JJJJ-MM-DD; vandaag of later, binnen 2 jaar */
           closingDate?: string;
         };
       };
@@ -10342,7 +10342,7 @@ export interface operations {
           instruments?: ('wageCostSubsidy' | 'trialPlacement' | 'jobCoaching' | 'noRiskPolicy')[];
           drivingLicenceRequired?: boolean;
           jobCarvingNotes?: string | null;
-          /** Format: date */
+          /** @description JJJJ-MM-DD; vandaag of later, binnen 2 jaar */
           closingDate?: string | null;
           /** @enum {string} */
           status?: 'draft' | 'open' | 'filled' | 'closed';
