@@ -1,4 +1,4 @@
-import { benefitStartProblem, dateOfBirthProblem, type DateProblem } from '../../rules/dateRules.ts';
+import { benefitStartProblem, dateOfBirthProblem, todayNl, type DateProblem } from '../../rules/dateRules.ts';
 import type { FieldName, ResidentFormValues } from './residentFormValues.ts';
 
 const REQUIRED_CREATE: FieldName[] = [
@@ -18,11 +18,6 @@ const REQUIRED_CREATE: FieldName[] = [
 export function missingRequired(values: ResidentFormValues, mode: 'create' | 'edit'): FieldName[] {
   const required = mode === 'create' ? REQUIRED_CREATE : REQUIRED_CREATE.filter((f) => f !== 'bsn');
   return required.filter((name) => values[name].trim() === '');
-}
-
-/** Today in the Netherlands (YYYY-MM-DD), as the server counts it. */
-function todayNl(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
 }
 
 /**

@@ -1,4 +1,4 @@
-import { toIsoDate, toTypedDate } from '../../rules/dateRules.ts';
+import { apiDate, toTypedDate } from '../../rules/dateRules.ts';
 import type { EducationLevel, HouseholdType, Resident, ResidentCreate, ResidentUpdate } from '../../api/models.ts';
 
 /** The form's values: everything as typed (strings; dates as dd-mm-jjjj), converted to the API's shape on submit. */
@@ -65,8 +65,7 @@ export function valuesOf(r: Resident): ResidentFormValues {
 }
 
 const orNull = (v: string) => (v.trim() === '' ? null : v.trim());
-/** A typed date in the API's form; what is not a date is sent as typed, so the server names the field. */
-const isoOf = (v: string) => toIsoDate(v) ?? v.trim();
+const isoOf = apiDate;
 
 export function toCreate(v: ResidentFormValues): ResidentCreate {
   return {
