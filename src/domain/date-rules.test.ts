@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   MIN_BENEFIT_AGE,
   addYears,
+  agreedOnProblem,
   benefitStartProblem,
   closingDateProblem,
   dueDateProblem,
@@ -151,6 +152,7 @@ describe('due dates, closing dates, placements and follow-ups', () => {
         expect(closingDateProblem(day, TODAY) === null).toBe(day >= TODAY && day <= addYears(TODAY, 2));
         expect(placementStartProblem(day, TODAY) === null).toBe(day <= addYears(TODAY, 1));
         expect(followUpDoneProblem(day, start, TODAY) === null).toBe(day >= start && day <= TODAY);
+        expect(agreedOnProblem(day, TODAY) === null).toBe(day <= TODAY);
         if (day < TODAY) expect(dueDateProblem(day, TODAY)?.code).toBe('past');
       }),
     );

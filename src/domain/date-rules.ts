@@ -244,3 +244,11 @@ export function followUpDoneProblem(raw: string, placementStart: string, today: 
   return null;
 }
 
+
+/** The day the resident agreed to the plan: a day that exists, not in the future. */
+export function agreedOnProblem(raw: string, today: string): DateProblem | null {
+  const base = calendarDateProblem(raw);
+  if (base) return base;
+  if (toIsoDate(raw)! > today) return { code: 'future', reason: 'Het akkoord kan niet in de toekomst liggen. Vul de dag in waarop de inwoner akkoord gaf.' };
+  return null;
+}

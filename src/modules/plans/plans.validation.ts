@@ -1,4 +1,4 @@
-import { dueDateProblem } from '../../domain/date-rules.ts';
+import { agreedOnProblem, dueDateProblem } from '../../domain/date-rules.ts';
 import { todayInNl } from '../../domain/dates.ts';
 import type { Principal } from '../../platform/access/principal.ts';
 import type { Tx } from '../../platform/db/transaction.ts';
@@ -24,10 +24,10 @@ export function checkDueDate(dueDate: string | null | undefined, errors: Invalid
   if (problem) errors.push({ name: 'dueDate', ...problem });
 }
 
+/** The shared rule (src/domain/date-rules.ts): not in the future. */
 export function checkAgreedOn(agreedOn: string, errors: InvalidParam[], today = todayInNl()): void {
-  if (agreedOn > today) {
-    errors.push({ name: 'agreement.agreedOn', code: 'future', reason: 'Het akkoord kan niet in de toekomst liggen. Vul de dag in waarop de inwoner akkoord gaf.' });
-  }
+  const problem = agreedOnProblem(agreedOn, today);
+  if (problem) errors.push({ name: 'agreement.agreedOn', ...problem });
 }
 
 /** Without an owner in the request, the caller carries out the action himself. */
