@@ -252,3 +252,10 @@ export function agreedOnProblem(raw: string, today: string): DateProblem | null 
   if (toIsoDate(raw)! > today) return { code: 'future', reason: 'Het akkoord kan niet in de toekomst liggen. Vul de dag in waarop de inwoner akkoord gaf.' };
   return null;
 }
+
+/** A contact moment that took place: not in the future (a few minutes' leeway for clocks). */
+export function contactMomentProblem(at: Date, now: Date): DateProblem | null {
+  if (Number.isNaN(at.getTime())) return { code: 'format', reason: 'Vul een datum en tijd in.' };
+  if (at.getTime() > now.getTime() + CLOCK_LEEWAY_MS) return { code: 'future', reason: 'Een contactmoment kan niet in de toekomst liggen.' };
+  return null;
+}

@@ -129,6 +129,10 @@ describe('web app: Werklijst and a 3-gesprek with its report', () => {
     await expect(text(page.locator('#mt-new-date-error'))).resolves.toMatch(/Dit moment is al voorbij.*is een zondag\. Plan gesprekken op een werkdag/);
     await expect(text(page.locator('#mt-new-location-error'))).resolves.toContain('Vul in waar het gesprek is');
     await expectNoAxeViolations(page, 'gesprek plannen: twee fouten tegelijk');
+    if (process.env.E2E_SHOTS) {
+      await summary.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `${process.env.E2E_SHOTS}/gesprek-twee-fouten.png` });
+    }
     // 31 February says that the day does not exist (the field keeps what was typed).
     await form.getByLabel('Datum').fill('31-02-2027');
     await form.getByRole('button', { name: 'Gesprek plannen' }).click();

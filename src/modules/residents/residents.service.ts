@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { normaliseBsn } from '../../domain/bsn.ts';
-import { benefitStartProblem } from '../../domain/date-rules.ts';
+import { benefitStartProblem, contactMomentProblem } from '../../domain/date-rules.ts';
 import { todayInNl } from '../../domain/dates.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/transaction.ts';
@@ -387,9 +387,8 @@ export async function listContactMoments(ctx: RequestContext, id: string) {
 
 export async function recordContactMoment(ctx: RequestContext, id: string, body: z.infer<typeof contactMomentCreateSchema>) {
   const occurredAt = new Date(body.occurredAt);
-  if (occurredAt.getTime() > Date.now() + 5 * 60_000) {
-    throw problems.invalid([{ name: 'occurredAt', code: 'future', reason: 'Een contactmoment kan niet in de toekomst liggen.' }]);
-  }
+  const problem = contactMomentProblem(occurredAt, new Date());
+  if (problem) throw problems.invalid([{ name: 'occurredAt', ...problem }]);
   return ctx.transaction(async (tx, log) => {
     const store = residentsStore(tx, ctx.principal);
     const { presented } = await requireFull(store, ctx, id);
