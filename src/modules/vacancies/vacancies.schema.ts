@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { isoDate } from '../../platform/http/dates.ts';
+import { dateInput, isoDate } from '../../platform/http/dates.ts';
 import { listSchema } from '../../platform/http/list.ts';
 
 // Request and response schemas of the vacancy API. VacancySummary is shared with matching, proposals and candidates.
 
 const date = isoDate();
-const closingDateInput = z.string().trim().max(10).describe('JJJJ-MM-DD; vandaag of later, binnen 2 jaar');
+const closingDateInput = dateInput('JJJJ-MM-DD; vandaag of later, binnen 2 jaar');
 
 export const contractTypes = ['permanent', 'temporary', 'agency'] as const;
 export const instruments = ['wageCostSubsidy', 'trialPlacement', 'jobCoaching', 'noRiskPolicy'] as const;

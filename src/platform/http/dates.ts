@@ -29,3 +29,9 @@ export const isoDate = (message = 'Gebruik een datum als JJJJ-MM-DD') =>
 /** A moment with a time-zone offset (2026-12-01T10:00:00+01:00) in the years the API accepts. */
 export const isoInstant = (message = 'Gebruik datum en tijd, bijvoorbeeld 2026-12-01T10:00:00+01:00') =>
   z.iso.datetime({ offset: true, message }).refine(inRange, { message: rangeMessage });
+
+/**
+ * A date field whose rules a service checks (with src/domain/date-rules.ts), so a form gets this field's message
+ * together with all the others; still `format: date` in the OpenAPI document.
+ */
+export const dateInput = (description: string) => z.string().trim().max(10).meta({ format: 'date', description });

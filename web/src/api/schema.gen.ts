@@ -2784,7 +2784,10 @@ export interface components {
       educationLevel: 'none' | 'primary' | 'vmbo' | 'mbo1' | 'mbo2to4' | 'havoVwo' | 'hbo' | 'wo' | 'unknown';
       phone?: string | null;
       email?: string | null;
-      /** @description Startdatum van de bijstandsuitkering (JJJJ-MM-DD); niet vóór de 18e verjaardag, niet in de toekomst */
+      /**
+       * Format: date
+       * @description Startdatum van de bijstandsuitkering (JJJJ-MM-DD); niet vóór de 18e verjaardag, niet in de toekomst
+       */
       benefitStartDate?: string | null;
       /**
        * Format: uuid
@@ -2810,7 +2813,10 @@ export interface components {
         'none' | 'primary' | 'vmbo' | 'mbo1' | 'mbo2to4' | 'havoVwo' | 'hbo' | 'wo' | 'unknown';
       phone?: string | null;
       email?: string | null;
-      /** @description JJJJ-MM-DD; niet vóór de 18e verjaardag, niet in de toekomst */
+      /**
+       * Format: date
+       * @description JJJJ-MM-DD; niet vóór de 18e verjaardag, niet in de toekomst
+       */
       benefitStartDate?: string;
     };
     ContactPersonAssignmentInput: {
@@ -4939,7 +4945,10 @@ export interface components {
       educationLevel: 'none' | 'primary' | 'vmbo' | 'mbo1' | 'mbo2to4' | 'havoVwo' | 'hbo' | 'wo' | 'unknown';
       phone?: string | null;
       email?: string | null;
-      /** @description Startdatum van de bijstandsuitkering (JJJJ-MM-DD); niet vóór de 18e verjaardag, niet in de toekomst */
+      /**
+       * Format: date
+       * @description Startdatum van de bijstandsuitkering (JJJJ-MM-DD); niet vóór de 18e verjaardag, niet in de toekomst
+       */
       benefitStartDate?: string | null;
       /**
        * Format: uuid
@@ -4965,7 +4974,10 @@ export interface components {
         'none' | 'primary' | 'vmbo' | 'mbo1' | 'mbo2to4' | 'havoVwo' | 'hbo' | 'wo' | 'unknown';
       phone?: string | null;
       email?: string | null;
-      /** @description JJJJ-MM-DD; niet vóór de 18e verjaardag, niet in de toekomst */
+      /**
+       * Format: date
+       * @description JJJJ-MM-DD; niet vóór de 18e verjaardag, niet in de toekomst
+       */
       benefitStartDate?: string;
     };
     ContactPersonAssignment: {
@@ -10181,7 +10193,10 @@ export interface operations {
           jobCarvingNotes?: string;
           /** @enum {string} */
           status: 'draft' | 'open';
-          /** @description JJJJ-MM-DD; vandaag of later, binnen 2 jaar */
+          /**
+           * Format: date
+           * @description JJJJ-MM-DD; vandaag of later, binnen 2 jaar
+           */
           closingDate?: string;
         };
       };
@@ -10342,7 +10357,10 @@ export interface operations {
           instruments?: ('wageCostSubsidy' | 'trialPlacement' | 'jobCoaching' | 'noRiskPolicy')[];
           drivingLicenceRequired?: boolean;
           jobCarvingNotes?: string | null;
-          /** @description JJJJ-MM-DD; vandaag of later, binnen 2 jaar */
+          /**
+           * Format: date
+           * @description JJJJ-MM-DD; vandaag of later, binnen 2 jaar
+           */
           closingDate?: string | null;
           /** @enum {string} */
           status?: 'draft' | 'open' | 'filled' | 'closed';
