@@ -72,7 +72,11 @@ describe('web app: teamleider', () => {
     ];
     await form.getByLabel('Om de beurt').check();
     await form.getByLabel('Naam van de inhaalslag').fill('Lang niet gesproken (e2e)');
-    await form.getByRole('button', { name: 'Start inhaalslag' }).click();
+    // Starting asks first: what happens, then the confirmation.
+    await form.getByRole('button', { name: 'Bekijk wat er gebeurt' }).click();
+    await form.locator('#catchup-moves tbody tr').first().waitFor();
+    expect((await form.locator('#catchup-moves tbody th').allTextContents()).map((s) => s.trim()).sort()).toEqual([...chosen].sort());
+    await form.getByRole('button', { name: /^Ja, start de inhaalslag voor \d+ inwoners?$/ }).click();
 
     await page.waitForURL(/\/team\/inhaalslag\/[0-9a-f-]{36}$/);
     await page.getByRole('heading', { level: 1, name: /Lang niet gesproken \(e2e\)/ }).waitFor();

@@ -6,7 +6,8 @@ import { expectNoAxeViolations, launchChromium, settled } from './browser.ts';
 
 // Browser test of the Werklijst and the "Gesprekken" section against a real server on a fresh demo database:
 // werkmatcher.overvecht lands on her worklist, opens a resident with a Buurtteam Overvecht consent, plans a
-// 3-gesprek with buurtteam.overvecht (earlier today, so a report may follow), records the report with one agreed
+// 3-gesprek with buurtteam.overvecht (after a past Sunday without a place shows both errors at once and 31 February
+// "bestaat niet"; planned on the next working day, then moved back in time so a report may follow), records the report with one agreed
 // action for the buurtteam professional, and finds that action in the plan. axe on every state.
 // Needs web/dist (npm test builds it first) and Chromium at /usr/bin/chromium.
 
@@ -97,7 +98,7 @@ describe('web app: Werklijst and a 3-gesprek with its report', () => {
     await expectNoAxeViolations(page, 'werklijst');
   });
 
-  it('plans a 3-gesprek with buurtteam.overvecht, earlier today (3-gesprek preselected because of the consent)', async () => {
+  it('plans a 3-gesprek with buurtteam.overvecht: two errors at once, 31 February does not exist, then the next working day', async () => {
     await page.goto(`${server.baseUrl}/inwoners/${residentId}#gesprekken`);
     const section = page.locator('section#gesprekken');
     await section.getByRole('heading', { level: 2, name: 'Gesprekken' }).waitFor();
@@ -112,18 +113,37 @@ describe('web app: Werklijst and a 3-gesprek with its report', () => {
     await expect(text(form)).resolves.toContain('automatisch gevuld met de open belemmeringen');
     await expectNoAxeViolations(page, 'gesprek plannen');
 
-    // Two hours ago, for half an hour, in the browser's own time zone (a report needs a meeting that has started).
-    const when = await page.evaluate(() => {
-      const pad = (n: number) => String(n).padStart(2, '0');
-      let start = new Date(Date.now() - 2 * 3_600_000);
-      if (start.getDate() !== new Date().getDate()) start = new Date(new Date().setHours(0, 5, 0, 0));
-      const end = new Date(start.getTime() + 30 * 60_000);
-      return {
-        date: `${start.getFullYear()}-${pad(start.getMonth() + 1)}-${pad(start.getDate())}`,
-        start: `${pad(start.getHours())}:${pad(start.getMinutes())}`,
-        end: `${pad(end.getHours())}:${pad(end.getMinutes())}`,
-      };
-    });
+    // Every error at once, next to its field: a past Sunday without a place says both the date and the place.
+    const sunday = new Date(Date.now() - 86_400_000);
+    while (sunday.getUTCDay() !== 0) sunday.setUTCDate(sunday.getUTCDate() - 1);
+    const typed = (d: Date) => `${String(d.getUTCDate()).padStart(2, '0')}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${d.getUTCFullYear()}`;
+    await form.getByLabel('Datum').fill(typed(sunday));
+    await form.getByLabel('Begintijd').fill('10:00');
+    await form.getByLabel('Eindtijd').fill('10:30');
+    await form.getByLabel('Plaats').fill('');
+    await form.getByLabel('Professional van het buurtteam').selectOption(professionalId);
+    await form.getByRole('button', { name: 'Gesprek plannen' }).click();
+    const summary = form.locator('.app-error-summary');
+    await summary.waitFor();
+    expect(await summary.locator('li').count()).toBe(2);
+    await expect(text(page.locator('#mt-new-date-error'))).resolves.toMatch(/Dit moment is al voorbij.*is een zondag\. Plan gesprekken op een werkdag/);
+    await expect(text(page.locator('#mt-new-location-error'))).resolves.toContain('Vul in waar het gesprek is');
+    await expectNoAxeViolations(page, 'gesprek plannen: twee fouten tegelijk');
+    if (process.env.E2E_SHOTS) {
+      await summary.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `${process.env.E2E_SHOTS}/gesprek-twee-fouten.png` });
+    }
+    // 31 February says that the day does not exist (the field keeps what was typed).
+    await form.getByLabel('Datum').fill('31-02-2027');
+    await form.getByRole('button', { name: 'Gesprek plannen' }).click();
+    await expect.poll(() => text(page.locator('#mt-new-date-error'))).toContain('31 februari 2027 bestaat niet: februari 2027 heeft 28 dagen.');
+    expect(await form.getByLabel('Datum').inputValue()).toBe('31-02-2027');
+    await expectNoAxeViolations(page, 'gesprek plannen: 31 februari');
+
+    // The next working day at 10:00 in the browser's time zone; afterwards moved back in time (a report follows).
+    const next = new Date(Date.now() + 86_400_000);
+    while (next.getUTCDay() === 0 || next.getUTCDay() === 6) next.setUTCDate(next.getUTCDate() + 1);
+    const when = { date: typed(next), start: '10:00', end: '10:30' };
     await form.getByLabel('Datum').fill(when.date);
     await form.getByLabel('Begintijd').fill(when.start);
     await form.getByLabel('Eindtijd').fill(when.end);
@@ -142,6 +162,13 @@ describe('web app: Werklijst and a 3-gesprek with its report', () => {
     const ics = item.getByRole('link', { name: /Uitnodiging \(\.ics\)/ });
     expect(await ics.getAttribute('href')).toMatch(/^\/api\/v1\/meetings\/[0-9a-f-]{36}\/invitation\.ics$/);
     await expectNoAxeViolations(page, 'gesprek gepland');
+
+    // Time passes: the meeting took place two hours ago (a planned meeting cannot start in the past).
+    const meetingId = (await ics.getAttribute('href'))!.split('/')[4]!;
+    await sql`UPDATE meetings SET starts_at = now() - interval '2 hours', ends_at = now() - interval '90 minutes' WHERE id = ${meetingId}::uuid`.execute(server.ownerDb);
+    await page.reload();
+    await section.getByRole('button', { name: 'Verslag vastleggen' }).first().waitFor();
+    await settled(page);
   });
 
   it('records the report with one agreed action for the buurtteam professional; the action is in the plan', async () => {

@@ -6,6 +6,7 @@ import { pseudonymise } from '../../src/platform/processing-log/pseudonym.ts';
 import { loginAs, type ApiClient } from '../helpers/client.ts';
 import { TEST_PSEUDONYM_KEY } from '../helpers/db.ts';
 import { ROLE_USERS, createWorld, type World } from '../helpers/fixtures.ts';
+import { backdateMeeting, workday } from '../helpers/office-hours.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
 // Meetings over real HTTP: scheduling a 3-gesprek only with consent, what the buurtteam professional sees, the .ics
@@ -35,20 +36,31 @@ const etagOf = async (id: string) => {
 };
 const coachOf = (k: Key): Persona => (k === 'zu1' ? 'jobCoachOtherArea' : k === 'ar1' ? 'jobCoachOtherMunicipality' : 'jobCoach');
 
-function schedule(who: ApiClient, key: Key, over: Record<string, unknown> = {}, headers?: Record<string, string>) {
-  return who.post(
+/**
+ * Plans a meeting on the next working day at 10:00. A past start cannot be planned (date-rules): such a meeting is
+ * planned ahead and then moved back to the given time by the owner, as if it had taken place.
+ */
+async function schedule(who: ApiClient, key: Key, over: Record<string, unknown> = {}, headers?: Record<string, string>) {
+  const past = typeof over.startsAt === 'string' && Date.parse(over.startsAt) < Date.now();
+  const res = await who.post(
     M(key),
     {
       type: 'intake',
-      startsAt: hours(24),
-      endsAt: hours(25),
+      startsAt: workday(1, '10:00'),
+      endsAt: workday(1, '11:00'),
       mode: 'inPerson',
       location: 'Werkwinkel Overvecht',
       agenda: null,
       ...over,
+      ...(past ? { startsAt: workday(1, '10:00'), endsAt: workday(1, '11:00') } : {}),
     },
     headers,
   );
+  if (past && res.status === 201) {
+    await backdateMeeting(server.ownerDb, res.body.id, over.startsAt as string, over.endsAt as string);
+    res.body = (await who.get(`/api/v1/meetings/${res.body.id}`)).body;
+  }
+  return res;
 }
 const threeWay = (over: Record<string, unknown> = {}) => ({
   type: 'threeWay',
@@ -133,8 +145,8 @@ describe('scheduling', () => {
     expect(noConsent.body.invalidParams[0].reason).toContain('toestemming');
     const cases: Array<[Record<string, unknown>, string]> = [
       [{ type: 'threeWay' }, 'participants'],
-      [{ endsAt: hours(23) }, 'endsAt'],
-      [{ startsAt: hours(24 * 400), endsAt: hours(24 * 400 + 1) }, 'startsAt'],
+      [{ endsAt: workday(1, '09:00') }, 'endsAt'],
+      [{ startsAt: workday(290, '10:00'), endsAt: workday(290, '11:00') }, 'startsAt'],
       [{ participants: [{ staffUserId: user('policyOfficer') }] }, 'participants.0.staffUserId'],
       [{ participants: [{ staffUserId: user('jobCoachOtherMunicipality') }] }, 'participants.0.staffUserId'],
       [{ mode: 'video', location: null }, 'videoUrl'],
@@ -143,6 +155,30 @@ describe('scheduling', () => {
       const res = await schedule(wm, 'ov4', over);
       expect([res.status, res.body.invalidParams?.map((p: any) => p.name)], field).toEqual([400, [field]]);
     }
+  });
+
+  it('a 3-gesprek on a past Sunday without a place: refused with every reason at once, nothing saved', async () => {
+    const wm = c('jobCoach');
+    const before = await sql<{ n: string }>`SELECT count(*) AS n FROM meetings`.execute(server.ownerDb);
+    // The last Sunday before today, 10:00 in Utrecht (at least a day ago).
+    const sunday = new Date(Date.now() - 86_400_000);
+    while (sunday.getUTCDay() !== 0) sunday.setUTCDate(sunday.getUTCDate() - 1);
+    const day = sunday.toISOString().slice(0, 10);
+    const res = await wm.post(M('ov1'), {
+      ...threeWay(),
+      startsAt: new Date(`${day}T10:00:00+01:00`).toISOString(),
+      endsAt: new Date(`${day}T11:00:00+01:00`).toISOString(),
+      mode: 'inPerson',
+      location: null,
+      agenda: null,
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.invalidParams.map((p: any) => `${p.name}:${p.code}`)).toEqual(['startsAt:past', 'startsAt:weekend', 'location:required']);
+    expect(res.body.invalidParams[1].reason).toMatch(/is een zondag\. Plan gesprekken op een werkdag/);
+    const evening = await wm.post(M('ov1'), { ...threeWay(), startsAt: workday(1, '19:00'), endsAt: workday(1, '20:00'), mode: 'phone', agenda: null });
+    expect(evening.body.invalidParams?.map((p: any) => `${p.name}:${p.code}`)).toEqual(['startsAt:officeHours', 'endsAt:officeHours']);
+    const after = await sql<{ n: string }>`SELECT count(*) AS n FROM meetings`.execute(server.ownerDb);
+    expect(after.rows[0]!.n).toBe(before.rows[0]!.n);
     expect((await wm.get(M('ov4'))).body.items).toEqual([]);
   });
 });
@@ -193,7 +229,7 @@ describe('the .ics invitation', () => {
 
   it('SEQUENCE increases after a reschedule (not after an agenda change); a cancellation is METHOD:CANCEL', async () => {
     const wm = c('jobCoach');
-    const moved = await wm.patch(`/api/v1/meetings/${threeWayId}`, { startsAt: hours(48), endsAt: hours(49) }, { 'if-match': await etagOf(threeWayId) });
+    const moved = await wm.patch(`/api/v1/meetings/${threeWayId}`, { startsAt: workday(2, '10:00'), endsAt: workday(2, '11:00') }, { 'if-match': await etagOf(threeWayId) });
     expect([moved.status, moved.body.icsSequence]).toEqual([200, 1]);
     const { value } = await ics(wm, threeWayId);
     expect([value('SEQUENCE'), value('DTSTART')]).toEqual([['1'], [utc(moved.body.startsAt)]]);

@@ -105,6 +105,9 @@ describe('creating a placement', () => {
     expect(res.body.invalidParams.map((p: { name: string }) => p.name)).toEqual(['vacancyId']);
     const unknown = await coach.post(`${API}/placements`, placementBody({ employerId: randomUUID() }));
     expect(unknown.body.invalidParams.map((p: { name: string }) => p.name)).toEqual(['employerId']);
+    // A start years ahead and an unknown employer: both in one answer.
+    const far = await coach.post(`${API}/placements`, placementBody({ employerId: randomUUID(), startDate: `${Number(new Date().getUTCFullYear()) + 3}-01-01` }));
+    expect(far.body.invalidParams.map((p: { name: string; code: string }) => `${p.name}:${p.code}`)).toEqual(['startDate:tooFar', 'employerId:unknown']);
     expect(await count('placements', R().ov1)).toBe(0);
   });
 

@@ -100,6 +100,8 @@ describe('making the plan together', () => {
     const cases: Array<[Promise<any>, string]> = [
       [wm.post(`${P('ov1')}/goals`, { title: '  ' }, { 'if-match': tag }), 'title'],
       [wm.post(`${P('ov1')}/goals/${goalId}/actions`, { description: 'Bellen', dueDate: inDays(-3) }, { 'if-match': tag }), 'dueDate'],
+      // Years ahead is a goal, not an action (shared date rule).
+      [wm.post(`${P('ov1')}/goals/${goalId}/actions`, { description: 'Bellen', dueDate: inDays(6 * 366) }, { 'if-match': tag }), 'dueDate'],
       [wm.post(`${P('ov1')}/goals/${goalId}/actions`, { description: 'Bellen', owner: { type: 'partnerProfessional', staffUserId: world.users[ROLE_USERS.partnerOtherOrg] } }, { 'if-match': tag }), 'owner.staffUserId'],
       [wm.post(`${P('ov1')}/goals/${goalId}/actions`, { description: 'Bellen', owner: { type: 'jobCoach', staffUserId: world.users[ROLE_USERS.policyOfficer] } }, { 'if-match': tag }), 'owner.staffUserId'],
       [wm.patch(P('ov1'), { agreement: { agreedOn: inDays(2), how: 'phone' } }, { 'if-match': tag }), 'agreement.agreedOn'],

@@ -6,6 +6,7 @@ import { pseudonymise } from '../../src/platform/processing-log/pseudonym.ts';
 import { ApiClient, loginAs, type ApiResponse } from '../helpers/client.ts';
 import { TEST_PSEUDONYM_KEY } from '../helpers/db.ts';
 import { makeBsn } from '../helpers/fixtures.ts';
+import { backdateMeeting, workday } from '../helpers/office-hours.ts';
 import { startTestServer } from '../helpers/server.ts';
 
 // Every operation of the OpenAPI document, one real request each, checked against the processing log
@@ -228,8 +229,8 @@ const etagOf = async (c: ApiClient, path: string) => (await prepare(c, 'GET', pa
 const planOf = async (c: ApiClient, residentId: string) => (await prepare(c, 'GET', `/residents/${residentId}/plan`)).body;
 const futureMeeting = (over: Record<string, unknown> = {}) => ({
   type: 'followUp',
-  startsAt: hoursFromNow(48),
-  endsAt: hoursFromNow(49),
+  startsAt: workday(2, '10:00'),
+  endsAt: workday(2, '11:00'),
   mode: 'inPerson',
   location: 'Werkwinkel Overvecht',
   participants: [],
@@ -454,7 +455,9 @@ const cases: Record<string, Case> = {
   createMeetingReport: {
     as: WM,
     request: async (d, c) => {
-      const held = (await prepare(c, 'POST', `/residents/${d.resident}/meetings`, futureMeeting({ startsAt: hoursFromNow(-3), endsAt: hoursFromNow(-2), agenda: null }))).body;
+      // Planned ahead, then moved back in time: it took place (a past start cannot be planned).
+      const held = (await prepare(c, 'POST', `/residents/${d.resident}/meetings`, futureMeeting({ agenda: null }))).body;
+      await backdateMeeting(db, held.id, hoursFromNow(-3), hoursFromNow(-2));
       return {
         params: { meetingId: held.id },
         body: {
@@ -502,8 +505,8 @@ const cases: Record<string, Case> = {
     request: async (_d, c) => {
       for (const [minMonthsOnBenefit, minMonthsWithoutContact] of [[240, 36], [180, 24], [120, 24], [96, 18], [72, 12], [48, 12], [24, 6]]) {
         const criteria = { minMonthsOnBenefit, minMonthsWithoutContact };
-        const { total } = (await prepare(c, 'POST', '/catch-up-campaigns/preview', { criteria })).body;
-        if (total > 0 && total <= 25) return { body: { criteria, name: 'Inhaalslag logboektest', staffUserIds: [wmId] } };
+        const { total, fingerprint } = (await prepare(c, 'POST', '/catch-up-campaigns/preview', { criteria, staffUserIds: [wmId] })).body;
+        if (total > 0 && total <= 25) return { body: { criteria, name: 'Inhaalslag logboektest', staffUserIds: [wmId], previewFingerprint: fingerprint } };
       }
       throw new Error('geen criteria met 1 tot 25 inwoners');
     },
@@ -513,6 +516,11 @@ const cases: Record<string, Case> = {
   getCatchUpCampaign: {
     as: TL,
     request: async (_d, c) => ({ params: { id: (await prepare(c, 'GET', '/catch-up-campaigns')).body.items[0].id } }),
+    subjects: (res) => residentsOfCampaign(res.body.id),
+  },
+  closeCatchUpCampaign: {
+    as: TL,
+    request: async (_d, c) => ({ params: { id: (await prepare(c, 'GET', '/catch-up-campaigns')).body.items.find((x: any) => x.status === 'active').id } }),
     subjects: (res) => residentsOfCampaign(res.body.id),
   },
 

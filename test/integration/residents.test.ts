@@ -78,6 +78,43 @@ describe('create a resident', () => {
     expect(await count()).toBe(before);
   });
 
+  it('dates that cannot be: a benefit before birth, 31 February, before the 18th birthday, in the future — all at once, nothing written', async () => {
+    const count = async () => (await server.ownerDb.selectFrom('residents').select('id').execute()).length;
+    const before = await count();
+    const reasonsOf = (res: { body: any }) => Object.fromEntries(res.body.invalidParams.map((p: any) => [p.name, `${p.code}: ${p.reason}`]));
+    // The issue's case: born in 1990, on benefit since 1980.
+    const beforeBirth = await wm.post('/api/v1/residents', { ...valid(), dateOfBirth: '1990-05-01', benefitStartDate: '1980-01-01', email: 'geen-mail' });
+    expect(beforeBirth.status).toBe(400);
+    expect(reasonsOf(beforeBirth)).toEqual({
+      benefitStartDate: 'beforeBirth: De uitkering kan niet beginnen vóór de geboortedatum (1 mei 1990).',
+      email: expect.stringContaining('e-mailadres'),
+    });
+    const feb31 = await wm.post('/api/v1/residents', { ...valid(), dateOfBirth: '1990-02-31', benefitStartDate: '2026-02-31' });
+    expect(reasonsOf(feb31)).toEqual({
+      dateOfBirth: 'notExist: 31 februari 1990 bestaat niet: februari 1990 heeft 28 dagen.',
+      benefitStartDate: 'notExist: 31 februari 2026 bestaat niet: februari 2026 heeft 28 dagen.',
+    });
+    const young = await wm.post('/api/v1/residents', { ...valid(), dateOfBirth: '2000-06-15', benefitStartDate: '2017-01-01' });
+    expect(reasonsOf(young).benefitStartDate).toMatch(/^beforeAdult: Bijstand begint op zijn vroegst op de 18e verjaardag \(15 juni 2018\)/);
+    const future = await wm.post('/api/v1/residents', { ...valid(), benefitStartDate: '2999-01-01' });
+    expect(reasonsOf(future).benefitStartDate).toMatch(/^future:/);
+    expect(await count()).toBe(before);
+  });
+
+  it('an edit keeps the benefit start and the date of birth consistent, against what is on file', async () => {
+    const created = await wm.post('/api/v1/residents', { ...valid(), dateOfBirth: '1988-04-12', benefitStartDate: '2022-02-01' });
+    expect(created.status).toBe(201);
+    const id = created.body.id;
+    const etag = created.headers.get('etag')!;
+    const early = await wm.patch(`/api/v1/residents/${id}`, { benefitStartDate: '1987-01-01' }, { 'if-match': etag });
+    expect([early.status, early.body.invalidParams?.[0]?.code]).toEqual([400, 'beforeBirth']);
+    const later = await wm.patch(`/api/v1/residents/${id}`, { dateOfBirth: '2010-01-01' }, { 'if-match': etag });
+    expect([later.status, later.body.invalidParams?.map((p: any) => `${p.name}:${p.code}`)]).toEqual([400, ['dateOfBirth:benefitStart']]);
+    const both = await wm.patch(`/api/v1/residents/${id}`, { dateOfBirth: '1990-01-01', benefitStartDate: '2023-03-01' }, { 'if-match': etag });
+    expect(both.status).toBe(200);
+    expect([both.body.dateOfBirth, both.body.benefit.startDate]).toEqual(['1990-01-01', '2023-03-01']);
+  });
+
   it('rejects a schema violation with 400 problem+json naming the field', async () => {
     const res = await wm.post('/api/v1/residents', { ...valid(), householdType: 'alleen' });
     expect(res.status).toBe(400);

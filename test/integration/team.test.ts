@@ -48,6 +48,12 @@ const outbox = () => count(sql`SELECT count(*) AS n FROM job_outbox`);
 let teamOv: string;
 let longTermers: string[];
 
+/** Starts a campaign the way the web does: preview with the werkmatchers, then create with the confirmed fingerprint. */
+async function start(who: ApiClient, body: Record<string, any>, headers?: Record<string, string>) {
+  const preview = await who.post('/api/v1/catch-up-campaigns/preview', { teamId: body.teamId, criteria: body.criteria, staffUserIds: body.staffUserIds, division: body.division });
+  return who.post('/api/v1/catch-up-campaigns', { ...body, previewFingerprint: preview.body.fingerprint ?? 'geen' }, headers);
+}
+
 beforeAll(async () => {
   server = await startTestServer({ template: 'empty' });
   world = await createWorld(server.ownerDb);
@@ -198,6 +204,54 @@ describe('bulk reassignment', () => {
   });
 });
 
+describe('catch-up campaign: show first, start only what was confirmed', () => {
+  const criteria = { minMonthsOnBenefit: 24, minMonthsWithoutContact: 12 };
+  const staffUserIds = () => [user('wm.ov2'), user('wm.ov3')];
+
+  it('the preview with werkmatchers says who moves from whom to whom, and gives the fingerprint to confirm', async () => {
+    const res = await c('teamLead').post('/api/v1/catch-up-campaigns/preview', { criteria, staffUserIds: staffUserIds(), division: 'roundRobin' });
+    expect(res.status).toBe(200);
+    expect(res.body.total).toBe(6);
+    expect(res.body.fingerprint).toMatch(/^6\.6\.[0-9a-f]{32}$/);
+    expect(res.body.moves).toMatchObject({ total: 6, moving: 6, staying: 0 });
+    expect(res.body.moves.perStaffUser.map((p: any) => [p.staffUser.id, p.receives, p.newToThem])).toEqual([[user('wm.ov2'), 3, 3], [user('wm.ov3'), 3, 3]]);
+    // ov1 and ov3 leave wm.ov; the four long-termers had no contact person.
+    expect(res.body.moves.handingOver.map((h: any) => [h.staffUser?.id ?? null, h.count])).toEqual([[null, 4], [user('wm.ov'), 2]]);
+    expect(res.body.moves.transfers.reduce((n: number, t: any) => n + t.count, 0)).toBe(6);
+    // Without werkmatchers: only the count and the sample, nothing to confirm.
+    const bare = await c('teamLead').post('/api/v1/catch-up-campaigns/preview', { criteria });
+    expect([bare.body.moves, bare.body.fingerprint]).toEqual([null, null]);
+  });
+
+  it('starting needs the confirmed preview: none is 400, another is 409 saying what changed; nothing changes', async () => {
+    const before = await Promise.all([R.ov1!, R.ov3!, ...longTermers].map(contactPerson));
+    const campaigns = () => count(sql`SELECT count(*) AS n FROM catch_up_campaigns`);
+    const n = await campaigns();
+    const body = { name: 'Zonder bevestiging', criteria, staffUserIds: staffUserIds(), division: 'roundRobin' };
+    const none = await c('teamLead').post('/api/v1/catch-up-campaigns', body);
+    expect([none.status, none.body.invalidParams?.[0]?.name]).toEqual([400, 'previewFingerprint']);
+    // A preview with one werkmatcher, then starting with two: the division is not what was confirmed.
+    const one = await c('teamLead').post('/api/v1/catch-up-campaigns/preview', { criteria, staffUserIds: [user('wm.ov2')] });
+    const other = await c('teamLead').post('/api/v1/catch-up-campaigns', { ...body, previewFingerprint: one.body.fingerprint });
+    expect(other.status).toBe(409);
+    expect(other.body.title).toBe('Selectie veranderd');
+    expect(other.body.detail).toContain('Bekijk de gevolgen opnieuw en bevestig');
+    // A preview of 6 while the selection grew by one: the refusal names both numbers.
+    const seen = await c('teamLead').post('/api/v1/catch-up-campaigns/preview', { criteria, staffUserIds: staffUserIds(), division: 'roundRobin' });
+    await server.ownerDb.updateTable('benefits').set({ start_date: yearsAgo(3) }).where('resident_id', '=', R.ov4!).execute();
+    try {
+      const stale = await c('teamLead').post('/api/v1/catch-up-campaigns', { ...body, previewFingerprint: seen.body.fingerprint });
+      expect(stale.status).toBe(409);
+      expect(stale.body.detail).toContain('nu 7 inwoners in de selectie in plaats van 6');
+      expect(stale.body.current).toEqual({ total: 7, moving: 7 });
+    } finally {
+      await server.ownerDb.updateTable('benefits').set({ start_date: yearsAgo(1) }).where('resident_id', '=', R.ov4!).execute();
+    }
+    expect(await campaigns()).toBe(n);
+    expect(await Promise.all([R.ov1!, R.ov3!, ...longTermers].map(contactPerson))).toEqual(before);
+  });
+});
+
 describe('catch-up campaign', () => {
   const name = 'Lang niet gesproken';
   const criteria = { minMonthsOnBenefit: 24, minMonthsWithoutContact: 12 };
@@ -205,7 +259,7 @@ describe('catch-up campaign', () => {
 
   it('creates and divides over the chosen werkmatchers, with handover through the contact-person history', async () => {
     const t = trace();
-    const res = await c('teamLead').post('/api/v1/catch-up-campaigns', { name, criteria, staffUserIds: [user('wm.ov2'), user('wm.ov3')], division: 'roundRobin' }, t.headers);
+    const res = await start(c('teamLead'), { name, criteria, staffUserIds: [user('wm.ov2'), user('wm.ov3')], division: 'roundRobin' }, t.headers);
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     id = res.body.id;
     expect(res.headers.get('location')).toBe(`/api/v1/catch-up-campaigns/${id}`);
@@ -254,10 +308,35 @@ describe('catch-up campaign', () => {
     }
     expect((await c('teamLeadOtherTeam').get('/api/v1/catch-up-campaigns')).body.items).toEqual([]);
     expect((await c('teamLead').get(`/api/v1/catch-up-campaigns/${randomUUID()}`)).status).toBe(404);
-    const again = await c('teamLead').post('/api/v1/catch-up-campaigns', { name: 'Nog eens', criteria, staffUserIds: [user('wm.ov2')] });
+    const again = await start(c('teamLead'), { name: 'Nog eens', criteria, staffUserIds: [user('wm.ov2')] });
     expect([again.status, again.body.invalidParams[0].name]).toEqual([400, 'criteria']);
-    const foreign = await c('teamLead').post('/api/v1/catch-up-campaigns', { name: 'Buiten het team', criteria: { minMonthsOnBenefit: 0, minMonthsWithoutContact: 0 }, staffUserIds: [user('wm.zu')] });
+    const foreign = await start(c('teamLead'), { name: 'Buiten het team', criteria: { minMonthsOnBenefit: 0, minMonthsWithoutContact: 0 }, staffUserIds: [user('wm.zu')] });
     expect([foreign.status, foreign.body.invalidParams[0].name]).toEqual([400, 'staffUserIds.0']);
+  });
+
+  it('closing: only the campaign team’s teamleider (404 for others, nothing changes); assignments stay; twice is 409', async () => {
+    for (const p of ['teamLeadOtherTeam', 'teamLeadOtherMunicipality'] as Persona[]) {
+      expect((await c(p).post(`/api/v1/catch-up-campaigns/${id}/close`)).status, p).toBe(404);
+    }
+    expect((await c('teamLead').get(`/api/v1/catch-up-campaigns/${id}`)).body.status).toBe('active');
+    const assigned = await Promise.all([R.ov1!, R.ov3!, ...longTermers].map(contactPerson));
+    const t = trace();
+    const res = await c('teamLead').post(`/api/v1/catch-up-campaigns/${id}/close`, {}, t.headers);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body).toMatchObject({ id, status: 'closed', closedBy: { id: user('tl.ov') } });
+    expect(Date.now() - Date.parse(res.body.closedAt)).toBeLessThan(60_000);
+    expect(res.body.coverage.total).toBe(6);
+    expect(await loggedSubjects(t.id, 'team.catchUp.close')).toEqual(pseudo(...longTermers, R.ov3!, R.ov1!));
+    // The residents stay with the werkmatcher the campaign gave them.
+    expect(await Promise.all([R.ov1!, R.ov3!, ...longTermers].map(contactPerson))).toEqual(assigned);
+    // A conversation after the close no longer counts for the campaign.
+    expect((await c('coach3').post(`/api/v1/residents/${longTermers[1]}/contact-moments`, { occurredAt: new Date().toISOString(), channel: 'phone' })).status).toBe(201);
+    expect((await c('teamLead').get(`/api/v1/catch-up-campaigns/${id}`)).body.coverage.contacted).toBe(res.body.coverage.contacted);
+    const again = await c('teamLead').post(`/api/v1/catch-up-campaigns/${id}/close`);
+    expect([again.status, again.body.title]).toEqual([409, 'Al afgesloten']);
+    // Closed, they may join a new campaign: the 3 not contacted since (two were in the test above, one just now).
+    const preview = await c('teamLead').post('/api/v1/catch-up-campaigns/preview', { criteria });
+    expect(preview.body.total).toBe(3);
   });
 });
 
@@ -272,11 +351,12 @@ describe('access matrix: every team route × every persona without team:manage',
         (await cl.get('/api/v1/team/caseloads')).status,
         (await cl.post('/api/v1/team/reassignments', { ...body, residentIds: [R.ov2!] })).status,
         (await cl.post('/api/v1/catch-up-campaigns/preview', { criteria })).status,
-        (await cl.post('/api/v1/catch-up-campaigns', { name: 'X', criteria, staffUserIds: [user('wm.ov')] })).status,
+        (await cl.post('/api/v1/catch-up-campaigns', { name: 'X', criteria, staffUserIds: [user('wm.ov')], previewFingerprint: '1.1.x' })).status,
         (await cl.get('/api/v1/catch-up-campaigns')).status,
         (await cl.get(`/api/v1/catch-up-campaigns/${randomUUID()}`)).status,
+        (await cl.post(`/api/v1/catch-up-campaigns/${randomUUID()}/close`)).status,
       ];
-      expect(statuses).toEqual([403, 403, 403, 403, 403, 404]);
+      expect(statuses).toEqual([403, 403, 403, 403, 403, 404, 404]);
       expect(await contactPerson(R.ov2!)).toBe(before);
     });
   }

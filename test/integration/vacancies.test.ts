@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { todayInNl } from '../../src/domain/dates.ts';
 import { searchOccupations } from '../../src/modules/esco/esco.data.ts';
 import { loginAs, type ApiClient } from '../helpers/client.ts';
 import { ROLE_USERS, createWorld, type World } from '../helpers/fixtures.ts';
@@ -88,10 +89,12 @@ describe('ESCO search', () => {
 });
 
 let vacancyId: string;
+/** A closing date two months ahead (a new closing date may not have passed). */
+const closing = new Date(Date.parse(`${todayInNl()}T12:00:00Z`) + 60 * 86_400_000).toISOString().slice(0, 10);
 
 describe('vacancies', () => {
   it('creates a vacancy: ESCO label and group, normalised schedule, mask, PC4 location, city from the location', async () => {
-    const res = await advisor.post(`${API}/vacancies`, body({ locationId, closingDate: '2026-12-01' }));
+    const res = await advisor.post(`${API}/vacancies`, body({ locationId, closingDate: closing }));
     expect(res.status).toBe(201);
     vacancyId = res.body.id;
     expect(res.headers.get('etag')).toBe(`"vacancy-${vacancyId}-v1"`);
@@ -105,7 +108,7 @@ describe('vacancies', () => {
       city: 'Utrecht',
       contractType: 'temporary',
       status: 'open',
-      closingDate: '2026-12-01',
+      closingDate: closing,
       schedule: [
         { day: 1, from: '09:00', to: '14:00' },
         { day: 3, from: '09:30', to: '14:30' },
@@ -124,7 +127,7 @@ describe('vacancies', () => {
     expect(rows[0]!.lat).not.toBeNull();
     expect(rows[0]!.isco).toBe(cleaner.iscoGroup);
     const detail = await coach.get(`${API}/employers/${employerId}`);
-    expect(detail.body.vacancies).toEqual([{ id: vacancyId, title: 'Schoonmaker kantoren', status: 'open', hoursPerWeek: 20, closingDate: '2026-12-01', fitsSchoolHours: true }]);
+    expect(detail.body.vacancies).toEqual([{ id: vacancyId, title: 'Schoonmaker kantoren', status: 'open', hoursPerWeek: 20, closingDate: closing, fitsSchoolHours: true }]);
   });
 
   it('without a location the city is null; an unknown PC4 has no lat/lon', async () => {
@@ -151,6 +154,20 @@ describe('vacancies', () => {
     expect((await advisor.post(`${API}/vacancies`, body({ hoursPerWeek: 60, title: 'Zestig uur' }))).status).toBe(201);
     expect(names(await advisor.post(`${API}/vacancies`, body({ employerId: otherEmployerId, locationId })))).toEqual(['locationId']);
     expect(names(await advisor.post(`${API}/vacancies`, body({ employerId: randomUUID() })))).toEqual(['employerId']);
+  });
+
+  it('closing dates that cannot be: passed, 31 February, years ahead — with the postcode error in the same answer', async () => {
+    const reason = async (closingDate: string) => {
+      const res = await advisor.post(`${API}/vacancies`, body({ closingDate, postcode: '1234' }));
+      expect(res.status).toBe(400);
+      expect(names(res).sort()).toEqual(['closingDate', 'postcode']);
+      return res.body.invalidParams.find((p: any) => p.name === 'closingDate');
+    };
+    expect((await reason('2020-01-01')).code).toBe('past');
+    expect((await reason('')).code).toBe('required');
+    expect((await reason('1-2-2027')).code).toBe('format');
+    expect(await reason('2027-02-31')).toMatchObject({ code: expect.any(String), reason: '31 februari 2027 bestaat niet: februari 2027 heeft 28 dagen.' });
+    expect((await reason(`${Number(todayInNl().slice(0, 4)) + 3}-01-01`)).code).toBe('tooFar');
   });
 
   it('filters on school hours in SQL, on status, employer and text; newest first with a cursor', async () => {

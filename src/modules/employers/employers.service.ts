@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { endBeforeStartProblem } from '../../domain/date-rules.ts';
 import { locationOfPostcode } from '../../domain/geo.ts';
 import { normalisePostcode } from '../../domain/postcode.ts';
 import type { RequestContext } from '../../platform/context.ts';
@@ -128,8 +129,9 @@ export async function addAgreement(ctx: RequestContext, employerId: string, body
   if (body.kind === 'intention' && body.pledgedPlacements === undefined) {
     errors.push({ name: 'pledgedPlacements', code: 'required', reason: 'Vul bij een intentieverklaring in hoeveel plaatsingen de werkgever toezegt.' });
   }
-  if (body.periodEnd < body.periodStart) {
-    errors.push({ name: 'periodEnd', code: 'beforeStart', reason: 'De einddatum moet op of na de begindatum liggen.' });
+  // The shared rule (src/domain/date-rules.ts), the form checks the same.
+  if (endBeforeStartProblem(body.periodStart, body.periodEnd)) {
+    errors.push({ name: 'periodEnd', code: 'beforeStart', reason: endBeforeStartProblem(body.periodStart, body.periodEnd)!.reason });
   }
   if (errors.length > 0) throw invalidInput(errors);
   return ctx.transaction(async (tx) => {

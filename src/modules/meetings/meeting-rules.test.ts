@@ -51,9 +51,9 @@ describe('a schedule', () => {
     expect(
       codes(valid({ startsAt: at(MAX_AHEAD_DAYS * 24 + 1), endsAt: at(MAX_AHEAD_DAYS * 24 + 2) })),
     ).toEqual(['startsAt:tooFarAhead']);
-    expect(codes(valid({ startsAt: at(1), endsAt: at(14) }))).toEqual(['endsAt:tooLong']);
-    // Recording a meeting afterwards is allowed.
-    expect(codes(valid({ startsAt: at(-48), endsAt: at(-47) }))).toEqual([]);
+    expect(codes(valid({ startsAt: at(25), endsAt: at(38) }))).toEqual(['endsAt:tooLong']);
+    // A planned meeting is not in the past (a conversation afterwards is a contact moment): Friday 20 November.
+    expect(codes(valid({ startsAt: at(-48), endsAt: at(-47) }))).toEqual(['startsAt:past']);
   });
 
   it('a 3-gesprek is complete only with the resident, a werkmatcher and a buurtteam professional with consent', () => {

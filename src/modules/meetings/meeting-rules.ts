@@ -1,3 +1,4 @@
+import { CLOCK_LEEWAY_MS, plannedMeetingProblems } from '../../domain/date-rules.ts';
 import type { InvalidParam } from '../../platform/http/problem.ts';
 
 // Pure rules for meetings (gesprekken): which types, modes and statuses exist, when a schedule is valid, what a
@@ -35,18 +36,21 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 export const MAX_AHEAD_DAYS = 366;
 export const MAX_DURATION_HOURS = 12;
-/** Leeway for clocks that run a little ahead (a laptop in the meeting room). */
-export const CLOCK_LEEWAY_MS = 5 * 60_000;
+export { CLOCK_LEEWAY_MS };
 
-/** Ends after it starts, lasts at most 12 hours, starts at most a year ahead. A past start records a meeting afterwards. */
+/**
+ * The shared rules of a planned meeting (src/domain/date-rules.ts, the web form uses the same): not in the past, on a
+ * working day within office hours, ending after it starts; plus at most 12 hours long and at most a year ahead.
+ * A conversation that already took place is recorded as a contact moment, not planned afterwards.
+ */
 export function checkTimes(startsAt: Date, endsAt: Date, errors: InvalidParam[], now = new Date()): void {
-  if (endsAt.getTime() <= startsAt.getTime()) {
-    errors.push({
-      name: 'endsAt',
-      code: 'beforeStart',
-      reason: 'Het gesprek moet eindigen na het begin. Controleer de eindtijd.',
-    });
-  } else if (endsAt.getTime() - startsAt.getTime() > MAX_DURATION_HOURS * HOUR) {
+  const problems = plannedMeetingProblems(startsAt, endsAt, now);
+  const tooLong = endsAt.getTime() - startsAt.getTime() > MAX_DURATION_HOURS * HOUR;
+  for (const p of problems) {
+    if (tooLong && p.name === 'endsAt' && p.code === 'officeHours') continue;
+    errors.push(p);
+  }
+  if (tooLong) {
     errors.push({
       name: 'endsAt',
       code: 'tooLong',

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { followUpDoneProblem, placementStartProblem } from '../../domain/date-rules.ts';
 import { todayInNl } from '../../domain/dates.ts';
 import { hasRole } from '../../platform/access/principal.ts';
 import type { RequestContext } from '../../platform/context.ts';
@@ -41,6 +42,8 @@ export async function createPlacement(ctx: RequestContext, body: PlacementCreate
       if (!inScope && !viaReveal) throw problems.notFound(RESIDENT);
 
       const errors: InvalidParam[] = [];
+      const start = placementStartProblem(body.startDate, todayInNl());
+      if (start) errors.push({ name: 'startDate', ...start });
       if (body.proposalId && (!proposal || CLOSED_PROPOSAL.includes(proposal.status))) {
         errors.push({ name: 'proposalId', code: 'closed', reason: 'Dit voorstel hoort niet bij deze inwoner of is al afgesloten.' });
       }
@@ -121,10 +124,8 @@ export async function recordFollowUp(ctx: RequestContext, id: string, months: nu
     const current = await load(tx, ctx, id, true);
     if (versionFromIfMatch(ifMatch, KIND, id) !== placementVersion(current.placement)) throw problems.stale();
     const errors: InvalidParam[] = [];
-    if (body.doneOn < current.placement.startDate) {
-      errors.push({ name: 'doneOn', code: 'beforeStart', reason: 'De nazorg kan niet vóór de startdatum van de plaatsing liggen.' });
-    }
-    if (body.doneOn > todayInNl()) errors.push({ name: 'doneOn', code: 'future', reason: 'De nazorg kan niet in de toekomst liggen.' });
+    const done = followUpDoneProblem(body.doneOn, current.placement.startDate, todayInNl());
+    if (done) errors.push({ name: 'doneOn', ...done });
     if (errors.length > 0) throw invalidInput(errors);
     await placementsStore(tx, ctx.principal).recordFollowUp(id, months, { doneOn: body.doneOn, stillEmployed: body.stillEmployed, note: body.note || null });
     log.subjects([current.placement.residentId], { action: 'placements.followUp.record' });

@@ -1,3 +1,4 @@
+import { agreedOnProblem, dueDateProblem } from '../../domain/date-rules.ts';
 import { todayInNl } from '../../domain/dates.ts';
 import type { Principal } from '../../platform/access/principal.ts';
 import type { Tx } from '../../platform/db/transaction.ts';
@@ -17,16 +18,16 @@ export function checkActionDescription(description: string, errors: InvalidParam
   if (!description.trim()) errors.push({ name: 'description', code: 'required', reason: 'Beschrijf wat er moet gebeuren, bijvoorbeeld “Budgetcoach bellen”.' });
 }
 
+/** The shared rule (src/domain/date-rules.ts): today or later, within five years. */
 export function checkDueDate(dueDate: string | null | undefined, errors: InvalidParam[], today = todayInNl()): void {
-  if (dueDate && dueDate < today) {
-    errors.push({ name: 'dueDate', code: 'past', reason: 'Deze datum is al voorbij. Kies vandaag of een dag in de toekomst.' });
-  }
+  const problem = dueDate ? dueDateProblem(dueDate, today) : null;
+  if (problem) errors.push({ name: 'dueDate', ...problem });
 }
 
+/** The shared rule (src/domain/date-rules.ts): not in the future. */
 export function checkAgreedOn(agreedOn: string, errors: InvalidParam[], today = todayInNl()): void {
-  if (agreedOn > today) {
-    errors.push({ name: 'agreement.agreedOn', code: 'future', reason: 'Het akkoord kan niet in de toekomst liggen. Vul de dag in waarop de inwoner akkoord gaf.' });
-  }
+  const problem = agreedOnProblem(agreedOn, today);
+  if (problem) errors.push({ name: 'agreement.agreedOn', ...problem });
 }
 
 /** Without an owner in the request, the caller carries out the action himself. */

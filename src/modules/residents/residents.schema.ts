@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, isoInstant } from '../../platform/http/dates.ts';
+import { dateInput, isoDate, isoInstant } from '../../platform/http/dates.ts';
 import { listSchema } from '../../platform/http/list.ts';
 import { roleSchema } from '../../platform/access/role.schema.ts';
 
@@ -124,7 +124,7 @@ const residentFields = {
 export const residentCreateSchema = z
   .object({
     ...residentFields,
-    benefitStartDate: date.nullable().optional().describe('Startdatum van de bijstandsuitkering'),
+    benefitStartDate: dateInput('Startdatum van de bijstandsuitkering (JJJJ-MM-DD); niet vóór de 18e verjaardag, niet in de toekomst').nullable().optional(),
     contactPersonId: z.uuid().nullable().optional().describe('Vast aanspreekpunt; standaard de werkmatcher die de inwoner invoert'),
   })
   .meta({ id: 'ResidentCreate' });
@@ -143,7 +143,7 @@ export const residentUpdateSchema = z
     educationLevel: residentFields.educationLevel.optional(),
     phone: residentFields.phone,
     email: residentFields.email,
-    benefitStartDate: date.optional(),
+    benefitStartDate: dateInput('JJJJ-MM-DD; niet vóór de 18e verjaardag, niet in de toekomst').optional(),
   })
   .meta({ id: 'ResidentUpdate' });
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { normaliseBsn } from '../../domain/bsn.ts';
+import { benefitStartProblem, contactMomentProblem } from '../../domain/date-rules.ts';
 import { todayInNl } from '../../domain/dates.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/transaction.ts';
@@ -19,7 +20,7 @@ import type {
 } from './residents.schema.ts';
 import type { z } from 'zod';
 import { residentsStore, type ResidentListFilter, type ResidentSort } from './residents.store.ts';
-import { checkBsn, checkDateOfBirth, checkDateRange, checkEmail, checkPhone, checkPostcode } from './residents.validation.ts';
+import { checkBenefitStart, checkBsn, checkDateOfBirth, checkDateRange, checkEmail, checkPhone, checkPostcode } from './residents.validation.ts';
 import { wholeList } from '../../platform/http/list.ts';
 
 const RESIDENT = 'Deze inwoner';
@@ -103,12 +104,10 @@ export async function createResident(ctx: RequestContext, body: z.infer<typeof r
   const errors: InvalidParam[] = [];
   const bsn = checkBsn(body.bsn, errors);
   const postcode = checkPostcode(body.postcode, errors);
-  checkDateOfBirth(body.dateOfBirth, errors);
+  const dateOfBirth = checkDateOfBirth(body.dateOfBirth, errors);
   const email = checkEmail(body.email, errors);
   const phone = checkPhone(body.phone, errors);
-  if (body.benefitStartDate && body.benefitStartDate > todayInNl()) {
-    errors.push({ name: 'benefitStartDate', code: 'future', reason: 'De uitkering kan niet in de toekomst begonnen zijn.' });
-  }
+  if (body.benefitStartDate) checkBenefitStart(body.benefitStartDate, dateOfBirth, errors);
   const id = randomUUID();
   try {
     return await ctx.transaction(async (tx, log) => {
@@ -132,7 +131,7 @@ export async function createResident(ctx: RequestContext, body: z.infer<typeof r
         given_names: body.givenNames,
         family_name_prefix: body.familyNamePrefix || null,
         family_name: body.familyName,
-        date_of_birth: body.dateOfBirth,
+        date_of_birth: dateOfBirth!,
         street: body.street,
         house_number: body.houseNumber,
         postcode,
@@ -173,10 +172,8 @@ export async function updateResident(ctx: RequestContext, id: string, ifMatch: s
   if (body.givenNames !== undefined) patch.given_names = body.givenNames;
   if (body.familyNamePrefix !== undefined) patch.family_name_prefix = body.familyNamePrefix || null;
   if (body.familyName !== undefined) patch.family_name = body.familyName;
-  if (body.dateOfBirth !== undefined) {
-    checkDateOfBirth(body.dateOfBirth, errors);
-    patch.date_of_birth = body.dateOfBirth;
-  }
+  const newBirth = body.dateOfBirth !== undefined ? checkDateOfBirth(body.dateOfBirth, errors) : undefined;
+  if (newBirth) patch.date_of_birth = newBirth;
   if (body.street !== undefined) patch.street = body.street;
   if (body.houseNumber !== undefined) patch.house_number = body.houseNumber;
   if (body.city !== undefined) patch.city = body.city;
@@ -184,14 +181,18 @@ export async function updateResident(ctx: RequestContext, id: string, ifMatch: s
   if (body.educationLevel !== undefined) patch.education_level = body.educationLevel;
   if (body.phone !== undefined) patch.phone = checkPhone(body.phone, errors);
   if (body.email !== undefined) patch.email = checkEmail(body.email, errors);
-  if (body.benefitStartDate && body.benefitStartDate > todayInNl()) {
-    errors.push({ name: 'benefitStartDate', code: 'future', reason: 'De uitkering kan niet in de toekomst begonnen zijn.' });
-  }
   const postcode = body.postcode !== undefined ? checkPostcode(body.postcode, errors) : undefined;
   return ctx.transaction(async (tx, log) => {
     const store = residentsStore(tx, ctx.principal);
     const current = await store.findById(id);
     if (!current || !presentResident(ctx.principal, current).permissions.update) throw problems.notFound(RESIDENT);
+    // The benefit start against the date of birth as it will be (the new one, else the one on file).
+    const birth = newBirth ?? (body.dateOfBirth === undefined ? current.date_of_birth : null);
+    if (body.benefitStartDate) checkBenefitStart(body.benefitStartDate, birth, errors);
+    else if (newBirth && current.benefit_start && current.benefit_end === null) {
+      const problem = benefitStartProblem(current.benefit_start, newBirth, '9999-12-31');
+      if (problem) errors.push({ name: 'dateOfBirth', code: 'benefitStart', reason: `Met deze geboortedatum klopt de startdatum van de uitkering niet: ${problem.reason}` });
+    }
     if (postcode !== undefined && !errors.some((e) => e.name === 'postcode')) {
       const area = await organisation.areaForPostcode(tx, postcode);
       if (!area) {
@@ -387,9 +388,8 @@ export async function listContactMoments(ctx: RequestContext, id: string) {
 
 export async function recordContactMoment(ctx: RequestContext, id: string, body: z.infer<typeof contactMomentCreateSchema>) {
   const occurredAt = new Date(body.occurredAt);
-  if (occurredAt.getTime() > Date.now() + 5 * 60_000) {
-    throw problems.invalid([{ name: 'occurredAt', code: 'future', reason: 'Een contactmoment kan niet in de toekomst liggen.' }]);
-  }
+  const problem = contactMomentProblem(occurredAt, new Date());
+  if (problem) throw problems.invalid([{ name: 'occurredAt', ...problem }]);
   return ctx.transaction(async (tx, log) => {
     const store = residentsStore(tx, ctx.principal);
     const { presented } = await requireFull(store, ctx, id);

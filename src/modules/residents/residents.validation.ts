@@ -1,5 +1,6 @@
 import { isValidBsn, normaliseBsn } from '../../domain/bsn.ts';
-import { isValidIsoDate, todayInNl, yearsBetween } from '../../domain/dates.ts';
+import { benefitStartProblem, dateOfBirthProblem, endBeforeStartProblem, isoDateProblem } from '../../domain/date-rules.ts';
+import { todayInNl } from '../../domain/dates.ts';
 import { normalisePostcode } from '../../domain/postcode.ts';
 import type { InvalidParam } from '../../platform/http/problem.ts';
 
@@ -21,16 +22,18 @@ export function checkPostcode(raw: string, errors: InvalidParam[]): string {
   return pc ?? raw;
 }
 
-export function checkDateOfBirth(raw: string, errors: InvalidParam[], today = todayInNl()): void {
-  if (!isValidIsoDate(raw)) {
-    errors.push({ name: 'dateOfBirth', code: 'format', reason: 'Deze datum bestaat niet. Gebruik dag, maand en jaar.' });
-    return;
-  }
-  const age = yearsBetween(raw, today);
-  if (raw > today) errors.push({ name: 'dateOfBirth', code: 'future', reason: 'De geboortedatum ligt in de toekomst.' });
-  else if (age < 15 || age > 110) {
-    errors.push({ name: 'dateOfBirth', code: 'range', reason: 'Controleer de geboortedatum: de leeftijd moet tussen 15 en 110 jaar liggen.' });
-  }
+/** The shared rule (src/domain/date-rules.ts), in the API's ISO form. Returns the date when it is valid. */
+export function checkDateOfBirth(raw: string, errors: InvalidParam[], today = todayInNl()): string | null {
+  const problem = isoDateProblem(raw) ?? dateOfBirthProblem(raw, today);
+  if (problem) errors.push({ name: 'dateOfBirth', ...(problem.code === 'required' ? { ...problem, reason: 'Vul de geboortedatum in, bijvoorbeeld 1990-03-14.' } : problem) });
+  return problem ? null : raw.trim();
+}
+
+/** Start of the benefit: a real date, not in the future, not before the 18th birthday (shared rule). */
+export function checkBenefitStart(raw: string, dateOfBirth: string | null, errors: InvalidParam[], today = todayInNl()): string | null {
+  const problem = isoDateProblem(raw) ?? benefitStartProblem(raw, dateOfBirth, today);
+  if (problem) errors.push({ name: 'benefitStartDate', ...problem });
+  return problem ? null : raw.trim();
 }
 
 export function checkEmail(raw: string | null | undefined, errors: InvalidParam[]): string | null {
@@ -50,5 +53,6 @@ export function checkPhone(raw: string | null | undefined, errors: InvalidParam[
 }
 
 export function checkDateRange(from: string, to: string | null | undefined, toName: string, errors: InvalidParam[]): void {
-  if (to && to < from) errors.push({ name: toName, code: 'range', reason: 'De einddatum ligt vóór de begindatum.' });
+  const problem = endBeforeStartProblem(from, to);
+  if (problem) errors.push({ name: toName, ...problem });
 }

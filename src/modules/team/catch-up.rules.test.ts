@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { monthsBetween } from '../../domain/dates.ts';
-import { coverage, divide, isoWeek, matchesCriteria, pct, selectCandidates, weekStart, weeklyCoverage, type CatchUpCriteria } from './catch-up.rules.ts';
+import { coverage, divide, isoWeek, matchesCriteria, pct, selectCandidates, weekStart, weeklyCoverage, type CatchUpCriteria, summariseMoves } from './catch-up.rules.ts';
 
 const DAY = 86_400_000;
 const TODAY = '2026-11-22';
@@ -131,5 +131,25 @@ describe('coverage', () => {
       ['2026-W47', 3, 2, 75, 50],
     ]);
     expect(weeks.at(-1)).toMatchObject(coverage(rows));
+  });
+});
+
+describe('summariseMoves: what a division does to the caseloads', () => {
+  it('counts every resident once: moving + staying = total, transfers add up to moving, per receiver to total', () => {
+    const staff = ['a', 'b', 'c', 'd'];
+    const row = fc.record({ fromId: fc.option(fc.constantFrom(...staff), { nil: null }), coachId: fc.constantFrom(...staff) });
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 300 }), (rows) => {
+        const assignments = rows.map((r, i) => ({ residentId: `r${i}`, ...r }));
+        const s = summariseMoves(assignments, (id) => id.toUpperCase());
+        const moving = assignments.filter((a) => a.fromId !== a.coachId).length;
+        expect([s.total, s.moving, s.staying]).toEqual([rows.length, moving, rows.length - moving]);
+        expect(s.transfers.reduce((n, t) => n + t.count, 0)).toBe(moving);
+        expect(s.handingOver.reduce((n, t) => n + t.count, 0)).toBe(moving);
+        expect(s.perStaffUser.reduce((n, p) => n + p.receives, 0)).toBe(rows.length);
+        expect(s.transfers.every((t) => t.from?.id !== t.to.id)).toBe(true);
+        expect(s.transfers.map((t) => t.count)).toEqual([...s.transfers.map((t) => t.count)].sort((x, y) => y - x));
+      }),
+    );
   });
 });

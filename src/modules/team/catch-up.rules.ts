@@ -67,6 +67,55 @@ export function divide(residentIds: readonly string[], coaches: readonly CoachLo
   });
 }
 
+export interface MoveSummary {
+  /** Residents in the selection. */
+  total: number;
+  /** Of whom get another werkmatcher (a handover with the note). */
+  moving: number;
+  /** Of whom stay with the werkmatcher they have. */
+  staying: number;
+  /** Per werkmatcher who gets residents (in the order of the division): how many, and how many of those are new to him. */
+  perStaffUser: Array<{ staffUser: { id: string; displayName: string }; receives: number; newToThem: number }>;
+  /** Per werkmatcher (or none) who hands residents over: how many leave him. */
+  handingOver: Array<{ staffUser: { id: string; displayName: string } | null; count: number }>;
+  /** From whom to whom, with how many (only real changes), largest first. */
+  transfers: Array<{ from: { id: string; displayName: string } | null; to: { id: string; displayName: string }; count: number }>;
+}
+
+/** What a division does to the caseloads: who moves from whom to whom. Pure. */
+export function summariseMoves(
+  assignments: ReadonlyArray<Assignment & { fromId: string | null }>,
+  nameOf: (staffId: string) => string,
+): MoveSummary {
+  const ref = (id: string) => ({ id, displayName: nameOf(id) });
+  const receive = new Map<string, { receives: number; newToThem: number }>();
+  const leaving = new Map<string | null, number>();
+  const pairs = new Map<string, { from: string | null; to: string; count: number }>();
+  let moving = 0;
+  for (const a of assignments) {
+    const r = receive.get(a.coachId) ?? { receives: 0, newToThem: 0 };
+    r.receives += 1;
+    receive.set(a.coachId, r);
+    if (a.fromId === a.coachId) continue;
+    moving += 1;
+    r.newToThem += 1;
+    leaving.set(a.fromId, (leaving.get(a.fromId) ?? 0) + 1);
+    const key = `${a.fromId ?? ''}>${a.coachId}`;
+    const p = pairs.get(key) ?? { from: a.fromId, to: a.coachId, count: 0 };
+    p.count += 1;
+    pairs.set(key, p);
+  }
+  const byCount = <T extends { count: number }>(x: T, y: T) => y.count - x.count;
+  return {
+    total: assignments.length,
+    moving,
+    staying: assignments.length - moving,
+    perStaffUser: [...receive.entries()].map(([id, r]) => ({ staffUser: ref(id), ...r })),
+    handingOver: [...leaving.entries()].map(([id, count]) => ({ staffUser: id === null ? null : ref(id), count })).sort(byCount),
+    transfers: [...pairs.values()].map((p) => ({ from: p.from === null ? null : ref(p.from), to: ref(p.to), count: p.count })).sort(byCount),
+  };
+}
+
 export interface CoverageInput {
   /** First contact moment at or after the campaign start; null: not yet. */
   contactedAt: Date | null;

@@ -6,7 +6,8 @@ import { scopeSql } from '../worklist/worklist.store.ts';
 import type { CatchUpCriteria } from './catch-up.rules.ts';
 
 // The only SQL for catch-up campaigns (inhaalslag). Candidates are read from residents, cases and benefits within the
-// caller's scope and the team's areas (read model, ADR 0007); coverage is derived from contact moments and plans.
+// caller's scope and the team's areas (read model, ADR 0007); coverage is derived from contact moments and plans
+// (contacts between the start and, once closed, the close: ADR 0015).
 
 interface CatchUpCampaignsTable {
   municipality_id: string;
@@ -17,6 +18,8 @@ interface CatchUpCampaignsTable {
   status: Generated<string>;
   created_by: string;
   created_at: Generated<Date>;
+  closed_at: Date | null;
+  closed_by: string | null;
 }
 
 interface CatchUpCampaignResidentsTable {
@@ -53,13 +56,17 @@ export interface CampaignRow {
   created_at: Date;
   created_by: string;
   created_by_name: string;
+  closed_at: Date | null;
+  closed_by: string | null;
+  closed_by_name: string | null;
   residents: string;
   contacted: string;
   with_plan: string;
 }
 
 const contactedSql = sql`(SELECT min(cm.occurred_at) FROM contact_moments cm
-  WHERE cm.municipality_id = cr.municipality_id AND cm.resident_id = cr.resident_id AND cm.occurred_at >= cc.created_at)`;
+  WHERE cm.municipality_id = cr.municipality_id AND cm.resident_id = cr.resident_id AND cm.occurred_at >= cc.created_at
+    AND (cc.closed_at IS NULL OR cm.occurred_at <= cc.closed_at))`;
 const planSql = sql`(SELECT p.created_at FROM plans p
   WHERE p.municipality_id = cr.municipality_id AND p.resident_id = cr.resident_id AND p.status = 'active' LIMIT 1)`;
 
@@ -71,15 +78,16 @@ export function catchUpStore(outer: Tx, principal: Principal) {
   function campaignQuery(teamIds: string[], id?: string) {
     return sql<CampaignRow>`
       SELECT cc.id, cc.team_id, t.name AS team_name, cc.name, cc.criteria, cc.status, cc.created_at, cc.created_by,
-        s.display_name AS created_by_name, count(cr.resident_id) AS residents,
+        s.display_name AS created_by_name, cc.closed_at, cc.closed_by, cs.display_name AS closed_by_name, count(cr.resident_id) AS residents,
         count(cr.resident_id) FILTER (WHERE ${contactedSql} IS NOT NULL) AS contacted,
         count(cr.resident_id) FILTER (WHERE ${planSql} IS NOT NULL) AS with_plan
       FROM catch_up_campaigns cc
       JOIN teams t ON t.municipality_id = cc.municipality_id AND t.id = cc.team_id
       JOIN staff_users s ON s.municipality_id = cc.municipality_id AND s.id = cc.created_by
+      LEFT JOIN staff_users cs ON cs.municipality_id = cc.municipality_id AND cs.id = cc.closed_by
       LEFT JOIN catch_up_campaign_residents cr ON cr.municipality_id = cc.municipality_id AND cr.campaign_id = cc.id
       WHERE cc.municipality_id = ${m} AND cc.team_id = ANY(${teamIds}::uuid[]) ${id ? sql`AND cc.id = ${id}::uuid` : sql``}
-      GROUP BY cc.municipality_id, cc.id, t.name, s.display_name
+      GROUP BY cc.municipality_id, cc.id, t.name, s.display_name, cs.display_name
       ORDER BY cc.created_at DESC, cc.id
       LIMIT 100`;
   }
@@ -128,6 +136,18 @@ export function catchUpStore(outer: Tx, principal: Principal) {
           .values(chunk.map((a) => ({ municipality_id: m, campaign_id: campaignId, resident_id: a.residentId, assigned_to: a.coachId })))
           .execute();
       }
+    },
+
+    /** Closes an active campaign; false when it was not active (any more). */
+    async closeCampaign(id: string) {
+      const res = await tx
+        .updateTable('catch_up_campaigns')
+        .set({ status: 'closed', closed_at: new Date(), closed_by: principal.userId })
+        .where('municipality_id', '=', m)
+        .where('id', '=', id)
+        .where('status', '=', 'active')
+        .executeTakeFirst();
+      return Number(res.numUpdatedRows) === 1;
     },
 
     async campaigns(teamIds: string[]) {

@@ -2,7 +2,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { RouteRegistrar } from '../../platform/http/app.ts';
 import { API_PREFIX } from '../../platform/http/openapi.ts';
 import { listCaseloads, reassign } from './caseload.service.ts';
-import { createCampaign, getCampaign, listCampaigns, previewCampaign } from './catch-up.service.ts';
+import { closeCampaign, createCampaign, getCampaign, listCampaigns, previewCampaign } from './catch-up.service.ts';
 import {
   campaignParams,
   caseloadsSchema,
@@ -111,5 +111,21 @@ export const registerTeamRoutes: RouteRegistrar = (app) => {
       },
     },
     async (req) => getCampaign(req.ctx(), req.params.id),
+  );
+
+  r.post(
+    `${campaigns}/:id/close`,
+    {
+      // Closing reads the campaign's residents (its coverage) and ends their follow-up in it; assignments stay.
+      config: { ...access, processing: { activity: 'PA-012', action: 'team.catchUp.close' } },
+      schema: {
+        tags,
+        summary: 'Inhaalslag afsluiten: de opvolging stopt, de inwoners blijven bij hun nieuwe werkmatcher',
+        operationId: 'closeCatchUpCampaign',
+        params: campaignParams,
+        response: { 200: catchUpCampaignDetailSchema },
+      },
+    },
+    async (req) => closeCampaign(req.ctx(), req.params.id),
   );
 };

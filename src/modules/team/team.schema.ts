@@ -47,11 +47,27 @@ export const criteriaSchema = z
   })
   .meta({ id: 'CatchUpCriteria' });
 
+const staffUserIds = z.array(z.uuid()).min(1).max(50).describe('De werkmatchers van het team over wie de inwoners worden verdeeld');
+const division = z.enum(['balance', 'roundRobin']).default('balance').describe('balance: naar huidige caseload; roundRobin: om de beurt');
+
 export const catchUpPreviewBodySchema = z.object({
   teamId: z.uuid().optional().describe('Nodig als u teamleider bent van meer teams'),
   criteria: criteriaSchema,
+  staffUserIds: staffUserIds.optional().describe('Met werkmatchers: ook wie van wie naar wie gaat, en de vingerafdruk om te bevestigen'),
+  division: division.optional(),
 });
 export type CatchUpPreviewBody = z.infer<typeof catchUpPreviewBodySchema>;
+
+const moveSummarySchema = z
+  .object({
+    total: z.number().int(),
+    moving: z.number().int().describe('Krijgen een andere werkmatcher (overdracht met notitie)'),
+    staying: z.number().int().describe('Blijven bij hun eigen werkmatcher'),
+    perStaffUser: z.array(z.object({ staffUser: personRef, receives: z.number().int(), newToThem: z.number().int() })),
+    handingOver: z.array(z.object({ staffUser: personRef.nullable().describe('null: had geen vast aanspreekpunt'), count: z.number().int() })),
+    transfers: z.array(z.object({ from: personRef.nullable(), to: personRef, count: z.number().int() })).describe('Van wie naar wie, grootste eerst'),
+  })
+  .meta({ id: 'CatchUpMoves' });
 
 export const catchUpPreviewSchema = z
   .object({
@@ -68,13 +84,20 @@ export const catchUpPreviewSchema = z
         contactPerson: personRef.nullable(),
       }),
     ).describe('De eerste 10: nooit gesproken eerst, dan het langst niet gesproken'),
+    moves: moveSummarySchema.nullable().describe('Alleen met staffUserIds: wat starten doet met de caseloads'),
+    fingerprint: z.string().nullable().describe('Alleen met staffUserIds: stuur deze mee als previewFingerprint om te starten'),
   })
   .meta({ id: 'CatchUpPreview' });
 
 export const catchUpCreateBodySchema = catchUpPreviewBodySchema.extend({
   name: z.string().trim().min(1).max(120),
-  staffUserIds: z.array(z.uuid()).min(1).max(50).describe('De werkmatchers van het team over wie de inwoners worden verdeeld'),
-  division: z.enum(['balance', 'roundRobin']).default('balance').describe('balance: naar huidige caseload; roundRobin: om de beurt'),
+  staffUserIds,
+  division,
+  previewFingerprint: z
+    .string()
+    .min(1, 'Bekijk eerst de gevolgen en bevestig ze')
+    .max(200)
+    .describe('De fingerprint uit de voorvertoning met dezelfde criteria en werkmatchers: alleen wat u zag en bevestigde wordt gestart (anders 409)'),
   handoverNote: z.string().max(4000).optional().describe('Overdrachtsnotitie bij elke wissel van aanspreekpunt (standaard een korte uitleg)'),
 });
 export type CatchUpCreateBody = z.infer<typeof catchUpCreateBodySchema>;
@@ -96,6 +119,8 @@ export const catchUpCampaignSchema = z
     status: z.enum(['active', 'closed']),
     createdAt: z.iso.datetime({ offset: true }),
     createdBy: personRef,
+    closedAt: z.iso.datetime({ offset: true }).nullable().describe('Afgesloten: de inwoners blijven bij hun nieuwe werkmatcher (ADR 0015)'),
+    closedBy: personRef.nullable(),
     coverage: coverageSchema,
   })
   .meta({ id: 'CatchUpCampaign' });

@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { isoDate } from '../../platform/http/dates.ts';
+import { dateInput, isoDate } from '../../platform/http/dates.ts';
 import { listSchema } from '../../platform/http/list.ts';
 
 // Request and response schemas of the vacancy API. VacancySummary is shared with matching, proposals and candidates.
 
 const date = isoDate();
+const closingDateInput = dateInput('JJJJ-MM-DD; vandaag of later, binnen 2 jaar');
 
 export const contractTypes = ['permanent', 'temporary', 'agency'] as const;
 export const instruments = ['wageCostSubsidy', 'trialPlacement', 'jobCoaching', 'noRiskPolicy'] as const;
@@ -78,7 +79,8 @@ export const vacancyCreateSchema = z.object({
   drivingLicenceRequired: z.boolean(),
   jobCarvingNotes: z.string().trim().max(2000).optional(),
   status: z.enum(['draft', 'open']),
-  closingDate: date.optional(),
+  // Checked in the service with the shared date rules, so the form gets this message with all the others at once.
+  closingDate: closingDateInput.optional(),
 });
 export type VacancyCreate = z.infer<typeof vacancyCreateSchema>;
 
@@ -88,7 +90,7 @@ export const vacancyUpdateSchema = vacancyCreateSchema
     locationId: z.uuid().nullable(),
     description: z.string().trim().max(5000).nullable(),
     jobCarvingNotes: z.string().trim().max(2000).nullable(),
-    closingDate: date.nullable(),
+    closingDate: closingDateInput.nullable(),
     status: z.enum(vacancyStatuses),
   })
   .partial();

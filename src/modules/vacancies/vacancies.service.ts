@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { closingDateProblem, isoDateProblem } from '../../domain/date-rules.ts';
+import { todayInNl } from '../../domain/dates.ts';
 import { locationOfPostcode } from '../../domain/geo.ts';
 import { normalisePostcode } from '../../domain/postcode.ts';
 import { MASK_BITS, maskOf, normaliseWindows, schoolHours, type TimeWindow } from '../../domain/schedule.ts';
@@ -54,8 +56,13 @@ export async function getVacancy(ctx: RequestContext, id: string) {
 type Input = Omit<VacancyCreate, 'status' | 'locationId' | 'description' | 'jobCarvingNotes' | 'closingDate'> & { status: string; locationId?: string | null; description?: string | null; jobCarvingNotes?: string | null; closingDate?: string | null };
 
 /** Checks the input against ESCO, the postcode and the windows, and against the employer's locations. */
-async function valuesOf(tx: Tx, ctx: RequestContext, input: Input, keepOccupation?: OccupationRef): Promise<VacancyValues> {
+async function valuesOf(tx: Tx, ctx: RequestContext, input: Input, keepOccupation?: OccupationRef, keepClosingDate?: string | null): Promise<VacancyValues> {
   const errors: InvalidParam[] = [];
+  // A new or changed closing date: today or later, within two years (shared rule); an unchanged one may have passed.
+  if (input.closingDate != null && input.closingDate !== keepClosingDate) {
+    const problem = isoDateProblem(input.closingDate) ?? closingDateProblem(input.closingDate, todayInNl());
+    if (problem) errors.push({ name: 'closingDate', ...problem });
+  }
   // An unchanged escoCode keeps its stored label (an ESCO release may rename or drop it).
   const occupation = keepOccupation ?? findOccupation(input.escoCode);
   if (!occupation) errors.push({ name: 'escoCode', code: 'unknownEscoCode', reason: 'Dit beroep staat niet in ESCO. Kies een beroep uit de zoeklijst.' });
@@ -138,7 +145,7 @@ export async function updateVacancy(ctx: RequestContext, id: string, ifMatch: st
     const keep = body.escoCode === undefined || body.escoCode === current.esco_code
       ? { code: current.esco_code, label: current.occupation_label, iscoGroup: current.isco_group }
       : undefined;
-    const values = await valuesOf(tx, ctx, inputOf(current, body), keep);
+    const values = await valuesOf(tx, ctx, inputOf(current, body), keep, current.closing_date);
     if (!(await store.update(id, expected, values))) throw problems.stale();
     return load(tx, ctx, id);
   });

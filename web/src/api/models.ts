@@ -121,6 +121,7 @@ export type CatchUpCreate = RequestBodyOf<'/catch-up-campaigns', 'post'>;
 export type CatchUpDivision = NonNullable<CatchUpCreate['division']>;
 export type CatchUpCampaign = S['CatchUpCampaign'];
 export type CatchUpCampaignDetail = S['CatchUpCampaignDetail'];
+export type CatchUpMoves = S['CatchUpMoves'];
 
 // ESCO
 export type EscoSearchHit = S['EscoOccupationHit'];

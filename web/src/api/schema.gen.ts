@@ -727,6 +727,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/catch-up-campaigns/{id}/close': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Inhaalslag afsluiten: de opvolging stopt, de inwoners blijven bij hun nieuwe werkmatcher */
+    post: operations['closeCatchUpCampaign'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/esco/occupations': {
     parameters: {
       query?: never;
@@ -2953,7 +2970,7 @@ export interface components {
       email?: string | null;
       /**
        * Format: date
-       * @description Startdatum van de bijstandsuitkering
+       * @description Startdatum van de bijstandsuitkering (JJJJ-MM-DD); niet vóór de 18e verjaardag, niet in de toekomst
        */
       benefitStartDate?: string | null;
       /**
@@ -2980,7 +2997,10 @@ export interface components {
         'none' | 'primary' | 'vmbo' | 'mbo1' | 'mbo2to4' | 'havoVwo' | 'hbo' | 'wo' | 'unknown';
       phone?: string | null;
       email?: string | null;
-      /** Format: date */
+      /**
+       * Format: date
+       * @description JJJJ-MM-DD; niet vóór de 18e verjaardag, niet in de toekomst
+       */
       benefitStartDate?: string;
     };
     ContactPersonAssignmentInput: {
@@ -3153,6 +3173,45 @@ export interface components {
       /** @description Minstens zoveel hele maanden geen contact (nooit contact telt altijd mee) */
       minMonthsWithoutContact: number;
     };
+    CatchUpMovesInput: {
+      total: number;
+      /** @description Krijgen een andere werkmatcher (overdracht met notitie) */
+      moving: number;
+      /** @description Blijven bij hun eigen werkmatcher */
+      staying: number;
+      perStaffUser: {
+        staffUser: {
+          /** Format: uuid */
+          id: string;
+          displayName: string;
+        };
+        receives: number;
+        newToThem: number;
+      }[];
+      handingOver: {
+        /** @description null: had geen vast aanspreekpunt */
+        staffUser: {
+          /** Format: uuid */
+          id: string;
+          displayName: string;
+        } | null;
+        count: number;
+      }[];
+      /** @description Van wie naar wie, grootste eerst */
+      transfers: {
+        from: {
+          /** Format: uuid */
+          id: string;
+          displayName: string;
+        } | null;
+        to: {
+          /** Format: uuid */
+          id: string;
+          displayName: string;
+        };
+        count: number;
+      }[];
+    };
     CatchUpPreviewInput: {
       team: {
         /** Format: uuid */
@@ -3179,6 +3238,10 @@ export interface components {
           displayName: string;
         } | null;
       }[];
+      /** @description Alleen met staffUserIds: wat starten doet met de caseloads */
+      moves: components['schemas']['CatchUpMovesInput'] | null;
+      /** @description Alleen met staffUserIds: stuur deze mee als previewFingerprint om te starten */
+      fingerprint: string | null;
     };
     CatchUpCampaignInput: {
       /** Format: uuid */
@@ -3199,6 +3262,16 @@ export interface components {
         id: string;
         displayName: string;
       };
+      /**
+       * Format: date-time
+       * @description Afgesloten: de inwoners blijven bij hun nieuwe werkmatcher (ADR 0015)
+       */
+      closedAt: string | null;
+      closedBy: {
+        /** Format: uuid */
+        id: string;
+        displayName: string;
+      } | null;
       coverage: {
         total: number;
         /** @description Contactmoment na de start */
@@ -3228,6 +3301,16 @@ export interface components {
         id: string;
         displayName: string;
       };
+      /**
+       * Format: date-time
+       * @description Afgesloten: de inwoners blijven bij hun nieuwe werkmatcher (ADR 0015)
+       */
+      closedAt: string | null;
+      closedBy: {
+        /** Format: uuid */
+        id: string;
+        displayName: string;
+      } | null;
       coverage: {
         total: number;
         /** @description Contactmoment na de start */
@@ -5222,7 +5305,7 @@ export interface components {
       email?: string | null;
       /**
        * Format: date
-       * @description Startdatum van de bijstandsuitkering
+       * @description Startdatum van de bijstandsuitkering (JJJJ-MM-DD); niet vóór de 18e verjaardag, niet in de toekomst
        */
       benefitStartDate?: string | null;
       /**
@@ -5249,7 +5332,10 @@ export interface components {
         'none' | 'primary' | 'vmbo' | 'mbo1' | 'mbo2to4' | 'havoVwo' | 'hbo' | 'wo' | 'unknown';
       phone?: string | null;
       email?: string | null;
-      /** Format: date */
+      /**
+       * Format: date
+       * @description JJJJ-MM-DD; niet vóór de 18e verjaardag, niet in de toekomst
+       */
       benefitStartDate?: string;
     };
     ContactPersonAssignment: {
@@ -5422,6 +5508,45 @@ export interface components {
       /** @description Minstens zoveel hele maanden geen contact (nooit contact telt altijd mee) */
       minMonthsWithoutContact: number;
     };
+    CatchUpMoves: {
+      total: number;
+      /** @description Krijgen een andere werkmatcher (overdracht met notitie) */
+      moving: number;
+      /** @description Blijven bij hun eigen werkmatcher */
+      staying: number;
+      perStaffUser: {
+        staffUser: {
+          /** Format: uuid */
+          id: string;
+          displayName: string;
+        };
+        receives: number;
+        newToThem: number;
+      }[];
+      handingOver: {
+        /** @description null: had geen vast aanspreekpunt */
+        staffUser: {
+          /** Format: uuid */
+          id: string;
+          displayName: string;
+        } | null;
+        count: number;
+      }[];
+      /** @description Van wie naar wie, grootste eerst */
+      transfers: {
+        from: {
+          /** Format: uuid */
+          id: string;
+          displayName: string;
+        } | null;
+        to: {
+          /** Format: uuid */
+          id: string;
+          displayName: string;
+        };
+        count: number;
+      }[];
+    };
     CatchUpPreview: {
       team: {
         /** Format: uuid */
@@ -5448,6 +5573,10 @@ export interface components {
           displayName: string;
         } | null;
       }[];
+      /** @description Alleen met staffUserIds: wat starten doet met de caseloads */
+      moves: components['schemas']['CatchUpMoves'] | null;
+      /** @description Alleen met staffUserIds: stuur deze mee als previewFingerprint om te starten */
+      fingerprint: string | null;
     };
     CatchUpCampaign: {
       /** Format: uuid */
@@ -5468,6 +5597,16 @@ export interface components {
         id: string;
         displayName: string;
       };
+      /**
+       * Format: date-time
+       * @description Afgesloten: de inwoners blijven bij hun nieuwe werkmatcher (ADR 0015)
+       */
+      closedAt: string | null;
+      closedBy: {
+        /** Format: uuid */
+        id: string;
+        displayName: string;
+      } | null;
       coverage: {
         total: number;
         /** @description Contactmoment na de start */
@@ -5497,6 +5636,16 @@ export interface components {
         id: string;
         displayName: string;
       };
+      /**
+       * Format: date-time
+       * @description Afgesloten: de inwoners blijven bij hun nieuwe werkmatcher (ADR 0015)
+       */
+      closedAt: string | null;
+      closedBy: {
+        /** Format: uuid */
+        id: string;
+        displayName: string;
+      } | null;
       coverage: {
         total: number;
         /** @description Contactmoment na de start */
@@ -9419,6 +9568,14 @@ export interface operations {
            */
           teamId?: string;
           criteria: components['schemas']['CatchUpCriteriaInput'];
+          /** @description Met werkmatchers: ook wie van wie naar wie gaat, en de vingerafdruk om te bevestigen */
+          staffUserIds?: string[];
+          /**
+           * @description balance: naar huidige caseload; roundRobin: om de beurt
+           * @default balance
+           * @enum {string}
+           */
+          division?: 'balance' | 'roundRobin';
         };
       };
     };
@@ -9562,7 +9719,6 @@ export interface operations {
            */
           teamId?: string;
           criteria: components['schemas']['CatchUpCriteriaInput'];
-          name: string;
           /** @description De werkmatchers van het team over wie de inwoners worden verdeeld */
           staffUserIds: string[];
           /**
@@ -9571,6 +9727,9 @@ export interface operations {
            * @enum {string}
            */
           division?: 'balance' | 'roundRobin';
+          name: string;
+          /** @description De fingerprint uit de voorvertoning met dezelfde criteria en werkmatchers: alleen wat u zag en bevestigde wordt gestart (anders 409) */
+          previewFingerprint: string;
           /** @description Overdrachtsnotitie bij elke wissel van aanspreekpunt (standaard een korte uitleg) */
           handoverNote?: string;
         };
@@ -9635,6 +9794,74 @@ export interface operations {
     };
   };
   getCatchUpCampaign: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CatchUpCampaignDetail'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  closeCatchUpCampaign: {
     parameters: {
       query?: never;
       header?: never;
@@ -10482,7 +10709,10 @@ export interface operations {
           jobCarvingNotes?: string;
           /** @enum {string} */
           status: 'draft' | 'open';
-          /** Format: date */
+          /**
+           * Format: date
+           * @description JJJJ-MM-DD; vandaag of later, binnen 2 jaar
+           */
           closingDate?: string;
         };
       };
@@ -10643,7 +10873,10 @@ export interface operations {
           instruments?: ('wageCostSubsidy' | 'trialPlacement' | 'jobCoaching' | 'noRiskPolicy')[];
           drivingLicenceRequired?: boolean;
           jobCarvingNotes?: string | null;
-          /** Format: date */
+          /**
+           * Format: date
+           * @description JJJJ-MM-DD; vandaag of later, binnen 2 jaar
+           */
           closingDate?: string | null;
           /** @enum {string} */
           status?: 'draft' | 'open' | 'filled' | 'closed';
@@ -12664,6 +12897,9 @@ export const pathsResidentsGetParametersQuerySortValues: ReadonlyArray<
 export const pathsNotificationsGetParametersQueryUnreadValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/notifications']['get']['parameters']['query']['unread']
 > = ['true', 'false'];
+export const pathsCatchUpCampaignsPreviewPostRequestBodyContentApplicationJsonDivisionValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/catch-up-campaigns/preview']['post']['requestBody']['content']['application/json']['division']
+> = ['balance', 'roundRobin'];
 export const pathsCatchUpCampaignsPostRequestBodyContentApplicationJsonDivisionValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/catch-up-campaigns']['post']['requestBody']['content']['application/json']['division']
 > = ['balance', 'roundRobin'];

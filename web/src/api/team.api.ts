@@ -35,3 +35,8 @@ export async function listCatchUps(): Promise<CatchUpCampaign[]> {
 export function getCatchUp(id: string): Promise<CatchUpCampaignDetail> {
   return body(api.GET('/catch-up-campaigns/{id}', { params: { path: { id } } }));
 }
+
+/** Closes a campaign: its follow-up ends; the residents stay with their new werkmatcher (ADR 0015). */
+export function closeCatchUp(id: string): Promise<CatchUpCampaignDetail> {
+  return body(api.POST('/catch-up-campaigns/{id}/close', { params: { path: { id } } }));
+}

@@ -1,11 +1,15 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './en.json';
+import enCatchUpConfirm from './en.catchUpConfirm.json';
+import enDateRules from './en.dateRules.json';
 import enEmployers from './en.employers.json';
 import enMatching from './en.matching.json';
 import enPartner from './en.partner.json';
 import enPrivacy from './en.privacy.json';
 import nl from './nl.json';
+import nlCatchUpConfirm from './nl.catchUpConfirm.json';
+import nlDateRules from './nl.dateRules.json';
 import nlEmployers from './nl.employers.json';
 import nlMatching from './nl.matching.json';
 import nlPartner from './nl.partner.json';
@@ -37,8 +41,8 @@ function applyLanguage(lng: string): void {
 void i18n.use(initReactI18next).init({
   // One file per area of the app (distinct top-level keys), merged into one namespace.
   resources: {
-    nl: { translation: { ...nl, ...nlEmployers, ...nlMatching, ...nlPartner, ...nlPrivacy } },
-    en: { translation: { ...en, ...enEmployers, ...enMatching, ...enPartner, ...enPrivacy } },
+    nl: { translation: { ...nl, ...nlEmployers, ...nlMatching, ...nlPartner, ...nlPrivacy, ...nlCatchUpConfirm, ...nlDateRules } },
+    en: { translation: { ...en, ...enEmployers, ...enMatching, ...enPartner, ...enPrivacy, ...enCatchUpConfirm, ...enDateRules } },
   },
   lng: storedLanguage(),
   fallbackLng: 'nl',

@@ -11,7 +11,8 @@ import { useDocumentTitle } from '../hooks/useDocumentTitle.ts';
 import { fieldErrorsOf } from '../hooks/useFieldErrors.ts';
 import { residentKey } from './resident/useResident.ts';
 import { ResidentForm } from './resident-form/ResidentForm.tsx';
-import { missingRequired } from './resident-form/requiredFields.ts';
+import { useRuleText } from '../rules/useRuleText.ts';
+import { checkResidentForm } from './resident-form/requiredFields.ts';
 import { EMPTY_VALUES, FIELD_ORDER, toCreate, type ResidentFormValues } from './resident-form/residentFormValues.ts';
 
 export function ResidentCreatePage() {
@@ -20,6 +21,7 @@ export function ResidentCreatePage() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const errorText = useErrorText();
+  const ruleText = useRuleText();
   const [values, setValues] = useState<ResidentFormValues>(EMPTY_VALUES);
   const [missing, setMissing] = useState<Record<string, string>>({});
   const create = useMutation({
@@ -36,9 +38,10 @@ export function ResidentCreatePage() {
   const unplaced = !hasMissing && create.error && !FIELD_ORDER.some((f) => errors[f]);
 
   const onSubmit = () => {
-    const empty = missingRequired(values, 'create');
-    setMissing(Object.fromEntries(empty.map((name) => [name, t(`residentForm.required.${name}`)])));
-    if (empty.length === 0) create.mutate();
+    // Every field at once: required fields and the shared date rules; the server adds what only it can check.
+    const problems = checkResidentForm(values, 'create', (name) => t(`residentForm.required.${name}`), ruleText);
+    setMissing(problems as Record<string, string>);
+    if (Object.keys(problems).length === 0) create.mutate();
   };
 
   return (

@@ -17,7 +17,8 @@ import { fieldErrorsOf } from '../hooks/useFieldErrors.ts';
 import { NotFoundContent } from './NotFoundPage.tsx';
 import { residentKey, useResident } from './resident/useResident.ts';
 import { ConflictNotice, type Conflict } from './resident-form/ConflictNotice.tsx';
-import { missingRequired } from './resident-form/requiredFields.ts';
+import { useRuleText } from '../rules/useRuleText.ts';
+import { checkResidentForm } from './resident-form/requiredFields.ts';
 import { ResidentForm } from './resident-form/ResidentForm.tsx';
 import { FIELD_ORDER, changedFields, toUpdate, valuesOf, type ResidentFormValues } from './resident-form/residentFormValues.ts';
 
@@ -29,6 +30,7 @@ export function ResidentEditPage() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const errorText = useErrorText();
+  const ruleText = useRuleText();
   const resident = useResident(id);
   const [base, setBase] = useState<VersionedResident | null>(null);
   const [values, setValues] = useState<ResidentFormValues | null>(null);
@@ -108,9 +110,9 @@ export function ResidentEditPage() {
 
   const onSubmit = () => {
     setNothingChanged(false);
-    const empty = missingRequired(values, 'edit');
-    setMissing(Object.fromEntries(empty.map((name) => [name, t(`residentForm.required.${name}`)])));
-    if (empty.length > 0) return;
+    const problems = checkResidentForm(values, 'edit', (name) => t(`residentForm.required.${name}`), ruleText);
+    setMissing(problems as Record<string, string>);
+    if (Object.keys(problems).length > 0) return;
     if (changedFields(valuesOf(base.resident), values).length === 0) {
       setNothingChanged(true);
       return;

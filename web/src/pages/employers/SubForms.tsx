@@ -5,7 +5,10 @@ import { Alert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
 import { TextAreaField } from '../../components/TextAreaField.tsx';
 import { TextField } from '../../components/TextField.tsx';
-import { FormProblems, ISO_DATE, POSTCODE, focusLater, formErrors, normalisePostcode, opt } from './shared.tsx';
+import { DateField } from '../../components/DateField.tsx';
+import { apiDate, calendarDateProblem, endBeforeStartProblem } from '../../rules/dateRules.ts';
+import { useRuleText } from '../../rules/useRuleText.ts';
+import { FormProblems, POSTCODE, focusLater, formErrors, normalisePostcode, opt } from './shared.tsx';
 import { useAddAgreement, useAddContact, useAddLocation } from './useEmployers.ts';
 
 /** A button that opens a small form below it; after saving or cancelling the form closes and focus returns. */
@@ -160,6 +163,7 @@ const KINDS: AgreementKind[] = ['intention', 'antiDiscrimination'];
 
 export function AgreementForm({ employerId, onDone }: { employerId: string; onDone: (saved?: string) => void }) {
   const { t } = useTranslation();
+  const ruleText = useRuleText();
   const add = useAddAgreement(employerId);
   const [kind, setKind] = useState<AgreementKind>('intention');
   const [v, setV] = useState({ title: '', targetGroup: '', pledgedPlacements: '', periodStart: '', periodEnd: '', signedOn: '', notes: '' });
@@ -184,9 +188,15 @@ export function AgreementForm({ employerId, onDone }: { employerId: string; onDo
     const pledged = v.pledgedPlacements.trim();
     if (kind === 'intention' && !/^\d+$/.test(pledged)) missing.pledgedPlacements = t('employers.agreements.errors.pledged');
     else if (kind === 'intention' && Number(pledged) < 1) missing.pledgedPlacements = t('employers.agreements.errors.pledged');
-    if (!ISO_DATE.test(v.periodStart)) missing.periodStart = t('employers.agreements.errors.periodStart');
-    if (!ISO_DATE.test(v.periodEnd)) missing.periodEnd = t('employers.agreements.errors.periodEnd');
-    else if (ISO_DATE.test(v.periodStart) && v.periodEnd < v.periodStart) missing.periodEnd = t('employers.agreements.errors.periodOrder');
+    // The shared date rules: days that exist, an end on or after the start, every message at once.
+    const start = v.periodStart.trim() ? ruleText(calendarDateProblem(v.periodStart)) : t('employers.agreements.errors.periodStart');
+    if (start) missing.periodStart = start;
+    const end = v.periodEnd.trim()
+      ? ruleText(calendarDateProblem(v.periodEnd) ?? endBeforeStartProblem(v.periodStart, v.periodEnd))
+      : t('employers.agreements.errors.periodEnd');
+    if (end) missing.periodEnd = end;
+    const signed = v.signedOn.trim() ? ruleText(calendarDateProblem(v.signedOn)) : undefined;
+    if (signed) missing.signedOn = signed;
     setLocal(missing);
     add.reset();
     if (Object.keys(missing).length > 0) return;
@@ -196,9 +206,9 @@ export function AgreementForm({ employerId, onDone }: { employerId: string; onDo
         title: v.title.trim(),
         targetGroup: opt(v.targetGroup),
         pledgedPlacements: kind === 'intention' ? Number(pledged) : undefined,
-        periodStart: v.periodStart,
-        periodEnd: v.periodEnd,
-        signedOn: opt(v.signedOn),
+        periodStart: apiDate(v.periodStart),
+        periodEnd: apiDate(v.periodEnd),
+        signedOn: v.signedOn.trim() ? apiDate(v.signedOn) : undefined,
         notes: opt(v.notes),
       },
       { onSuccess: () => onDone(t('employers.agreements.saved', { title: v.title.trim() })) },
@@ -253,10 +263,10 @@ export function AgreementForm({ employerId, onDone }: { employerId: string; onDo
       )}
       <TextField id="agreement-target-group" label={f('targetGroup')} description={t('employers.agreements.targetGroupDescription')} optional maxLength={500} value={v.targetGroup} error={errors.targetGroup} onChange={set('targetGroup')} />
       <div className="app-form-row">
-        <TextField id="agreement-start" type="date" label={f('periodStart')} required value={v.periodStart} error={errors.periodStart} onChange={set('periodStart')} />
-        <TextField id="agreement-end" type="date" label={f('periodEnd')} required value={v.periodEnd} error={errors.periodEnd} onChange={set('periodEnd')} />
+        <DateField id="agreement-start" label={f('periodStart')} required value={v.periodStart} error={errors.periodStart} onChange={set('periodStart')} />
+        <DateField id="agreement-end" label={f('periodEnd')} required value={v.periodEnd} error={errors.periodEnd} onChange={set('periodEnd')} />
       </div>
-      <TextField id="agreement-signed" type="date" label={f('signedOn')} optional value={v.signedOn} error={errors.signedOn} onChange={set('signedOn')} />
+      <DateField id="agreement-signed" label={f('signedOn')} optional value={v.signedOn} error={errors.signedOn} onChange={set('signedOn')} />
       <TextAreaField id="agreement-notes" label={f('notes')} optional rows={3} maxLength={2000} value={v.notes} error={errors.notes} onChange={set('notes')} />
       <Actions busy={add.isPending} submit={t('employers.agreements.submit')} onCancel={() => onDone()} />
     </form>

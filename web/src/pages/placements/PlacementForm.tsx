@@ -1,11 +1,14 @@
 import { useState, type FormEvent } from 'react';
+import { DateField } from '../../components/DateField.tsx';
+import { apiDate, placementStartProblem, todayNl } from '../../rules/dateRules.ts';
+import { useRuleText } from '../../rules/useRuleText.ts';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { type Candidate, type ContractType, contractTypes, type Instrument, instruments, type Outflow } from '../../api/models.ts';
 import { Button } from '../../components/Button.tsx';
 import { SelectField } from '../../components/SelectField.tsx';
 import { TextField } from '../../components/TextField.tsx';
-import { FormProblems, ISO_DATE, formErrors, parseDecimal, useFormat } from '../employers/shared.tsx';
+import { FormProblems, formErrors, parseDecimal, useFormat } from '../employers/shared.tsx';
 import { useEmployer } from '../employers/useEmployers.ts';
 import { useCreatePlacement } from './usePlacements.ts';
 
@@ -64,6 +67,7 @@ function Radios<T extends string>({ name, legend, options, value, onChange, labe
 
 /** "Plaatsing vastleggen" after the reveal: start, contract, hours, wage, instrument, agreement and outflow. */
 export function PlacementForm({ candidate, onCancel }: { candidate: Candidate; onCancel: () => void }) {
+  const ruleText = useRuleText();
   const { t } = useTranslation();
   const fmt = useFormat();
   const navigate = useNavigate();
@@ -97,7 +101,9 @@ export function PlacementForm({ candidate, onCancel }: { candidate: Candidate; o
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     const m: Record<string, string> = {};
-    if (!ISO_DATE.test(v.startDate)) m.startDate = t('placements.errors.startDate');
+    // The shared rule (at most a year ahead); an empty field says how to fill it.
+    const start = v.startDate.trim() ? ruleText(placementStartProblem(v.startDate, todayNl())) : t('placements.errors.startDate');
+    if (start) m.startDate = start;
     if (!v.contractType) m.contractType = t('placements.errors.contractType');
     const hours = parseDecimal(v.hoursPerWeek);
     if (hours === undefined || hours <= 0 || hours > 60) m.hoursPerWeek = t('placements.errors.hoursPerWeek');
@@ -114,7 +120,7 @@ export function PlacementForm({ candidate, onCancel }: { candidate: Candidate; o
         vacancyId: candidate.vacancy.id,
         proposalId: candidate.proposalId,
         agreementId: v.agreementId || undefined,
-        startDate: v.startDate,
+        startDate: apiDate(v.startDate),
         contractType: v.contractType as ContractType,
         hoursPerWeek: hours ?? 0,
         hourlyWage: wage,
@@ -132,7 +138,7 @@ export function PlacementForm({ candidate, onCancel }: { candidate: Candidate; o
       </h3>
       <p className="utrecht-paragraph utrecht-paragraph--small">{t('placements.form.intro')}</p>
       <FormProblems formId="placement-form" errors={errors} other={other} fields={fields} failedTitle={t('placements.form.failed')} />
-      <TextField id="placement-start" type="date" label={f('startDate')} required value={v.startDate} error={errors.startDate} onChange={(e) => set('startDate', e.target.value)} />
+      <DateField id="placement-start" label={f('startDate')} required value={v.startDate} error={errors.startDate} onChange={(e) => set('startDate', e.target.value)} />
       <Radios
         name="placement-contract"
         legend={f('contractType')}

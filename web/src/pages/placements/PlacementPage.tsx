@@ -1,4 +1,7 @@
 import { useState, type FormEvent } from 'react';
+import { DateField } from '../../components/DateField.tsx';
+import { apiDate, followUpDoneProblem, todayNl, toTypedDate } from '../../rules/dateRules.ts';
+import { useRuleText } from '../../rules/useRuleText.ts';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useParams } from 'react-router-dom';
 import { isApiError } from '../../api/client.ts';
@@ -12,11 +15,10 @@ import { AppLink } from '../../components/Links.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { TextAreaField } from '../../components/TextAreaField.tsx';
-import { TextField } from '../../components/TextField.tsx';
-import { daysAgo, todayIso } from '../../format/dates.ts';
+import { daysAgo } from '../../format/dates.ts';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle.ts';
 import { NotFoundContent } from '../NotFoundPage.tsx';
-import { FormProblems, ISO_DATE, Section, focusLater, formErrors, useFormat } from '../employers/shared.tsx';
+import { FormProblems, Section, focusLater, formErrors, useFormat } from '../employers/shared.tsx';
 import { useRecordFollowUp, usePlacement } from './usePlacements.ts';
 import '../employers/employers.css';
 
@@ -25,7 +27,8 @@ function FollowUpForm({ placementId, etag, startDate, followUp, onDone }: { plac
   const save = useRecordFollowUp(placementId);
   const m = followUp.months;
   const [still, setStill] = useState<'' | 'yes' | 'no'>(followUp.stillEmployed === null ? '' : followUp.stillEmployed ? 'yes' : 'no');
-  const [doneOn, setDoneOn] = useState(followUp.doneOn ?? todayIso());
+  const [doneOn, setDoneOn] = useState(toTypedDate(followUp.doneOn ?? todayNl()));
+  const ruleText = useRuleText();
   const [note, setNote] = useState(followUp.note ?? '');
   const [local, setLocal] = useState<Record<string, string>>({});
   const stale = isApiError(save.error, 412);
@@ -40,13 +43,13 @@ function FollowUpForm({ placementId, etag, startDate, followUp, onDone }: { plac
     e.preventDefault();
     const missing: Record<string, string> = {};
     if (!still) missing.stillEmployed = t('placements.followUp.errors.stillEmployed');
-    if (!ISO_DATE.test(doneOn)) missing.doneOn = t('placements.followUp.errors.doneOn');
-    else if (doneOn > todayIso()) missing.doneOn = t('placements.followUp.errors.future');
-    else if (doneOn < startDate) missing.doneOn = t('placements.followUp.errors.beforeStart');
+    // The shared rule: not before the placement started, not in the future (the server holds it too).
+    const problem = doneOn.trim() ? ruleText(followUpDoneProblem(doneOn, startDate, todayNl())) : t('placements.followUp.errors.doneOn');
+    if (problem) missing.doneOn = problem;
     setLocal(missing);
     save.reset();
     if (Object.keys(missing).length > 0) return;
-    save.mutate({ months: m, etag, body: { doneOn, stillEmployed: still === 'yes', note: note.trim() || undefined } }, { onSuccess: () => onDone(true) });
+    save.mutate({ months: m, etag, body: { doneOn: apiDate(doneOn), stillEmployed: still === 'yes', note: note.trim() || undefined } }, { onSuccess: () => onDone(true) });
   };
   return (
     <form id={`${prefix}-form`} className="app-form" noValidate onSubmit={onSubmit} aria-labelledby={`${prefix}-form-heading`}>
@@ -90,7 +93,7 @@ function FollowUpForm({ placementId, etag, startDate, followUp, onDone }: { plac
           ))}
         </div>
       </fieldset>
-      <TextField id={`${prefix}-date`} type="date" label={t('placements.followUp.doneOn')} required value={doneOn} error={errors.doneOn} onChange={(e) => setDoneOn(e.target.value)} />
+      <DateField id={`${prefix}-date`} label={t('placements.followUp.doneOn')} required value={doneOn} error={errors.doneOn} onChange={(e) => setDoneOn(e.target.value)} />
       <TextAreaField
         id={`${prefix}-note`}
         label={t('placements.followUp.note')}

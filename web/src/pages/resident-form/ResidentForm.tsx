@@ -2,6 +2,7 @@ import type { FormEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { educationLevels, householdTypes } from '../../api/models.ts';
 import { Button } from '../../components/Button.tsx';
+import { DateField } from '../../components/DateField.tsx';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { ButtonLink } from '../../components/Links.tsx';
 import { SelectField } from '../../components/SelectField.tsx';
@@ -65,7 +66,7 @@ export function ResidentForm({ mode, values, onChange, errors, onSubmit, busy, c
         <TextField {...field('givenNames')} required description={t('residentForm.givenNamesDescription')} autoComplete="off" />
         <TextField {...field('familyNamePrefix')} optional description={t('residentForm.prefixDescription')} autoComplete="off" size="sm" />
         <TextField {...field('familyName')} required autoComplete="off" />
-        <TextField {...field('dateOfBirth')} type="date" required size="md" />
+        <DateField {...field('dateOfBirth')} required />
       </Fieldset>
       <Fieldset legend={t('residentForm.address')}>
         <TextField {...field('street')} required autoComplete="off" />
@@ -91,12 +92,10 @@ export function ResidentForm({ mode, values, onChange, errors, onSubmit, busy, c
           emptyOption={t('residentForm.choose')}
           options={educationLevels.map((l) => ({ value: l, label: t(`educationLevel.${l}`) }))}
         />
-        <TextField
+        <DateField
           {...field('benefitStartDate')}
-          type="date"
           optional={mode === 'create'}
           description={t('residentForm.benefitStartDescription')}
-          size="md"
         />
       </Fieldset>
       <div className="app-button-row">

@@ -1,6 +1,7 @@
+import { apiDate, toTypedDate } from '../../rules/dateRules.ts';
 import type { EducationLevel, HouseholdType, Resident, ResidentCreate, ResidentUpdate } from '../../api/models.ts';
 
-/** The form's values: everything as typed (strings), converted to the API's shape on submit. */
+/** The form's values: everything as typed (strings; dates as dd-mm-jjjj), converted to the API's shape on submit. */
 export interface ResidentFormValues {
   bsn: string;
   givenNames: string;
@@ -50,7 +51,7 @@ export function valuesOf(r: Resident): ResidentFormValues {
     givenNames: r.givenNames,
     familyNamePrefix: r.familyNamePrefix ?? '',
     familyName: r.familyName,
-    dateOfBirth: r.dateOfBirth ?? '',
+    dateOfBirth: toTypedDate(r.dateOfBirth),
     street: r.address?.street ?? '',
     houseNumber: r.address?.houseNumber ?? '',
     postcode: r.address?.postcode ?? '',
@@ -59,11 +60,12 @@ export function valuesOf(r: Resident): ResidentFormValues {
     educationLevel: r.educationLevel ?? '',
     phone: r.phone ?? '',
     email: r.email ?? '',
-    benefitStartDate: r.benefit?.startDate ?? '',
+    benefitStartDate: toTypedDate(r.benefit?.startDate),
   };
 }
 
 const orNull = (v: string) => (v.trim() === '' ? null : v.trim());
+const isoOf = apiDate;
 
 export function toCreate(v: ResidentFormValues): ResidentCreate {
   return {
@@ -71,7 +73,7 @@ export function toCreate(v: ResidentFormValues): ResidentCreate {
     givenNames: v.givenNames.trim(),
     familyNamePrefix: orNull(v.familyNamePrefix),
     familyName: v.familyName.trim(),
-    dateOfBirth: v.dateOfBirth,
+    dateOfBirth: isoOf(v.dateOfBirth),
     street: v.street.trim(),
     houseNumber: v.houseNumber.trim(),
     postcode: v.postcode.trim(),
@@ -81,7 +83,7 @@ export function toCreate(v: ResidentFormValues): ResidentCreate {
     educationLevel: v.educationLevel as EducationLevel,
     phone: orNull(v.phone),
     email: orNull(v.email),
-    benefitStartDate: v.benefitStartDate || null,
+    benefitStartDate: v.benefitStartDate.trim() ? isoOf(v.benefitStartDate) : null,
   };
 }
 
@@ -92,7 +94,7 @@ export function toUpdate(original: ResidentFormValues, v: ResidentFormValues): R
   if (changed('givenNames')) out.givenNames = v.givenNames.trim();
   if (changed('familyNamePrefix')) out.familyNamePrefix = orNull(v.familyNamePrefix);
   if (changed('familyName')) out.familyName = v.familyName.trim();
-  if (changed('dateOfBirth')) out.dateOfBirth = v.dateOfBirth;
+  if (changed('dateOfBirth')) out.dateOfBirth = isoOf(v.dateOfBirth);
   if (changed('street')) out.street = v.street.trim();
   if (changed('houseNumber')) out.houseNumber = v.houseNumber.trim();
   if (changed('postcode')) out.postcode = v.postcode.trim();
@@ -101,7 +103,7 @@ export function toUpdate(original: ResidentFormValues, v: ResidentFormValues): R
   if (changed('educationLevel') && v.educationLevel) out.educationLevel = v.educationLevel;
   if (changed('phone')) out.phone = orNull(v.phone);
   if (changed('email')) out.email = orNull(v.email);
-  if (changed('benefitStartDate') && v.benefitStartDate) out.benefitStartDate = v.benefitStartDate;
+  if (changed('benefitStartDate') && v.benefitStartDate.trim()) out.benefitStartDate = isoOf(v.benefitStartDate);
   return out;
 }
 

@@ -7,8 +7,10 @@ import { useErrorText } from '../../hooks/useErrorText.ts';
 import { Heading } from '../../components/Heading.tsx';
 import { SelectField } from '../../components/SelectField.tsx';
 import { TextAreaField } from '../../components/TextAreaField.tsx';
-import { TextField } from '../../components/TextField.tsx';
+import { DateField } from '../../components/DateField.tsx';
 import { todayIso } from '../../format/dates.ts';
+import { apiDate, calendarDateProblem, endBeforeStartProblem, toTypedDate } from '../../rules/dateRules.ts';
+import { useRuleText } from '../../rules/useRuleText.ts';
 import { fieldErrorsOf } from '../../hooks/useFieldErrors.ts';
 import { useGrantConsent, usePartnerOrganisations } from './useResident.ts';
 
@@ -19,7 +21,8 @@ export function ConsentForm({ residentId, onGranted }: { residentId: string; onG
   const [open, setOpen] = useState(false);
   const [organisationId, setOrganisationId] = useState('');
   const [purpose, setPurpose] = useState('');
-  const [validFrom, setValidFrom] = useState(todayIso);
+  const [validFrom, setValidFrom] = useState(() => toTypedDate(todayIso()));
+  const ruleText = useRuleText();
   const [validTo, setValidTo] = useState('');
   const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
   const toggleRef = useRef<HTMLButtonElement>(null);
@@ -41,7 +44,17 @@ export function ConsentForm({ residentId, onGranted }: { residentId: string; onG
     e.preventDefault();
     const missing: Record<string, string> = {};
     if (!organisationId) missing.partnerOrganisationId = t('consents.form.organisationRequired');
-    if (!validFrom) missing.validFrom = t('consents.form.validFromRequired');
+    // Every field at once, with the server's date rules: a day that exists, an end on or after the start.
+    if (purpose.trim().length < 3) missing.purpose = t('dateRules.consentPurpose');
+    if (!validFrom.trim()) missing.validFrom = t('consents.form.validFromRequired');
+    else {
+      const from = ruleText(calendarDateProblem(validFrom));
+      if (from) missing.validFrom = from;
+    }
+    if (validTo.trim()) {
+      const to = ruleText(calendarDateProblem(validTo) ?? endBeforeStartProblem(validFrom, validTo));
+      if (to) missing.validTo = to;
+    }
     setLocalErrors(missing);
     const first = Object.keys(missing)[0];
     if (first) {
@@ -49,7 +62,7 @@ export function ConsentForm({ residentId, onGranted }: { residentId: string; onG
       return;
     }
     grant.mutate(
-      { partnerOrganisationId: organisationId, purpose: purpose.trim(), validFrom, validTo: validTo || null },
+      { partnerOrganisationId: organisationId, purpose: purpose.trim(), validFrom: apiDate(validFrom), validTo: validTo.trim() ? apiDate(validTo) : null },
       {
         onSuccess: (c) => {
           onGranted(c);
@@ -99,23 +112,19 @@ export function ConsentForm({ residentId, onGranted }: { residentId: string; onG
             onChange={(e) => setPurpose(e.target.value)}
           />
           <div className="app-form-row">
-            <TextField
+            <DateField
               id="consent-validFrom"
-              type="date"
               label={t('consents.form.validFrom')}
               required
-              size="md"
               value={validFrom}
               error={errors.validFrom}
               onChange={(e) => setValidFrom(e.target.value)}
             />
-            <TextField
+            <DateField
               id="consent-validTo"
-              type="date"
               label={t('consents.form.validTo')}
               description={t('consents.form.validToDescription')}
               optional
-              size="md"
               value={validTo}
               error={errors.validTo}
               onChange={(e) => setValidTo(e.target.value)}

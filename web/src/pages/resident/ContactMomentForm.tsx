@@ -7,8 +7,11 @@ import { useErrorText } from '../../hooks/useErrorText.ts';
 import { Heading } from '../../components/Heading.tsx';
 import { SelectField } from '../../components/SelectField.tsx';
 import { TextAreaField } from '../../components/TextAreaField.tsx';
+import { DateField } from '../../components/DateField.tsx';
 import { TextField } from '../../components/TextField.tsx';
 import { localDateTimeWithOffset, nowTime, todayIso } from '../../format/dates.ts';
+import { calendarDateProblem, contactMomentProblem, toIsoDate, toTypedDate } from '../../rules/dateRules.ts';
+import { useRuleText } from '../../rules/useRuleText.ts';
 import { fieldErrorsOf } from '../../hooks/useFieldErrors.ts';
 import { useRecordContact } from './useResident.ts';
 
@@ -17,7 +20,8 @@ export function ContactMomentForm({ residentId }: { residentId: string }) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const record = useRecordContact(residentId);
-  const [date, setDate] = useState(todayIso);
+  const [date, setDate] = useState(() => toTypedDate(todayIso()));
+  const ruleText = useRuleText();
   const [time, setTime] = useState(nowTime);
   const [channel, setChannel] = useState<ContactChannel | ''>('');
   const [summary, setSummary] = useState('');
@@ -32,7 +36,16 @@ export function ContactMomentForm({ residentId }: { residentId: string }) {
     e.preventDefault();
     setSaved(false);
     const missing: Record<string, string> = {};
-    if (!date) missing.date = t('contact.form.dateRequired');
+    // Every field at once, with the server's rules: a day that exists, a moment not in the future.
+    if (!date.trim()) missing.date = t('contact.form.dateRequired');
+    else {
+      const day = ruleText(calendarDateProblem(date));
+      if (day) missing.date = day;
+      else if (time) {
+        const when = ruleText(contactMomentProblem(new Date(localDateTimeWithOffset(toIsoDate(date)!, time)), new Date()));
+        if (when) missing.date = when;
+      }
+    }
     if (!time) missing.time = t('contact.form.timeRequired');
     if (!channel) missing.channel = t('contact.form.channelRequired');
     setLocalErrors(missing);
@@ -41,7 +54,7 @@ export function ContactMomentForm({ residentId }: { residentId: string }) {
       return;
     }
     record.mutate(
-      { occurredAt: localDateTimeWithOffset(date, time), channel, summary: summary.trim() || null },
+      { occurredAt: localDateTimeWithOffset(toIsoDate(date)!, time), channel, summary: summary.trim() || null },
       {
         onSuccess: () => {
           setSaved(true);
@@ -69,13 +82,10 @@ export function ContactMomentForm({ residentId }: { residentId: string }) {
         </Alert>
       )}
       <div className="app-form-row">
-        <TextField
+        <DateField
           id="contact-date"
-          type="date"
           label={t('contact.form.date')}
           required
-          size="md"
-          max={todayIso()}
           value={date}
           error={errors.date ?? errors.occurredAt}
           onChange={(e) => setDate(e.target.value)}

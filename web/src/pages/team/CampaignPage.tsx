@@ -21,6 +21,7 @@ import { useDocumentTitle } from '../../hooks/useDocumentTitle.ts';
 import { localeOf } from '../../i18n/index.ts';
 import { NotFoundContent } from '../NotFoundPage.tsx';
 import { CoverageBars, Swatch } from './charts.tsx';
+import { CloseCampaign } from './CloseCampaign.tsx';
 import { formatPct } from './format.ts';
 import { useCatchUp } from './useTeam.ts';
 import './team.css';
@@ -206,6 +207,8 @@ export function CampaignPage() {
               </TableBody>
             </Table>
           </section>
+
+          <CloseCampaign campaign={c} />
         </>
       )}
     </>

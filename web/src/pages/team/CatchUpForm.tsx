@@ -20,6 +20,8 @@ import { TextAreaField } from '../../components/TextAreaField.tsx';
 import { TextField } from '../../components/TextField.tsx';
 import { useErrorText } from '../../hooks/useErrorText.ts';
 import { fieldErrorsOf } from '../../hooks/useFieldErrors.ts';
+import { ApiError } from '../../api/client.ts';
+import { CatchUpConfirm } from './CatchUpConfirm.tsx';
 import { useCreateCatchUp, usePreviewCatchUp } from './useTeam.ts';
 
 const DIVISIONS: CatchUpDivision[] = ['balance', 'roundRobin'];
@@ -46,7 +48,14 @@ export function CatchUpForm({ teams }: { teams: TeamCaseload[] }) {
   const [note, setNote] = useState('');
   const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
   const preview = usePreviewCatchUp();
+  // The confirmation step: the same preview with the werkmatchers and division, whose fingerprint starts it.
+  const review = usePreviewCatchUp();
   const create = useCreateCatchUp();
+  /** Any change to the form: what was reviewed no longer holds. */
+  const unconfirm = () => {
+    review.reset();
+    create.reset();
+  };
 
   const criteriaErrors = () => {
     const missing: Record<string, string> = {};
@@ -62,7 +71,7 @@ export function CatchUpForm({ teams }: { teams: TeamCaseload[] }) {
   });
   const multiTeam = teams.length > 1;
 
-  const server = { ...fieldErrorsOf(preview.error), ...fieldErrorsOf(create.error) };
+  const server = { ...fieldErrorsOf(preview.error), ...fieldErrorsOf(review.error), ...fieldErrorsOf(create.error) };
   const serverMapped: Record<string, string> = {};
   for (const [k, v] of Object.entries(server)) {
     const key = k.startsWith('staffUserIds')
@@ -73,7 +82,9 @@ export function CatchUpForm({ teams }: { teams: TeamCaseload[] }) {
     if (!(key in serverMapped)) serverMapped[key] = v;
   }
   const errors = { ...serverMapped, ...localErrors };
-  const otherError = [preview.error, create.error].find(
+  // A selection that changed after the review (409): the server says what changed; review again.
+  const changed = create.error instanceof ApiError && create.error.status === 409 ? create.error : null;
+  const otherError = [preview.error, review.error, changed ? null : create.error].find(
     (e) => e && Object.keys(fieldErrorsOf(e)).length === 0,
   );
 
@@ -111,6 +122,13 @@ export function CatchUpForm({ teams }: { teams: TeamCaseload[] }) {
     preview.mutate({ teamId: multiTeam ? teamId : undefined, criteria: criteria() });
   };
 
+  const staffUserIds = () => team?.members.map((m) => m.staffUser.id).filter((id) => staff.has(id)) ?? [];
+  const startReview = () => {
+    create.reset();
+    review.mutate({ teamId: multiTeam ? teamId : undefined, criteria: criteria(), staffUserIds: staffUserIds(), division });
+  };
+
+  // First submit: check every field at once, then show what starting does. Second (confirmed): start exactly that.
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     const missing = criteriaErrors();
@@ -118,15 +136,24 @@ export function CatchUpForm({ teams }: { teams: TeamCaseload[] }) {
     if (staff.size === 0) missing.staffUserIds = t('team.catchUp.errors.staff');
     setLocalErrors(missing);
     preview.reset();
-    if (Object.keys(missing).length > 0) return;
+    if (Object.keys(missing).length > 0) {
+      unconfirm();
+      return;
+    }
+    const confirmed = review.data?.fingerprint;
+    if (!confirmed || changed) {
+      startReview();
+      return;
+    }
     create.mutate(
       {
         teamId: multiTeam ? teamId : undefined,
         name: name.trim(),
         criteria: criteria(),
-        staffUserIds: team?.members.map((m) => m.staffUser.id).filter((id) => staff.has(id)) ?? [],
+        staffUserIds: staffUserIds(),
         division,
         handoverNote: note.trim() || undefined,
+        previewFingerprint: confirmed,
       },
       { onSuccess: (campaign) => navigate(`/team/inhaalslag/${campaign.id}`, { state: { created: true } }) },
     );
@@ -135,6 +162,7 @@ export function CatchUpForm({ teams }: { teams: TeamCaseload[] }) {
   const changeCriteria = (set: (v: string) => void) => (value: string) => {
     set(value);
     preview.reset();
+    unconfirm();
   };
   const data = preview.data;
 
@@ -167,6 +195,7 @@ export function CatchUpForm({ teams }: { teams: TeamCaseload[] }) {
             setTeamId(e.target.value);
             setStaff(new Set(next?.members.map((m) => m.staffUser.id)));
             preview.reset();
+            unconfirm();
           }}
         />
       )}
@@ -259,11 +288,20 @@ export function CatchUpForm({ teams }: { teams: TeamCaseload[] }) {
         <div className="app-button-row">
           <Button
             appearance="subtle"
-            onClick={() => setStaff(new Set(team?.members.map((m) => m.staffUser.id)))}
+            onClick={() => {
+              setStaff(new Set(team?.members.map((m) => m.staffUser.id)));
+              unconfirm();
+            }}
           >
             {t('team.catchUp.staffAll')}
           </Button>
-          <Button appearance="subtle" onClick={() => setStaff(new Set())}>
+          <Button
+            appearance="subtle"
+            onClick={() => {
+              setStaff(new Set());
+              unconfirm();
+            }}
+          >
             {t('team.catchUp.staffNone')}
           </Button>
           <span className="app-muted" role="status">
@@ -289,6 +327,7 @@ export function CatchUpForm({ teams }: { teams: TeamCaseload[] }) {
                 if (e.target.checked) next.add(m.staffUser.id);
                 else next.delete(m.staffUser.id);
                 setStaff(next);
+                unconfirm();
               }}
             />
           ))}
@@ -309,7 +348,10 @@ export function CatchUpForm({ teams }: { teams: TeamCaseload[] }) {
                 name="catchup-division"
                 value={d}
                 checked={division === d}
-                onChange={() => setDivision(d)}
+                onChange={() => {
+                  setDivision(d);
+                  unconfirm();
+                }}
                 aria-describedby={`catchup-division-${d}-description`}
                 className="utrecht-radio-button utrecht-radio-button--html-input utrecht-radio-button--custom"
               />
@@ -340,7 +382,10 @@ export function CatchUpForm({ teams }: { teams: TeamCaseload[] }) {
         maxLength={120}
         value={name}
         error={errors.name}
-        onChange={(e) => setName(e.target.value)}
+        onChange={(e) => {
+          setName(e.target.value);
+          unconfirm();
+        }}
       />
       <TextAreaField
         id="catchup-note"
@@ -350,13 +395,25 @@ export function CatchUpForm({ teams }: { teams: TeamCaseload[] }) {
         rows={3}
         value={note}
         error={errors.handoverNote}
-        onChange={(e) => setNote(e.target.value)}
+        onChange={(e) => {
+          setNote(e.target.value);
+          unconfirm();
+        }}
       />
-      <div className="app-button-row">
-        <Button type="submit" appearance="primary" busy={create.isPending}>
-          {t('team.catchUp.submit')}
-        </Button>
-      </div>
+      {changed && (
+        <Alert type="warning" live="alert" title={t('catchUpConfirm.changedTitle')}>
+          <Paragraph>{changed.detail}</Paragraph>
+        </Alert>
+      )}
+      {review.data?.moves && !changed ? (
+        <CatchUpConfirm moves={review.data.moves} busy={create.isPending} onBack={unconfirm} />
+      ) : (
+        <div className="app-button-row">
+          <Button type="submit" appearance="primary" busy={review.isPending}>
+            {changed ? t('catchUpConfirm.reviewAgain') : t('catchUpConfirm.review')}
+          </Button>
+        </div>
+      )}
     </form>
   );
 }

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CatchUpCreate, CatchUpCriteria, ReassignmentCreate } from '../../api/models.ts';
+import type { CatchUpCreate, CatchUpPreviewRequest, ReassignmentCreate } from '../../api/models.ts';
 import {
+  closeCatchUp,
   createCatchUp,
   getCatchUp,
   getTeamCaseloads,
@@ -46,11 +47,22 @@ export function useReassign() {
 
 export function usePreviewCatchUp() {
   return useMutation({
-    mutationFn: (body: { teamId?: string; criteria: CatchUpCriteria }) => previewCatchUp(body),
+    mutationFn: (body: CatchUpPreviewRequest) => previewCatchUp(body),
   });
 }
 
 export function useCreateCatchUp() {
   const invalidate = useInvalidateTeam();
   return useMutation({ mutationFn: (body: CatchUpCreate) => createCatchUp(body), onSuccess: invalidate });
+}
+
+export function useCloseCatchUp(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => closeCatchUp(id),
+    onSuccess: (campaign) => {
+      client.setQueryData(TEAM_KEYS.campaign(id), campaign);
+      void client.invalidateQueries({ queryKey: TEAM_KEYS.campaigns });
+    },
+  });
 }

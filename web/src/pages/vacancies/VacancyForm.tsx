@@ -22,9 +22,12 @@ import { TextAreaField } from '../../components/TextAreaField.tsx';
 import { TextField } from '../../components/TextField.tsx';
 import { fitsSchoolHours, hoursOfWindows, type TimeWindow } from '../../format/schedule.ts';
 import { useEmployer, useEmployerList } from '../employers/useEmployers.ts';
-import { FormProblems, ISO_DATE, POSTCODE, formErrors, normalisePostcode, parseDecimal, useFormat } from '../employers/shared.tsx';
+import { FormProblems, POSTCODE, formErrors, normalisePostcode, parseDecimal, useFormat } from '../employers/shared.tsx';
 import { SkillsField } from './SkillsField.tsx';
 import { useCreateVacancy, useUpdateVacancy } from './useVacancies.ts';
+import { DateField } from '../../components/DateField.tsx';
+import { apiDate, closingDateProblem, todayNl, toTypedDate } from '../../rules/dateRules.ts';
+import { useRuleText } from '../../rules/useRuleText.ts';
 
 interface Values {
   employerId: string;
@@ -62,7 +65,7 @@ function valuesOf(v: Vacancy | undefined, employerId: string): Values {
     niceToHaveSkills: v?.niceToHaveSkills ?? [],
     jobCarvingNotes: v?.jobCarvingNotes ?? '',
     status: v?.status ?? 'open',
-    closingDate: v?.closingDate ?? '',
+    closingDate: toTypedDate(v?.closingDate),
   };
 }
 
@@ -93,6 +96,7 @@ const COMPARED: (keyof Vacancy)[] = [
 /** Create (no vacancy) or edit (with its ETag) a vacancy. */
 export function VacancyForm({ vacancy, etag, initialEmployerId = '', onReload }: { vacancy?: Vacancy; etag?: string; initialEmployerId?: string; onReload?: () => Promise<{ vacancy: Vacancy; etag: string } | undefined> }) {
   const { t } = useTranslation();
+  const ruleText = useRuleText();
   const fmt = useFormat();
   const navigate = useNavigate();
   const editing = Boolean(vacancy);
@@ -127,7 +131,11 @@ export function VacancyForm({ vacancy, etag, initialEmployerId = '', onReload }:
     if (v.schedule.length === 0) m.schedule = t('vacancies.errors.schedule');
     if (!POSTCODE.test(v.postcode.trim())) m.postcode = t('vacancies.errors.postcode');
     if (!v.contractType) m.contractType = t('vacancies.errors.contractType');
-    if (v.closingDate && !ISO_DATE.test(v.closingDate)) m.closingDate = t('vacancies.errors.closingDate');
+    // The shared rule for a new or changed closing date (today or later, within 2 years); the server holds it too.
+    if (v.closingDate.trim() && apiDate(v.closingDate) !== base.current.vacancy?.closingDate) {
+      const problem = ruleText(closingDateProblem(v.closingDate, todayNl()));
+      if (problem) m.closingDate = problem;
+    }
     return m;
   };
 
@@ -147,7 +155,7 @@ export function VacancyForm({ vacancy, etag, initialEmployerId = '', onReload }:
     drivingLicenceRequired: v.drivingLicenceRequired,
     jobCarvingNotes: v.jobCarvingNotes.trim() || null,
     status: v.status,
-    closingDate: v.closingDate || null,
+    closingDate: v.closingDate.trim() ? apiDate(v.closingDate) : null,
   });
 
   const onSubmit = (e: FormEvent) => {
@@ -175,7 +183,7 @@ export function VacancyForm({ vacancy, etag, initialEmployerId = '', onReload }:
         drivingLicenceRequired: v.drivingLicenceRequired,
         jobCarvingNotes: v.jobCarvingNotes.trim() || undefined,
         status: v.status === 'draft' ? 'draft' : 'open',
-        closingDate: v.closingDate || undefined,
+        closingDate: v.closingDate.trim() ? apiDate(v.closingDate) : undefined,
       };
       create.mutate(created, { onSuccess: (saved) => navigate(`/vacatures/${saved.id}`, { state: { saved: 'created' } }) });
       return;
@@ -432,7 +440,7 @@ export function VacancyForm({ vacancy, etag, initialEmployerId = '', onReload }:
             </div>
           </div>
         ))}
-        <TextField id="vacancy-closing" type="date" label={f('closingDate')} optional value={v.closingDate} error={errors.closingDate} onChange={(e) => set('closingDate', e.target.value)} />
+        <DateField id="vacancy-closing" label={f('closingDate')} optional value={v.closingDate} error={errors.closingDate} onChange={(e) => set('closingDate', e.target.value)} />
       </fieldset>
 
       <div className="app-button-row">

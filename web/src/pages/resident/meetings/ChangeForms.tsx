@@ -7,12 +7,13 @@ import { Button } from '../../../components/Button.tsx';
 import { ErrorSummary, type ErrorSummaryItem } from '../../../components/ErrorSummary.tsx';
 import { Heading } from '../../../components/Heading.tsx';
 import { TextAreaField } from '../../../components/TextAreaField.tsx';
-import { localDateTimeWithOffset } from '../../../format/dates.ts';
+import { toTypedDate } from '../../../rules/dateRules.ts';
+import { useRuleText } from '../../../rules/useRuleText.ts';
 import { useErrorText } from '../../../hooks/useErrorText.ts';
 import { fieldErrorsOf } from '../../../hooks/useFieldErrors.ts';
 import { formatTime, localDateOf } from './meetingText.ts';
 import { useUpdateMeeting } from './useMeetings.ts';
-import { WhenWhereFields, checkWhenWhere, whenWhereFieldOf, type WhenWhere } from './WhenWhereFields.tsx';
+import { WhenWhereFields, checkWhenWhere, instantOf, whenWhereFieldOf, type WhenWhere } from './WhenWhereFields.tsx';
 
 /** 412: someone else changed the meeting meanwhile. The list reloads; the user checks and tries again. */
 function ConflictOrError({ error }: { error: unknown }) {
@@ -37,10 +38,11 @@ export function RescheduleForm({
   onCancel: () => void;
 }) {
   const { t } = useTranslation();
+  const ruleText = useRuleText();
   const update = useUpdateMeeting(meeting.resident.id);
   const P = `mt-${meeting.id}-move`;
   const [initial] = useState<WhenWhere>(() => ({
-    date: localDateOf(meeting.startsAt),
+    date: toTypedDate(localDateOf(meeting.startsAt)),
     start: formatTime(meeting.startsAt),
     end: formatTime(meeting.endsAt),
     mode: meeting.mode,
@@ -59,15 +61,16 @@ export function RescheduleForm({
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    const problems = checkWhenWhere(when, t);
+    const timesChanged = when.date !== initial.date || when.start !== initial.start || when.end !== initial.end;
+    const problems = checkWhenWhere(when, t, ruleText, { type: meeting.type, checkTimes: timesChanged });
     update.reset();
     setLocalErrors(problems);
     if (Object.keys(problems).length > 0) return;
     // Only what the user changed: after a 412 a retry keeps what the other person changed meanwhile.
     const body: MeetingUpdate = {};
-    if (when.date !== initial.date || when.start !== initial.start || when.end !== initial.end) {
-      body.startsAt = localDateTimeWithOffset(when.date, when.start);
-      body.endsAt = localDateTimeWithOffset(when.date, when.end);
+    if (timesChanged) {
+      body.startsAt = instantOf(when.date, when.start)!;
+      body.endsAt = instantOf(when.date, when.end)!;
     }
     if (when.mode !== initial.mode) body.mode = when.mode;
     if (when.mode !== initial.mode || when.location !== initial.location)

@@ -1,4 +1,7 @@
 import { useState, type FormEvent } from 'react';
+import { DateField } from '../../../components/DateField.tsx';
+import { apiDate, dueDateProblem, todayNl, toTypedDate } from '../../../rules/dateRules.ts';
+import { useRuleText } from '../../../rules/useRuleText.ts';
 import { useTranslation } from 'react-i18next';
 import type {
   Meeting,
@@ -30,7 +33,7 @@ interface ActionRow {
 function inTwoWeeks(): string {
   const d = new Date();
   d.setDate(d.getDate() + 14);
-  return localIsoDate(d);
+  return toTypedDate(localIsoDate(d));
 }
 
 /** Owner choices from the people in the meeting: the resident, the colleagues, or another partner. */
@@ -72,6 +75,7 @@ export function ReportForm({
   onCancel: () => void;
 }) {
   const { t } = useTranslation();
+  const ruleText = useRuleText();
   const errorText = useErrorText();
   const record = useRecordReport(meeting.resident.id);
   const P = `mt-${meeting.id}-report`;
@@ -156,7 +160,9 @@ export function ReportForm({
     rows.forEach((r, i) => {
       if (!r.description.trim())
         problems[`agreedActions.${i}.description`] = t('meetings.report.descriptionRequired');
-      if (!r.dueDate) problems[`agreedActions.${i}.dueDate`] = t('meetings.report.dueDateRequired');
+      // The plan's shared rule for a due date: a day that exists, today or later, within 5 years.
+      const due = r.dueDate.trim() ? ruleText(dueDateProblem(r.dueDate, todayNl())) : t('meetings.report.dueDateRequired');
+      if (due) problems[`agreedActions.${i}.dueDate`] = due;
       if (r.owner === 'otherPartner' && !r.otherName.trim())
         problems[`agreedActions.${i}.owner.name`] = t('meetings.report.otherNameRequired');
     });
@@ -166,7 +172,7 @@ export function ReportForm({
     const agreedActions: MeetingAgreedActionCreate[] = rows.map((r) => ({
       description: r.description.trim(),
       owner: ownerOf(r),
-      dueDate: r.dueDate,
+      dueDate: apiDate(r.dueDate),
       ...(r.goalTitle.trim() ? { goalTitle: r.goalTitle.trim() } : {}),
     }));
     record.mutate(
@@ -292,10 +298,9 @@ export function ReportForm({
                 onChange={(e) => change(r.key, { otherName: e.target.value })}
               />
             )}
-            <TextField
+            <DateField
               id={`${P}-a${r.key}-dueDate`}
               label={t('meetings.report.dueDate')}
-              type="date"
               required
               value={r.dueDate}
               error={rowError(i, 'dueDate')}

@@ -7,18 +7,22 @@ import { ErrorSummary, type ErrorSummaryItem } from '../../../components/ErrorSu
 import { Heading } from '../../../components/Heading.tsx';
 import { SelectField } from '../../../components/SelectField.tsx';
 import { TextAreaField } from '../../../components/TextAreaField.tsx';
-import { localDateTimeWithOffset, localIsoDate } from '../../../format/dates.ts';
+import { localIsoDate } from '../../../format/dates.ts';
+import { OFFICE_HOURS, nlClockOf, toTypedDate } from '../../../rules/dateRules.ts';
+import { useRuleText } from '../../../rules/useRuleText.ts';
 import { useErrorText } from '../../../hooks/useErrorText.ts';
 import { fieldErrorsOf } from '../../../hooks/useFieldErrors.ts';
 import { useCreateMeeting, useStaffOptions } from './useMeetings.ts';
-import { WhenWhereFields, checkWhenWhere, whenWhereFieldOf, type WhenWhere } from './WhenWhereFields.tsx';
+import { WhenWhereFields, checkWhenWhere, instantOf, whenWhereFieldOf, type WhenWhere } from './WhenWhereFields.tsx';
 
 const P = 'mt-new';
 
-function tomorrow(): string {
+/** The next working day (meetings are planned on working days), as typed in the form: dd-mm-jjjj. */
+function nextWorkday(): string {
   const d = new Date();
-  d.setDate(d.getDate() + 1);
-  return localIsoDate(d);
+  do d.setDate(d.getDate() + 1);
+  while (!OFFICE_HOURS.days.includes(nlClockOf(new Date(d.getFullYear(), d.getMonth(), d.getDate(), 12)).weekday));
+  return toTypedDate(localIsoDate(d));
 }
 
 /** "Gesprek plannen": type, when, where, who and the agenda (filled in from the plan and barriers when left empty). */
@@ -38,11 +42,12 @@ export function ScheduleForm({
 }) {
   const { t } = useTranslation();
   const errorText = useErrorText();
+  const ruleText = useRuleText();
   const create = useCreateMeeting(residentId);
   const { jobCoaches, partners, teams } = useStaffOptions(true);
   const [type, setType] = useState<MeetingType>(consentNames.length > 0 ? 'threeWay' : 'followUp');
   const [when, setWhen] = useState<WhenWhere>({
-    date: tomorrow(),
+    date: nextWorkday(),
     start: '10:00',
     end: '11:00',
     mode: 'inPerson',
@@ -86,7 +91,8 @@ export function ScheduleForm({
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    const problems = checkWhenWhere(when, t);
+    // Every field at once, with the server's rules: date, time, place and who takes part.
+    const problems = checkWhenWhere(when, t, ruleText, { type });
     if (type === 'threeWay' && !pro) problems.participants = t('meetings.form.threeWayNeedsPartner');
     create.reset();
     setLocalErrors(problems);
@@ -94,8 +100,8 @@ export function ScheduleForm({
     create.mutate(
       {
         type,
-        startsAt: localDateTimeWithOffset(when.date, when.start),
-        endsAt: localDateTimeWithOffset(when.date, when.end),
+        startsAt: instantOf(when.date, when.start)!,
+        endsAt: instantOf(when.date, when.end)!,
         mode: when.mode,
         location: when.mode === 'inPerson' ? when.location.trim() || null : null,
         videoUrl: when.mode === 'video' ? when.videoUrl.trim() || null : null,

@@ -1,9 +1,14 @@
 import { useTranslation } from 'react-i18next';
-import { meetingModes, type MeetingMode } from '../../../api/models.ts';
+import { meetingModes, type MeetingMode, type MeetingType } from '../../../api/models.ts';
+import { DateField } from '../../../components/DateField.tsx';
 import { SelectField } from '../../../components/SelectField.tsx';
 import { TextField } from '../../../components/TextField.tsx';
+import { localDateTimeWithOffset } from '../../../format/dates.ts';
+import { calendarDateProblem, plannedMeetingProblems, toIsoDate, type DateProblem } from '../../../rules/dateRules.ts';
+import { checkPlace } from '../../../rules/meetingRules.ts';
 
 export interface WhenWhere {
+  /** As typed: dd-mm-jjjj. */
   date: string;
   start: string;
   end: string;
@@ -28,10 +33,9 @@ export function WhenWhereFields({
   return (
     <>
       <div className="app-mt-when">
-        <TextField
+        <DateField
           id={`${prefix}-date`}
           label={t('meetings.form.date')}
-          type="date"
           required
           value={value.date}
           error={errors.startsAt}
@@ -105,13 +109,49 @@ export function whenWhereFieldOf(
   return null;
 }
 
-/** Check the fields before sending; the server checks the rest (end after start, place for the mode). */
-export function checkWhenWhere(value: WhenWhere, t: (k: string) => string): Record<string, string> {
+/** The instant of a typed date and time (local time zone, with its offset), or null when the date is not a date. */
+export function instantOf(date: string, time: string): string | null {
+  const iso = toIsoDate(date);
+  return iso && time ? localDateTimeWithOffset(iso, time) : null;
+}
+
+/**
+ * Every problem of the fields at once, with the server's own rules (src/domain/date-rules.ts and the meetings'
+ * place rule): a date that does not exist, a moment in the past, on a weekend or outside office hours, an end before
+ * the start, a place or link missing. `checkTimes: false` when only the place changes (the time stays as it was).
+ */
+export function checkWhenWhere(
+  value: WhenWhere,
+  t: (k: string) => string,
+  ruleText: (p: DateProblem | null) => string | undefined,
+  options: { type?: MeetingType; checkTimes?: boolean } = {},
+): Record<string, string> {
   const problems: Record<string, string> = {};
-  if (!value.date || !value.start) problems.startsAt = t('meetings.form.whenRequired');
-  if (!value.end) problems.endsAt = t('meetings.form.endRequired');
-  else if (value.start && value.end <= value.start) problems.endsAt = t('meetings.form.endAfterStart');
-  if (value.mode === 'video' && !value.videoUrl.trim())
-    problems.videoUrl = t('meetings.form.videoUrlRequired');
+  const add = (name: string, text: string | undefined) => {
+    if (text) problems[name] = problems[name] ? `${problems[name]} ${text}` : text;
+  };
+  if (!value.date.trim() || !value.start) add('startsAt', t('meetings.form.whenRequired'));
+  else add('startsAt', ruleText(calendarDateProblem(value.date)));
+  if (!value.end) add('endsAt', t('meetings.form.endRequired'));
+  const startsAt = instantOf(value.date, value.start);
+  const endsAt = instantOf(value.date, value.end);
+  if (startsAt && endsAt && options.checkTimes !== false) {
+    for (const p of plannedMeetingProblems(new Date(startsAt), new Date(endsAt), new Date())) add(p.name, ruleText(p));
+  }
+  if (options.type) {
+    const place: Array<{ name: string; code: string; reason: string }> = [];
+    checkPlace(
+      {
+        type: options.type,
+        mode: value.mode,
+        location: value.mode === 'inPerson' ? value.location.trim() || null : null,
+        videoUrl: value.mode === 'video' ? value.videoUrl.trim() || null : null,
+      },
+      place,
+    );
+    for (const p of place) add(p.name, ruleText({ code: `place.${p.name}.${p.code}`, reason: p.reason }));
+  } else if (value.mode === 'video' && !value.videoUrl.trim()) {
+    add('videoUrl', t('meetings.form.videoUrlRequired'));
+  }
   return problems;
 }

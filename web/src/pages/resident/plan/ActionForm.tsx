@@ -10,8 +10,9 @@ import {
 import { Heading } from '../../../components/Heading.tsx';
 import { SelectField } from '../../../components/SelectField.tsx';
 import { TextAreaField } from '../../../components/TextAreaField.tsx';
-import { TextField } from '../../../components/TextField.tsx';
-import { todayIso } from '../../../format/dates.ts';
+import { DateField } from '../../../components/DateField.tsx';
+import { apiDate, dueDateProblem, todayNl, toTypedDate } from '../../../rules/dateRules.ts';
+import { useRuleText } from '../../../rules/useRuleText.ts';
 import { FormActions, FormProblems, formErrors } from './formParts.tsx';
 import { OwnerField, ownerChoiceOf, ownerValueOf, type OwnerState } from './OwnerField.tsx';
 import { usePlanChange, usePlanSection } from './planContext.ts';
@@ -54,7 +55,8 @@ export function ActionForm({
     : { value: section.isJobCoach ? `jobCoach:${section.userId}` : 'resident', name: '', organisationId: '' };
   const [description, setDescription] = useState(action?.description ?? '');
   const [owner, setOwner] = useState<OwnerState>(initialOwner);
-  const [dueDate, setDueDate] = useState(action?.dueDate ?? '');
+  const [dueDate, setDueDate] = useState(toTypedDate(action?.dueDate));
+  const ruleText = useRuleText();
   const [status, setStatus] = useState<PlanActionStatus>(action?.status ?? 'open');
   const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
   const [unchanged, setUnchanged] = useState(false);
@@ -82,7 +84,11 @@ export function ActionForm({
     if (!description.trim()) problems.description = t('plan.actionForm.descriptionRequired');
     if (chooseOwner && owner.value === 'otherPartner' && !owner.name.trim() && !owner.organisationId)
       problems['owner.name'] = t('plan.actionForm.ownerNameRequired');
-    if (dueDate && dueDate < todayIso() && dueDate !== action?.dueDate) problems.dueDate = t('plan.actionForm.dueDatePast');
+    // The shared rule (today or later, within 5 years), for a new or changed due date.
+    if (dueDate.trim() && apiDate(dueDate) !== action?.dueDate) {
+      const problem = ruleText(dueDateProblem(dueDate, todayNl()));
+      if (problem) problems.dueDate = problem;
+    }
     change.reset();
     setLocalErrors(problems);
     if (Object.keys(problems).length > 0) return;
@@ -91,7 +97,7 @@ export function ActionForm({
     if (!action) {
       const body = {
         description: description.trim(),
-        dueDate: dueDate || null,
+        dueDate: dueDate.trim() ? apiDate(dueDate) : null,
         ...(choice ? { owner: choice } : {}),
       };
       change.run(
@@ -107,7 +113,7 @@ export function ActionForm({
 
     const body: PlanActionUpdate = {};
     if (description.trim() !== action.description) body.description = description.trim();
-    if ((dueDate || null) !== action.dueDate) body.dueDate = dueDate || null;
+    if ((dueDate.trim() ? apiDate(dueDate) : null) !== action.dueDate) body.dueDate = dueDate.trim() ? apiDate(dueDate) : null;
     if (status !== action.status) body.status = status;
     if (choice && !sameOwner(owner, initialOwner)) body.owner = choice;
     if (Object.keys(body).length === 0) {
@@ -173,14 +179,11 @@ export function ActionForm({
           {action ? t('plan.actionForm.ownOwnerFixed') : t('plan.actionForm.ownOwner')}
         </p>
       )}
-      <TextField
+      <DateField
         id={id('dueDate')}
-        type="date"
         label={t('plan.actionForm.dueDate')}
         description={t('plan.actionForm.dueDateDescription')}
         optional
-        size="md"
-        min={action?.dueDate && action.dueDate < todayIso() ? action.dueDate : todayIso()}
         value={dueDate}
         error={errors.dueDate}
         onChange={(e) => setDueDate(e.target.value)}

@@ -4,8 +4,10 @@ import { Button } from '../../../components/Button.tsx';
 import { Heading } from '../../../components/Heading.tsx';
 import { SelectField } from '../../../components/SelectField.tsx';
 import { StatusBadge } from '../../../components/StatusBadge.tsx';
-import { TextField } from '../../../components/TextField.tsx';
+import { DateField } from '../../../components/DateField.tsx';
 import { todayIso } from '../../../format/dates.ts';
+import { agreedOnProblem, apiDate, todayNl, toTypedDate } from '../../../rules/dateRules.ts';
+import { useRuleText } from '../../../rules/useRuleText.ts';
 import { FormProblems, formErrors } from './formParts.tsx';
 import { usePlanChange } from './planContext.ts';
 import type { PlanText } from './planText.ts';
@@ -16,7 +18,8 @@ const FORM_ID = 'plan-agreement-form';
 function AgreementForm({ plan, onDone, text }: { plan: Plan; onDone: () => void; text: PlanText }) {
   const { t } = text;
   const change = usePlanChange();
-  const [agreedOn, setAgreedOn] = useState(todayIso);
+  const [agreedOn, setAgreedOn] = useState(() => toTypedDate(todayIso()));
+  const ruleText = useRuleText();
   const [how, setHow] = useState<AgreementChannel | ''>(plan.agreement?.how ?? '');
   const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
   const { errors: raw, other } = formErrors(change.error, localErrors);
@@ -34,17 +37,20 @@ function AgreementForm({ plan, onDone, text }: { plan: Plan; onDone: () => void;
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     const problems: Record<string, string> = {};
-    if (!agreedOn) problems.agreedOn = t('plan.agreement.form.agreedOnRequired');
-    else if (agreedOn > todayIso()) problems.agreedOn = t('plan.agreement.form.agreedOnFuture');
+    if (!agreedOn.trim()) problems.agreedOn = t('plan.agreement.form.agreedOnRequired');
+    else {
+      const problem = ruleText(agreedOnProblem(agreedOn, todayNl()));
+      if (problem) problems.agreedOn = problem;
+    }
     if (!how) problems.how = t('plan.agreement.form.howRequired');
     change.reset();
     setLocalErrors(problems);
     if (Object.keys(problems).length > 0 || !how) return;
     change.run(
-      { kind: 'updatePlan', body: { agreement: { agreedOn, how } } },
+      { kind: 'updatePlan', body: { agreement: { agreedOn: apiDate(agreedOn), how } } },
       {
-        describe: t('plan.describe.agreement', { date: text.date(agreedOn), how: text.how(how) }),
-        announce: () => t('plan.saved.agreement', { date: text.date(agreedOn), how: text.how(how) }),
+        describe: t('plan.describe.agreement', { date: text.date(apiDate(agreedOn)), how: text.how(how) }),
+        announce: () => t('plan.saved.agreement', { date: text.date(apiDate(agreedOn)), how: text.how(how) }),
         onSuccess: onDone,
       },
     );
@@ -64,14 +70,11 @@ function AgreementForm({ plan, onDone, text }: { plan: Plan; onDone: () => void;
         text={text}
       />
       <p className="utrecht-paragraph app-plan-form__note">{t('plan.agreement.form.intro')}</p>
-      <TextField
+      <DateField
         id={`${FORM_ID}-agreedOn`}
-        type="date"
         label={t('plan.agreement.form.agreedOn')}
         description={t('plan.agreement.form.agreedOnDescription')}
         required
-        size="md"
-        max={todayIso()}
         value={agreedOn}
         error={errors.agreedOn}
         onChange={(e) => setAgreedOn(e.target.value)}
