@@ -3169,7 +3169,7 @@ export interface components {
         daysOver: number | null;
         link: components['schemas']['WorklistLinkInput'];
       }[];
-      /** @description Gesprekken waar u aan deelneemt in de komende 7 dagen */
+      /** @description Gesprekken waar u aan deelneemt in deze kalenderweek (maandag tot en met zondag), vanaf het begin van vandaag */
       upcomingMeetings: {
         /** Format: uuid */
         id: string;
@@ -5264,7 +5264,7 @@ export interface components {
         daysOver: number | null;
         link: components['schemas']['WorklistLink'];
       }[];
-      /** @description Gesprekken waar u aan deelneemt in de komende 7 dagen */
+      /** @description Gesprekken waar u aan deelneemt in deze kalenderweek (maandag tot en met zondag), vanaf het begin van vandaag */
       upcomingMeetings: {
         /** Format: uuid */
         id: string;
