@@ -1202,6 +1202,19 @@ export interface components {
           id: string;
           name: string;
           contactNormDays: number;
+          /** @description De woorden die deze gemeente gebruikt */
+          terms: {
+            /**
+             * @description Het woord voor een gebied: wijk (Utrecht) of gebied (Arnhem)
+             * @enum {string}
+             */
+            area: 'wijk' | 'gebied';
+            /**
+             * @description Het woord voor het sociale team in de buurt: buurtteam of gebiedsteam
+             * @enum {string}
+             */
+            partnerTeam: 'buurtteam' | 'gebiedsteam';
+          };
         };
         /** Format: uuid */
         partnerOrganisationId: string | null;
@@ -3297,6 +3310,19 @@ export interface components {
           id: string;
           name: string;
           contactNormDays: number;
+          /** @description De woorden die deze gemeente gebruikt */
+          terms: {
+            /**
+             * @description Het woord voor een gebied: wijk (Utrecht) of gebied (Arnhem)
+             * @enum {string}
+             */
+            area: 'wijk' | 'gebied';
+            /**
+             * @description Het woord voor het sociale team in de buurt: buurtteam of gebiedsteam
+             * @enum {string}
+             */
+            partnerTeam: 'buurtteam' | 'gebiedsteam';
+          };
         };
         /** Format: uuid */
         partnerOrganisationId: string | null;
@@ -11863,6 +11889,12 @@ export const roleInputValues: ReadonlyArray<FlattenedDeepRequired<components>['s
   'admin',
   'privacyOfficer',
 ];
+export const sessionInputUserMunicipalityTermsAreaValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['SessionInput']['user']['municipality']['terms']['area']
+> = ['wijk', 'gebied'];
+export const sessionInputUserMunicipalityTermsPartnerTeamValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['SessionInput']['user']['municipality']['terms']['partnerTeam']
+> = ['buurtteam', 'gebiedsteam'];
 export const sessionInputPermissionsValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['SessionInput']['permissions']
 > = [
@@ -12239,6 +12271,12 @@ export const roleValues: ReadonlyArray<FlattenedDeepRequired<components>['schema
   'admin',
   'privacyOfficer',
 ];
+export const sessionUserMunicipalityTermsAreaValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['Session']['user']['municipality']['terms']['area']
+> = ['wijk', 'gebied'];
+export const sessionUserMunicipalityTermsPartnerTeamValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['Session']['user']['municipality']['terms']['partnerTeam']
+> = ['buurtteam', 'gebiedsteam'];
 export const sessionPermissionsValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['Session']['permissions']
 > = [
