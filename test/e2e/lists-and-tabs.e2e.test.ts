@@ -219,6 +219,11 @@ describe('web app: lists, the resident page in tabs, the municipality’s words'
       const plan = await text(page, 'section#plan');
       expect(plan, user).toContain(`Het ${team} kijkt mee`);
       expect(plan.toLowerCase(), user).not.toContain(other);
+      // Also the texts in the file (the demo's contact summaries and handover notes).
+      for (const tab of ['gesprekken', 'geschiedenis']) {
+        await open(page, server, `/inwoners/${id}?tab=${tab}`);
+        expect((await text(page, 'main')).toLowerCase(), `${user} ${tab}`).not.toContain(other);
+      }
       // The werkmatcher's screens name no internal version of the matcher.
       await open(page, server, `/inwoners/${id}?tab=werk`);
       expect((await text(page, 'main')).toLowerCase(), user).not.toContain('matcher versie');
