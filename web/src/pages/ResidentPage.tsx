@@ -22,6 +22,7 @@ import { PlanSection } from './resident/plan/PlanSection.tsx';
 import { usePlan } from './resident/plan/usePlan.ts';
 import { SituationSection } from './resident/situation/SituationSection.tsx';
 import { WorkSection } from './resident/work/WorkSection.tsx';
+import { useWorkProfile } from './resident/work/useWork.ts';
 import { useAssessments, useBarriers } from './resident/situation/useSituation.ts';
 import { useMeetings } from './resident/meetings/useMeetings.ts';
 import { ResidentTabs, selectedTab, type TabItem } from './resident/ResidentTabs.tsx';
@@ -62,6 +63,8 @@ export function ResidentPage() {
   const canReadMeetings = hasPermission(session, 'meetings:read');
   const meetings = useMeetings(id, loaded && canReadMeetings);
   const barriers = useBarriers(id, loaded && canReadSituation);
+  const canReadWork = hasPermission(session, 'workProfiles:read');
+  const workProfile = useWorkProfile(id, loaded && canReadWork);
   useDocumentTitle(resident.data ? resident.data.resident.name : t('resident.title'));
 
   if (resident.isPending)
@@ -102,7 +105,8 @@ export function ResidentPage() {
     showPlan && { id: 'plan' as const, label: t('resident.sections.plan'), ...count('plan', openActions) },
     showSituation && { id: 'situatie' as const, label: t('resident.sections.situation'), ...count('situatie', openBarriers) },
     (showMeetings || showContact) && { id: 'gesprekken' as const, label: t('resident.sections.meetings'), ...count('gesprekken', plannedMeetings) },
-    hasPermission(session, 'workProfiles:read') && { id: 'werk' as const, label: t('workProfile.section') },
+    // 403 on the work profile leaves "Werk" out (as the section itself does); 404 means "no profile yet".
+    canReadWork && !isApiError(workProfile.error, 403) && { id: 'werk' as const, label: t('workProfile.section') },
     { id: 'gegevens' as const, label: t('resident.sections.data'), ...count('gegevens', activeConsents) },
     { id: 'geschiedenis' as const, label: t('residentTabs.history'), ...count('geschiedenis', contactPersons) },
   ];
