@@ -32,6 +32,7 @@ function syntheticDef(i: number): MunicipalityDef {
     teamName: (a) => `Team ${a.name}`,
     partnerName: (a) => `Buurtteam ${a.name} ${code}`,
     youthTeam: null,
+    terms: { area: 'wijk', partnerTeam: 'buurtteam' },
     areas,
   };
 }

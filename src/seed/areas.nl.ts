@@ -20,6 +20,8 @@ export interface MunicipalityDef {
   name: string;
   city: string;
   contactNormDays: number;
+  /** The municipality's words for an area and for the partner team in a neighbourhood (shown in the web app). */
+  terms: { area: 'wijk' | 'gebied'; partnerTeam: 'buurtteam' | 'gebiedsteam' };
   /** Residents in the demo. */
   demoResidents: number;
   /** Short name used in generated usernames of municipality-wide staff: wga.utrecht.01 */
@@ -38,6 +40,7 @@ export const UTRECHT: MunicipalityDef = {
   name: 'Utrecht (demo)',
   city: 'Utrecht',
   contactNormDays: 90,
+  terms: { area: 'wijk', partnerTeam: 'buurtteam' },
   demoResidents: 9_320,
   slug: 'utrecht',
   usernamePrefix: '',
@@ -88,6 +91,7 @@ export const ARNHEM: MunicipalityDef = {
   name: 'Arnhem (demo)',
   city: 'Arnhem',
   contactNormDays: 90,
+  terms: { area: 'gebied', partnerTeam: 'gebiedsteam' },
   demoResidents: 2_500,
   slug: 'arnhem',
   usernamePrefix: 'arnhem-',

@@ -1,3 +1,4 @@
+import { localiseResidentRows } from './terms.ts';
 import type { Db } from '../platform/db/database.ts';
 import { DEMO_MUNICIPALITIES } from './areas.nl.ts';
 import { BsnAllocator } from './bsn-range.ts';
@@ -128,6 +129,7 @@ export async function seedDemo(db: Db, options: { today?: string } = {}): Promis
       let inFlight: Promise<void> = Promise.resolve();
       for (let from = 0; from < skeleton.size; from += ROUND) {
         const rows = await generateRangeYielding(ctx, from, from + ROUND);
+        localiseResidentRows(rows, def.terms);
         await inFlight;
         inFlight = insertResidentRows(tx, rows);
         inFlight.catch(() => undefined);

@@ -25,6 +25,8 @@ export function buildOrganisation(def: MunicipalityDef): { model: OrgModel; rows
     name: def.name,
     contact_norm_days: def.contactNormDays,
     is_demo: true,
+    area_term: def.terms.area,
+    partner_team_term: def.terms.partnerTeam,
   });
   const model: OrgModel = {
     municipalityId,

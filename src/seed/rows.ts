@@ -6,6 +6,8 @@ export interface MunicipalityRow {
   name: string;
   contact_norm_days: number;
   is_demo: boolean;
+  area_term: 'wijk' | 'gebied';
+  partner_team_term: 'buurtteam' | 'gebiedsteam';
 }
 
 export interface AreaRow {

@@ -77,7 +77,12 @@ describe('web app: caseload of a werkmatcher', () => {
     await expect(summary.textContent()).resolves.toContain(me);
     await expect(summary.textContent()).resolves.toMatch(/sinds \d{1,2} \w+ \d{4}/);
     expect(await page.getByRole('button', { name: 'Toon BSN' }).isVisible()).toBe(true);
-    await page.getByRole('heading', { level: 2, name: 'Vast aanspreekpunt' }).waitFor();
     await expectNoAxeViolations(page, 'inwoner');
+    // The contact-person history is under "Geschiedenis".
+    await page.getByRole('navigation', { name: 'Onderdelen van het dossier' }).getByRole('link', { name: /^Geschiedenis/ }).click();
+    await page.waitForURL(/\?tab=geschiedenis$/);
+    await page.getByRole('heading', { level: 2, name: 'Vast aanspreekpunt' }).waitFor();
+    await settled(page);
+    await expectNoAxeViolations(page, 'inwoner, geschiedenis');
   });
 });

@@ -109,13 +109,18 @@ describe('web app: matching', () => {
     await page.getByRole('link', { name: STORY_NAME, exact: true }).first().click();
     await page.waitForURL(`**/inwoners/${residentId}`);
     await page.getByRole('heading', { level: 1, name: STORY_NAME }).waitFor();
+    // "Werk" is a tab of the resident page, with its own address.
+    await page.getByRole('navigation', { name: 'Onderdelen van het dossier' }).getByRole('link', { name: 'Werk', exact: true }).click();
+    await page.waitForURL(`**/inwoners/${residentId}?tab=werk`);
 
     const work = page.locator('#werk');
     await work.getByRole('heading', { level: 2, name: 'Werk' }).waitFor();
     await work.locator('.app-work-profile').waitFor();
     await settled(page);
-    // In the page menu, and the profile with availability in words and the school-hours badge.
-    expect(await page.locator('.app-toc').getByRole('link', { name: 'Werk', exact: true }).getAttribute('href')).toBe('#werk');
+    // The open tab, and the profile with availability in words and the school-hours badge.
+    expect(
+      await page.getByRole('navigation', { name: 'Onderdelen van het dossier' }).getByRole('link', { name: 'Werk', exact: true }).getAttribute('aria-current'),
+    ).toBe('page');
     const profile = work.locator('.app-work-profile');
     await expect(profile.textContent()).resolves.toContain('ma–vr 09:00–14:30');
     await expect(profile.textContent()).resolves.toContain('Alleen binnen schooltijden');

@@ -85,8 +85,9 @@ describe('web app: Plan (one plan, made together; werkmatcher and buurtteam; con
 
   it('shows Plan first on the resident page, with an empty state that says what to do (no axe violations)', async () => {
     const section = await openResident(coach);
-    const toc = await coach.getByRole('navigation', { name: 'Op deze pagina' }).getByRole('link').allTextContents();
-    expect(toc[0]).toBe('Plan');
+    const tabs = coach.getByRole('navigation', { name: 'Onderdelen van het dossier' });
+    expect((await tabs.getByRole('link').allTextContents())[0]).toMatch(/^Plan/);
+    expect(await tabs.locator('[aria-current="page"]').allTextContents()).toEqual([expect.stringMatching(/^Plan/)]);
     expect((await coach.locator('main h2').allTextContents())[0]).toBe('Plan');
     await expect(text(section)).resolves.toContain('Nog geen plan. Plan een 3-gesprek om samen een plan te maken.');
     await expect(text(coach.locator('.app-summary'))).resolves.toContain('Buurtteam Overvecht mag meekijken');

@@ -68,7 +68,7 @@ describe('web app: Werklijst and a 3-gesprek with its report', () => {
     await server?.close();
   });
 
-  it('werkmatcher.overvecht lands on her worklist: sections with counts, reasons with the norm, no axe violations', async () => {
+  it('werkmatcher.overvecht lands on her worklist: today first, the rest collapsed with counts, no axe violations', async () => {
     await page.goto(`${server.baseUrl}/inloggen`);
     await page.getByRole('heading', { name: /Demo-omgeving/ }).waitFor();
     await page.getByRole('button', { name: /werkmatcher\.overvecht/ }).click();
@@ -77,29 +77,34 @@ describe('web app: Werklijst and a 3-gesprek with its report', () => {
     await page.locator('section#acties').waitFor();
     await settled(page);
 
-    const h2s = (await page.locator('main section.app-wl-section h2').allTextContents()).map((h) =>
-      h.replace(/\s*\(\d+\)$/, ''),
-    );
-    expect(h2s).toEqual([
-      'Nieuw in uw caseload',
-      'Acties',
-      'Boven de contactnorm',
-      'Gesprekken deze week',
-      'Nieuw, nog zonder plan',
+    // Today first (meetings today, overdue and due actions), then the rest of the week, then the rest collapsed.
+    const headings = (await page.locator('main .app-wl-group > h2, main .app-wl-section > h2, main .app-wl-section > h3').allTextContents()).map((h) => h.replace(/\s*\(\d+\)$/, '').trim());
+    expect(headings).toEqual([
+      'Vandaag',
+      'Gesprekken vandaag',
+      'Acties: te laat en voor vandaag',
+      'Later deze week',
+      'Verder op uw werklijst',
     ]);
-    await expect(text(page.locator('section#contactnorm'))).resolves.toMatch(
-      /Geen contact in \d+ dagen \(norm: 90\)|Nog nooit contact/,
-    );
-    const firstRow = page.locator('section#contactnorm li a').first();
-    expect(await firstRow.getAttribute('href')).toMatch(/^\/inwoners\/[0-9a-f-]{36}#contact$/);
+    const summaries = (await page.locator('main details > summary').allTextContents()).map((h) => h.replace(/\s+/g, ' ').trim());
+    expect(summaries.map((h) => h.replace(/ \(\d+\)$/, ''))).toEqual(['Boven de contactnorm', 'Nieuw in uw caseload', 'Nieuw, nog zonder plan']);
+    for (const summary of summaries) expect(summary).toMatch(/\(\d+\)$/);
+    expect(await page.locator('main details[open]').count()).toBe(0);
+    await expectNoAxeViolations(page, 'werklijst');
+
+    const norm = page.locator('details#contactnorm');
+    await norm.locator('summary').click();
+    await expect(text(norm)).resolves.toMatch(/Geen contact in \d+ dagen \(norm: 90\)|Nog nooit contact/);
+    const firstRow = norm.locator('li a').first();
+    expect(await firstRow.getAttribute('href')).toMatch(/^\/inwoners\/[0-9a-f-]{36}\?tab=gesprekken#contact$/);
     const nav = page.getByRole('navigation', { name: /Hoofdmenu|Hoofdnavigatie|menu/i });
     expect((await nav.getByRole('link').allTextContents())[0]).toBe('Werklijst');
     await expect(nav.getByRole('link', { name: /^Meldingen/ }).count()).resolves.toBe(1);
-    await expectNoAxeViolations(page, 'werklijst');
+    await expectNoAxeViolations(page, 'werklijst, contactnorm open');
   });
 
   it('plans a 3-gesprek with buurtteam.overvecht: two errors at once, 31 February does not exist, then the next working day', async () => {
-    await page.goto(`${server.baseUrl}/inwoners/${residentId}#gesprekken`);
+    await page.goto(`${server.baseUrl}/inwoners/${residentId}?tab=gesprekken`);
     const section = page.locator('section#gesprekken');
     await section.getByRole('heading', { level: 2, name: 'Gesprekken' }).waitFor();
     await settled(page);
@@ -171,6 +176,21 @@ describe('web app: Werklijst and a 3-gesprek with its report', () => {
     await settled(page);
   });
 
+  it("the werklijst shows today's 3-gesprek (earlier today, report still to write) under 'Vandaag', leading to the meetings", async () => {
+    await page.goto(`${server.baseUrl}/werklijst`);
+    const today = page.locator('section#gesprekken-vandaag');
+    await today.waitFor();
+    await settled(page);
+    const row = today.locator('li.app-wl-item').filter({ hasText: '3-gesprek' }).first();
+    await row.waitFor();
+    const href = await row.getByRole('link').first().getAttribute('href');
+    expect(href).toBe(`/inwoners/${residentId}?tab=gesprekken`);
+    await row.getByRole('link').first().click();
+    await page.locator('section#gesprekken').waitFor();
+    await settled(page);
+    await expectNoAxeViolations(page, 'from the werklijst to the meetings');
+  });
+
   it('records the report with one agreed action for the buurtteam professional; the action is in the plan', async () => {
     const section = page.locator('section#gesprekken');
     const item = section.locator('li.app-mt-item').first();
@@ -213,7 +233,18 @@ describe('web app: Werklijst and a 3-gesprek with its report', () => {
     ).flatMap((g) => g.actions);
     const added = actions.find((a) => a.description === action);
     expect(added?.owner.type).toBe('partnerProfessional');
+    // The plan is its own tab: the address says so, and the back button returns to the meetings.
+    const tabs = page.getByRole('navigation', { name: 'Onderdelen van het dossier' });
+    await tabs.getByRole('link', { name: /^Plan/ }).click();
+    await page.waitForURL(/\?tab=plan$/);
+    await expect.poll(() => tabs.getByRole('link', { name: /^Plan/ }).getAttribute('aria-current')).toBe('page');
+    expect(await tabs.locator('[aria-current="page"]').count()).toBe(1);
     await expect.poll(() => text(page.locator('section#plan')), { timeout: 10_000 }).toContain(action);
+    expect(await page.locator('section#gesprekken').count()).toBe(0);
+    await page.goBack();
+    await page.waitForURL(/\?tab=gesprekken$/);
+    await page.locator('section#gesprekken').waitFor();
+    expect(await page.locator('section#plan').count()).toBe(0);
   });
 
   it('buurtteam.overvecht sees the 3-gesprek with its report, without forms (no axe violations)', async () => {
@@ -223,6 +254,7 @@ describe('web app: Werklijst and a 3-gesprek with its report', () => {
     await bt.getByRole('heading', { name: /Demo-omgeving/ }).waitFor();
     await bt.getByRole('button', { name: /buurtteam\.overvecht/ }).click();
     await bt.waitForURL((url) => !url.pathname.startsWith('/inloggen'));
+    // An old link with only the #anchor still opens the right tab.
     await bt.goto(`${server.baseUrl}/inwoners/${residentId}#gesprekken`);
     const section = bt.locator('section#gesprekken');
     await section.getByRole('heading', { level: 2, name: 'Gesprekken' }).waitFor();

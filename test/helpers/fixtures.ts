@@ -47,7 +47,7 @@ export async function createWorld(db: Db): Promise<World> {
   const arnhem = id();
   await db.insertInto('municipalities').values([
     { id: utrecht, code: 't0344', name: 'Utrecht (test)', is_demo: true },
-    { id: arnhem, code: 't0202', name: 'Arnhem (test)', is_demo: true },
+    { id: arnhem, code: 't0202', name: 'Arnhem (test)', is_demo: true, area_term: 'gebied', partner_team_term: 'gebiedsteam' },
   ]).execute();
   const areas = { overvecht: id(), zuilen: id(), noord: id() };
   await db.insertInto('areas').values([

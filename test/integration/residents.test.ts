@@ -133,6 +133,15 @@ describe('create a resident', () => {
     expect(outside.body.invalidParams[0].reason).toContain('Noordwest');
     const unknown = await wm.post('/api/v1/residents', { ...valid(), postcode: '9999 ZZ' });
     expect(unknown.body.invalidParams[0]).toMatchObject({ name: 'postcode', code: 'area' });
+    expect(unknown.body.invalidParams[0].reason).toContain('hoort niet bij een wijk van uw gemeente');
+  });
+
+  it("names the area in the municipality's own word: Arnhem says gebied", async () => {
+    const arnhem = await loginAs(server.baseUrl, ROLE_USERS.jobCoachOtherMunicipality);
+    const unknown = await arnhem.post('/api/v1/residents', { ...valid(), postcode: '9999 ZZ' });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.invalidParams[0]).toMatchObject({ name: 'postcode', code: 'area' });
+    expect(unknown.body.invalidParams[0].reason).toBe('Deze postcode hoort niet bij een gebied van uw gemeente. Controleer de postcode.');
   });
 
   it('accepts a BSN typed with dots and spaces', async () => {

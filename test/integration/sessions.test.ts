@@ -26,6 +26,21 @@ describe('session security', () => {
     expect(limited.body.title).toBe('Te veel verzoeken');
   });
 
+  it("the session carries the municipality's own words: Utrecht wijk and buurtteam, Arnhem gebied and gebiedsteam", async () => {
+    const s2 = await startTestServer({ template: 'empty' });
+    try {
+      await createWorld(s2.ownerDb);
+      const utrecht = await (await loginAs(s2.baseUrl, ROLE_USERS.jobCoach)).get('/api/v1/session');
+      const arnhem = await (await loginAs(s2.baseUrl, ROLE_USERS.jobCoachOtherMunicipality)).get('/api/v1/session');
+      expect(utrecht.body.user.municipality.terms).toEqual({ area: 'wijk', partnerTeam: 'buurtteam' });
+      expect(arnhem.body.user.municipality.terms).toEqual({ area: 'gebied', partnerTeam: 'gebiedsteam' });
+      // Only these words: the database refuses others.
+      await expect(sql`UPDATE municipalities SET partner_team_term = 'sociaal team'`.execute(s2.ownerDb)).rejects.toThrow(/check/i);
+    } finally {
+      await s2.close();
+    }
+  });
+
   it('a session idle for longer than the idle timeout, or past its expiry, no longer works', async () => {
     const s2 = await startTestServer({ template: 'empty' });
     try {

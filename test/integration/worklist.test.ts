@@ -80,7 +80,13 @@ beforeAll(async () => {
   }
   await sql`UPDATE plan_actions SET status = 'done', completed_at = now() WHERE id = ${action.done}::uuid`.execute(server.ownerDb);
 
-  // Meetings: wm.ov takes part in one in 2 days (shown); one in 10 days, a cancelled one, one without him (not shown).
+  // Meetings of this calendar week (Monday to Sunday in the Netherlands, from the start of today): wm.ov takes part in
+  // one early today (shown, its report still to write); not shown: one yesterday, one at 00:30 next Monday (within
+  // 7 days, but next week), one in 10 days, a cancelled one, one without him.
+  const [bounds] = (await sql<{ today: Date; monday: Date }>`
+    SELECT date_trunc('day', now() AT TIME ZONE 'Europe/Amsterdam') AT TIME ZONE 'Europe/Amsterdam' AS today,
+      (date_trunc('week', now() AT TIME ZONE 'Europe/Amsterdam') + interval '1 week') AT TIME ZONE 'Europe/Amsterdam' AS monday`.execute(server.ownerDb)).rows;
+  const hoursFromNow = (at: Date, plusMinutes: number) => (at.getTime() + plusMinutes * 60_000 - Date.now()) / 3_600_000;
   const meeting = async (residentId: string, inHours: number, status: string, participant: string | null) => {
     const id = randomUUID();
     const starts = new Date(Date.now() + inHours * 3_600_000);
@@ -95,7 +101,9 @@ beforeAll(async () => {
     return id;
   };
   const me = world.users[ROLE_USERS.jobCoach]!;
-  action.meeting = await meeting(R('ov4'), 48, 'planned', me);
+  action.meeting = await meeting(R('ov4'), hoursFromNow(bounds!.today, 1), 'planned', me);
+  await meeting(R('ov1'), hoursFromNow(bounds!.today, -60), 'planned', me);
+  await meeting(R('ov1'), hoursFromNow(bounds!.monday, 30), 'planned', me);
   await meeting(R('ov1'), 240, 'planned', me);
   await meeting(R('ov1'), 24, 'cancelled', me);
   await meeting(R('ov1'), 24, 'planned', world.users[ROLE_USERS.jobCoachOtherArea]!);

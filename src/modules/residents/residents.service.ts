@@ -1,3 +1,4 @@
+import type { Principal } from '../../platform/access/principal.ts';
 import { randomUUID } from 'node:crypto';
 import { normaliseBsn } from '../../domain/bsn.ts';
 import { benefitStartProblem, contactMomentProblem } from '../../domain/date-rules.ts';
@@ -22,6 +23,11 @@ import type { z } from 'zod';
 import { residentsStore, type ResidentListFilter, type ResidentSort } from './residents.store.ts';
 import { checkBenefitStart, checkBsn, checkDateOfBirth, checkDateRange, checkEmail, checkPhone, checkPostcode } from './residents.validation.ts';
 import { wholeList } from '../../platform/http/list.ts';
+
+/** The municipality's word for an area in messages: Utrecht "wijk", Arnhem "gebied" (municipalities.area_term). */
+function areaWords(p: Principal): { one: string; other: string; that: string } {
+  return p.terms?.area === 'gebied' ? { one: 'gebied', other: 'gebieden', that: 'dat gebied' } : { one: 'wijk', other: 'wijken', that: 'die wijk' };
+}
 
 const RESIDENT = 'Deze inwoner';
 
@@ -114,12 +120,12 @@ export async function createResident(ctx: RequestContext, body: z.infer<typeof r
       const store = residentsStore(tx, ctx.principal);
       const area = errors.some((e) => e.name === 'postcode') ? null : await organisation.areaForPostcode(tx, postcode);
       if (!area && !errors.some((e) => e.name === 'postcode')) {
-        errors.push({ name: 'postcode', code: 'area', reason: 'Deze postcode hoort niet bij een wijk van uw gemeente. Controleer de postcode.' });
+        errors.push({ name: 'postcode', code: 'area', reason: `Deze postcode hoort niet bij een ${areaWords(ctx.principal).one} van uw gemeente. Controleer de postcode.` });
       } else if (area && !store.scope.areaIds.includes(area.id)) {
         errors.push({
           name: 'postcode',
           code: 'scope',
-          reason: `Dit adres valt in wijk ${area.name}, buiten de wijken van uw team. Vraag het team van die wijk de inwoner in te voeren.`,
+          reason: `Dit adres valt in ${areaWords(ctx.principal).one} ${area.name}, buiten de ${areaWords(ctx.principal).other} van uw team. Vraag het team van ${areaWords(ctx.principal).that} de inwoner in te voeren.`,
         });
       }
       const contactPersonId = body.contactPersonId === undefined ? (ctx.principal.roles.includes('jobCoach') ? ctx.principal.userId : null) : body.contactPersonId;
@@ -196,14 +202,14 @@ export async function updateResident(ctx: RequestContext, id: string, ifMatch: s
     if (postcode !== undefined && !errors.some((e) => e.name === 'postcode')) {
       const area = await organisation.areaForPostcode(tx, postcode);
       if (!area) {
-        errors.push({ name: 'postcode', code: 'area', reason: 'Deze postcode hoort niet bij een wijk van uw gemeente. Controleer de postcode.' });
+        errors.push({ name: 'postcode', code: 'area', reason: `Deze postcode hoort niet bij een ${areaWords(ctx.principal).one} van uw gemeente. Controleer de postcode.` });
       } else if (area.id !== current.area_id && !store.scope.areaIds.includes(area.id)) {
         // A move to a wijk outside the caller's teams would take the resident out of his scope, and PostgreSQL's
         // need-to-know policy refuses that new row (it failed as a 500): refuse it here, saying why.
         errors.push({
           name: 'postcode',
           code: 'scope',
-          reason: `Dit adres valt in wijk ${area.name}, buiten de wijken van uw team: deze verhuizing kunt u niet vastleggen. Overleg met het team van die wijk.`,
+          reason: `Dit adres valt in ${areaWords(ctx.principal).one} ${area.name}, buiten de ${areaWords(ctx.principal).other} van uw team: deze verhuizing kunt u niet vastleggen. Overleg met het team van ${areaWords(ctx.principal).that}.`,
         });
       } else {
         patch.postcode = postcode;

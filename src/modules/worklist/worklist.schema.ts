@@ -66,7 +66,7 @@ export const worklistSchema = z
       .describe('Inwoners boven de contactnorm: meeste dagen boven de norm eerst'),
     upcomingMeetings: z
       .array(z.object({ id: z.uuid(), resident: worklistResident, type: meetingTypeSchema, startsAt: dateTime, endsAt: dateTime.nullable(), link: worklistLink }))
-      .describe('Gesprekken waar u aan deelneemt in de komende 7 dagen'),
+      .describe('Gesprekken waar u aan deelneemt in deze kalenderweek (maandag tot en met zondag), vanaf het begin van vandaag'),
     newWithoutPlan: z
       .array(z.object({ resident: worklistResident, caseOpenedOn: date, contactPersonSince: dateTime.nullable(), link: worklistLink }))
       .describe('Nieuwe inwoners (≤ 30 dagen) zonder actief plan'),

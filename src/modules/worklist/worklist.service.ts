@@ -13,7 +13,6 @@ import type { MeetingType } from '../meetings/meeting-rules.ts';
 // is recorded in the processing log (PA-011) in one entry.
 
 export const LIST_LIMIT = 50;
-const MEETING_HORIZON_DAYS = 7;
 
 type Section = 'plan' | 'meetings' | 'contactMoments' | 'history';
 
@@ -54,7 +53,7 @@ export async function getWorklist(ctx: RequestContext) {
       return { today: todayInNl(now), contactNormDays: norm, newInCaseload: [], dueActions: [], overContactNorm: [], upcomingMeetings: [], newWithoutPlan: [], counts };
     }
     const fresh = await sel.store.newInCaseload(NEW_CASE_DAYS, LIST_LIMIT);
-    const meetings = await sel.store.upcomingMeetings(new Date(now.getTime() + MEETING_HORIZON_DAYS * 86_400_000), LIST_LIMIT);
+    const meetings = await sel.store.upcomingMeetings(now, LIST_LIMIT);
 
     const newInCaseload = fresh.map((h) => ({
       resident: residentOf(h),

@@ -148,13 +148,19 @@ export function worklistStore(tx: Tx, principal: Principal) {
     },
 
     /** Meetings the caller takes part in, from now until `until`. */
-    async upcomingMeetings(until: Date, limit: number) {
+    /**
+     * The caller's planned meetings of this calendar week (Monday to Sunday in the Netherlands), from the start of
+     * today: not "the next 7 days", which on a Friday would show next Thursday as "deze week".
+     */
+    async upcomingMeetings(now: Date, limit: number) {
       const { rows } = await sql<MeetingRow>`
         SELECT mt.id, mt.type, mt.starts_at, mt.ends_at, ${residentCols}, count(*) OVER () AS total
         FROM meetings mt
         JOIN residents r ON r.municipality_id = mt.municipality_id AND r.id = mt.resident_id
         ${joinArea}
-        WHERE mt.municipality_id = ${m} AND mt.starts_at >= now() AND mt.starts_at < ${until}
+        WHERE mt.municipality_id = ${m}
+          AND mt.starts_at >= (date_trunc('day', ${now}::timestamptz AT TIME ZONE 'Europe/Amsterdam') AT TIME ZONE 'Europe/Amsterdam')
+          AND mt.starts_at < ((date_trunc('week', ${now}::timestamptz AT TIME ZONE 'Europe/Amsterdam') + interval '1 week') AT TIME ZONE 'Europe/Amsterdam')
           AND mt.status = 'planned'
           AND EXISTS (SELECT 1 FROM meeting_participants mp WHERE mp.municipality_id = mt.municipality_id
                         AND mp.meeting_id = mt.id AND mp.staff_user_id = ${me})

@@ -25,7 +25,18 @@ export interface Principal {
   /** Areas served by those teams. */
   areaIds: string[];
   partnerOrganisationId: string | null;
+  /** The municipality's own words for its areas and partner teams (from the session; absent in background jobs). */
+  terms?: MunicipalityTerms;
 }
+
+export const AREA_TERMS = ['wijk', 'gebied'] as const;
+export const PARTNER_TEAM_TERMS = ['buurtteam', 'gebiedsteam'] as const;
+/** Utrecht: wijk and buurtteam; Arnhem: gebied and gebiedsteam (municipalities.area_term, partner_team_term). */
+export interface MunicipalityTerms {
+  area: (typeof AREA_TERMS)[number];
+  partnerTeam: (typeof PARTNER_TEAM_TERMS)[number];
+}
+export const DEFAULT_TERMS: MunicipalityTerms = { area: 'wijk', partnerTeam: 'buurtteam' };
 
 export function hasRole(p: Principal, ...roles: Role[]): boolean {
   return p.roles.some((r) => roles.includes(r));

@@ -2,7 +2,7 @@ import type { FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { permissionsOf } from '../access/permissions.ts';
-import type { Principal } from '../access/principal.ts';
+import { AREA_TERMS, DEFAULT_TERMS, PARTNER_TEAM_TERMS, type Principal } from '../access/principal.ts';
 import type { AppDeps, RouteRegistrar } from '../http/app.ts';
 import { API_PREFIX } from '../http/openapi.ts';
 import { ProblemError, problems } from '../http/problem.ts';
@@ -19,7 +19,17 @@ export const sessionSchema = z
       username: z.string(),
       displayName: z.string(),
       roles: z.array(roleSchema),
-      municipality: z.object({ id: z.uuid(), name: z.string(), contactNormDays: z.number().int() }),
+      municipality: z.object({
+        id: z.uuid(),
+        name: z.string(),
+        contactNormDays: z.number().int(),
+        terms: z
+          .object({
+            area: z.enum(AREA_TERMS).describe('Het woord voor een gebied: wijk (Utrecht) of gebied (Arnhem)'),
+            partnerTeam: z.enum(PARTNER_TEAM_TERMS).describe('Het woord voor het sociale team in de buurt: buurtteam of gebiedsteam'),
+          })
+          .describe('De woorden die deze gemeente gebruikt'),
+      }),
       partnerOrganisationId: z.uuid().nullable(),
       teamIds: z.array(z.uuid()),
     }),
@@ -37,7 +47,7 @@ export function presentSession(p: Principal, s: Pick<SessionInfo, 'csrfToken' | 
       username: p.username,
       displayName: p.displayName,
       roles: p.roles,
-      municipality: { id: p.municipalityId, name: p.municipalityName, contactNormDays: p.contactNormDays },
+      municipality: { id: p.municipalityId, name: p.municipalityName, contactNormDays: p.contactNormDays, terms: p.terms ?? DEFAULT_TERMS },
       partnerOrganisationId: p.partnerOrganisationId,
       teamIds: p.teamIds,
     },

@@ -18,6 +18,8 @@ export interface PrincipalRow {
   csrf_token: string;
   auth_method: string;
   expires_at: Date;
+  area_term: string;
+  partner_team_term: string;
 }
 
 export async function findPrincipalBySession(db: Db, idHash: Buffer, idleSeconds: number): Promise<PrincipalRow | null> {

@@ -1,5 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { Principal, Role } from '../access/principal.ts';
+import { AREA_TERMS, DEFAULT_TERMS, PARTNER_TEAM_TERMS, type MunicipalityTerms, type Principal, type Role } from '../access/principal.ts';
 import type { Db } from '../db/database.ts';
 import { createSession, deleteSession, findPrincipalBySession, type PrincipalRow } from './sessions.store.ts';
 
@@ -28,7 +28,15 @@ export function toPrincipal(row: PrincipalRow): Principal {
     teamIds: row.team_ids,
     areaIds: row.area_ids,
     partnerOrganisationId: row.partner_organisation_id,
+    terms: termsOf(row),
   };
+}
+
+/** The database's CHECK constraints allow only these words; anything else falls back to the defaults. */
+function termsOf(row: PrincipalRow): MunicipalityTerms {
+  const area = AREA_TERMS.find((t) => t === row.area_term) ?? DEFAULT_TERMS.area;
+  const partnerTeam = PARTNER_TEAM_TERMS.find((t) => t === row.partner_team_term) ?? DEFAULT_TERMS.partnerTeam;
+  return { area, partnerTeam };
 }
 
 export async function resolveSession(

@@ -12,6 +12,8 @@ export interface MunicipalitiesTable {
   contact_norm_days: Generated<number>;
   is_demo: Generated<boolean>;
   created_at: Generated<Date>;
+  area_term: Generated<'wijk' | 'gebied'>;
+  partner_team_term: Generated<'buurtteam' | 'gebiedsteam'>;
 }
 
 export interface AreasTable {

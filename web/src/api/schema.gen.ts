@@ -1321,6 +1321,19 @@ export interface components {
           id: string;
           name: string;
           contactNormDays: number;
+          /** @description De woorden die deze gemeente gebruikt */
+          terms: {
+            /**
+             * @description Het woord voor een gebied: wijk (Utrecht) of gebied (Arnhem)
+             * @enum {string}
+             */
+            area: 'wijk' | 'gebied';
+            /**
+             * @description Het woord voor het sociale team in de buurt: buurtteam of gebiedsteam
+             * @enum {string}
+             */
+            partnerTeam: 'buurtteam' | 'gebiedsteam';
+          };
         };
         /** Format: uuid */
         partnerOrganisationId: string | null;
@@ -3528,7 +3541,7 @@ export interface components {
         daysOver: number | null;
         link: components['schemas']['WorklistLinkInput'];
       }[];
-      /** @description Gesprekken waar u aan deelneemt in de komende 7 dagen */
+      /** @description Gesprekken waar u aan deelneemt in deze kalenderweek (maandag tot en met zondag), vanaf het begin van vandaag */
       upcomingMeetings: {
         /** Format: uuid */
         id: string;
@@ -3656,6 +3669,19 @@ export interface components {
           id: string;
           name: string;
           contactNormDays: number;
+          /** @description De woorden die deze gemeente gebruikt */
+          terms: {
+            /**
+             * @description Het woord voor een gebied: wijk (Utrecht) of gebied (Arnhem)
+             * @enum {string}
+             */
+            area: 'wijk' | 'gebied';
+            /**
+             * @description Het woord voor het sociale team in de buurt: buurtteam of gebiedsteam
+             * @enum {string}
+             */
+            partnerTeam: 'buurtteam' | 'gebiedsteam';
+          };
         };
         /** Format: uuid */
         partnerOrganisationId: string | null;
@@ -5863,7 +5889,7 @@ export interface components {
         daysOver: number | null;
         link: components['schemas']['WorklistLink'];
       }[];
-      /** @description Gesprekken waar u aan deelneemt in de komende 7 dagen */
+      /** @description Gesprekken waar u aan deelneemt in deze kalenderweek (maandag tot en met zondag), vanaf het begin van vandaag */
       upcomingMeetings: {
         /** Format: uuid */
         id: string;
@@ -12976,6 +13002,12 @@ export const roleInputValues: ReadonlyArray<FlattenedDeepRequired<components>['s
   'admin',
   'privacyOfficer',
 ];
+export const sessionInputUserMunicipalityTermsAreaValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['SessionInput']['user']['municipality']['terms']['area']
+> = ['wijk', 'gebied'];
+export const sessionInputUserMunicipalityTermsPartnerTeamValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['SessionInput']['user']['municipality']['terms']['partnerTeam']
+> = ['buurtteam', 'gebiedsteam'];
 export const sessionInputPermissionsValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['SessionInput']['permissions']
 > = [
@@ -13375,6 +13407,12 @@ export const roleValues: ReadonlyArray<FlattenedDeepRequired<components>['schema
   'admin',
   'privacyOfficer',
 ];
+export const sessionUserMunicipalityTermsAreaValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['Session']['user']['municipality']['terms']['area']
+> = ['wijk', 'gebied'];
+export const sessionUserMunicipalityTermsPartnerTeamValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['Session']['user']['municipality']['terms']['partnerTeam']
+> = ['buurtteam', 'gebiedsteam'];
 export const sessionPermissionsValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['Session']['permissions']
 > = [

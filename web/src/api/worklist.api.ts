@@ -7,15 +7,16 @@ export function getWorklist(): Promise<Worklist> {
   return body(api.GET('/worklist'));
 }
 
-/** The anchor of each worklist section on the resident page (the ids of its sections). */
-const ANCHORS: Record<WorklistLink['section'], string> = {
-  plan: 'plan',
-  meetings: 'gesprekken',
-  contactMoments: 'contact',
-  history: 'aanspreekpunt',
+/** Where each worklist section leads on the resident page: the tab (?tab=) and, within it, the section. */
+const TARGETS: Record<WorklistLink['section'], { tab: string; anchor?: string }> = {
+  plan: { tab: 'plan' },
+  meetings: { tab: 'gesprekken' },
+  contactMoments: { tab: 'gesprekken', anchor: 'contact' },
+  history: { tab: 'geschiedenis' },
 };
 
-/** Where a worklist row leads: the resident page at the right section. */
+/** Where a worklist row leads: the resident page at the right tab and section. */
 export function worklistHref(link: WorklistLink): string {
-  return `/inwoners/${encodeURIComponent(link.residentId)}#${ANCHORS[link.section]}`;
+  const { tab, anchor } = TARGETS[link.section];
+  return `/inwoners/${encodeURIComponent(link.residentId)}?tab=${tab}${anchor ? `#${anchor}` : ''}`;
 }

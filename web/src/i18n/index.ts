@@ -14,6 +14,11 @@ import nlEmployers from './nl.employers.json';
 import nlMatching from './nl.matching.json';
 import nlPartner from './nl.partner.json';
 import nlPrivacy from './nl.privacy.json';
+import enOverview from './en.overview.json';
+import enTerms from './en.terms.json';
+import nlOverview from './nl.overview.json';
+import nlTerms from './nl.terms.json';
+import { installTerms } from './terms.ts';
 
 export const LANGUAGES = ['nl', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -41,14 +46,17 @@ function applyLanguage(lng: string): void {
 void i18n.use(initReactI18next).init({
   // One file per area of the app (distinct top-level keys), merged into one namespace.
   resources: {
-    nl: { translation: { ...nl, ...nlEmployers, ...nlMatching, ...nlPartner, ...nlPrivacy, ...nlCatchUpConfirm, ...nlDateRules } },
-    en: { translation: { ...en, ...enEmployers, ...enMatching, ...enPartner, ...enPrivacy, ...enCatchUpConfirm, ...enDateRules } },
+    nl: { translation: { ...nl, ...nlEmployers, ...nlMatching, ...nlPartner, ...nlPrivacy, ...nlCatchUpConfirm, ...nlDateRules, ...nlTerms, ...nlOverview } },
+    en: { translation: { ...en, ...enEmployers, ...enMatching, ...enPartner, ...enPrivacy, ...enCatchUpConfirm, ...enDateRules, ...enTerms, ...enOverview } },
   },
   lng: storedLanguage(),
   fallbackLng: 'nl',
   interpolation: { escapeValue: false },
   returnNull: false,
+  // The resources are here already: initialise at once, so the municipality's words can be looked up right away.
+  initAsync: false,
 });
+installTerms(i18n);
 
 document.documentElement.lang = i18n.language;
 i18n.on('languageChanged', applyLanguage);

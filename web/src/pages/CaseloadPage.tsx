@@ -7,6 +7,7 @@ import { ErrorState } from '../components/ErrorState.tsx';
 import { Heading } from '../components/Heading.tsx';
 import { LoadingState } from '../components/LoadingState.tsx';
 import { Pagination } from '../components/Pagination.tsx';
+import { ListTotal } from '../components/ListTotal.tsx';
 import { Paragraph } from '../components/Paragraph.tsx';
 import { useDocumentTitle } from '../hooks/useDocumentTitle.ts';
 import { CaseloadEmpty } from './caseload/CaseloadEmpty.tsx';
@@ -76,15 +77,7 @@ export function CaseloadPage() {
       <p ref={resultsRef} tabIndex={-1} className="utrecht-paragraph app-results" role="status">
         {data && (
           <>
-            <strong>
-              {t('caseload.count', { count: data.total })}
-            </strong>
-            {data.items.length > 0 && (page > 1 || data.next) && (
-              <span className="app-results__range">
-                {' '}
-                {t('caseload.range', { from: firstRow, to: firstRow + data.items.length - 1 })}
-              </span>
-            )}
+            <ListTotal label={t('caseload.count', { count: data.total })} total={data.total} from={firstRow} shown={data.items.length} />
           </>
         )}
         {residents.isFetching && data && <span className="app-results__busy"> {t('caseload.searching')}</span>}

@@ -21,8 +21,11 @@ import { MeetingsSection } from './resident/meetings/MeetingsSection.tsx';
 import { PlanSection } from './resident/plan/PlanSection.tsx';
 import { usePlan } from './resident/plan/usePlan.ts';
 import { SituationSection } from './resident/situation/SituationSection.tsx';
-import { WORK_SECTION_ID, WorkSection } from './resident/work/WorkSection.tsx';
-import { useAssessments } from './resident/situation/useSituation.ts';
+import { WorkSection } from './resident/work/WorkSection.tsx';
+import { useWorkProfile } from './resident/work/useWork.ts';
+import { useAssessments, useBarriers } from './resident/situation/useSituation.ts';
+import { useMeetings } from './resident/meetings/useMeetings.ts';
+import { ResidentTabs, selectedTab, type TabItem } from './resident/ResidentTabs.tsx';
 
 interface ResidentPageState {
   created?: boolean;
@@ -30,7 +33,8 @@ interface ResidentPageState {
 }
 
 /**
- * One resident, one page: header and sections. What the viewer may not see is absent: a section whose data the
+ * One resident, one page: header and a section navigation (Plan, Situatie, Gesprekken, Werk, Gegevens,
+ * Geschiedenis) with the open part in the address (?tab=plan), so the back button and shared links work. What the viewer may not see is absent: a section whose data the
  * API does not offer (403/404, e.g. in the buurtteam's shared view) is left out, not greyed out.
  */
 export function ResidentPage() {
@@ -56,6 +60,11 @@ export function ResidentPage() {
   const assessments = useAssessments(id, loaded && canReadSituation);
   const canReadPlan = hasPermission(session, 'plans:read');
   const plan = usePlan(id, loaded && canReadPlan);
+  const canReadMeetings = hasPermission(session, 'meetings:read');
+  const meetings = useMeetings(id, loaded && canReadMeetings);
+  const barriers = useBarriers(id, loaded && canReadSituation);
+  const canReadWork = hasPermission(session, 'workProfiles:read');
+  const workProfile = useWorkProfile(id, loaded && canReadWork);
   useDocumentTitle(resident.data ? resident.data.resident.name : t('resident.title'));
 
   if (resident.isPending)
@@ -84,17 +93,25 @@ export function ResidentPage() {
   const showSituation = canReadSituation && !isUnavailable(assessments.error);
   // 404 on the plan means "no plan yet" (the section says what to do); 403 leaves it out.
   const showPlan = canReadPlan && !isApiError(plan.error, 403);
-  const sections = [
-    showPlan && { id: 'plan', label: t('resident.sections.plan') },
-    hasPermission(session, 'meetings:read') && { id: 'gesprekken', label: t('resident.sections.meetings') },
-    hasPermission(session, 'workProfiles:read') && { id: WORK_SECTION_ID, label: t('workProfile.section') },
-    { id: 'gegevens', label: t('resident.sections.data') },
-    showSituation && { id: 'situatie', label: t('resident.sections.situation') },
-    showContact && { id: 'contact', label: t('resident.sections.contact') },
-    { id: 'aanspreekpunt', label: t('resident.sections.contactPerson') },
-    showConsents && { id: 'toestemmingen', label: t('resident.sections.consents') },
-    showLog && { id: 'verwerkingen', label: t('processingLog.title') },
-  ].filter((s): s is { id: string; label: string } => Boolean(s));
+  const showMeetings = canReadMeetings && !isUnavailable(meetings.error);
+  const openActions = plan.data?.goals.flatMap((g) => g.actions).filter((a) => a.status === 'open' || a.status === 'inProgress').length;
+  const openBarriers = barriers.data?.filter((b) => b.status !== 'resolved').length;
+  const plannedMeetings = meetings.data?.filter((m) => m.status === 'planned' && Date.parse(m.endsAt) >= Date.now()).length;
+  const activeConsents = showConsents ? consents.data?.filter((c) => c.active).length : undefined;
+  const contactPersons = history.data?.length;
+  const count = (key: string, n: number | undefined): Pick<TabItem, 'count' | 'countLabel'> =>
+    n === undefined ? {} : { count: n, countLabel: t(`residentTabs.count.${key}`, { count: n }) };
+  const candidates: (TabItem | false)[] = [
+    showPlan && { id: 'plan' as const, label: t('resident.sections.plan'), ...count('plan', openActions) },
+    showSituation && { id: 'situatie' as const, label: t('resident.sections.situation'), ...count('situatie', openBarriers) },
+    (showMeetings || showContact) && { id: 'gesprekken' as const, label: t('resident.sections.meetings'), ...count('gesprekken', plannedMeetings) },
+    // 403 on the work profile leaves "Werk" out (as the section itself does); 404 means "no profile yet".
+    canReadWork && !isApiError(workProfile.error, 403) && { id: 'werk' as const, label: t('workProfile.section') },
+    { id: 'gegevens' as const, label: t('resident.sections.data'), ...count('gegevens', activeConsents) },
+    { id: 'geschiedenis' as const, label: t('residentTabs.history'), ...count('geschiedenis', contactPersons) },
+  ];
+  const tabs = candidates.filter((s): s is TabItem => s !== false);
+  const tab = selectedTab(location.search, location.hash, tabs.map((s) => s.id)) ?? 'gegevens';
 
   return (
     <>
@@ -112,28 +129,33 @@ export function ResidentPage() {
         </Alert>
       )}
       <ResidentHeader resident={r} consents={showConsents ? consents.data : undefined} />
-      <nav className="app-toc" aria-label={t('resident.toc')}>
-        <ul className="app-inline-list">
-          {sections.map((s) => (
-            <li key={s.id}>
-              <a className="utrecht-link utrecht-link--html-a" href={`#${s.id}`}>
-                {s.label}
-              </a>
-            </li>
-          ))}
-        </ul>
-      </nav>
-      {showPlan && (
-        <PlanSection resident={r} plan={plan} canStart={hasPermission(session, 'plans:write') && r.view === 'full'} />
-      )}
-      <MeetingsSection resident={r} />
-      <WorkSection resident={r} />
-      <PersonalDataSection resident={r} />
-      {showSituation && <SituationSection resident={r} assessments={assessments} canWrite={hasPermission(session, 'assessments:write')} />}
-      {showContact && <ContactSection resident={r} normDays={normDays} moments={moments} />}
-      <ContactPersonSection resident={r} history={history} />
-      {showConsents && <ConsentsSection resident={r} consents={consents} />}
-      {showLog && <ProcessingLogSection residentId={r.id} />}
+      <ResidentTabs items={tabs} current={tab}>
+        {tab === 'plan' && showPlan && (
+          <PlanSection resident={r} plan={plan} canStart={hasPermission(session, 'plans:write') && r.view === 'full'} />
+        )}
+        {tab === 'situatie' && showSituation && (
+          <SituationSection resident={r} assessments={assessments} canWrite={hasPermission(session, 'assessments:write')} />
+        )}
+        {tab === 'gesprekken' && (
+          <>
+            <MeetingsSection resident={r} />
+            {showContact && <ContactSection resident={r} normDays={normDays} moments={moments} />}
+          </>
+        )}
+        {tab === 'werk' && <WorkSection resident={r} />}
+        {tab === 'gegevens' && (
+          <>
+            <PersonalDataSection resident={r} />
+            {showConsents && <ConsentsSection resident={r} consents={consents} />}
+          </>
+        )}
+        {tab === 'geschiedenis' && (
+          <>
+            <ContactPersonSection resident={r} history={history} />
+            {showLog && <ProcessingLogSection residentId={r.id} />}
+          </>
+        )}
+      </ResidentTabs>
     </>
   );
 }

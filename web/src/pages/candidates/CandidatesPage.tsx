@@ -7,6 +7,7 @@ import { Heading } from '../../components/Heading.tsx';
 import { AppLink, ButtonLink } from '../../components/Links.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
 import { Pagination } from '../../components/Pagination.tsx';
+import { ListTotal } from '../../components/ListTotal.tsx';
 import { Paragraph } from '../../components/Paragraph.tsx';
 import { SelectField } from '../../components/SelectField.tsx';
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '../../components/Table.tsx';
@@ -91,7 +92,9 @@ export function CandidatesPage() {
       </div>
 
       <p className="utrecht-paragraph app-results" role="status">
-        {data && <strong>{t('candidates.count', { count: data.total })}</strong>}
+        {data && (
+          <ListTotal label={t('candidates.count', { count: data.total })} total={data.total} from={(page - 1) * PAGE_SIZE + 1} shown={data.items.length} />
+        )}
         {list.isFetching && data && <span className="app-results__busy"> {t('candidates.searching')}</span>}
       </p>
 

@@ -8,6 +8,7 @@ import { Heading } from '../../components/Heading.tsx';
 import { AppLink } from '../../components/Links.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
 import { Pagination } from '../../components/Pagination.tsx';
+import { ListTotal } from '../../components/ListTotal.tsx';
 import { Paragraph } from '../../components/Paragraph.tsx';
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '../../components/Table.tsx';
 import { TextField } from '../../components/TextField.tsx';
@@ -81,7 +82,9 @@ export function EmployersPage() {
       </form>
 
       <p className="utrecht-paragraph app-results" role="status">
-        {data && <strong>{t('employers.count', { count: data.total })}</strong>}
+        {data && (
+          <ListTotal label={t('employers.count', { count: data.total })} total={data.total} from={(page - 1) * EMPLOYER_PAGE_SIZE + 1} shown={data.items.length} />
+        )}
         {list.isFetching && data && <span className="app-results__busy"> {t('employers.searching')}</span>}
       </p>
 

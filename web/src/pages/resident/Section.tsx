@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Heading } from '../../components/Heading.tsx';
 
-/** A section of the resident page with its own h2; the id is the anchor of the "Op deze pagina" menu. */
+/** A section of the resident page with its own h2; the id is its anchor (a link with #id opens the tab that holds it). */
 export function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
     <section className="app-section" aria-labelledby={`${id}-heading`} id={id}>

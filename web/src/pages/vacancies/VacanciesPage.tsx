@@ -9,6 +9,7 @@ import { Heading } from '../../components/Heading.tsx';
 import { AppLink, ButtonLink } from '../../components/Links.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
 import { Pagination } from '../../components/Pagination.tsx';
+import { ListTotal } from '../../components/ListTotal.tsx';
 import { Paragraph } from '../../components/Paragraph.tsx';
 import { SelectField } from '../../components/SelectField.tsx';
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '../../components/Table.tsx';
@@ -156,7 +157,9 @@ export function VacanciesPage() {
       </div>
 
       <p className="utrecht-paragraph app-results" role="status">
-        {data && <strong>{t('vacancies.count', { count: data.total })}</strong>}
+        {data && (
+          <ListTotal label={t('vacancies.count', { count: data.total })} total={data.total} from={(page - 1) * PAGE_SIZE + 1} shown={data.items.length} />
+        )}
         {list.isFetching && data && <span className="app-results__busy"> {t('vacancies.searching')}</span>}
       </p>
 
@@ -181,7 +184,6 @@ export function VacanciesPage() {
                 <TableHeaderCell>{t('vacancies.columns.employer')}</TableHeaderCell>
                 <TableHeaderCell>{t('vacancies.columns.occupation')}</TableHeaderCell>
                 <TableHeaderCell numeric>{t('vacancies.columns.hours')}</TableHeaderCell>
-                <TableHeaderCell>{t('vacancies.columns.schoolHours')}</TableHeaderCell>
                 <TableHeaderCell>{t('vacancies.columns.place')}</TableHeaderCell>
                 <TableHeaderCell>{t('vacancies.columns.status')}</TableHeaderCell>
                 <TableHeaderCell>{t('vacancies.columns.closingDate')}</TableHeaderCell>
@@ -192,13 +194,18 @@ export function VacanciesPage() {
                 <TableRow key={v.id}>
                   <TableHeaderCell scope="row" className="app-row-header">
                     <AppLink to={`/vacatures/${v.id}`}>{v.title}</AppLink>
+                    {/* Under the title rather than a column of its own that mostly said "no": the table fits at 1280 px. */}
+                    {v.fitsSchoolHours && (
+                      <span className="app-badges app-row-header__badges">
+                        <SchoolHoursBadge />
+                      </span>
+                    )}
                   </TableHeaderCell>
                   <TableCell>
                     <AppLink to={`/werkgevers/${v.employer.id}`}>{v.employer.name}</AppLink>
                   </TableCell>
                   <TableCell>{v.occupation.label}</TableCell>
                   <TableCell numeric>{t('vacancies.hoursShort', { hours: fmt.number(v.hoursPerWeek) })}</TableCell>
-                  <TableCell>{v.fitsSchoolHours ? <SchoolHoursBadge /> : <span className="app-muted">{t('vacancies.notSchoolHours')}</span>}</TableCell>
                   <TableCell>{v.city ?? formatPostcode(v.postcode)}</TableCell>
                   <TableCell>
                     <VacancyStatusBadge status={v.status} />

@@ -22,8 +22,8 @@ import './worklist.css';
 const FIRST = 10;
 
 /**
- * One block of the worklist: h2 with the count, the rows (the first ten, then "Toon alle"), or an empty state that
- * says it is fine.
+ * One block of the worklist: a heading with the count, the rows (the first ten, then "Toon alle"), or an empty state
+ * that says it is fine. `collapsed`: a disclosure (details/summary) with the title and the count, opened on request.
  */
 export function Block({
   id,
@@ -31,12 +31,16 @@ export function Block({
   count,
   empty,
   rows,
+  level = 2,
+  collapsed = false,
 }: {
   id: string;
   title: string;
   count: number;
   empty: string;
   rows: ReactNode[];
+  level?: 2 | 3;
+  collapsed?: boolean;
 }) {
   const { t } = useTranslation();
   const [all, setAll] = useState(false);
@@ -49,34 +53,49 @@ export function Block({
       listRef.current?.querySelectorAll<HTMLAnchorElement>('li a')[FIRST]?.focus(),
     );
   };
+  const content =
+    count === 0 ? (
+      <p className="utrecht-paragraph app-wl-empty">
+        <span aria-hidden="true">✓ </span>
+        {empty}
+      </p>
+    ) : (
+      <>
+        <ul className="app-wl-list" ref={listRef}>
+          {shown}
+        </ul>
+        {!all && rows.length > FIRST && (
+          <p className="utrecht-paragraph">
+            <Button appearance="secondary" onClick={showAll}>
+              {t('worklist.showAll', { count: rows.length })}
+            </Button>
+          </p>
+        )}
+        {count > rows.length && <Paragraph small>{t('worklist.firstFifty', { count })}</Paragraph>}
+      </>
+    );
+  if (collapsed)
+    return (
+      <details className="app-wl-details" id={id}>
+        <summary className="app-wl-details__summary">
+          <span className="app-wl-details__title">{title}</span> <span className="app-wl-count">({count})</span>
+        </summary>
+        <div className="app-wl-details__body">{content}</div>
+      </details>
+    );
   return (
     <section className="app-section app-wl-section" aria-labelledby={`${id}-heading`} id={id}>
-      <Heading level={2} id={`${id}-heading`}>
+      <Heading level={level} id={`${id}-heading`}>
         {title} <span className="app-wl-count">({count})</span>
       </Heading>
-      {count === 0 ? (
-        <p className="utrecht-paragraph app-wl-empty">
-          <span aria-hidden="true">✓ </span>
-          {empty}
-        </p>
-      ) : (
-        <>
-          <ul className="app-wl-list" ref={listRef}>
-            {shown}
-          </ul>
-          {!all && rows.length > FIRST && (
-            <p className="utrecht-paragraph">
-              <Button appearance="secondary" onClick={showAll}>
-                {t('worklist.showAll', { count: rows.length })}
-              </Button>
-            </p>
-          )}
-          {count > rows.length && <Paragraph small>{t('worklist.firstFifty', { count })}</Paragraph>}
-        </>
-      )}
+      {content}
     </section>
   );
 }
+
+/** The calendar day of an instant in the Netherlands (the server's "today" is a Dutch date too). */
+const nlDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' });
+const dayInNl = (iso: string) => nlDay.format(new Date(iso));
 
 export function ResidentLink({ to, name, area }: { to: string; name: string; area: string }) {
   return (
@@ -134,142 +153,150 @@ function WorklistBlocks({ data }: { data: Worklist }) {
   const actions = [...data.dueActions].sort((a, b) =>
     a.state === b.state ? b.daysOverdue - a.daysOverdue : a.state === 'overdue' ? -1 : 1,
   );
+  // The server sends this calendar week's meetings (Monday to Sunday) from the start of today.
+  const meetingsToday = data.upcomingMeetings.filter((m) => dayInNl(m.startsAt) === data.today);
+  const meetingsLater = data.upcomingMeetings.filter((m) => dayInNl(m.startsAt) !== data.today);
+  const meetingRow = (m: Worklist['upcomingMeetings'][number]) => (
+    <li key={m.id} className="app-wl-item">
+      <p className="utrecht-paragraph app-wl-item__head">
+        <ResidentLink to={worklistHref(m.link)} name={m.resident.name} area={m.resident.area.name} />
+      </p>
+      <p className="utrecht-paragraph app-wl-item__text">
+        <strong>{t(`meetings.type.${m.type}`)}</strong>{' '}
+        <time dateTime={m.startsAt}>{formatMeetingWhen(m.startsAt, m.endsAt, locale)}</time>
+      </p>
+    </li>
+  );
 
   return (
     <>
-      <Block
-        id="nieuw"
-        title={t('worklist.newInCaseload.title')}
-        count={c.newInCaseload}
-        empty={t('worklist.newInCaseload.empty')}
-        rows={data.newInCaseload.map((row) => (
-          <li key={row.resident.id} className="app-wl-item">
-            <p className="utrecht-paragraph app-wl-item__head">
-              <ResidentLink
-                to={worklistHref(row.link)}
-                name={row.resident.name}
-                area={row.resident.area.name}
-              />
-            </p>
-            {row.handoverNote ? (
-              <blockquote className="app-wl-note">
-                <p className="utrecht-paragraph app-wl-note__label">
-                  {t('worklist.newInCaseload.handoverNote')}
-                </p>
-                <p className="utrecht-paragraph app-wl-note__text">{row.handoverNote}</p>
-              </blockquote>
-            ) : (
-              <p className="utrecht-paragraph app-wl-item__note">{t('worklist.newInCaseload.noNote')}</p>
-            )}
-            <p className="utrecht-paragraph app-wl-item__meta">
-              {row.previousContactPerson
-                ? t('worklist.newInCaseload.fromPerson', {
-                    person: row.previousContactPerson.displayName,
-                    date: formatShortDate(row.assignedAt, locale),
-                  })
-                : t('worklist.newInCaseload.since', { date: formatShortDate(row.assignedAt, locale) })}
-              {row.assignedBy && ` ${t('worklist.newInCaseload.by', { person: row.assignedBy.displayName })}`}
-            </p>
-          </li>
-        ))}
-      />
-
-      <Block
-        id="acties"
-        title={t('worklist.actions.title')}
-        count={c.dueActions}
-        empty={t('worklist.actions.empty')}
-        rows={actions.map((a) => (
-          <li key={a.id} className="app-wl-item">
-            <p className="utrecht-paragraph app-wl-item__head">
-              <ResidentLink to={worklistHref(a.link)} name={a.resident.name} area={a.resident.area.name} />
-              {a.state === 'overdue' ? (
-                <StatusBadge status="danger">
-                  {t('worklist.actions.overdue', { count: a.daysOverdue })}
-                </StatusBadge>
-              ) : (
-                <StatusBadge status="warning">{t('worklist.actions.today')}</StatusBadge>
-              )}
-            </p>
-            <p className="utrecht-paragraph app-wl-item__text">{a.description}</p>
-            <p className="utrecht-paragraph app-wl-item__meta">
-              {t(`worklist.actions.owner.${a.ownerType}`)} ·{' '}
-              {t('worklist.actions.goal', { goal: a.goalTitle })} ·{' '}
-              {t('worklist.actions.due', { date: formatDate(a.dueDate, locale) })}
-            </p>
-          </li>
-        ))}
-      />
-
-      <Block
-        id="contactnorm"
-        title={t('worklist.contactNorm.title')}
-        count={c.overContactNorm}
-        empty={t('worklist.contactNorm.empty', { norm: data.contactNormDays })}
-        rows={data.overContactNorm.map((row) => (
-          <li key={row.resident.id} className="app-wl-item app-wl-item--compact">
-            <p className="utrecht-paragraph app-wl-item__head">
-              <ResidentLink
-                to={worklistHref(row.link)}
-                name={row.resident.name}
-                area={row.resident.area.name}
-              />
-              <span className="app-over-norm app-wl-item__why">
-                <span className="app-over-norm__icon" aria-hidden="true">
-                  !
-                </span>
-                {row.daysSinceContact === null
-                  ? t('worklist.contactNorm.never', { norm: row.norm })
-                  : t('worklist.contactNorm.days', { count: row.daysSinceContact, norm: row.norm })}
-              </span>
-              {row.lastContactAt && (
-                <span className="app-wl-item__meta">
-                  {t('worklist.contactNorm.last', { date: formatShortDate(row.lastContactAt, locale) })}
-                </span>
-              )}
-            </p>
-          </li>
-        ))}
-      />
+      <section className="app-wl-group" aria-labelledby="vandaag-heading" id="vandaag">
+        <Heading level={2} id="vandaag-heading">
+          {t('worklistToday.today')}
+        </Heading>
+        <Block
+          id="gesprekken-vandaag"
+          level={3}
+          title={t('worklistToday.meetingsToday')}
+          count={meetingsToday.length}
+          empty={t('worklistToday.noMeetingsToday')}
+          rows={meetingsToday.map(meetingRow)}
+        />
+        <Block
+          id="acties"
+          level={3}
+          title={t('worklistToday.actions')}
+          count={c.dueActions}
+          empty={t('worklist.actions.empty')}
+          rows={actions.map((a) => (
+            <li key={a.id} className="app-wl-item">
+              <p className="utrecht-paragraph app-wl-item__head">
+                <ResidentLink to={worklistHref(a.link)} name={a.resident.name} area={a.resident.area.name} />
+                {a.state === 'overdue' ? (
+                  <StatusBadge status="danger">{t('worklist.actions.overdue', { count: a.daysOverdue })}</StatusBadge>
+                ) : (
+                  <StatusBadge status="warning">{t('worklist.actions.today')}</StatusBadge>
+                )}
+              </p>
+              <p className="utrecht-paragraph app-wl-item__text">{a.description}</p>
+              <p className="utrecht-paragraph app-wl-item__meta">
+                {t(`worklist.actions.owner.${a.ownerType}`)} · {t('worklist.actions.goal', { goal: a.goalTitle })} ·{' '}
+                {t('worklist.actions.due', { date: formatDate(a.dueDate, locale) })}
+              </p>
+            </li>
+          ))}
+        />
+      </section>
 
       <Block
         id="gesprekken"
-        title={t('worklist.meetings.title')}
-        count={c.upcomingMeetings}
-        empty={t('worklist.meetings.empty')}
-        rows={data.upcomingMeetings.map((m) => (
-          <li key={m.id} className="app-wl-item">
-            <p className="utrecht-paragraph app-wl-item__head">
-              <ResidentLink to={worklistHref(m.link)} name={m.resident.name} area={m.resident.area.name} />
-            </p>
-            <p className="utrecht-paragraph app-wl-item__text">
-              <strong>{t(`meetings.type.${m.type}`, { defaultValue: m.type })}</strong>{' '}
-              <time dateTime={m.startsAt}>{formatMeetingWhen(m.startsAt, m.endsAt, locale)}</time>
-            </p>
-          </li>
-        ))}
+        title={t('worklistToday.laterThisWeek')}
+        count={Math.max(0, c.upcomingMeetings - meetingsToday.length)}
+        empty={t('worklistToday.noMeetingsLater')}
+        rows={meetingsLater.map(meetingRow)}
       />
 
-      <Block
-        id="zonder-plan"
-        title={t('worklist.noPlan.title')}
-        count={c.newWithoutPlan}
-        empty={t('worklist.noPlan.empty')}
-        rows={data.newWithoutPlan.map((row) => (
-          <li key={row.resident.id} className="app-wl-item">
-            <p className="utrecht-paragraph app-wl-item__head">
-              <ResidentLink
-                to={worklistHref(row.link)}
-                name={row.resident.name}
-                area={row.resident.area.name}
-              />
-            </p>
-            <p className="utrecht-paragraph app-wl-item__meta">
-              {t('worklist.noPlan.opened', { date: formatDate(row.caseOpenedOn, locale) })}
-            </p>
-          </li>
-        ))}
-      />
+      <section className="app-wl-group" aria-labelledby="verder-heading" id="verder">
+        <Heading level={2} id="verder-heading">
+          {t('worklistToday.more')}
+        </Heading>
+        <Paragraph small>{t('worklistToday.moreHint')}</Paragraph>
+        <Block
+          collapsed
+          id="contactnorm"
+          title={t('worklist.contactNorm.title')}
+          count={c.overContactNorm}
+          empty={t('worklist.contactNorm.empty', { norm: data.contactNormDays })}
+          rows={data.overContactNorm.map((row) => (
+            <li key={row.resident.id} className="app-wl-item app-wl-item--compact">
+              <p className="utrecht-paragraph app-wl-item__head">
+                <ResidentLink to={worklistHref(row.link)} name={row.resident.name} area={row.resident.area.name} />
+                <span className="app-over-norm app-wl-item__why">
+                  <span className="app-over-norm__icon" aria-hidden="true">
+                    !
+                  </span>
+                  {row.daysSinceContact === null
+                    ? t('worklist.contactNorm.never', { norm: row.norm })
+                    : t('worklist.contactNorm.days', { count: row.daysSinceContact, norm: row.norm })}
+                </span>
+                {row.lastContactAt && (
+                  <span className="app-wl-item__meta">
+                    {t('worklist.contactNorm.last', { date: formatShortDate(row.lastContactAt, locale) })}
+                  </span>
+                )}
+              </p>
+            </li>
+          ))}
+        />
+        <Block
+          collapsed
+          id="nieuw"
+          title={t('worklist.newInCaseload.title')}
+          count={c.newInCaseload}
+          empty={t('worklist.newInCaseload.empty')}
+          rows={data.newInCaseload.map((row) => (
+            <li key={row.resident.id} className="app-wl-item">
+              <p className="utrecht-paragraph app-wl-item__head">
+                <ResidentLink to={worklistHref(row.link)} name={row.resident.name} area={row.resident.area.name} />
+              </p>
+              {row.handoverNote ? (
+                <blockquote className="app-wl-note">
+                  <p className="utrecht-paragraph app-wl-note__label">{t('worklist.newInCaseload.handoverNote')}</p>
+                  <p className="utrecht-paragraph app-wl-note__text">{row.handoverNote}</p>
+                </blockquote>
+              ) : (
+                <p className="utrecht-paragraph app-wl-item__note">{t('worklist.newInCaseload.noNote')}</p>
+              )}
+              <p className="utrecht-paragraph app-wl-item__meta">
+                {row.previousContactPerson
+                  ? t('worklist.newInCaseload.fromPerson', {
+                      person: row.previousContactPerson.displayName,
+                      date: formatShortDate(row.assignedAt, locale),
+                    })
+                  : t('worklist.newInCaseload.since', { date: formatShortDate(row.assignedAt, locale) })}
+                {row.assignedBy && ` ${t('worklist.newInCaseload.by', { person: row.assignedBy.displayName })}`}
+              </p>
+            </li>
+          ))}
+        />
+        <Block
+          collapsed
+          id="zonder-plan"
+          title={t('worklist.noPlan.title')}
+          count={c.newWithoutPlan}
+          empty={t('worklist.noPlan.empty')}
+          rows={data.newWithoutPlan.map((row) => (
+            <li key={row.resident.id} className="app-wl-item">
+              <p className="utrecht-paragraph app-wl-item__head">
+                <ResidentLink to={worklistHref(row.link)} name={row.resident.name} area={row.resident.area.name} />
+              </p>
+              <p className="utrecht-paragraph app-wl-item__meta">
+                {t('worklist.noPlan.opened', { date: formatDate(row.caseOpenedOn, locale) })}
+              </p>
+            </li>
+          ))}
+        />
+      </section>
     </>
   );
 }

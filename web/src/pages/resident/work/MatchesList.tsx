@@ -281,7 +281,7 @@ export function MatchesList({
             </Button>
           )}
           <p className="utrecht-paragraph utrecht-paragraph--small app-muted">
-            {t('matches.generated', { date: f.dateTime(data.generatedAt), version: data.matcherVersion })}{' '}
+            {t('matches.generated', { date: f.dateTime(data.generatedAt) })}{' '}
             {t('workProfile.escoAttribution')}
           </p>
         </>
