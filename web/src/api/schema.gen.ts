@@ -1912,6 +1912,7 @@ export interface components {
         id: string;
         title: string;
       } | null;
+      /** @description null: de plaatsing telt voor geen afspraak van de werkgever */
       agreement: {
         /** Format: uuid */
         id: string;
@@ -4007,6 +4008,7 @@ export interface components {
         id: string;
         title: string;
       } | null;
+      /** @description null: de plaatsing telt voor geen afspraak van de werkgever */
       agreement: {
         /** Format: uuid */
         id: string;
@@ -11329,8 +11331,11 @@ export interface operations {
            * @description Verplicht voor de werkgeversadviseur: het voorstel waarvan de identiteit is vrijgegeven
            */
           proposalId?: string;
-          /** Format: uuid */
-          agreementId?: string;
+          /**
+           * Format: uuid
+           * @description De afspraak (intentieverklaring) waarvoor de plaatsing telt. Weggelaten: de afspraak van de werkgever die op de startdatum loopt; lopen er meerdere, dan 400 (kies er een); loopt er geen, dan telt de plaatsing voor geen afspraak (agreement: null in het antwoord). null: bewust geen afspraak.
+           */
+          agreementId?: string | null;
           /** Format: date */
           startDate: string;
           /** @enum {string} */
