@@ -637,7 +637,9 @@ export function generateEmployment(rng: Rng, e: EmploymentInput, pool: Employmen
           maxTravelKm: profile.max_travel_km,
         })
       : null,
-    candidate_code: presented ? `K-${proposalId.replace(/-/g, '').slice(0, 4).toUpperCase()}` : null,
+    // No code of its own: the candidates module derives it from the proposal id with the deployment's key, in the one
+    // format K-XXXXXX (it wrote "K-" + 4 characters of the id here, a second format; migration 202612040040).
+    candidate_code: null,
     interview_committed_at: interviewAt,
     revealed_by: revealed ? advisor : null,
     revealed_at: revealedAt,

@@ -1005,6 +1005,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/candidates/{proposalId}/anonymous-profile.pdf': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Het anonieme profiel als toegankelijke pdf voor de werkgever (na het anoniem voorstellen) */
+    get: operations['downloadCandidateProfilePdf'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/candidates/{proposalId}/presentation': {
     parameters: {
       query?: never;
@@ -1651,6 +1668,8 @@ export interface components {
        * @description De plaatsing die bij dit voorstel is vastgelegd
        */
       placementId: string | null;
+      /** @description Het anonieme profiel als tekst om naar de werkgever te sturen (met de kandidaatcode, zonder naam of contactgegevens); null zolang de kandidaat niet anoniem is voorgesteld */
+      anonymousText: string | null;
     };
     CandidateListInput: {
       items: components['schemas']['CandidateInput'][];
@@ -3747,6 +3766,8 @@ export interface components {
        * @description De plaatsing die bij dit voorstel is vastgelegd
        */
       placementId: string | null;
+      /** @description Het anonieme profiel als tekst om naar de werkgever te sturen (met de kandidaatcode, zonder naam of contactgegevens); null zolang de kandidaat niet anoniem is voorgesteld */
+      anonymousText: string | null;
     };
     CandidateList: {
       items: components['schemas']['Candidate'][];
@@ -10895,6 +10916,74 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['Candidate'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  downloadCandidateProfilePdf: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        proposalId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Getagde pdf, taal nl-NL; zonder naam, BSN, geboortedatum, adres of contactgegevens */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': string;
         };
       };
       /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
