@@ -20,7 +20,8 @@ import { buildSkeleton } from './skeleton.ts';
 import { CoachPicker, topUpCoaches } from './staff.ts';
 import { createDailyReminders } from '../modules/worklist/worklist.jobs.ts';
 import { mailOff } from '../platform/jobs/mail.ts';
-import { buildEmployers } from './employers.generator.ts';
+import { buildEmployers, candidateExposures } from './employers.generator.ts';
+import { emptyResidentRows } from './rows.ts';
 import { shares, type SeedStats } from './stats.ts';
 import { STORY_COACH, STORY_MUNICIPALITY, StoryCasting, type StoryRole } from './story.ts';
 
@@ -133,6 +134,8 @@ export async function seedDemo(db: Db, options: { today?: string } = {}): Promis
         inFlight.catch(() => undefined);
       }
       await inFlight;
+      // The lists of candidates per vacancy, now that every work profile exists (the fairness monitor's "In top 10").
+      if (employers) await insertResidentRows(tx, { ...emptyResidentRows(), exposures: candidateExposures(employers.pool, todayDay) });
       if (casting) for (const [role, r] of casting.cast) story.residents[role] = r;
       bsnCursor = bsn.cursor;
       done.push({
