@@ -92,6 +92,9 @@ export function vacancyFeaturesOfInfo(v: VacancyInfo): VacancyFeatures {
   };
 }
 
+/** The lowest score a seeded proposal has: werkmatchers propose good matches. */
+const GOOD_MATCH = 50;
+
 /** A seeded work profile as the matcher sees it, for the candidate lists computed after all residents exist. */
 export interface SeededProfile {
   residentId: string;
@@ -637,15 +640,17 @@ export function generateEmployment(rng: Rng, e: EmploymentInput, pool: Employmen
   let vacancy: VacancyInfo | undefined;
   if (status === 'placed') {
     // The next filled vacancy that fits this profile (a werkmatcher proposes only what passes the hard constraints).
-    const at = pool.filled.findIndex((v, i) => i >= pool.nextFilled && score(v).passes);
+    const at = pool.filled.findIndex((v, i) => i >= pool.nextFilled && mayPass(features, mask, v) && score(v).passes && score(v).score >= GOOD_MATCH);
     if (at >= 0) {
       [pool.filled[pool.nextFilled], pool.filled[at]] = [pool.filled[at]!, pool.filled[pool.nextFilled]!];
       vacancy = pool.filled[pool.nextFilled];
       pool.nextFilled += 1;
     } else status = 'rejected';
   }
-  // Otherwise one of the best five that fit.
-  vacancy ??= rng.pick(fitting.slice(0, 5)).v;
+  // Otherwise one of the best five that fit, and only a good match (a werkmatcher does not propose a 10-point match).
+  const good = fitting.filter((x) => x.score >= GOOD_MATCH);
+  if (!vacancy && good.length === 0) return;
+  vacancy ??= rng.pick(good.slice(0, 5)).v;
   const open = ['proposed', 'residentAgreed', 'presented', 'interviewAgreed', 'revealed'].includes(status);
   const earliestStart = Math.max(vacancy.createdDay + 30, e.today - 420);
   const startDay = status === 'placed' ? (earliestStart <= e.today - 7 ? rng.int(earliestStart, e.today - 7) : e.today - 7) : null;
