@@ -437,7 +437,8 @@ export interface EmploymentInput {
 }
 
 const WORK_PROFILE_SHARE = 0.3;
-const PROPOSAL_SHARE = 0.16;
+// Of the profiles with a good match (score 50 or more); about the same number of proposals as when any vacancy was proposed.
+const PROPOSAL_SHARE = 0.22;
 
 type Availability = 'school' | 'weekdays' | 'anytime' | 'mornings' | 'eveningsWeekend';
 
@@ -632,7 +633,7 @@ export function generateEmployment(rng: Rng, e: EmploymentInput, pool: Employmen
     ['residentDeclined', 10],
     ['presented', 8],
     ['interviewAgreed', 8],
-    ['revealed', 5],
+    ['revealed', 7],
     ['placed', 30],
     ['rejected', 12],
     ['withdrawn', 9],

@@ -368,7 +368,7 @@ describe('what the advisor sends the employer: the anonymous profile as text and
     const login = await fetch(`${server.baseUrl}/api/v1/session/demo`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username }) });
     const cookie = login.headers.getSetCookie().map((x) => x.split(';')[0]).join('; ');
     const t = trace();
-    const res = await fetch(`${server.baseUrl}/api/v1/candidates/${id}/anonymous-profile.pdf`, { headers: { cookie, ...t.headers } });
+    const res = await fetch(`${server.baseUrl}/api/v1/candidates/${id}/anonymous-profile/pdf`, { headers: { cookie, ...t.headers } });
     return { status: res.status, type: res.headers.get('content-type'), disposition: res.headers.get('content-disposition'), bytes: Buffer.from(await res.arrayBuffer()), traceId: t.id };
   };
   beforeAll(async () => {

@@ -55,7 +55,7 @@ export const registerCandidateRoutes: RouteRegistrar = (app) => {
   );
 
   r.get(
-    `${base}/:proposalId/anonymous-profile.pdf`,
+    `${base}/:proposalId/anonymous-profile/pdf`,
     {
       config: step('candidates.profilePdf'),
       schema: {

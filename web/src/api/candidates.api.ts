@@ -7,7 +7,7 @@ const byId = (proposalId: string) => ({ params: { path: { proposalId } } });
 
 /** The anonymous profile as a tagged PDF for the employer: a normal link (the session cookie goes along). */
 export function candidateProfilePdfUrl(proposalId: string): string {
-  return hrefOf('/candidates/{proposalId}/anonymous-profile.pdf', { path: { proposalId } });
+  return hrefOf('/candidates/{proposalId}/anonymous-profile/pdf', { path: { proposalId } });
 }
 
 /** One page of candidates: `total` counts every match, `next` is the cursor of the next page (or null). */

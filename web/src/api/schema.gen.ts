@@ -1005,7 +1005,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/candidates/{proposalId}/anonymous-profile.pdf': {
+  '/candidates/{proposalId}/anonymous-profile/pdf': {
     parameters: {
       query?: never;
       header?: never;
