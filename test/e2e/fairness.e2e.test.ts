@@ -50,6 +50,12 @@ describe('web app: eerlijke matching', () => {
     expect(rates.length).toBeGreaterThanOrEqual(2);
     expect(new Set(rates).size, `top-10 rates ${rates.join(', ')}`).toBeGreaterThan(1);
     expect(rates.every((r) => r.includes('100'))).toBe(false);
+    // A warning says plainly that the ratio is below the threshold; it never reads "0,80 × … (drempel 0,8)".
+    const warnings = await page.locator('.app-fair__warnings li').allTextContents();
+    for (const w of warnings) {
+      expect(w).toMatch(/: 0,[0-7]\d keer zo vaak als de groep met het hoogste percentage\. Dat is onder de drempel van 0,80\./);
+      expect(w).not.toContain('drempel 0,8)');
+    }
     await shot(page, 'fairness-desktop');
     await expectNoAxeViolations(page, 'eerlijke matching');
 
