@@ -1,3 +1,4 @@
+import { highestFittingRung, isDayActivityAction } from '../modules/assessments/ladder.rules.ts';
 import { ZRM_DOMAINS, type ZrmDomain } from '../modules/assessments/zrm.ts';
 import { creationChanges, diffPlans, type OwnerSnapshot, type PlanSnapshot } from '../modules/plans/plan-diff.ts';
 import { changeLabel, summarise, type LabelContext } from '../modules/plans/plan-text.ts';
@@ -184,7 +185,8 @@ export function generateCasework(rng: Rng, c: CaseworkInput, out: ResidentRows, 
       }
     }
   }
-  const scoresOverTime = generateAssessments(rng, c, assessedAt, out, stats);
+  const ladder: { latest: number | null } = { latest: null };
+  const scoresOverTime = generateAssessments(rng, c, assessedAt, out, stats, ladder);
   const barrierIds = generateBarriers(rng, c, assessedAt, scoresOverTime, out);
 
   if (!wantPlan) {
@@ -192,13 +194,20 @@ export function generateCasework(rng: Rng, c: CaseworkInput, out: ResidentRows, 
     return facts;
   }
   facts.hasPlan = true;
-  const actions = generatePlan(rng, c, start, later, barrierIds, out, stats);
+  const actions = generatePlan(rng, c, start, later, barrierIds, out, stats, ladder.latest);
   generateMeetings(rng, c, start, later, actions, out, stats);
   generateNotifications(c, out);
   return facts;
 }
 
-function generateAssessments(rng: Rng, c: CaseworkInput, at: readonly Moment[], out: ResidentRows, stats: SeedStats): Scores[] {
+function generateAssessments(
+  rng: Rng,
+  c: CaseworkInput,
+  at: readonly Moment[],
+  out: ResidentRows,
+  stats: SeedStats,
+  ladder: { latest: number | null },
+): Scores[] {
   const series: Scores[] = [];
   let scores = Object.fromEntries(ZRM_DOMAINS.map((d) => [d, rng.weighted(BASE_SCORES[d])])) as Scores;
   if (c.role === 'singleParent') Object.assign(scores, { workAndEducation: 2, domesticRelations: 2, finances: 2 });
@@ -221,6 +230,12 @@ function generateAssessments(rng: Rng, c: CaseworkInput, at: readonly Moment[], 
     }
     series.push(scores);
     const id = seedUuid('zrm', c.residentId, k);
+    // The rung as the ladder rules allow it (modules/assessments/ladder.rules.ts): nobody here has paid work yet (a
+    // placement comes after the assessments), and without a daily rhythm (Tijdsbesteding 3 or lower) not above 3. The
+    // barrier on Tijdsbesteding follows the same score, so a rung of 4 never stands beside "slaapt overdag".
+    const fitting = Math.min(rung, highestFittingRung({ hasPaidWork: false, timeUseScore: scores.timeUse, openTimeUseBarrier: false, openDayActivityAction: false }));
+    const shown = rng.chance(0.9) ? fitting : null;
+    if (shown !== null) ladder.latest = shown;
     out.assessments.push({
       municipality_id: c.municipalityId,
       id,
@@ -228,7 +243,7 @@ function generateAssessments(rng: Rng, c: CaseworkInput, at: readonly Moment[], 
       scored_by: m.staffId,
       scored_at: m.at,
       note: rng.chance(0.6) ? (k === 0 ? ASSESSMENT_NOTES[1] ?? null : rng.pick(ASSESSMENT_NOTES)) : null,
-      ladder_rung: rng.chance(0.9) ? rung : null,
+      ladder_rung: shown,
       created_at: m.at,
     });
     for (const domain of ZRM_DOMAINS) {
@@ -292,6 +307,7 @@ function generatePlan(
   barrierIds: ReadonlyMap<ZrmDomain, string>,
   out: ResidentRows,
   stats: SeedStats,
+  latestRung: number | null,
 ): ActionPlan[] {
   const m = c.municipalityId;
   const planId = seedUuid('plan', c.residentId);
@@ -363,8 +379,11 @@ function generatePlan(
     return row;
   };
 
+  // Someone on rung 4 or higher (by the latest assessment) is not working towards dagbesteding (ladder.rules.ts).
+  const actionsOf = (domain: ZrmDomain) =>
+    DOMAIN_TEXTS[domain].actions.filter(([, text]) => latestRung === null || latestRung < 4 || !isDayActivityAction(text));
   for (const goal of goals) {
-    const options = [...DOMAIN_TEXTS[(goal.life_domain ?? 'workAndEducation') as ZrmDomain].actions];
+    const options = [...actionsOf((goal.life_domain ?? 'workAndEducation') as ZrmDomain)];
     rng.shuffle(options);
     const n = Math.min(options.length, rng.int(1, 3));
     for (let k = 0; k < n; k += 1) {
@@ -376,7 +395,9 @@ function generatePlan(
   for (const mo of later) {
     if (!rng.chance(0.3)) continue;
     const goal = rng.pick(goals);
-    const [owner, text] = rng.pick(DOMAIN_TEXTS[(goal.life_domain ?? 'workAndEducation') as ZrmDomain].actions);
+    const choices = actionsOf((goal.life_domain ?? 'workAndEducation') as ZrmDomain);
+    if (choices.length === 0) continue;
+    const [owner, text] = rng.pick(choices);
     addAction(goal, owner, text, mo.at, mo.staffId, mo.day + rng.int(10, 60));
   }
 
@@ -740,7 +761,7 @@ function generateMeetings(
   }
   if (c.today - lastDay > 10 && rng.chance(0.04)) {
     const day = rng.int(lastDay + 1, c.today - 2);
-    add({ type: 'followUp', startsAt: officeAt(rng, day), minutes: 45, status: 'cancelled', organiser: c.coach.id, withPartner: false });
+    if (isoWeekday(day) <= 5) add({ type: 'followUp', startsAt: officeAt(rng, day), minutes: 45, status: 'cancelled', organiser: c.coach.id, withPartner: false });
   }
 
   // Upcoming meetings.

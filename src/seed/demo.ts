@@ -18,10 +18,13 @@ import {
   usernamesStartingWith,
 } from './seed.store.ts';
 import { buildSkeleton } from './skeleton.ts';
-import { CoachPicker, topUpCoaches } from './staff.ts';
+import { CoachPicker, makeDisplayNamesUnique, topUpCoaches } from './staff.ts';
 import { createDailyReminders } from '../modules/worklist/worklist.jobs.ts';
 import { mailOff } from '../platform/jobs/mail.ts';
-import { buildEmployers } from './employers.generator.ts';
+import { buildEmployers, candidateExposures } from './employers.generator.ts';
+import { emptyResidentRows } from './rows.ts';
+import { joinCampaign, planCampaign } from './catch-up.generator.ts';
+import { insertCampaign, insertCampaignResidents } from './catch-up.store.ts';
 import { shares, type SeedStats } from './stats.ts';
 import { STORY_COACH, STORY_MUNICIPALITY, StoryCasting, type StoryRole } from './story.ts';
 
@@ -97,6 +100,7 @@ export async function seedDemo(db: Db, options: { today?: string } = {}): Promis
       const added = topUpCoaches(model, skeleton.perTeam, taken);
       rows.staff.push(...added.staff);
       rows.teamMembers.push(...added.teamMembers);
+      makeDisplayNamesUnique(rows.staff, model);
       for (const s of rows.staff) {
         if (taken.has(s.username)) throw new Error(`gebruikersnaam ${s.username} bestaat al`);
         taken.add(s.username);
@@ -125,16 +129,23 @@ export async function seedDemo(db: Db, options: { today?: string } = {}): Promis
         historyDays: DEMO_HISTORY_DAYS,
         contactNormDays: def.contactNormDays,
       });
+      // The catch-up campaign the README promises (teamleider.overvecht's team); its residents join round by round.
+      const campaign = planCampaign(model, rows.staff, todayDay);
+      if (campaign) await insertCampaign(tx, campaign.campaign);
       // Generate the next round while the previous one is being inserted (same transaction, one at a time).
       let inFlight: Promise<void> = Promise.resolve();
       for (let from = 0; from < skeleton.size; from += ROUND) {
         const rows = await generateRangeYielding(ctx, from, from + ROUND);
         localiseResidentRows(rows, def.terms);
+        if (campaign) joinCampaign(campaign, rows);
         await inFlight;
         inFlight = insertResidentRows(tx, rows);
         inFlight.catch(() => undefined);
       }
       await inFlight;
+      if (campaign) await insertCampaignResidents(tx, campaign.residents);
+      // The lists of candidates per vacancy, now that every work profile exists (the fairness monitor's "In top 10").
+      if (employers) await insertResidentRows(tx, { ...emptyResidentRows(), exposures: candidateExposures(employers.pool, todayDay) });
       if (casting) for (const [role, r] of casting.cast) story.residents[role] = r;
       bsnCursor = bsn.cursor;
       done.push({

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { locationOfPostcode, distanceKm, type LatLon } from '../domain/geo.ts';
 import { hoursOf, maskOf, normaliseWindows, schoolHours, type IsoWeekday, type TimeWindow } from '../domain/schedule.ts';
 import { MATCHER_VERSION } from '../modules/matching/matcher.features.ts';
+import { compareScored, scoreMatch, type MatchScore, type ProfileFeatures, type VacancyFeatures } from '../modules/matching/matcher.score.ts';
+import { presentContribution } from '../modules/matching/matching.presenter.ts';
 import { formatDay, instantOn, parseDay } from './dates.ts';
 import {
   CONTACT_TITLES,
@@ -21,7 +23,7 @@ import { seedUuid } from './ids.ts';
 import type { CoachModel, OrgModel } from './model.ts';
 import { asciiSlug, staffDisplayName, type Sex } from './names.ts';
 import { hashSeed, Rng } from './random.ts';
-import type { EmployerRows, MatchProposalRow, ResidentRow, ResidentRows, VacancyRow, WorkProfileRow } from './rows.ts';
+import type { EmployerRows, MatchExposureRow, MatchProposalRow, ResidentRow, ResidentRows, VacancyRow, WorkProfileRow } from './rows.ts';
 import type { SeedStats } from './stats.ts';
 import type { StoryRole } from './story.ts';
 
@@ -69,7 +71,62 @@ export interface VacancyInfo {
   schoolHours: boolean;
   location: LatLon | null;
   requiredSkills: string[];
+  niceToHaveSkills: string[];
+  schedule: TimeWindow[];
+  drivingLicenceRequired: boolean;
   createdDay: number;
+}
+
+/** What the matcher reads of a seeded vacancy: the same features matching.store.ts reads of the stored row. */
+export function vacancyFeaturesOfInfo(v: VacancyInfo): VacancyFeatures {
+  return {
+    hoursPerWeek: v.hours,
+    schedule: v.schedule,
+    escoCode: v.escoCode,
+    iscoGroup: v.isco,
+    requiredSkills: v.requiredSkills,
+    niceToHaveSkills: v.niceToHaveSkills,
+    contractType: v.contractType,
+    sector: v.sector,
+    drivingLicenceRequired: v.drivingLicenceRequired,
+  };
+}
+
+/** The lowest score a seeded proposal has: werkmatchers propose good matches. */
+const GOOD_MATCH = 50;
+
+/** A seeded work profile as the matcher sees it, for the candidate lists computed after all residents exist. */
+export interface SeededProfile {
+  residentId: string;
+  teamId: string | null;
+  features: ProfileFeatures;
+  home: LatLon | null;
+  /** maskOf(availability), for the quick pre-check below. */
+  mask: string;
+}
+
+const masks = new WeakMap<readonly TimeWindow[], string>();
+const maskOfCached = (w: readonly TimeWindow[]) => {
+  let m = masks.get(w);
+  if (m === undefined) masks.set(w, (m = maskOf(w)));
+  return m;
+};
+
+/**
+ * A quick pre-check of two hard constraints (hours within the range; no half hour of the schedule outside the
+ * availability, on the 336-bit masks as the SQL pre-filter does). Only a speed-up: what passes is scored by the
+ * matcher itself, which checks them again; what fails here would fail there.
+ */
+function mayPass(f: ProfileFeatures, profileMask: string, v: VacancyInfo): boolean {
+  if (v.hours < f.hoursMin || v.hours > f.hoursMax) return false;
+  const vm = maskOfCached(v.schedule);
+  for (let i = 0; i < vm.length; i += 1) if (vm.charCodeAt(i) === 49 && profileMask.charCodeAt(i) !== 49) return false;
+  return true;
+}
+
+/** The matcher's own score (matcher.score.ts), with the distance between the PC4 centres as the matching service computes it. */
+export function seededScore(features: ProfileFeatures, home: LatLon | null, v: VacancyInfo): MatchScore {
+  return scoreMatch({ profile: features, vacancy: vacancyFeaturesOfInfo(v), distanceKm: home && v.location ? distanceKm(home, v.location) : null });
 }
 
 export interface AgreementInfo {
@@ -89,6 +146,11 @@ export interface EmploymentPool {
   /** Intention agreements by employer. */
   intentions: Map<string, AgreementInfo>;
   hospital: { employerId: string; name: string; intentionAgreementId: string } | null;
+  /** The work profiles generated so far (for the lists of candidates per vacancy, candidateExposures). */
+  profiles: SeededProfile[];
+  /** The team of each werkmatcher, and the werkmatchers of each team (who opened the lists of candidates). */
+  teamOfCoach: Map<string, string>;
+  coachesOfTeam: Map<string, string[]>;
 }
 
 const WEEKDAYS: readonly IsoWeekday[] = [1, 2, 3, 4, 5];
@@ -165,7 +227,7 @@ function vacancyDescription(e: EmployerDef, t: VacancyTemplate, hours: number): 
  * resident generation draws on. `advisorIds`: the employer advisors (account managers, created_by).
  */
 export function buildEmployers(
-  org: Pick<OrgModel, 'municipalityId' | 'code' | 'city'>,
+  org: Pick<OrgModel, 'municipalityId' | 'code' | 'city'> & Partial<Pick<OrgModel, 'teams'>>,
   advisorIds: readonly string[],
   today: number,
 ): { rows: EmployerRows; pool: EmploymentPool } | null {
@@ -182,6 +244,9 @@ export function buildEmployers(
     nextFilled: 0,
     intentions: new Map(),
     hospital: null,
+    profiles: [],
+    teamOfCoach: new Map((org.teams ?? []).flatMap((t) => t.coaches.map((c): [string, string] => [c.id, t.id]))),
+    coachesOfTeam: new Map((org.teams ?? []).map((t) => [t.id, t.coaches.map((c) => c.id)])),
   };
   const year = Number(formatDay(today).slice(0, 4));
 
@@ -343,6 +408,9 @@ export function buildEmployers(
           schoolHours: t.kind === 'school',
           location,
           requiredSkills: row.required_skills,
+          niceToHaveSkills: row.nice_to_have_skills,
+          schedule,
+          drivingLicenceRequired: row.driving_licence_required,
           createdDay: created,
         };
         if (status === 'open') pool.open.push(info);
@@ -369,7 +437,8 @@ export interface EmploymentInput {
 }
 
 const WORK_PROFILE_SHARE = 0.3;
-const PROPOSAL_SHARE = 0.16;
+// Of the profiles with a good match (score 50 or more); about the same number of proposals as when any vacancy was proposed.
+const PROPOSAL_SHARE = 0.22;
 
 type Availability = 'school' | 'weekdays' | 'anytime' | 'mornings' | 'eveningsWeekend';
 
@@ -505,42 +574,56 @@ export function generateEmployment(rng: Rng, e: EmploymentInput, pool: Employmen
       recorded_at: updatedAt,
     });
   }
+  // The matcher's view of this profile: every list and proposal below is scored by the matcher itself
+  // (matcher.score.ts), so what the demo shows is what the product computes for the same rows.
+  const features: ProfileFeatures = {
+    hoursMin,
+    hoursMax,
+    availability,
+    maxTravelKm: profile.max_travel_km,
+    hasDrivingLicence: licence,
+    desiredEscoCodes: desired.map((d) => d.escoCode),
+    desiredIscoGroups: isco,
+    skills,
+    preferredContractTypes: profile.preferred_contract_types,
+    preferredSectors: profile.preferred_sectors,
+  };
+  const mask = profile.availability_mask;
+  pool.profiles.push({ residentId: r.id, teamId: pool.teamOfCoach.get(e.coach.id) ?? null, features, home, mask });
   if (story) return; // The story single parent: a fresh profile, no list shown yet, no proposal.
 
-  // Recommendation lists shown to the werkmatcher (top 10 stored).
-  const relevant = pool.open.filter((v) => isco.includes(v.isco) && (!school || v.schoolHours));
-  const shownVacancies = (first: VacancyInfo | null) => {
-    const picked: VacancyInfo[] = first ? [first] : [];
-    const size = rng.int(3, 8);
-    const candidates = rng.shuffle([...relevant, ...rng.shuffle([...pool.open]).slice(0, 6)]);
-    for (const v of candidates) {
-      if (picked.length >= size) break;
-      if (!picked.includes(v)) picked.push(v);
-    }
-    return picked;
-  };
+  const score = (v: VacancyInfo) => seededScore(features, home, v);
+  // The vacancies that pass the hard constraints, best first, as the list "Passende vacatures" orders them.
+  const ranked = (vacancies: readonly VacancyInfo[]) =>
+    vacancies
+      .filter((v) => mayPass(features, mask, v))
+      .map((v) => ({ v, id: v.id, s: score(v) }))
+      .filter((x) => x.s.passes)
+      .map((x) => ({ ...x, score: x.s.score }))
+      .sort(compareScored);
+  const fitting = ranked(pool.open);
+  if (fitting.length === 0) return; // Nothing fits this profile: no list was worth storing, no proposal.
+
+  // Recommendation lists shown to the werkmatcher: the matcher's top 10 (stored as the service stores them).
   let listNo = 0;
-  const addList = (at: Date, first: VacancyInfo | null) => {
-    const list = shownVacancies(first);
-    let score = rng.int(78, 96);
-    for (const [k, v] of list.entries()) {
+  const addList = (at: Date, list: ReturnType<typeof ranked>) => {
+    for (const [k, x] of list.slice(0, 10).entries()) {
       out.exposures.push({
         municipality_id: m,
         id: seedUuid('exposure', r.id, listNo, k),
         shown_at: at,
         direction: 'vacanciesForResident',
         resident_id: r.id,
-        vacancy_id: v.id,
+        vacancy_id: x.v.id,
         rank: k + 1,
-        score,
+        score: x.score,
         matcher_version: MATCHER_VERSION,
         shown_to: e.coach.id,
       });
-      score = Math.max(20, score - rng.int(1, 7));
     }
     listNo += 1;
   };
-  for (let n = rng.int(1, 2); n > 0; n -= 1) addList(instantOn(e.today - rng.int(1, 170), 8 * 60 + rng.int(0, 14) * 30), null);
+  for (let n = rng.int(1, 2); n > 0; n -= 1) addList(instantOn(e.today - rng.int(1, 170), 8 * 60 + rng.int(0, 14) * 30), fitting);
 
   if (!rng.chance(PROPOSAL_SHARE)) return;
   type Status = MatchProposalRow['status'];
@@ -550,18 +633,25 @@ export function generateEmployment(rng: Rng, e: EmploymentInput, pool: Employmen
     ['residentDeclined', 10],
     ['presented', 8],
     ['interviewAgreed', 8],
-    ['revealed', 5],
+    ['revealed', 7],
     ['placed', 30],
     ['rejected', 12],
     ['withdrawn', 9],
   ]);
   let vacancy: VacancyInfo | undefined;
   if (status === 'placed') {
-    vacancy = pool.filled[pool.nextFilled];
-    if (vacancy) pool.nextFilled += 1;
-    else status = 'rejected';
+    // The next filled vacancy that fits this profile (a werkmatcher proposes only what passes the hard constraints).
+    const at = pool.filled.findIndex((v, i) => i >= pool.nextFilled && mayPass(features, mask, v) && score(v).passes && score(v).score >= GOOD_MATCH);
+    if (at >= 0) {
+      [pool.filled[pool.nextFilled], pool.filled[at]] = [pool.filled[at]!, pool.filled[pool.nextFilled]!];
+      vacancy = pool.filled[pool.nextFilled];
+      pool.nextFilled += 1;
+    } else status = 'rejected';
   }
-  vacancy ??= rng.pick(relevant.length > 0 ? relevant : pool.open);
+  // Otherwise one of the best five that fit, and only a good match (a werkmatcher does not propose a 10-point match).
+  const good = fitting.filter((x) => x.score >= GOOD_MATCH);
+  if (!vacancy && good.length === 0) return;
+  vacancy ??= rng.pick(good.slice(0, 5)).v;
   const open = ['proposed', 'residentAgreed', 'presented', 'interviewAgreed', 'revealed'].includes(status);
   const earliestStart = Math.max(vacancy.createdDay + 30, e.today - 420);
   const startDay = status === 'placed' ? (earliestStart <= e.today - 7 ? rng.int(earliestStart, e.today - 7) : e.today - 7) : null;
@@ -569,7 +659,10 @@ export function generateEmployment(rng: Rng, e: EmploymentInput, pool: Employmen
   const advisor = rng.pick(pool.advisorIds);
   const step = (days: number, base: number) => instantOn(Math.min(e.today - 1, base + days), 8 * 60 + rng.int(0, 14) * 30);
   const proposedAt = instantOn(proposedDay, 8 * 60 + rng.int(0, 14) * 30);
-  addList(addMinutes(proposedAt, -30), vacancy);
+  // The list the werkmatcher proposed from, half an hour before: it held the proposed vacancy.
+  const chosen = vacancy;
+  const withChosen = fitting.some((x) => x.v.id === chosen.id) ? fitting : [...fitting, ...ranked([chosen])].sort(compareScored);
+  addList(addMinutes(proposedAt, -30), withChosen);
   const order: Status[] = ['proposed', 'residentAgreed', 'presented', 'interviewAgreed', 'revealed', 'placed'];
   // How far the proposal got: a rejection comes after the presentation or after the interview was agreed.
   const rejectedAfter: Status | null = status === 'rejected' ? (rng.chance(0.5) ? 'presented' : 'interviewAgreed') : null;
@@ -583,20 +676,10 @@ export function generateEmployment(rng: Rng, e: EmploymentInput, pool: Employmen
   const interview = reached('interviewAgreed');
   const revealed = reached('revealed');
   const proposalId = seedUuid('proposal', r.id, 0);
-  const km = home && vacancy.location ? Math.round(distanceKm(home, vacancy.location) * 10) / 10 : null;
-  const occupationPoints = isco.includes(vacancy.isco) ? 50 : isco.some((g) => g.slice(0, 3) === vacancy.isco.slice(0, 3)) ? 35 : 15;
-  const matched = vacancy.requiredSkills.filter((s) => skills.includes(s)).length;
-  const skillPoints = Math.round((30 * matched) / Math.max(1, vacancy.requiredSkills.length));
-  const explanation = [
-    { criterion: 'hours', kind: 'hard', points: 0, maxPoints: 0, explanation: `${vacancy.hours} uur past binnen ${hoursMin}–${hoursMax} uur per week` },
-    { criterion: 'schedule', kind: 'hard', points: 0, maxPoints: 0, explanation: vacancy.schoolHours ? 'Past binnen schooltijden' : 'Past binnen de beschikbare tijden' },
-    { criterion: 'travel', kind: 'hard', points: 0, maxPoints: 0, explanation: km === null ? 'Reisafstand onbekend' : `Ongeveer ${String(km).replace('.', ',')} km reizen` },
-    { criterion: 'occupation', kind: 'soft', points: occupationPoints, maxPoints: 50, explanation: occupationPoints === 50 ? `Beroep in dezelfde beroepsgroep (ISCO ${vacancy.isco})` : 'Beroep in een verwante beroepsgroep' },
-    { criterion: 'requiredSkills', kind: 'soft', points: skillPoints, maxPoints: 30, explanation: `${matched} van de ${vacancy.requiredSkills.length} gevraagde vaardigheden` },
-    { criterion: 'contractType', kind: 'soft', points: profile.preferred_contract_types.includes(vacancy.contractType) ? 5 : 0, maxPoints: 5, explanation: 'Voorkeur voor soort contract' },
-    { criterion: 'sector', kind: 'soft', points: profile.preferred_sectors.includes(vacancy.sector) ? 5 : 0, maxPoints: 5, explanation: `Sector ${vacancy.sector}` },
-  ];
-  const score = explanation.reduce((s, c) => s + c.points, 0);
+  // Score and explanation as POST /residents/{id}/proposals stores them: the matcher's, at the moment of proposing.
+  const scored = score(vacancy);
+  const explanation = scored.contributions.map(presentContribution);
+  const proposalScore = scored.score;
   const presentedAt = presented ? t(0.35) : null;
   const interviewAt = interview ? t(0.55) : null;
   const revealedAt = revealed ? t(0.75) : null;
@@ -613,7 +696,7 @@ export function generateEmployment(rng: Rng, e: EmploymentInput, pool: Employmen
     id: proposalId,
     resident_id: r.id,
     vacancy_id: vacancy.id,
-    score,
+    score: proposalScore,
     explanation: JSON.stringify(explanation),
     matcher_version: MATCHER_VERSION,
     status,
@@ -637,7 +720,9 @@ export function generateEmployment(rng: Rng, e: EmploymentInput, pool: Employmen
           maxTravelKm: profile.max_travel_km,
         })
       : null,
-    candidate_code: presented ? `K-${proposalId.replace(/-/g, '').slice(0, 4).toUpperCase()}` : null,
+    // No code of its own: the candidates module derives it from the proposal id with the deployment's key, in the one
+    // format K-XXXXXX (it wrote "K-" + 4 characters of the id here, a second format; migration 202612040040).
+    candidate_code: null,
     interview_committed_at: interviewAt,
     revealed_by: revealed ? advisor : null,
     revealed_at: revealedAt,
@@ -702,4 +787,51 @@ export function generateEmployment(rng: Rng, e: EmploymentInput, pool: Employmen
     c.outflow_on = formatDay(startDay);
   }
   stats.placements += 1;
+}
+
+/**
+ * The lists of candidates for each open vacancy that werkmatchers opened ("Passende kandidaten"), after all residents
+ * of the municipality exist: per vacancy and team, the matcher's top 10 among the team's residents with a work profile
+ * (the team's need-to-know scope), shown to one of the team's werkmatchers once or twice in the last 300 days. These
+ * are the exposures the fairness monitor counts as "In top 10"; which groups get there follows from the profiles
+ * (hours, times, travel, occupations), never from group data.
+ */
+export function candidateExposures(pool: EmploymentPool, today: number): MatchExposureRow[] {
+  const rows: MatchExposureRow[] = [];
+  const byTeam = new Map<string, SeededProfile[]>();
+  for (const p of pool.profiles) if (p.teamId) byTeam.set(p.teamId, [...(byTeam.get(p.teamId) ?? []), p]);
+  for (const v of pool.open) {
+    const rng = new Rng(hashSeed('candidate-lists', pool.municipalityId, v.id, formatDay(today)));
+    for (const [teamId, profiles] of [...byTeam.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+      const coaches = pool.coachesOfTeam.get(teamId) ?? [];
+      if (coaches.length === 0 || !rng.chance(0.6)) continue;
+      const top = profiles
+        .filter((p) => mayPass(p.features, p.mask, v))
+        .map((p) => ({ id: p.residentId, s: seededScore(p.features, p.home, v) }))
+        .filter((x) => x.s.passes)
+        .map((x) => ({ id: x.id, score: x.s.score }))
+        .sort(compareScored)
+        .slice(0, 10);
+      if (top.length === 0) continue;
+      for (let n = rng.int(1, 2), listNo = 0; listNo < n; listNo += 1) {
+        const at = instantOn(Math.max(v.createdDay, today - rng.int(1, 300)), 8 * 60 + rng.int(0, 16) * 30);
+        const shownTo = rng.pick(coaches);
+        for (const [k, x] of top.entries()) {
+          rows.push({
+            municipality_id: pool.municipalityId,
+            id: seedUuid('candidate-exposure', v.id, teamId, listNo, k),
+            shown_at: at,
+            direction: 'residentsForVacancy',
+            resident_id: x.id,
+            vacancy_id: v.id,
+            rank: k + 1,
+            score: x.score,
+            matcher_version: MATCHER_VERSION,
+            shown_to: shownTo,
+          });
+        }
+      }
+    }
+  }
+  return rows;
 }

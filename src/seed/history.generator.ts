@@ -54,6 +54,16 @@ export interface HistoryFacts {
 }
 
 /** An office-hours instant: 08:00–16:00 Dutch time is roughly 07:00–15:00 UTC. */
+/** Monday–Friday: the day itself, else the Friday before (or the Monday after, when that is before the benefit). */
+export function workingDayNear(day: number, notBefore: number, before: number): number {
+  const weekday = ((((day + 3) % 7) + 7) % 7) + 1; // 1 = Monday … 7 = Sunday
+  if (weekday <= 5) return day;
+  const friday = day - (weekday - 5);
+  if (friday >= notBefore) return friday;
+  const monday = day + (8 - weekday);
+  return monday < before ? monday : day;
+}
+
 function officeInstant(rng: Rng, day: number): Date {
   return instantOn(day, 7 * 60 + rng.int(0, 32) * 15);
 }
@@ -186,8 +196,10 @@ export function generateHistory(
     currentSince,
     consentFromDay: null,
   };
-  for (const [j, ago] of daysAgo.entries()) {
-    const day = h.today - ago;
+  // Contact happens on working days (a held meeting is one of these moments: never on a Saturday or Sunday); two
+  // moments moved to the same Friday are one.
+  const days = [...new Set(daysAgo.map((ago) => workingDayNear(h.today - ago, h.startDay, h.today)))].sort((a, b) => a - b);
+  for (const [j, day] of days.entries()) {
     const occurredAt = officeInstant(rng, day);
     const channel = rng.weighted(CHANNEL_WEIGHTS);
     const isIntake = j === 0 && day - h.startDay <= 30;
@@ -206,7 +218,7 @@ export function generateHistory(
     const moment = out.moments[out.moments.length - 1];
     if (moment) facts.moments.push({ day, at: occurredAt, staffId: moment.staff_user_id, channel: moment.channel });
   }
-  stats.contactMoments += daysAgo.length;
+  stats.contactMoments += days.length;
   if (latest === null) stats.neverContacted += 1;
   else if (latest > h.contactNormDays) stats.lastContactOverNorm += 1;
   if (latest !== null && latest > 365) stats.lastContactOver12Months += 1;

@@ -108,3 +108,22 @@ export class CoachPicker {
     }
   }
 }
+
+/**
+ * Gives every staff member of one municipality a display name of his own: generated names can repeat ("Nour
+ * Karimi" was wm.west.03 and wm.overvecht.20), which makes a handover or a caseload ambiguous. Demo personas keep
+ * theirs; a generated name that is taken is drawn again (deterministically). Updates the model's copies too.
+ */
+export function makeDisplayNamesUnique(staff: StaffRow[], org: OrgModel): void {
+  const taken = new Set(staff.filter((s) => s.demo_persona).map((s) => s.display_name));
+  for (const s of staff) {
+    if (s.demo_persona) continue;
+    let name = s.display_name;
+    for (let k = 1; taken.has(name); k += 1) name = staffDisplayName(new Rng(hashSeed('staff-name', s.username, k)));
+    taken.add(name);
+    if (name === s.display_name) continue;
+    s.display_name = name;
+    for (const t of org.teams) for (const c of t.coaches) if (c.id === s.id) c.displayName = name;
+    for (const a of org.areas) for (const p of a.partnerProfessionals) if (p.id === s.id) p.displayName = name;
+  }
+}

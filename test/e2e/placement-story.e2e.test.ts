@@ -143,9 +143,12 @@ describe('web app: from match to placement (werkmatcher and werkgeversadviseur)'
     await form.getByLabel('Eerste werkdag').fill(new Date().toISOString().slice(0, 10));
     await form.getByLabel('Tijdelijk contract').check();
     await form.getByLabel('Uren per week').fill('20');
+    // The hospital's running intention agreement is preselected (it used to default to "Geen afspraak", so the
+    // placement silently did not count towards the 40), and the form says it counts.
     const agreement = form.getByLabel('Telt mee voor afspraak');
-    await agreement.selectOption(agreementId);
+    await expect(agreement.inputValue()).resolves.toBe(agreementId);
     await expect(agreement.locator('option:checked').textContent()).resolves.toContain(agreementTitle);
+    await expect(form.locator('#placement-agreement-description').textContent()).resolves.toMatch(new RegExp(`Telt mee voor ${agreementTitle}: nu \\d+ van 40 plaatsingen`));
     await form.getByLabel('Gedeeltelijke uitstroom').check();
     await check(advisor, 'adviseur: plaatsing vastleggen');
     await form.getByRole('button', { name: 'Plaatsing vastleggen' }).click();

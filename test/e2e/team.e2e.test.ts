@@ -47,6 +47,9 @@ describe('web app: teamleider', () => {
   });
 
   it('previews and starts a catch-up campaign over two werkmatchers, then sees its coverage (no axe violations)', async () => {
+    // The demo already has the team's running campaign (listed with its coverage); a new one starts from the button.
+    await expect(page.locator('.app-campaign').first().textContent()).resolves.toMatch(/\d+% gesproken/);
+    await page.getByRole('button', { name: 'Nieuwe inhaalslag' }).click();
     const form = page.locator('#catchup-form');
     await form.getByLabel('Minstens zoveel maanden in de bijstand').fill('24');
     await form.getByLabel('Minstens zoveel maanden geen gesprek').fill('12');

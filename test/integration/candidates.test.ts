@@ -6,6 +6,7 @@ import { pseudonymise } from '../../src/platform/processing-log/pseudonym.ts';
 import { loginAs, type ApiClient } from '../helpers/client.ts';
 import { TEST_PSEUDONYM_KEY } from '../helpers/db.ts';
 import { ROLE_USERS, createWorld, type World } from '../helpers/fixtures.ts';
+import { folded, pdfToText } from '../helpers/pdf.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
 // The employer advisor's anonymous candidates over real HTTP (PA-014): only proposals the resident agreed to, of the
@@ -356,5 +357,65 @@ describe('an anonymous profile that names the resident', () => {
     const presented = await adv.post(`/api/v1/candidates/${proposal}/presentation`);
     expect(presented.status).toBe(200);
     expect(presented.body.status).toBe('presented');
+  });
+});
+
+describe('what the advisor sends the employer: the anonymous profile as text and as a PDF', () => {
+  // Zebulon (ov1) with his distinctive name, BSN, birth date, street, postcode, phone and e-mail: none of them may be
+  // in the text block or the PDF text (pdftotext), before or after the reveal.
+  let proposal: string;
+  const download = async (username: string, id: string) => {
+    const login = await fetch(`${server.baseUrl}/api/v1/session/demo`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username }) });
+    const cookie = login.headers.getSetCookie().map((x) => x.split(';')[0]).join('; ');
+    const t = trace();
+    const res = await fetch(`${server.baseUrl}/api/v1/candidates/${id}/anonymous-profile/pdf`, { headers: { cookie, ...t.headers } });
+    return { status: res.status, type: res.headers.get('content-type'), disposition: res.headers.get('content-disposition'), bytes: Buffer.from(await res.arrayBuffer()), traceId: t.id };
+  };
+  beforeAll(async () => {
+    proposal = await insertProposal(world.utrecht, world.residents.ov1, V.b, world.users[ROLE_USERS.jobCoach]!, 'residentAgreed', true);
+  });
+
+  it('before "Anoniem voorstellen" there is nothing to send yet: no text, the PDF answers 409', async () => {
+    const res = await c(ADVISOR).get(`/api/v1/candidates/${proposal}`);
+    expect(res.status).toBe(200);
+    expect(res.body.anonymousText).toBeNull();
+    const pdf = await download(ADVISOR, proposal);
+    expect(pdf.status).toBe(409);
+  });
+
+  it('after presenting: a text block and a tagged PDF with the candidate code, the profile and no identifying data', async () => {
+    const presented = await c(ADVISOR).post(`/api/v1/candidates/${proposal}/presentation`);
+    expect(presented.status).toBe(200);
+    const code: string = presented.body.candidateCode;
+    expect(code).toMatch(/^K-[0-9A-F]{6}$/);
+    const text: string = presented.body.anonymousText;
+    expect(text.split('\n')[0]).toBe(`Kandidaat ${code}`);
+    for (const words of ['Helpende zorg', 'Zorggroep Noord', 'Verzorgende', 'Vaardigheden:', 'Thuiszorg (3 jaar)', 'MBO 3 Verzorgende IG', '4 tot 20 uur per week', 'maandag 09:00–14:30', 'Past binnen schooltijden']) {
+      expect(text, words).toContain(words);
+    }
+    for (const f of forbidden()) expect(text, f).not.toContain(f);
+
+    const pdf = await download(ADVISOR, proposal);
+    expect(pdf.status).toBe(200);
+    expect(pdf.type).toBe('application/pdf');
+    expect(pdf.disposition).toBe(`attachment; filename="kandidaat-${code}.pdf"`);
+    const raw = pdf.bytes.toString('latin1');
+    for (const marker of ['/StructTreeRoot', '/Marked true', '/Lang (nl-NL)', '/S /H1', '/S /H2', '/S /L']) expect(raw, marker).toContain(marker);
+    expect(raw).toContain('NotoSans');
+    const pdfText = folded(await pdfToText(pdf.bytes));
+    expect(pdfText).toContain(`Kandidaat ${code}`);
+    for (const words of ['Gewenst werk', 'Verzorgende', 'Vaardigheden', '4 tot 20 uur per week']) expect(pdfText, words).toContain(words);
+    // Nothing that identifies him: name, BSN, birth date (also as Dutch date), street, postcode, city, phone, e-mail.
+    for (const f of [...forbidden(), '29-11-1963', '29 november 1963', '06 98765432', 'zebulon']) expect(pdfText.toLowerCase(), f).not.toContain(f.toLowerCase());
+    expect(await logged(pdf.traceId)).toEqual([{ action: 'candidates.profilePdf', processing_activity_id: 'PA-014', data_subject_id: pseudo(world.residents.ov1), actor_role: 'employerAdvisor' }]);
+  });
+
+  it('the PDF is 404 for a proposal the resident did not agree to, an unknown one, another municipality’s advisor and a werkmatcher', async () => {
+    expect((await download(ADVISOR, P.proposed)).status).toBe(404);
+    expect((await download(ADVISOR, P.declined)).status).toBe(404);
+    expect((await download(ADVISOR, randomUUID())).status).toBe(404);
+    expect((await download(ADVISOR_AR, proposal)).status).toBe(404);
+    expect((await download(ROLE_USERS.jobCoach, proposal)).status).toBe(404);
+    expect((await download(ROLE_USERS.policyOfficer, proposal)).status).toBe(404);
   });
 });

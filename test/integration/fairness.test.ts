@@ -63,10 +63,13 @@ async function seedGroup(m: string, area: string, staff: string, employer: strin
     if (i < (f.female ?? 0)) {
       await sql`INSERT INTO fairness_group_data (municipality_id, resident_id, gender, migration_background, basis) VALUES (${m}, ${id}, 'female', 'none', 'selfReported')`.execute(db);
     }
-    const exposure = (at: string) =>
+    const exposure = (at: string, direction = 'residentsForVacancy') =>
       sql`INSERT INTO match_exposures (municipality_id, id, shown_at, direction, resident_id, vacancy_id, rank, score, matcher_version, shown_to)
-        VALUES (${m}, ${randomUUID()}, ${at}::timestamptz, 'vacanciesForResident', ${id}, ${vacancy}, 1, 80, ${MATCHER_VERSION}, ${staff})`.execute(db);
-    // The last Dutch day of the period (21:30 UTC on 30 June is 23:30 in Amsterdam): counts.
+        VALUES (${m}, ${randomUUID()}, ${at}::timestamptz, ${direction}, ${id}, ${vacancy}, 1, 80, ${MATCHER_VERSION}, ${staff})`.execute(db);
+    // Everyone's own list of vacancies was opened in the period: that is not "in the top 10 of candidates" and must
+    // not count (it did: every group showed 100%).
+    await exposure('2026-03-01T10:00:00+01:00', 'vacanciesForResident');
+    // In a vacancy's top 10 of candidates on the last Dutch day of the period (21:30 UTC on 30 June is 23:30 in Amsterdam): counts.
     if (i < f.exposed) await exposure('2026-06-30T23:30:00+02:00');
     // The Dutch day before the period (22:30 UTC on 31 December is 23:30 in Amsterdam): does not count.
     else if (f.outside) await exposure('2025-12-31T23:30:00+01:00');

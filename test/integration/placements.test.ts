@@ -253,3 +253,47 @@ describe('placement access', () => {
     }
   });
 });
+
+describe('the agreement a placement counts towards', () => {
+  // An employer with two intention agreements that overlap in June, and an anti-discrimination accord (no pledge:
+  // never a default). Without agreementId the running one is taken, several running is a question, none is null.
+  let employerC: string;
+  let spring: string;
+  let autumn: string;
+  beforeAll(async () => {
+    employerC = (await advisor.post(`${API}/employers`, { name: 'Ziekenhuis C', sector: 'Zorg' })).body.id;
+    spring = (await advisor.post(`${API}/employers/${employerC}/agreements`, { kind: 'intention', title: 'Intentie voorjaar', pledgedPlacements: 10, periodStart: '2026-01-01', periodEnd: '2026-06-30' })).body.id;
+    autumn = (await advisor.post(`${API}/employers/${employerC}/agreements`, { kind: 'intention', title: 'Intentie najaar', pledgedPlacements: 10, periodStart: '2026-06-01', periodEnd: '2026-12-31' })).body.id;
+    expect((await advisor.post(`${API}/employers/${employerC}/agreements`, { kind: 'antiDiscrimination', title: 'Akkoord', periodStart: '2025-01-01', periodEnd: '2027-12-31' })).status).toBe(201);
+  });
+  const body = (over: Record<string, unknown>) => placementBody({ residentId: R().ov3, employerId: employerC, instrument: undefined, ...over });
+
+  it('without agreementId: the intention agreement that runs on the start date', async () => {
+    const res = await coach.post(`${API}/placements`, body({ startDate: '2026-03-02' }));
+    expect(res.status).toBe(201);
+    expect(res.body.agreement).toEqual({ id: spring, title: 'Intentie voorjaar' });
+  });
+
+  it('two agreements run on the start date: 400 naming both, nothing written; choosing one works', async () => {
+    const before = await count('placements', R().ov3);
+    const res = await coach.post(`${API}/placements`, body({ startDate: '2026-06-15' }));
+    expect(res.status).toBe(400);
+    expect(res.headers.get('content-type')).toContain('application/problem+json');
+    expect(res.body.invalidParams).toEqual([
+      { name: 'agreementId', code: 'ambiguous', reason: expect.stringContaining('Intentie voorjaar; Intentie najaar') },
+    ]);
+    expect(await count('placements', R().ov3)).toBe(before);
+    const chosen = await coach.post(`${API}/placements`, body({ startDate: '2026-06-15', agreementId: autumn }));
+    expect(chosen.status).toBe(201);
+    expect(chosen.body.agreement).toEqual({ id: autumn, title: 'Intentie najaar' });
+  });
+
+  it('no agreement runs on the start date, or explicitly none: agreement null (it counts for no agreement)', async () => {
+    const none = await coach.post(`${API}/placements`, body({ startDate: '2025-06-02' }));
+    expect(none.status).toBe(201);
+    expect(none.body.agreement).toBeNull();
+    const explicit = await coach.post(`${API}/placements`, body({ startDate: '2026-03-02', agreementId: null }));
+    expect(explicit.status).toBe(201);
+    expect(explicit.body.agreement).toBeNull();
+  });
+});

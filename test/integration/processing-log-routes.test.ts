@@ -499,11 +499,12 @@ const cases: Record<string, Case> = {
     request: () => ({ body: { criteria: { minMonthsOnBenefit: 24, minMonthsWithoutContact: 6 } } }),
     subjects: (res) => idsOf(res.body.sample),
   },
-  // Strict criteria, so that only a handful of residents is divided.
+  // Strict criteria, so that only a handful of residents is divided (the demo's running campaign already holds the
+  // residents 36 months on benefit and 6 months without contact: they are not selected again).
   createCatchUpCampaign: {
     as: TL,
     request: async (_d, c) => {
-      for (const [minMonthsOnBenefit, minMonthsWithoutContact] of [[240, 36], [180, 24], [120, 24], [96, 18], [72, 12], [48, 12], [24, 6]]) {
+      for (const [minMonthsOnBenefit, minMonthsWithoutContact] of [[240, 36], [180, 24], [120, 24], [96, 18], [72, 12], [48, 12], [300, 5], [300, 4], [240, 5], [240, 4], [180, 5], [180, 4], [300, 3], [240, 3], [180, 3], [120, 3], [24, 6], [24, 12], [24, 18]]) {
         const criteria = { minMonthsOnBenefit, minMonthsWithoutContact };
         const { total, fingerprint } = (await prepare(c, 'POST', '/catch-up-campaigns/preview', { criteria, staffUserIds: [wmId] })).body;
         if (total > 0 && total <= 25) return { body: { criteria, name: 'Inhaalslag logboektest', staffUserIds: [wmId], previewFingerprint: fingerprint } };
@@ -646,6 +647,11 @@ const cases: Record<string, Case> = {
     as: WGA,
     request: (d) => ({ params: { proposalId: d.proposals.residentAgreed[0]! } }),
     subjects: (_res, d) => residentsOfProposals([d.proposals.residentAgreed[0]!]),
+  },
+  downloadCandidateProfilePdf: {
+    as: WGA,
+    request: (d) => ({ params: { proposalId: d.proposals.interviewAgreed[1]! } }),
+    subjects: (_res, d) => residentsOfProposals([d.proposals.interviewAgreed[1]!]),
   },
   commitCandidateInterview: {
     as: WGA,

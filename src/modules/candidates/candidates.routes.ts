@@ -1,4 +1,5 @@
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { RouteRegistrar } from '../../platform/http/app.ts';
 import { API_PREFIX } from '../../platform/http/openapi.ts';
 import {
@@ -51,6 +52,27 @@ export const registerCandidateRoutes: RouteRegistrar = (app) => {
       },
     },
     async (req) => service.getCandidate(req.ctx(), req.params.proposalId),
+  );
+
+  r.get(
+    `${base}/:proposalId/anonymous-profile/pdf`,
+    {
+      config: step('candidates.profilePdf'),
+      schema: {
+        tags,
+        summary: 'Het anonieme profiel als toegankelijke pdf voor de werkgever (na het anoniem voorstellen)',
+        operationId: 'downloadCandidateProfilePdf',
+        params: candidateParams,
+        produces: ['application/pdf'],
+        response: { 200: z.string().meta({ format: 'binary', description: 'Getagde pdf, taal nl-NL; zonder naam, BSN, geboortedatum, adres of contactgegevens' }) },
+      },
+    },
+    async (req, reply) => {
+      const { pdf, fileName } = await service.anonymousProfilePdf(req.ctx(), req.params.proposalId);
+      return reply.type('application/pdf').header('Content-Disposition', `attachment; filename="${fileName}"`)
+        // Bytes are sent as they are (no serializer); the string schema above only documents the binary body.
+        .send(pdf as unknown as string);
+    },
   );
 
   r.post(

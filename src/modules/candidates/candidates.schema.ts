@@ -81,6 +81,10 @@ export const candidateSchema = z
       .nullable()
       .describe('Pas na vrijgave: de inwoner stemde in en de werkgever zegde een gesprek toe'),
     placementId: z.uuid().nullable().describe('De plaatsing die bij dit voorstel is vastgelegd'),
+    anonymousText: z
+      .string()
+      .nullable()
+      .describe('Het anonieme profiel als tekst om naar de werkgever te sturen (met de kandidaatcode, zonder naam of contactgegevens); null zolang de kandidaat niet anoniem is voorgesteld'),
   })
   .meta({ id: 'Candidate' });
 

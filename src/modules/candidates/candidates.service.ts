@@ -15,6 +15,7 @@ import { refusalOf, statusRefusal, type CandidateStep, type StepRefusal } from '
 import type { CandidateListQuery, InterviewCommitment, Rejection } from './candidates.schema.ts';
 import { candidatesStore, type CandidateRecord } from './candidates.store.ts';
 import { identifyingFields } from './identifying-text.ts';
+import { anonymousProfileFileName, anonymousProfileText, renderAnonymousProfilePdf } from './anonymous-profile.ts';
 
 // The employer advisor's candidates (PA-014): proposals the resident agreed to, shown anonymously until the resident
 // agreed and the employer committed to an interview. Every use case records the residents it showed or changed in
@@ -44,7 +45,11 @@ async function present(ctx: RequestContext, tx: Tx, rows: CandidateRecord[]) {
         : snapshotProfileOf({});
     const r = identities.get(row.id);
     const identity: Identity | null = r ? { name: displayName(r), phone: r.phone, email: r.email, residentId: r.resident_id } : null;
-    return presentCandidate(row, profile, candidateCodeOf(ctx.pseudonymKey, row.id), identity);
+    const candidate = presentCandidate(row, profile, candidateCodeOf(ctx.pseudonymKey, row.id), identity);
+    // What to send the employer, once presented (the snapshot was checked for the resident's name then): never the
+    // identity, also not after the reveal.
+    const { identity: _identity, ...anonymous } = candidate;
+    return { ...candidate, anonymousText: row.presented_at ? anonymousProfileText(anonymous) : null };
   });
 }
 
@@ -124,6 +129,25 @@ export function presentToEmployer(ctx: RequestContext, id: string) {
       );
     }
     return store.present(id, profile, candidateCodeOf(ctx.pseudonymKey, id));
+  });
+}
+
+/**
+ * The anonymous profile as a tagged PDF, for the employer. Only after "Anoniem voorstellen": that step checked that
+ * the snapshot names nobody (before it: 409). Outside the advisor's candidates (no such proposal, another
+ * municipality, the resident has not agreed): 404.
+ */
+export async function anonymousProfilePdf(ctx: RequestContext, id: string) {
+  return ctx.transaction(async (tx, log) => {
+    const row = await candidatesStore(tx, ctx.principal).find(id);
+    if (!row) throw problems.notFound(CANDIDATE);
+    if (!row.presented_at || !row.anonymous_profile) {
+      throw new ProblemError(409, 'Nog niet mogelijk', 'Stel de kandidaat eerst anoniem voor aan de werkgever. Samenplan controleert dan dat het profiel de inwoner niet noemt.');
+    }
+    log.subjects([row.resident_id], { action: 'candidates.profilePdf' });
+    const candidate = presentCandidate(row, snapshotProfileOf(row.anonymous_profile), candidateCodeOf(ctx.pseudonymKey, row.id), null);
+    const { identity: _identity, ...anonymous } = candidate;
+    return { pdf: await renderAnonymousProfilePdf(anonymous), fileName: anonymousProfileFileName(candidate.candidateCode) };
   });
 }
 

@@ -24,7 +24,7 @@ export const placementSchema = z
     residentName: z.string().nullable().describe('Alleen als u de identiteit mag zien (gebiedsteam, of werkgeversadviseur na vrijgave)'),
     employer: z.object({ id: z.uuid(), name: z.string() }),
     vacancy: z.object({ id: z.uuid(), title: z.string() }).nullable(),
-    agreement: z.object({ id: z.uuid(), title: z.string() }).nullable(),
+    agreement: z.object({ id: z.uuid(), title: z.string() }).nullable().describe('null: de plaatsing telt voor geen afspraak van de werkgever'),
     startDate: date,
     endDate: date.nullable(),
     contractType: z.enum(contractTypes),
@@ -44,7 +44,13 @@ export const placementCreateSchema = z.object({
   employerId: z.uuid(),
   vacancyId: z.uuid().optional(),
   proposalId: z.uuid().optional().describe('Verplicht voor de werkgeversadviseur: het voorstel waarvan de identiteit is vrijgegeven'),
-  agreementId: z.uuid().optional(),
+  agreementId: z
+    .uuid()
+    .nullable()
+    .optional()
+    .describe(
+      'De afspraak (intentieverklaring) waarvoor de plaatsing telt. Weggelaten: de afspraak van de werkgever die op de startdatum loopt; lopen er meerdere, dan 400 (kies er een); loopt er geen, dan telt de plaatsing voor geen afspraak (agreement: null in het antwoord). null: bewust geen afspraak.',
+    ),
   startDate: date,
   contractType: z.enum(contractTypes),
   hoursPerWeek: z.number().positive('Het aantal uren moet meer dan 0 zijn').max(60, 'Hoogstens 60 uur per week'),

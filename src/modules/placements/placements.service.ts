@@ -56,6 +56,20 @@ export async function createPlacement(ctx: RequestContext, body: PlacementCreate
       } else if (vacancyId && (await store.vacancyEmployer(vacancyId)) !== body.employerId) {
         errors.push({ name: body.vacancyId ? 'vacancyId' : 'proposalId', code: 'mismatch', reason: 'De vacature hoort niet bij deze werkgever.' });
       }
+      // The agreement it counts towards: as given (null: explicitly none), otherwise the employer's intention agreement
+      // that runs on the start date. Several running: the caller must choose, a silent pick could count it wrongly.
+      let agreementId = body.agreementId ?? null;
+      if (body.agreementId === undefined && errors.length === 0) {
+        const running = await store.runningAgreements(body.employerId, body.startDate);
+        if (running.length > 1) {
+          errors.push({
+            name: 'agreementId',
+            code: 'ambiguous',
+            reason: `Op de startdatum lopen ${running.length} afspraken met deze werkgever (${running.map((a) => a.title).join('; ')}). Kies bij welke afspraak deze plaatsing telt, of kies "Geen afspraak".`,
+          });
+        }
+        agreementId = running[0]?.id ?? null;
+      }
       if (errors.length > 0) throw invalidInput(errors);
 
       await store.setCaseOutflow(body.residentId, body.outflow, body.startDate);
@@ -69,7 +83,7 @@ export async function createPlacement(ctx: RequestContext, body: PlacementCreate
         employerId: body.employerId,
         vacancyId,
         proposalId: proposal?.id ?? null,
-        agreementId: body.agreementId ?? null,
+        agreementId,
         startDate: body.startDate,
         contractType: body.contractType,
         hoursPerWeek: body.hoursPerWeek,

@@ -105,6 +105,15 @@ export function placementsStore(tx: Tx, principal: Principal) {
       return rows.length > 0;
     },
 
+    /** The employer's intention agreements (those with pledged placements) whose period covers the day. */
+    async runningAgreements(employerId: string, day: string) {
+      const { rows } = await sql<{ id: string; title: string }>`
+        SELECT id, title FROM employer_agreements WHERE municipality_id = ${m} AND employer_id = ${employerId}::uuid
+          AND kind = 'intention' AND period_start <= ${day}::date AND period_end >= ${day}::date
+        ORDER BY period_start, id`.execute(tx);
+      return rows;
+    },
+
     async vacancyEmployer(vacancyId: string) {
       const { rows } = await sql<{ employer_id: string }>`
         SELECT employer_id FROM vacancies WHERE municipality_id = ${m} AND id = ${vacancyId}::uuid`.execute(tx);

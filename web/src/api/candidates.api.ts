@@ -1,9 +1,14 @@
-import { api, body } from './client.ts';
+import { api, body, hrefOf } from './client.ts';
 import type { Candidate, CandidateList, CandidateQuery } from './models.ts';
 
 // Anonymous presentation of candidates to employers (employer advisor). The identity stays null until the reveal.
 
 const byId = (proposalId: string) => ({ params: { path: { proposalId } } });
+
+/** The anonymous profile as a tagged PDF for the employer: a normal link (the session cookie goes along). */
+export function candidateProfilePdfUrl(proposalId: string): string {
+  return hrefOf('/candidates/{proposalId}/anonymous-profile/pdf', { path: { proposalId } });
+}
 
 /** One page of candidates: `total` counts every match, `next` is the cursor of the next page (or null). */
 export function listCandidates(query: CandidateQuery, signal?: AbortSignal): Promise<CandidateList> {

@@ -1039,6 +1039,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/candidates/{proposalId}/anonymous-profile/pdf': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Het anonieme profiel als toegankelijke pdf voor de werkgever (na het anoniem voorstellen) */
+    get: operations['downloadCandidateProfilePdf'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/candidates/{proposalId}/presentation': {
     parameters: {
       query?: never;
@@ -1785,6 +1802,8 @@ export interface components {
        * @description De plaatsing die bij dit voorstel is vastgelegd
        */
       placementId: string | null;
+      /** @description Het anonieme profiel als tekst om naar de werkgever te sturen (met de kandidaatcode, zonder naam of contactgegevens); null zolang de kandidaat niet anoniem is voorgesteld */
+      anonymousText: string | null;
     };
     CandidateListInput: {
       items: components['schemas']['CandidateInput'][];
@@ -2046,6 +2065,7 @@ export interface components {
         id: string;
         title: string;
       } | null;
+      /** @description null: de plaatsing telt voor geen afspraak van de werkgever */
       agreement: {
         /** Format: uuid */
         id: string;
@@ -4133,6 +4153,8 @@ export interface components {
        * @description De plaatsing die bij dit voorstel is vastgelegd
        */
       placementId: string | null;
+      /** @description Het anonieme profiel als tekst om naar de werkgever te sturen (met de kandidaatcode, zonder naam of contactgegevens); null zolang de kandidaat niet anoniem is voorgesteld */
+      anonymousText: string | null;
     };
     CandidateList: {
       items: components['schemas']['Candidate'][];
@@ -4394,6 +4416,7 @@ export interface components {
         id: string;
         title: string;
       } | null;
+      /** @description null: de plaatsing telt voor geen afspraak van de werkgever */
       agreement: {
         /** Format: uuid */
         id: string;
@@ -11717,6 +11740,74 @@ export interface operations {
       };
     };
   };
+  downloadCandidateProfilePdf: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        proposalId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Getagde pdf, taal nl-NL; zonder naam, BSN, geboortedatum, adres of contactgegevens */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': string;
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   presentCandidate: {
     parameters: {
       query?: never;
@@ -12104,8 +12195,11 @@ export interface operations {
            * @description Verplicht voor de werkgeversadviseur: het voorstel waarvan de identiteit is vrijgegeven
            */
           proposalId?: string;
-          /** Format: uuid */
-          agreementId?: string;
+          /**
+           * Format: uuid
+           * @description De afspraak (intentieverklaring) waarvoor de plaatsing telt. Weggelaten: de afspraak van de werkgever die op de startdatum loopt; lopen er meerdere, dan 400 (kies er een); loopt er geen, dan telt de plaatsing voor geen afspraak (agreement: null in het antwoord). null: bewust geen afspraak.
+           */
+          agreementId?: string | null;
           /** Format: date */
           startDate: string;
           /** @enum {string} */

@@ -1,6 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
+import { candidateProfilePdfUrl } from '../../api/candidates.api.ts';
 import { isApiError } from '../../api/client.ts';
 import type { Candidate, ProposalStatus } from '../../api/models.ts';
 import { Alert } from '../../components/Alert.tsx';
@@ -12,6 +13,7 @@ import { AppLink, ButtonLink } from '../../components/Links.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
 import { Paragraph } from '../../components/Paragraph.tsx';
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '../../components/Table.tsx';
+import { TextAreaField } from '../../components/TextAreaField.tsx';
 import { TextField } from '../../components/TextField.tsx';
 import { formatSchedule } from '../../format/schedule.ts';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle.ts';
@@ -125,6 +127,45 @@ function Explanation({ c }: { c: Candidate }) {
   );
 }
 
+/** After "Anoniem voorstellen": what to send the employer, as a PDF or as text to paste into an e-mail. */
+function SendToEmployer({ c, text }: { c: Candidate; text: string }) {
+  const { t } = useTranslation();
+  const [copied, setCopied] = useState<'ok' | 'failed' | null>(null);
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(text);
+      setCopied('ok');
+    } catch {
+      setCopied('failed');
+    }
+  };
+  return (
+    <div className="app-send" id="send-to-employer">
+      <h4 className="utrecht-heading-4">{t('candidates.send.title')}</h4>
+      <Paragraph small>{t('candidates.send.intro', { code: c.candidateCode, employer: c.vacancy.employer.name })}</Paragraph>
+      <p className="utrecht-paragraph">
+        <a
+          id="profile-pdf-link"
+          className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action"
+          href={candidateProfilePdfUrl(c.proposalId)}
+          download
+        >
+          {t('candidates.send.pdf', { code: c.candidateCode })}
+        </a>
+      </p>
+      <TextAreaField id="profile-text" label={t('candidates.send.textLabel')} description={t('candidates.send.textHelp')} readOnly rows={12} value={text} />
+      <div className="app-button-row">
+        <Button appearance="secondary" onClick={() => void copy()}>
+          {t('candidates.send.copy')}
+        </Button>
+        <span role="status" className="app-send__status">
+          {copied === 'ok' ? t('candidates.send.copied') : copied === 'failed' ? t('candidates.send.copyFailed') : ''}
+        </span>
+      </div>
+    </div>
+  );
+}
+
 type StepState = 'done' | 'current' | 'todo';
 
 function Step({ n, title, state, children }: { n: number; title: string; state: StepState; children?: ReactNode }) {
@@ -212,6 +253,7 @@ export function CandidatePage() {
                     {t('candidates.steps.present')}
                   </Button>
                 )}
+                {c.anonymousText && <SendToEmployer c={c} text={c.anonymousText} />}
               </Step>
               <Step n={2} title={t('candidates.steps.interview')} state={stepState(reached(c.status, 'interviewAgreed'), c.status === 'presented')}>
                 <Paragraph small>{t('candidates.steps.interviewHelp')}</Paragraph>

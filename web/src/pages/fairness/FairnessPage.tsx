@@ -37,6 +37,11 @@ const COUNT_OF: Record<FairnessStage, keyof Pick<FairnessGroup, 'exposure' | 'pr
   placement: 'placements',
 };
 
+/** The four-fifths threshold the server compares with (exactly, on integers). */
+const FOUR_FIFTHS = 0.8;
+/** Rounded down to two decimals (the small epsilon keeps 0.79 from becoming 0.78 by binary representation). */
+export const floor2 = (x: number) => Math.floor(x * 100 + 1e-9) / 100;
+
 function useFairnessText() {
   const { t, i18n } = useTranslation();
   const locale = localeOf(i18n.language);
@@ -45,7 +50,9 @@ function useFairnessText() {
     locale,
     count: (n: number) => new Intl.NumberFormat(locale).format(n),
     percent: (r: number) => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(r),
-    ratio: (r: number) => new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(r),
+    // Rounded DOWN to two decimals: a ratio below the threshold (the server sends at most 0.799) never shows as 0,80.
+    ratio: (r: number) => new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(floor2(r)),
+    threshold: new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(FOUR_FIFTHS),
     date: (d: string) => formatDate(d, locale),
     group: (dimension: FairnessDimension, g: { group: string; label: string }) =>
       t(`fairness.groups.${dimension}.${groupKey(g.group)}`, { defaultValue: g.label }),
@@ -161,7 +168,7 @@ function Warnings({ monitor }: { monitor: FairnessMonitor }) {
           return (
             <li key={`${w.group}-${w.stage}`}>
               <strong>
-                {t(`fairness.warning.${w.stage}`, { group: f.group(monitor.dimension, w), ratio: f.ratio(w.ratio) })}
+                {t(`fairness.warning.${w.stage}`, { group: f.group(monitor.dimension, w), ratio: f.ratio(w.ratio), threshold: f.threshold })}
               </strong>
               {ref && <> {t('fairness.warningReference', { group: f.group(monitor.dimension, ref) })}</>}
             </li>
@@ -312,7 +319,7 @@ function defaultFrom(): string {
  * Algoritmeregister entry.
  */
 export function FairnessPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const session = useSession();
   useDocumentTitle(t('fairness.title'));
   const [params, setParams] = useSearchParams();
@@ -332,7 +339,6 @@ export function FairnessPage() {
     queryKey: ['fairness', query],
     queryFn: () => getFairnessMonitor(query),
     retry: false,
-    placeholderData: (prev) => prev,
   });
 
   const onSubmit = (e: FormEvent) => {
@@ -346,7 +352,13 @@ export function FairnessPage() {
     setParams({ van: from, tot: to, indeling: dimension }, { replace: true });
   };
 
+  // No placeholder data: while another period or grouping loads, the old figures are not shown under the new heading.
   const data = monitor.data;
+  const resultTitle = t('fairness.tableCaption', {
+    dimension: t(`fairness.dimensionOption.${query.dimension}`),
+    from: formatDate(query.from, localeOf(i18n.language)),
+    to: formatDate(query.to, localeOf(i18n.language)),
+  });
   const empty = data && data.groups.every((g) => g.population === 0);
 
   return (
@@ -398,7 +410,11 @@ export function FairnessPage() {
         <Heading level={2} id="fairness-result" className="app-visually-hidden">
           {t(`fairness.dimensionOption.${query.dimension}`)}
         </Heading>
-        {monitor.isPending && <LoadingState />}
+        {monitor.isPending && (
+          <div className="app-fair__loading" id="fairness-loading">
+            <LoadingState label={t('fairness.loading', { what: resultTitle })} />
+          </div>
+        )}
         {monitor.error && <ErrorState error={monitor.error} title={t('fairness.loadFailed')} onRetry={() => void monitor.refetch()} />}
         {data && empty && <p className="utrecht-paragraph app-empty">{t('fairness.empty')}</p>}
         {data && !empty && (

@@ -8,11 +8,14 @@ import { type Candidate, type ContractType, contractTypes, type Instrument, inst
 import { Button } from '../../components/Button.tsx';
 import { SelectField } from '../../components/SelectField.tsx';
 import { TextField } from '../../components/TextField.tsx';
-import { FormProblems, formErrors, parseDecimal, useFormat } from '../employers/shared.tsx';
+import { todayIso } from '../../format/dates.ts';
+import { FormProblems, ISO_DATE, formErrors, parseDecimal, useFormat } from '../employers/shared.tsx';
 import { useEmployer } from '../employers/useEmployers.ts';
 import { useCreatePlacement } from './usePlacements.ts';
 
 const OUTFLOWS: Outflow[] = ['full', 'partial'];
+/** The select's value for "Geen afspraak" (sent as agreementId: null). */
+const NO_AGREEMENT = 'none';
 
 function Radios<T extends string>({ name, legend, options, value, onChange, label, description, error }: {
   name: string;
@@ -80,9 +83,24 @@ export function PlacementForm({ candidate, onCancel }: { candidate: Candidate; o
     hoursPerWeek: String(candidate.vacancy.hoursPerWeek).replace('.', ','),
     hourlyWage: '',
     instrument: '' as Instrument | '',
-    agreementId: '',
     outflow: '' as Outflow | '',
   });
+  // The agreement follows the start date until the user chooses one: the employer's intention agreement that runs on
+  // that day (as the API defaults); several running: the user must choose; none: "Geen afspraak", said plainly.
+  const [chosenAgreement, setChosenAgreement] = useState<string | null>(null);
+  const typedDay = apiDate(v.startDate);
+  const day = ISO_DATE.test(typedDay) ? typedDay : todayIso();
+  const running = agreements.filter((a) => a.kind === 'intention' && a.periodStart <= day && day <= a.periodEnd);
+  const agreementValue = chosenAgreement ?? (running.length === 1 ? running[0]!.id : running.length === 0 ? NO_AGREEMENT : '');
+  const selectedAgreement = agreements.find((a) => a.id === agreementValue);
+  const agreementHelp =
+    agreementValue === ''
+      ? t('placements.form.agreementSeveral', { count: running.length })
+      : agreementValue === NO_AGREEMENT
+        ? t('placements.form.agreementNone', { employer: candidate.vacancy.employer.name })
+        : selectedAgreement && selectedAgreement.pledgedPlacements !== null
+          ? t('placements.form.agreementCounts', { title: selectedAgreement.title, realised: selectedAgreement.realisedPlacements, pledged: selectedAgreement.pledgedPlacements })
+          : t('placements.form.agreementDescription');
   const [local, setLocal] = useState<Record<string, string>>({});
   const { errors, other } = formErrors(create.error, local);
   const f = (k: string) => t(`placements.fields.${k}`);
@@ -110,6 +128,7 @@ export function PlacementForm({ candidate, onCancel }: { candidate: Candidate; o
     const wage = v.hourlyWage.trim() ? parseDecimal(v.hourlyWage) : undefined;
     if (v.hourlyWage.trim() && (wage === undefined || wage <= 0 || wage >= 1000)) m.hourlyWage = t('placements.errors.hourlyWage');
     if (!v.outflow) m.outflow = t('placements.errors.outflow');
+    if (agreementValue === '') m.agreementId = t('placements.errors.agreementId');
     setLocal(m);
     create.reset();
     if (Object.keys(m).length > 0) return;
@@ -119,7 +138,7 @@ export function PlacementForm({ candidate, onCancel }: { candidate: Candidate; o
         employerId: candidate.vacancy.employer.id,
         vacancyId: candidate.vacancy.id,
         proposalId: candidate.proposalId,
-        agreementId: v.agreementId || undefined,
+        agreementId: agreementValue === NO_AGREEMENT ? null : agreementValue,
         startDate: apiDate(v.startDate),
         contractType: v.contractType as ContractType,
         hoursPerWeek: hours ?? 0,
@@ -175,16 +194,18 @@ export function PlacementForm({ candidate, onCancel }: { candidate: Candidate; o
       <SelectField
         id="placement-agreement"
         label={f('agreementId')}
-        optional
-        description={t('placements.form.agreementDescription')}
-        emptyOption={agreements.length > 0 ? t('placements.form.noAgreement') : t('placements.form.noAgreements')}
-        options={agreements.map((a) => ({
-          value: a.id,
-          label: t('placements.form.agreementOption', { title: a.title, from: fmt.shortDate(a.periodStart), to: fmt.shortDate(a.periodEnd) }),
-        }))}
-        value={v.agreementId}
+        description={agreementHelp}
+        emptyOption={agreementValue === '' ? t('placements.form.chooseAgreement') : undefined}
+        options={[
+          { value: NO_AGREEMENT, label: agreements.length > 0 ? t('placements.form.noAgreement') : t('placements.form.noAgreements') },
+          ...agreements.map((a) => ({
+            value: a.id,
+            label: t('placements.form.agreementOption', { title: a.title, from: fmt.shortDate(a.periodStart), to: fmt.shortDate(a.periodEnd) }),
+          })),
+        ]}
+        value={agreementValue}
         error={errors.agreementId}
-        onChange={(e) => set('agreementId', e.target.value)}
+        onChange={(e) => setChosenAgreement(e.target.value)}
       />
       <Radios
         name="placement-outflow"
