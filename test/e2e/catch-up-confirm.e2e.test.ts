@@ -47,6 +47,10 @@ describe('web app: a catch-up campaign asks first, and can be closed', () => {
     const team = await sql<{ team_id: string }>`SELECT tm.team_id FROM team_members tm JOIN staff_users s ON s.id = tm.staff_user_id
       WHERE s.username = 'teamleider.overvecht' AND tm.is_lead LIMIT 1`.execute(server.ownerDb);
     teamId = team.rows[0]!.team_id;
+    // The demo has a running campaign of this team; these tests start one over the whole team from none (in their
+    // own copy of the demo), so the selection holds every resident that matches.
+    await sql`DELETE FROM catch_up_campaign_residents`.execute(server.ownerDb);
+    await sql`DELETE FROM catch_up_campaigns`.execute(server.ownerDb);
     browser = await launchChromium();
     page = await (await browser.newContext({ viewport: { width: 1366, height: 900 } })).newPage();
   });
