@@ -20,7 +20,9 @@ export function createPool(connectionString: string, options: PoolOptions = {}):
     connectionString,
     max: options.max ?? 10,
     application_name: options.applicationName ?? 'samenplan',
-    options: '-c timezone=Europe/Amsterdam',
+    // Prepared statements run with their generic plan from the first execution (ADR 0014): with the need-to-know
+    // policies, PostgreSQL's default (five custom plans, then compare) kept re-planning the list queries every time.
+    options: `-c timezone=Europe/Amsterdam${options.prepared === false ? '' : ' -c plan_cache_mode=force_generic_plan'}`,
   });
   // An idle client that loses its connection must not crash the process.
   pool.on('error', () => undefined);
