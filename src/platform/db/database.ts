@@ -20,9 +20,9 @@ export function createPool(connectionString: string, options: PoolOptions = {}):
     connectionString,
     max: options.max ?? 10,
     application_name: options.applicationName ?? 'samenplan',
-    // Prepared statements run with their generic plan from the first execution (ADR 0014): with the need-to-know
-    // policies, PostgreSQL's default (five custom plans, then compare) kept re-planning the list queries every time.
-    options: `-c timezone=Europe/Amsterdam${options.prepared === false ? '' : ' -c plan_cache_mode=force_generic_plan'}`,
+    // plan_cache_mode stays 'auto' (ADR 0014: forcing generic plans made the team view and the name search 5–10×
+    // slower; their good plan depends on the wijken and the search pattern).
+    options: '-c timezone=Europe/Amsterdam',
   });
   // An idle client that loses its connection must not crash the process.
   pool.on('error', () => undefined);
