@@ -8,24 +8,25 @@ import { listen, type RunningServer } from './servers.ts';
 // case in one transaction. No session lookup, no scope or policy code, no processing log, no presenter.
 
 /**
- * The worklist: replays the SELECTs the full stack sent for one GET /api/v1/worklist (captured at the pg level),
- * in the same order and with the same parameters.
+ * A read's bare twin: replays the statements the full stack sent for one request (captured at the pg level), in the
+ * same order with the same parameters, in one transaction, and returns the rows as JSON (the worklist here, every
+ * hot read in bench/hot.ts).
  */
-export async function startBareWorklistServer(
+export async function startBareReplayServer(
   appUrl: string,
   poolSize: number,
-  setConfig: CapturedStatement,
-  selects: CapturedStatement[],
+  path: string,
+  statements: CapturedStatement[],
 ): Promise<RunningServer> {
-  const pool = createPool(appUrl, { max: poolSize, applicationName: 'samenplan-bench-bare-worklist' });
+  const pool = createPool(appUrl, { max: poolSize, applicationName: 'samenplan-bench-bare-replay' });
+  const body = statements.filter((s) => !/^(begin|commit)$/i.test(s.text.trim()));
   const app = Fastify({ logger: false });
-  app.get('/api/v1/worklist', async () => {
+  app.get(path.split('?')[0]!, async () => {
     const client = await pool.connect();
     try {
       await client.query('begin');
-      await client.query(setConfig.text, setConfig.values);
       const out: unknown[] = [];
-      for (const s of selects) out.push((await client.query(s.text, s.values)).rows);
+      for (const s of body) out.push((await client.query(s.text, s.values)).rows);
       await client.query('commit');
       return out;
     } catch (err) {

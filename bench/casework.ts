@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { prepareDatabase, withClient, type BenchDatabase, type CapturedStatement } from './database.ts';
 import { runCaseworkLoad, type CaseworkLoadResult, type PatchTarget } from './casework-load.ts';
-import { startBarePlanUpdateServer, startBareWorklistServer } from './casework-servers.ts';
+import { startBarePlanUpdateServer, startBareReplayServer } from './casework-servers.ts';
 import { DEMO_USER, SESSION_COOKIE_NAME, demoLogin, getJson, startFullServer, type RunningServer, type StatementSink } from './servers.ts';
 
 // The casework benchmark (issue 3): "the worklist of a werkmatcher and a plan update (with If-Match and processing
@@ -239,7 +239,7 @@ export async function runCaseworkBench(options: CaseworkBenchOptions = {}): Prom
 
   const load = { connections: o.connections, duration: o.duration, warmup: o.warmup };
   const full: RunningServer = await startFullServer(db.ownerUrl, db.appUrl, o.pool);
-  const bareWorklist = await startBareWorklistServer(db.appUrl, o.pool, cap.setConfig, cap.selects);
+  const bareWorklist = await startBareReplayServer(db.appUrl, o.pool, WORKLIST_PATH, [cap.setConfig, ...cap.selects]);
   const barePlan = await startBarePlanUpdateServer(db.appUrl, o.pool, cap.municipalityId, cap.userId, cap.setConfig);
   // A fresh session on the running full server (sessions live in the database, so the captured one is valid too).
   const token = await demoLogin(full.url, DEMO_USER);

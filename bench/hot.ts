@@ -1,12 +1,10 @@
 import os from 'node:os';
-import Fastify from 'fastify';
-import { createPool } from '../src/platform/db/database.ts';
 import { runCaseworkLoad, type CaseworkLoadRequest } from './casework-load.ts';
-import { startBarePlanUpdateServer } from './casework-servers.ts';
+import { startBarePlanUpdateServer, startBareReplayServer } from './casework-servers.ts';
 import { dataset, dealTargets, figures, median, tableRows, type LoadFigures } from './casework.ts';
 import { withClient, type BenchDatabase, type CapturedStatement } from './database.ts';
 import { prepareNationalDatabase } from './national.ts';
-import { DEMO_USER, SESSION_COOKIE_NAME, demoLogin, getJson, listen, startFullServer, type RunningServer, type StatementSink } from './servers.ts';
+import { DEMO_USER, SESSION_COOKIE_NAME, demoLogin, getJson, startFullServer, type RunningServer, type StatementSink } from './servers.ts';
 
 // The werkmatcher's hot requests (issue 9), each through the full stack and through its own bare twin in the same
 // run, with 1 connection (latency without queueing) and with 16 (a whole office at nine in the morning).
@@ -69,36 +67,6 @@ export interface HotBenchOptions {
 
 const isSession = (s: CapturedStatement) => /auth_principal/.test(s.text);
 const isLogInsert = (s: CapturedStatement) => /^insert into "processing_log"/i.test(s.text.trim());
-
-/** A plain Fastify handler that replays the captured statements of one read in one transaction. */
-async function startBareReplayServer(appUrl: string, poolSize: number, path: string, statements: CapturedStatement[]): Promise<RunningServer> {
-  const pool = createPool(appUrl, { max: poolSize, applicationName: 'samenplan-bench-bare-replay' });
-  const body = statements.filter((s) => !/^(begin|commit)$/i.test(s.text.trim()));
-  const app = Fastify({ logger: false });
-  app.get(path.split('?')[0]!, async () => {
-    const client = await pool.connect();
-    try {
-      await client.query('begin');
-      const out: unknown[] = [];
-      for (const s of body) out.push((await client.query(s.text, s.values)).rows);
-      await client.query('commit');
-      return out;
-    } catch (err) {
-      await client.query('rollback').catch(() => undefined);
-      throw err;
-    } finally {
-      client.release();
-    }
-  });
-  const url = await listen(app);
-  return {
-    url,
-    close: async () => {
-      await app.close();
-      await pool.end();
-    },
-  };
-}
 
 /**
  * Plans to update: one open action per active plan of residents in the areas of the werkmatcher's teams (her own
