@@ -136,6 +136,8 @@ beforeAll(async () => {
   server = await startTestServer({ template: 'demo' });
   appDb = createDb(createPool(server.db.appUrl, { max: 4 }));
   owner = new pg.Pool({ connectionString: server.db.ownerUrl, max: 2 });
+  // A backend ended by DROP DATABASE … WITH (FORCE) while the pool closes must not be an unhandled error.
+  owner.on('error', () => undefined);
   for (const username of PERSONAS) {
     const client = await loginAs(server.baseUrl, username);
     const resolved = await resolveSession(appDb, client.sessionToken()!, 30);

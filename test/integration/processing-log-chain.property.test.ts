@@ -20,8 +20,12 @@ let app: pg.Pool;
 beforeAll(async () => {
   database = await createTestDatabase('empty');
   owner = new pg.Pool({ connectionString: database.ownerUrl, max: 2 });
+  // A backend ended by DROP DATABASE … WITH (FORCE) while the pool closes must not be an unhandled error.
+  owner.on('error', () => undefined);
   ownerDb = createDb(createPool(database.ownerUrl, { max: 3 }));
   app = new pg.Pool({ connectionString: database.appUrl, max: 10 });
+  // A backend ended by DROP DATABASE … WITH (FORCE) while the pool closes must not be an unhandled error.
+  app.on('error', () => undefined);
 });
 
 afterAll(async () => {
