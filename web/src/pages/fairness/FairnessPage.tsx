@@ -352,7 +352,8 @@ export function FairnessPage() {
     setParams({ van: from, tot: to, indeling: dimension }, { replace: true });
   };
 
-  // No placeholder data: while another period or grouping loads, the old figures are not shown under the new heading.
+  // React Query's placeholderData (keeping the previous result) is left off on purpose: while another period or grouping
+  // loads, the old figures are not shown under the new heading.
   const data = monitor.data;
   const resultTitle = t('fairness.tableCaption', {
     dimension: t(`fairness.dimensionOption.${query.dimension}`),
