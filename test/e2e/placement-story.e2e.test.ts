@@ -146,7 +146,7 @@ describe('web app: from match to placement (werkmatcher and werkgeversadviseur)'
     // The hospital's running intention agreement is preselected (it used to default to "Geen afspraak", so the
     // placement silently did not count towards the 40), and the form says it counts.
     const agreement = form.getByLabel('Telt mee voor afspraak');
-    await expect(agreement.inputValue()).resolves.toBe(agreementId);
+    await expect.poll(() => agreement.inputValue()).toBe(agreementId);
     await expect(agreement.locator('option:checked').textContent()).resolves.toContain(agreementTitle);
     await expect(form.locator('#placement-agreement-description').textContent()).resolves.toMatch(new RegExp(`Telt mee voor ${agreementTitle}: nu \\d+ van 40 plaatsingen`));
     await form.getByLabel('Gedeeltelijke uitstroom').check();

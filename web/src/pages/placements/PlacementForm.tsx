@@ -91,7 +91,10 @@ export function PlacementForm({ candidate, onCancel }: { candidate: Candidate; o
   const typedDay = apiDate(v.startDate);
   const day = ISO_DATE.test(typedDay) ? typedDay : todayIso();
   const running = agreements.filter((a) => a.kind === 'intention' && a.periodStart <= day && day <= a.periodEnd);
-  const agreementValue = chosenAgreement ?? (running.length === 1 ? running[0]!.id : running.length === 0 ? NO_AGREEMENT : '');
+  // Until the employer's agreements have loaded nothing is preselected (not "Geen afspraak"): a placement saved in that
+  // moment would silently count towards no agreement.
+  const agreementValue =
+    chosenAgreement ?? (!employer.data ? '' : running.length === 1 ? running[0]!.id : running.length === 0 ? NO_AGREEMENT : '');
   const selectedAgreement = agreements.find((a) => a.id === agreementValue);
   const agreementHelp =
     agreementValue === ''
