@@ -246,6 +246,70 @@ describe('need-to-know enforced by PostgreSQL for the application role', () => {
     expect(seenBefore).toBeGreaterThan(2);
   });
 
+  it('a resident who moves to another wijk takes every row of his along, in the same transaction', async () => {
+    const ovCoach = scopes.get('werkmatcher.overvecht')!;
+    const zuCoach = scopes.get('werkmatcher.zuilen')!;
+    const [r] = await ownerRows<{ id: string }>(
+      `SELECT r.id FROM residents r WHERE r.area_id = ANY($1::uuid[])
+         AND EXISTS (SELECT 1 FROM plans p WHERE p.municipality_id = r.municipality_id AND p.resident_id = r.id)
+         AND EXISTS (SELECT 1 FROM contact_moments m WHERE m.municipality_id = r.municipality_id AND m.resident_id = r.id)
+         AND EXISTS (SELECT 1 FROM cases c WHERE c.municipality_id = r.municipality_id AND c.resident_id = r.id) LIMIT 1`,
+      [ovCoach.areaIds],
+    );
+    expect(r).toBeDefined();
+    const tables = ['cases', 'benefits', 'contact_moments', 'plans', 'plan_actions', 'meetings', 'zrm_assessments', 'work_profiles'];
+    const countFor = async (tx: Parameters<Parameters<typeof tenantTransaction>[2]>[0]) => {
+      const out: Record<string, number> = {};
+      for (const table of tables) {
+        const q = residentOf.get(table)!.replace('SELECT ctid::text AS row, ', 'SELECT ').replace('SELECT x.ctid::text AS row, ', 'SELECT ');
+        const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM (${sql.raw(q)}) s WHERE s.resident_id = ${r!.id}`.execute(tx);
+        out[table] = rows[0]!.n;
+      }
+      return out;
+    };
+    const seen = await tenantTransaction(appDb, ovCoach, (tx) => countFor(tx));
+    expect(seen.cases! + seen.plans! + seen.contact_moments!).toBeGreaterThan(2);
+    const zeros = Object.fromEntries(tables.map((t) => [t, 0]));
+    await expect(
+      tenantTransaction(appDb, { ...ovCoach, areaIds: [...ovCoach.areaIds, ...zuCoach.areaIds] }, async (tx) => {
+        // The move is recorded (by someone whose scope holds both wijken); the rows follow at once: the Overvecht
+        // werkmatcher sees none of them, Noordwest sees them all.
+        await sql`UPDATE residents SET area_id = ${zuCoach.areaIds[0]!}::uuid WHERE id = ${r!.id}`.execute(tx);
+        await applyScope(tx, ovCoach);
+        const hers = await countFor(tx);
+        await applyScope(tx, zuCoach);
+        const theirs = await countFor(tx);
+        throw Object.assign(new Error('rollback'), { hers, theirs });
+      }),
+    ).rejects.toMatchObject({ hers: zeros, theirs: seen });
+  });
+
+  it('the copy of the wijk on a row cannot be written by the application: the trigger sets it from the resident', async () => {
+    const coach = scopes.get('werkmatcher.overvecht')!;
+    const zuilen = scopes.get('werkmatcher.zuilen')!;
+    const [m] = await ownerRows<{ id: string; scope_area_id: string }>(
+      `SELECT m.id, m.scope_area_id FROM contact_moments m WHERE m.scope_area_id = ANY($1::uuid[]) LIMIT 1`,
+      [coach.areaIds],
+    );
+    await tenantTransaction(appDb, coach, (tx) =>
+      sql`UPDATE contact_moments SET scope_area_id = ${zuilen.areaIds[0]!}::uuid WHERE id = ${m!.id}`.execute(tx),
+    );
+    const [after] = await ownerRows<{ scope_area_id: string }>(`SELECT scope_area_id FROM contact_moments WHERE id = $1`, [m!.id]);
+    expect(after!.scope_area_id).toBe(m!.scope_area_id);
+    // Every copy in every table equals the resident's area.
+    const tables = await ownerRows<{ table_name: string }>(
+      `SELECT table_name FROM information_schema.columns WHERE table_schema = 'public' AND column_name = 'scope_area_id'`,
+    );
+    expect(tables.length).toBeGreaterThanOrEqual(15);
+    for (const { table_name: t } of tables) {
+      const [bad] = await ownerRows<{ n: number }>(
+        `SELECT count(*)::int AS n FROM ${t} x JOIN residents r ON r.municipality_id = x.municipality_id AND r.id = x.resident_id
+         WHERE x.scope_area_id IS DISTINCT FROM r.area_id`,
+      );
+      expect(bad!.n, t).toBe(0);
+    }
+  });
+
   it('a store cannot write outside the scope either: the row is refused by the database', async () => {
     const zuilen = scopes.get('werkmatcher.zuilen')!;
     const [ov] = await ownerRows<{ id: string }>(
