@@ -62,7 +62,9 @@ export async function listResidents(ctx: RequestContext, query: z.infer<typeof r
     const page = rows.slice(0, query.limit);
     const last = page[page.length - 1];
     const next = rows.length > query.limit && last ? encodeCursor({ sort: query.sort, value: last.sort_value, id: last.id }) : null;
-    const total = await store.count(filter);
+    // The first page carries its total; a later page (or a list sorted by benefit) asks for it.
+    const counted = rows[0]?.total;
+    const total = counted != null ? Number(counted) : !filter.after && rows.length === 0 ? 0 : await store.count(filter);
     const action = filter.q ? 'residents.search' : 'residents.list';
     log.subjects(page.map((r) => r.id), { action });
     const now = new Date();

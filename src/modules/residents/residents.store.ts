@@ -67,8 +67,8 @@ export function residentsStore(tx: Tx, principal: Principal) {
   const scope = residentScope(principal);
   const m = principal.municipalityId;
 
-  function base() {
-    return tx
+  function base(root: Pick<Tx, 'selectFrom'> = tx) {
+    return (root as Tx)
       .selectFrom('residents as r')
       .innerJoin('areas as a', (j) => j.onRef('a.municipality_id', '=', 'r.municipality_id').onRef('a.id', '=', 'r.area_id'))
       .leftJoin('cases as c', (j) =>
@@ -151,46 +151,64 @@ export function residentsStore(tx: Tx, principal: Principal) {
     return q as Q;
   }
 
-  function filtered(f: Omit<ResidentListFilter, 'sort' | 'descending' | 'after' | 'limit'>) {
-    return applyFilters(base(), f);
+  function filtered(f: Omit<ResidentListFilter, 'sort' | 'descending' | 'after' | 'limit'>, root?: Pick<Tx, 'selectFrom'>) {
+    return applyFilters(base(root), f);
   }
 
   return {
     scope,
 
+    /**
+     * One page (limit + 1 rows, the extra one tells whether there is a next page). On the first page of a list not
+     * sorted by benefit, every row also carries `total`: the number of rows the page was chosen from, counted by a
+     * window over the rows the sort reads anyway (no second statement). Elsewhere `total` is null: ask count().
+     */
     async list(f: ResidentListFilter) {
       const s = sortExpr[f.sort];
       const dir = f.descending ? sql`DESC` : sql`ASC`;
-      let q = filtered(f)
-        .select(summaryColumns)
-        .select(sql<string | null>`(${s.expr})::text`.as('sort_value'))
-        // The caseload's plan status and next meeting (UX.md: both are columns of Mijn caseload).
-        .select(
-          sql<PlanState | null>`(SELECT CASE WHEN p.agreed_on IS NULL THEN 'draft' WHEN p.agreed_at_version < p.version THEN 'changedSinceAgreement'
-            ELSE 'agreed' END FROM plans p WHERE p.municipality_id = r.municipality_id AND p.resident_id = r.id AND p.status = 'active')`.as('plan_state'),
-        )
-        .select(
-          sql<Date | null>`(SELECT min(mt.starts_at) FROM meetings mt WHERE mt.municipality_id = r.municipality_id AND mt.resident_id = r.id
-            AND mt.status = 'planned' AND mt.starts_at >= now())`.as('next_meeting_at'),
-        );
+      const columns = <Q extends ReturnType<typeof filtered>>(q0: Q) =>
+        q0
+          .select(summaryColumns)
+          .select(sql<string | null>`(${s.expr})::text`.as('sort_value'))
+          // The caseload's plan status and next meeting (UX.md: both are columns of Mijn caseload).
+          .select(
+            sql<PlanState | null>`(SELECT CASE WHEN p.agreed_on IS NULL THEN 'draft' WHEN p.agreed_at_version < p.version THEN 'changedSinceAgreement'
+              ELSE 'agreed' END FROM plans p WHERE p.municipality_id = r.municipality_id AND p.resident_id = r.id AND p.status = 'active')`.as('plan_state'),
+          )
+          .select(
+            sql<Date | null>`(SELECT min(mt.starts_at) FROM meetings mt WHERE mt.municipality_id = r.municipality_id AND mt.resident_id = r.id
+              AND mt.status = 'planned' AND mt.starts_at >= now())`.as('next_meeting_at'),
+          );
       const after = f.after
         ? sql<boolean>`(${s.expr}, r.id) ${f.descending ? sql`<` : sql`>`} (${f.after.value}::${s.cast}, ${f.after.id}::uuid)`
         : null;
       if (f.sort === 'benefitStart') {
         // Sorted by the benefit (a lateral lookup): the page is found over the whole joined list.
+        let q = columns(filtered(f)).select(sql<string | null>`NULL::text`.as('total'));
         if (after) q = q.where(after);
-      } else {
-        // The page's residents first, from residents (and their case) alone; then the other columns for those 51 only.
-        // Joined first and sorted afterwards, a team view of 4,000 residents looked up cases, contact persons,
-        // benefits, plans and meetings for all of them (140 ms at the national size) where an index gives name order.
-        let page = core(f, f.sort === 'lastContact').select('r.id');
-        page = applyFilters(page, f);
-        if (after) page = page.where(after);
-        const ids = page.orderBy(sql`${s.expr} ${dir}`).orderBy(sql`r.id ${dir}`).limit(f.limit + 1);
-        // As an array (an InitPlan run first), so the rest starts from these ids (primary key), not from the wijken.
-        q = q.where(sql<boolean>`r.id = ANY (ARRAY(${ids}))`);
+        return q.orderBy(sql`${s.expr} ${dir}`).orderBy(sql`r.id ${dir}`).limit(f.limit + 1).execute();
       }
-      return q.orderBy(sql`${s.expr} ${dir}`).orderBy(sql`r.id ${dir}`).limit(f.limit + 1).execute();
+      // The page's residents first, from residents (and their case) alone; then the other columns for those 51 only.
+      // Joined first and sorted afterwards, a team view of 4,000 residents looked up cases, contact persons,
+      // benefits, plans and meetings for all of them (140 ms at the national size) where an index gives name order.
+      let page = core(f, f.sort === 'lastContact').select('r.id');
+      page = applyFilters(page, f);
+      if (after) page = page.where(after);
+      const ids = page
+        .select(after ? sql<string | null>`NULL::bigint`.as('total') : sql<string | null>`count(*) OVER ()`.as('total'))
+        .orderBy(sql`${s.expr} ${dir}`)
+        .orderBy(sql`r.id ${dir}`)
+        .limit(f.limit + 1);
+      // A CTE used twice is materialised: the ids (an array, so the rest starts from these primary keys, not from
+      // the wijken) and the total come from one run of it.
+      const root = tx.with('page_ids', () => ids) as unknown as Pick<Tx, 'selectFrom'>;
+      return columns(filtered(f, root))
+        .select(sql<string | null>`(SELECT max(pi.total) FROM page_ids pi)::text`.as('total'))
+        .where(sql<boolean>`r.id = ANY (ARRAY(SELECT pi.id FROM page_ids pi))`)
+        .orderBy(sql`${s.expr} ${dir}`)
+        .orderBy(sql`r.id ${dir}`)
+        .limit(f.limit + 1)
+        .execute();
     },
 
     async count(f: Omit<ResidentListFilter, 'sort' | 'descending' | 'after' | 'limit'>) {
