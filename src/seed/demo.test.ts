@@ -80,7 +80,9 @@ let summary: DemoSummary;
 beforeAll(async () => {
   first = await freshDatabase();
   summary = await seedDemo(first.db, { today: TODAY });
-}, 120_000);
+  // Seeding the whole demo takes 25–90 s depending on what else the machine runs (it ran out of 120 s once while
+  // six test runs shared two cores).
+}, 300_000);
 
 afterAll(async () => {
   const admin = new pg.Client({ connectionString: SERVER });
