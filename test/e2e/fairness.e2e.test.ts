@@ -81,6 +81,26 @@ describe('web app: eerlijke matching', () => {
     await page.context().close();
   });
 
+  it('takes the period as typed dates (day-month-year): a day that does not exist is named next to its field', async () => {
+    const page = await open({ width: 1366, height: 900 });
+    const from = page.getByLabel('Van', { exact: true });
+    expect(await from.inputValue()).toMatch(/^\d{2}-\d{2}-\d{4}$/);
+    await from.fill('31-02-2026');
+    await page.getByRole('button', { name: 'Toon' }).click();
+    // Next to the field (its description by aria-describedby), and in the summary above the form.
+    const describedBy = (await from.getAttribute('aria-describedby')) ?? '';
+    const described = await Promise.all(describedBy.split(/\s+/).filter(Boolean).map((id) => page.locator(`[id="${id}"]`).textContent()));
+    expect(described.join(' ')).toContain('31 februari 2026 bestaat niet: februari 2026 heeft 28 dagen.');
+    await page.locator('.app-error-summary').getByRole('link', { name: /^Van: 31 februari 2026 bestaat niet/ }).waitFor();
+    expect(await from.getAttribute('aria-invalid')).toBe('true');
+    await expectNoAxeViolations(page, 'eerlijke matching met een fout in de periode');
+    await from.fill('01-01-2026');
+    await page.getByRole('button', { name: 'Toon' }).click();
+    await page.waitForURL((u) => u.searchParams.get('van') === '2026-01-01');
+    await page.locator('#fairness-table tbody tr').first().waitFor();
+    await page.context().close();
+  });
+
   it('fits a phone (390×844) without sideways scrolling', async () => {
     const page = await open({ width: 390, height: 844 });
     await shot(page, 'fairness-phone');

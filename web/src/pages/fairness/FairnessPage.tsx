@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
+import { calendarDateProblem, toIsoDate, toTypedDate } from '../../rules/dateRules.ts';
 import { ALGORITHM_REGISTER_DOWNLOAD_URL, getAlgorithmRegister, getFairnessMonitor } from '../../api/matching.api.ts';
 import { type AlgorithmRegisterEntry, type FairnessDimension, fairnessDimensions, type FairnessGroup, type FairnessMonitor, type FairnessStage } from '../../api/models.ts';
 import { hasPermission, useSession } from '../../auth/session.ts';
@@ -14,7 +15,7 @@ import { Heading } from '../../components/Heading.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
 import { SelectField } from '../../components/SelectField.tsx';
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '../../components/Table.tsx';
-import { TextField } from '../../components/TextField.tsx';
+import { DateField } from '../../components/DateField.tsx';
 import { formatDate, localIsoDate, todayIso } from '../../format/dates.ts';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle.ts';
 import { localeOf } from '../../i18n/index.ts';
@@ -331,8 +332,9 @@ export function FairnessPage() {
     to: DATE.test(pTo) ? pTo : todayIso(),
     dimension: (fairnessDimensions as readonly string[]).includes(pDim) ? (pDim as FairnessDimension) : 'ageBand',
   };
-  const [from, setFrom] = useState(query.from);
-  const [to, setTo] = useState(query.to);
+  // Typed as day-month-year (DateField); the address bar and the API carry YYYY-MM-DD.
+  const [from, setFrom] = useState(toTypedDate(query.from));
+  const [to, setTo] = useState(toTypedDate(query.to));
   const [dimension, setDimension] = useState<FairnessDimension>(query.dimension);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const monitor = useQuery({
@@ -344,12 +346,14 @@ export function FairnessPage() {
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     const problems: Record<string, string> = {};
-    if (!DATE.test(from)) problems.from = t('fairness.dateRequired');
-    if (!DATE.test(to)) problems.to = t('fairness.dateRequired');
-    if (!problems.from && !problems.to && to < from) problems.to = t('fairness.dateOrder');
+    const fromIso = toIsoDate(from);
+    const toIso = toIsoDate(to);
+    if (!fromIso) problems.from = from.trim() ? calendarDateProblem(from)!.reason : t('fairness.dateRequired');
+    if (!toIso) problems.to = to.trim() ? calendarDateProblem(to)!.reason : t('fairness.dateRequired');
+    if (fromIso && toIso && toIso < fromIso) problems.to = t('fairness.dateOrder');
     setErrors(problems);
-    if (Object.keys(problems).length > 0) return;
-    setParams({ van: from, tot: to, indeling: dimension }, { replace: true });
+    if (!fromIso || !toIso || Object.keys(problems).length > 0) return;
+    setParams({ van: fromIso, tot: toIso, indeling: dimension }, { replace: true });
   };
 
   // React Query's placeholderData (keeping the previous result) is left off on purpose: while another period or grouping
@@ -390,8 +394,8 @@ export function FairnessPage() {
           }))}
         />
         <div className="app-form-row">
-          <TextField id="fairness-from" type="date" label={t('fairness.from')} value={from} error={errors.from} onChange={(e) => setFrom(e.target.value)} />
-          <TextField id="fairness-to" type="date" label={t('fairness.to')} value={to} error={errors.to} onChange={(e) => setTo(e.target.value)} />
+          <DateField id="fairness-from" label={t('fairness.from')} value={from} error={errors.from} onChange={(e) => setFrom(e.target.value)} />
+          <DateField id="fairness-to" label={t('fairness.to')} value={to} error={errors.to} onChange={(e) => setTo(e.target.value)} />
           <SelectField
             id="fairness-dimension"
             label={t('fairness.dimension')}

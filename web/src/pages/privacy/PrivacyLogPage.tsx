@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
+import { calendarDateProblem, toIsoDate, toTypedDate } from '../../rules/dateRules.ts';
 import { listProcessingActivities, listProcessingLogActors, searchProcessingLog, type LogQuery } from '../../api/privacy.api.ts';
 import { Button } from '../../components/Button.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
@@ -11,7 +12,7 @@ import { LoadingState } from '../../components/LoadingState.tsx';
 import { Pagination } from '../../components/Pagination.tsx';
 import { Paragraph } from '../../components/Paragraph.tsx';
 import { SelectField } from '../../components/SelectField.tsx';
-import { TextField } from '../../components/TextField.tsx';
+import { DateField } from '../../components/DateField.tsx';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle.ts';
 import { LogTable } from './LogTable.tsx';
 import './privacy.css';
@@ -36,8 +37,9 @@ export function PrivacyLogPage() {
   const applied = { actor: get('medewerker', UUID), activity: get('activiteit', ACTIVITY), from: get('van', DATE), to: get('tot', DATE) };
   const [actor, setActor] = useState(applied.actor);
   const [activity, setActivity] = useState(applied.activity);
-  const [from, setFrom] = useState(applied.from);
-  const [to, setTo] = useState(applied.to);
+  // Typed as day-month-year (DateField); the address bar and the API carry YYYY-MM-DD.
+  const [from, setFrom] = useState(toTypedDate(applied.from));
+  const [to, setTo] = useState(toTypedDate(applied.to));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [cursors, setCursors] = useState<Array<string | undefined>>([undefined]);
   const cursor = cursors[cursors.length - 1];
@@ -57,14 +59,18 @@ export function PrivacyLogPage() {
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     const problems: Record<string, string> = {};
-    if (from && to && to < from) problems.to = t('privacyOfficer.log.dateOrder');
+    const fromIso = from.trim() ? toIsoDate(from) : '';
+    const toIso = to.trim() ? toIsoDate(to) : '';
+    if (fromIso === null) problems.from = calendarDateProblem(from)!.reason;
+    if (toIso === null) problems.to = calendarDateProblem(to)!.reason;
+    if (fromIso && toIso && toIso < fromIso) problems.to = t('privacyOfficer.log.dateOrder');
     setErrors(problems);
     if (Object.keys(problems).length > 0) return;
     const next: Record<string, string> = {};
     if (actor) next.medewerker = actor;
     if (activity) next.activiteit = activity;
-    if (from) next.van = from;
-    if (to) next.tot = to;
+    if (fromIso) next.van = fromIso;
+    if (toIso) next.tot = toIso;
     setCursors([undefined]);
     setParams(next, { replace: true });
   };
@@ -116,8 +122,8 @@ export function PrivacyLogPage() {
           />
         </div>
         <div className="app-form-row app-privacy-filters">
-          <TextField id="log-from" type="date" label={t('privacyOfficer.log.from')} size="md" value={from} error={errors.from} onChange={(e) => setFrom(e.target.value)} />
-          <TextField id="log-to" type="date" label={t('privacyOfficer.log.to')} size="md" value={to} error={errors.to} onChange={(e) => setTo(e.target.value)} />
+          <DateField id="log-from" label={t('privacyOfficer.log.from')} value={from} error={errors.from} onChange={(e) => setFrom(e.target.value)} />
+          <DateField id="log-to" label={t('privacyOfficer.log.to')} value={to} error={errors.to} onChange={(e) => setTo(e.target.value)} />
         </div>
         <div className="app-button-row">
           <Button type="submit" appearance="primary" busy={log.isFetching}>
