@@ -123,8 +123,14 @@ describe('web app: from match to placement (werkmatcher and werkgeversadviseur)'
   it('presents her, records the interview, reveals her identity and records the placement under the agreement', async () => {
     await advisor.getByRole('button', { name: 'Anoniem voorstellen aan werkgever' }).click();
     await expect.poll(async () => (await advisorApi.get(`/api/v1/candidates/${proposalId}`)).body.status).toBe('presented');
-    // The date of the employer's commitment may stay empty: today.
-    await advisor.locator('#interview-date').waitFor();
+    // The date of the employer's commitment is typed as day-month-year; one that does not exist is named and
+    // nothing is sent; it may stay empty: today.
+    const interviewDate = advisor.locator('#interview-date');
+    await interviewDate.fill('31-04-2026');
+    await advisor.getByRole('button', { name: 'Werkgever wil een gesprek' }).click();
+    await advisor.getByText('31 april 2026 bestaat niet', { exact: false }).first().waitFor();
+    expect((await advisorApi.get(`/api/v1/candidates/${proposalId}`)).body.status).toBe('presented');
+    await interviewDate.fill('');
     await advisor.getByRole('button', { name: 'Werkgever wil een gesprek' }).click();
     await expect.poll(async () => (await advisorApi.get(`/api/v1/candidates/${proposalId}`)).body.status).toBe('interviewAgreed');
     await settled(advisor);

@@ -83,6 +83,14 @@ describe('web app: Situatie (ZRM, participatieladder, belemmeringen)', () => {
     await choose('Huisvesting', '4 – Voldoende zelfredzaam');
     await form.getByLabel('Trede op de participatieladder').selectOption('3');
     await form.getByLabel('Toelichting').fill('3-gesprek: schuldhulp loopt, wil vrijwilligerswerk doen.');
+    // The date is typed as day-month-year; a day that does not exist is named next to the field, nothing is saved.
+    const date = form.locator('#zrm-date');
+    const today = await date.inputValue();
+    expect(today).toMatch(/^\d{2}-\d{2}-\d{4}$/);
+    await date.fill('30-02-2026');
+    await form.getByRole('button', { name: 'Scoring opslaan' }).click();
+    await form.locator('.app-error-summary').getByRole('link', { name: /30 februari 2026 bestaat niet/ }).waitFor();
+    await date.fill(today);
     await form.getByRole('button', { name: 'Scoring opslaan' }).click();
 
     await section.getByRole('status').filter({ hasText: 'Scoring opgeslagen' }).waitFor();

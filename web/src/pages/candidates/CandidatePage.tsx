@@ -7,6 +7,7 @@ import type { Candidate, ProposalStatus } from '../../api/models.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
 import { DataList } from '../../components/DataList.tsx';
+import { DateField } from '../../components/DateField.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { Heading } from '../../components/Heading.tsx';
 import { AppLink, ButtonLink } from '../../components/Links.tsx';
@@ -14,10 +15,10 @@ import { LoadingState } from '../../components/LoadingState.tsx';
 import { Paragraph } from '../../components/Paragraph.tsx';
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '../../components/Table.tsx';
 import { TextAreaField } from '../../components/TextAreaField.tsx';
-import { TextField } from '../../components/TextField.tsx';
 import { formatSchedule } from '../../format/schedule.ts';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle.ts';
 import { useErrorText } from '../../hooks/useErrorText.ts';
+import { calendarDateProblem, toIsoDate } from '../../rules/dateRules.ts';
 import { NotFoundContent } from '../NotFoundPage.tsx';
 import { Section, focusLater, problemText, useFormat } from '../employers/shared.tsx';
 import { PlacementForm } from '../placements/PlacementForm.tsx';
@@ -195,7 +196,19 @@ export function CandidatePage() {
   const step = useCandidateStep(id);
   const [confirmReveal, setConfirmReveal] = useState(false);
   const [confirmReject, setConfirmReject] = useState(false);
+  // Typed as day-month-year (DateField); sent as an ISO date, or left out (the server takes today).
   const [committedOn, setCommittedOn] = useState('');
+  const [committedOnError, setCommittedOnError] = useState<string | undefined>();
+  const agreeInterview = () => {
+    const iso = committedOn.trim() ? toIsoDate(committedOn) : undefined;
+    if (iso === null) {
+      setCommittedOnError(calendarDateProblem(committedOn)!.reason);
+      focusLater('interview-date');
+      return;
+    }
+    setCommittedOnError(undefined);
+    step.mutate({ kind: 'interview', committedOn: iso });
+  };
   const [placing, setPlacing] = useState(false);
   const c = query.data;
   useDocumentTitle(c ? t('candidates.oneTitle', { code: c.candidateCode }) : t('candidates.one'));
@@ -259,17 +272,17 @@ export function CandidatePage() {
                 <Paragraph small>{t('candidates.steps.interviewHelp')}</Paragraph>
                 {c.status === 'presented' && (
                   <>
-                    <TextField
+                    <DateField
                       id="interview-date"
-                      type="date"
                       label={t('candidates.steps.interviewDate')}
                       optional
                       description={t('candidates.steps.interviewDateHelp')}
                       value={committedOn}
+                      error={committedOnError}
                       onChange={(e) => setCommittedOn(e.target.value)}
                     />
                     <div className="app-button-row">
-                      <Button appearance="primary" busy={step.isPending} onClick={() => step.mutate({ kind: 'interview', committedOn: committedOn || undefined })}>
+                      <Button appearance="primary" busy={step.isPending} onClick={agreeInterview}>
                         {t('candidates.steps.interview')}
                       </Button>
                       {!confirmReject && (

@@ -2,14 +2,15 @@ import { useRef, useState, type FormEvent } from 'react';
 import { zrmDomains, type AssessmentHistory, type ZrmDomain } from '../../../api/models.ts';
 import { Alert } from '../../../components/Alert.tsx';
 import { Button } from '../../../components/Button.tsx';
+import { DateField } from '../../../components/DateField.tsx';
 import { cx } from '../../../components/classNames.ts';
 import { ErrorSummary, type ErrorSummaryItem } from '../../../components/ErrorSummary.tsx';
 import { Heading } from '../../../components/Heading.tsx';
 import { SelectField } from '../../../components/SelectField.tsx';
 import { TextAreaField } from '../../../components/TextAreaField.tsx';
-import { TextField } from '../../../components/TextField.tsx';
 import { localDateTimeWithOffset, todayIso } from '../../../format/dates.ts';
 import { useErrorText } from '../../../hooks/useErrorText.ts';
+import { calendarDateProblem, toIsoDate, toTypedDate } from '../../../rules/dateRules.ts';
 import { fieldErrorsOf } from '../../../hooks/useFieldErrors.ts';
 import { ladderRungs, useSituationText, zrmScores, type SituationText } from './labels.ts';
 import { useRecordAssessment } from './useSituation.ts';
@@ -119,7 +120,8 @@ export function AssessmentForm({
   const [scores, setScores] = useState<Partial<Record<ZrmDomain, number>>>({});
   const [rung, setRung] = useState('');
   const [note, setNote] = useState('');
-  const [date, setDate] = useState(todayIso);
+  // Typed as day-month-year (DateField); sent as an ISO date.
+  const [date, setDate] = useState(() => toTypedDate(todayIso()));
   const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
   const toggleRef = useRef<HTMLButtonElement>(null);
 
@@ -159,7 +161,7 @@ export function AssessmentForm({
     setScores({});
     setRung('');
     setNote('');
-    setDate(todayIso());
+    setDate(toTypedDate(todayIso()));
     setLocalErrors({});
     record.reset();
   };
@@ -175,8 +177,10 @@ export function AssessmentForm({
     const problems: Record<string, string> = {};
     const anyScore = Object.keys(scores).length > 0;
     if (!anyScore && !rung) problems.scores = t('situation.form.nothingChosen');
-    if (!date) problems.scoredAt = t('situation.form.dateRequired');
-    else if (date > todayIso()) problems.scoredAt = t('situation.form.dateFuture');
+    const dateIso = toIsoDate(date);
+    if (!date.trim()) problems.scoredAt = t('situation.form.dateRequired');
+    else if (!dateIso) problems.scoredAt = calendarDateProblem(date)!.reason;
+    else if (dateIso > todayIso()) problems.scoredAt = t('situation.form.dateFuture');
     record.reset();
     setLocalErrors(problems);
     if (Object.keys(problems).length > 0) return;
@@ -186,7 +190,7 @@ export function AssessmentForm({
         ladderRung: rung ? Number(rung) : null,
         note: note.trim() || null,
         // Today: the server takes "now". An earlier conversation: midday of that day.
-        scoredAt: date === todayIso() ? undefined : localDateTimeWithOffset(date, '12:00'),
+        scoredAt: dateIso === todayIso() ? undefined : localDateTimeWithOffset(dateIso!, '12:00'),
       },
       {
         onSuccess: () => {
@@ -232,14 +236,11 @@ export function AssessmentForm({
             </Alert>
           )}
           <p className="utrecht-paragraph app-zrm-form__intro">{t('situation.form.intro')}</p>
-          <TextField
+          <DateField
             id="zrm-date"
-            type="date"
             label={t('situation.form.date')}
             description={t('situation.form.dateDescription')}
             required
-            size="md"
-            max={todayIso()}
             value={date}
             error={errors.scoredAt}
             onChange={(e) => setDate(e.target.value)}
