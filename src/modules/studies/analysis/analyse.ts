@@ -204,6 +204,14 @@ export function analyse(ds: Dataset, spec: AnalysisSpec): ArmEffect[] {
       continue;
     }
     const levels = levelsOf(c, rows);
+    if (levels.length < 2) {
+      throw new AnalysisInputError(
+        'single_level_covariate',
+        `De categorische covariaat "${c.name}" heeft in de gebruikte rijen maar één waarde (${levels[0] ?? 'geen'}); laat hem weg.`,
+        `The categorical covariate "${c.name}" has only one value in the rows used (${levels[0] ?? 'none'}); leave it out.`,
+        'covariates',
+      );
+    }
     const wanted = refs.get(c.name);
     let reference = levels[0]!;
     if (wanted !== undefined) {
