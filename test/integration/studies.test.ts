@@ -110,7 +110,7 @@ describe('studies', () => {
     const armOrder = ['controle', 'extra_hulp', 'werken_loont', 'zelf_in_actie'].map((key) => ({ key, ratio: 1 }));
     const again = allocate(ps.map((p) => ({ id: p.resident_id, stratum: p.stratum })), armOrder, seed);
     for (const p of ps) expect(again.get(p.resident_id)).toBe(p.arm_key);
-    const logged = await sql<{ n: string }>`SELECT count(*) AS n FROM processing_log WHERE action = 'studies.allocate'`.execute(server.ownerDb);
+    const logged = await sql<{ n: string }>`SELECT sum(cardinality(data_subject_ids)) AS n FROM processing_log WHERE action = 'studies.allocate' AND processing_activity_id = 'PA-033'`.execute(server.ownerDb);
     expect(Number(logged.rows[0]!.n)).toBe(5);
     expect((await coach.post(`${API}/studies/${studyId}/participants`, enrolBody(world.residents.ov1))).status).toBe(400);
     expect((await lead.post(`${API}/studies/${studyId}/allocation`, {})).status).toBe(400);
