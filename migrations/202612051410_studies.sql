@@ -107,7 +107,7 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
     (coalesce(bool_or(pl.outflow = 'full'), false))::int
   FROM study_participants sp
   LEFT JOIN placements pl ON pl.municipality_id = sp.municipality_id AND pl.resident_id = sp.resident_id
-    AND pl.start_date <= p_on AND (pl.end_date IS NULL OR pl.end_date >= p_on) AND pl.start_date >= sp.enrolled_at::date
+    AND pl.start_date <= p_on AND (pl.end_date IS NULL OR pl.end_date >= p_on)
   WHERE sp.municipality_id = (SELECT nullif(current_setting('samenplan.municipality_id', true), '')::uuid)
     AND sp.study_id = p_study_id AND sp.arm_key IS NOT NULL
   GROUP BY sp.municipality_id, sp.study_id, sp.resident_id, sp.arm_key, sp.stratum, sp.education_level

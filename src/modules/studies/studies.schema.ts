@@ -162,6 +162,7 @@ export const analysisSchema = z
     subgroup: z.string().nullable(),
     arms: z.array(z.object({ key: z.string(), name: z.string(), isControl: z.boolean(), n: z.number().int(), mean: z.number().nullable() })),
     unadjusted: z.array(effectSchema),
-    adjusted: z.array(effectSchema).describe('Gecorrigeerd voor de strata (wijk × opleidingsniveau) als covariaat'),
+    adjusted: z.array(effectSchema).describe('Gecorrigeerd voor de strata (wijk × opleidingsniveau) als covariaat; leeg als dat niet te schatten is'),
+    problem: z.string().nullable().describe('Waarom (een deel van) de analyse niet te schatten is, of null'),
   })
   .meta({ id: 'StudyAnalysis' });

@@ -215,6 +215,7 @@ export async function analyseStudy(ctx: RequestContext, studyId: string, q: { ou
     const rows = q.educationLevel ? all.filter((r) => r.education_level === q.educationLevel) : all;
     log.aggregate({ action: 'studies.analyse' });
     const ds = dataset(rows, outcome);
+    let problem: string | null = null;
     const run = (covariates: string[]) => {
       try {
         return analyse(ds, { outcome: 'y', arm: 'arm', control: control.key, covariates, subset: [], ref: [], se: q.se }).map((e) => ({
@@ -230,16 +231,17 @@ export async function analyseStudy(ctx: RequestContext, studyId: string, q: { ou
           n: e.n,
         }));
       } catch (err) {
-        if (err instanceof AnalysisInputError) return null;
+        if (err instanceof AnalysisInputError) {
+          problem ??= err.nl;
+          return null;
+        }
         throw err;
       }
     };
-    const unadjusted = run([]);
-    if (!unadjusted) {
-      throw invalid([{ name: q.educationLevel ? 'educationLevel' : 'id', code: 'notEstimable', reason: 'Met deze deelnemers is het effect niet te schatten (te weinig per arm).' }]);
-    }
+    // Not estimable (too few per arm, no variation): the table of arms with an explanation, no effects.
+    const unadjusted = run([]) ?? [];
     // Adjusted for the strata; where a stratum is too small to estimate, the adjusted figures are left empty.
-    const adjusted = run(['stratum']) ?? [];
+    const adjusted = unadjusted.length > 0 ? (run(['stratum']) ?? []) : [];
     const y = OUTCOME_COLUMN[outcome]!;
     return {
       studyId,
@@ -253,6 +255,7 @@ export async function analyseStudy(ctx: RequestContext, studyId: string, q: { ou
       }),
       unadjusted,
       adjusted,
+      problem,
     };
   });
 }

@@ -269,6 +269,17 @@ export function analyse(ds: Dataset, spec: AnalysisSpec): ArmEffect[] {
       'covariates',
     );
   }
+  for (let k = 0; k < treated.length; k++) {
+    const c = fit.coefficients[1 + k]!;
+    if (!(c.se > 0) || !Number.isFinite(c.t)) {
+      throw new AnalysisInputError(
+        'no_variation',
+        `De uitkomst "${spec.outcome}" wordt in de gebruikte rijen exact voorspeld (geen spreiding, standaardfout 0); er is geen toets mogelijk.`,
+        `The outcome "${spec.outcome}" is fitted exactly in the rows used (no variation, standard error 0); no test is possible.`,
+        'outcome',
+      );
+    }
+  }
   return treated.map((_, k) => {
     const c = fit.coefficients[1 + k]!;
     return { term: c.term, estimate: c.estimate, se: c.se, t: c.t, p: c.p, ci_low: c.ciLow, ci_high: c.ciHigh, df: fit.df, n: fit.n };
