@@ -108,5 +108,5 @@ describe('samenplan study analyse', () => {
     expect(bad.stdout).toBe('');
     expect(bad.stderr).toMatch(/^Fout: .*HC9.*\nError: .*HC9/);
     expect(bad.stderr).not.toMatch(/\n\s+at /);
-  }, 30_000);
+  }, 180_000);
 });

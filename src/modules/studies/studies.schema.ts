@@ -111,18 +111,18 @@ export const residentStudyRulesSchema = listSchema(residentStudyRuleSchema, 'Res
 export const powerRequestSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('proportions'),
-    p1: z.number().gt(0).lt(1).describe('Verwachte proportie in de controlegroep'),
-    p2: z.number().gt(0).lt(1).describe('Verwachte proportie in de interventiegroep'),
-    alpha: z.number().gt(0).lt(0.5).default(0.05),
-    power: z.number().gt(0.5).lt(1).default(0.8),
+    p1: z.number().min(0.0001).max(0.9999).describe('Verwachte proportie in de controlegroep'),
+    p2: z.number().min(0.0001).max(0.9999).describe('Verwachte proportie in de interventiegroep'),
+    alpha: z.number().min(0.0001).max(0.4999).default(0.05),
+    power: z.number().min(0.5001).max(0.9999).default(0.8),
     arms: z.number().int().min(2).max(8).default(2),
   }),
   z.object({
     kind: z.literal('means'),
-    delta: z.number().gt(0).max(1e6).describe('Verschil in gemiddelden dat u wilt kunnen aantonen'),
-    sd: z.number().gt(0).max(1e6).describe('Standaardafwijking'),
-    alpha: z.number().gt(0).lt(0.5).default(0.05),
-    power: z.number().gt(0.5).lt(1).default(0.8),
+    delta: z.number().min(0.000001).max(1e6).describe('Verschil in gemiddelden dat u wilt kunnen aantonen'),
+    sd: z.number().min(0.000001).max(1e6).describe('Standaardafwijking'),
+    alpha: z.number().min(0.0001).max(0.4999).default(0.05),
+    power: z.number().min(0.5001).max(0.9999).default(0.8),
     arms: z.number().int().min(2).max(8).default(2),
   }),
 ]);

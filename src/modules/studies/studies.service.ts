@@ -175,7 +175,14 @@ export async function residentStudyRules(ctx: RequestContext, residentId: string
 }
 
 export function powerCalculation(body: PowerRequest & { arms: number }) {
-  return requiredSampleSize(body, body.arms);
+  if (body.kind === 'proportions' && body.p1 === body.p2) {
+    throw invalid([{ name: 'p2', code: 'equal', reason: 'Kies twee verschillende proporties: zonder verschil is er niets aan te tonen.' }]);
+  }
+  const result = requiredSampleSize(body, body.arms);
+  if (!Number.isFinite(result.exact) || result.total > 10_000_000) {
+    throw invalid([{ name: body.kind === 'proportions' ? 'p2' : 'delta', code: 'tooSmall', reason: 'Dit verschil is te klein om met een haalbare omvang aan te tonen (meer dan 10 miljoen deelnemers).' }]);
+  }
+  return result;
 }
 
 const OUTCOME_COLUMN: Record<string, (r: OutcomeRow) => number> = {
