@@ -45,6 +45,7 @@ import { formatMatchingTable, runMatchingBench } from './matching.ts';
 import { matchingMarkdown } from './matching-report.ts';
 import { auditMarkdown, auditTable, runAuditBench } from './audit.ts';
 import { hotMarkdown, hotTable, runHotBench } from './hot.ts';
+import { runStudiesBench, studiesMarkdown, studiesTable } from './studies.ts';
 
 // npm run bench: GET /api/v1/residents (first page of a werkmatcher's caseload) through the full stack, and the
 // same SQL through a bare Fastify + pg handler, loaded with autocannon. Prints figures; asserts nothing.
@@ -396,6 +397,16 @@ async function main(): Promise<void> {
     if (args.writeDocs) {
       await updateDocsSection('audit', auditMarkdown(result, machine));
       log('docs/benchmarks.md updated (audit).');
+    }
+  }
+  if (args.only.includes('studies')) {
+    // Issue 14: the ITT analysis of a study (752 rows with 8 covariates, and 100,000 rows).
+    const result = runStudiesBench(log);
+    console.log(studiesTable(result));
+    if (args.writeDocs) {
+      const m = `${machine.cpus} vCPU ${machine.cpuModel}, ${machine.memoryGiB} GiB, Node ${machine.node}`;
+      await updateDocsSection('studies', studiesMarkdown(result, m));
+      log('docs/benchmarks.md updated (studies).');
     }
   }
 }

@@ -43,6 +43,9 @@ export const OWNERS = {
   placements: 'placements',
   placement_follow_ups: 'placements',
   fairness_group_data: 'fairness',
+  studies: 'studies',
+  study_arms: 'studies',
+  study_participants: 'studies',
   processing_activities: 'platform',
   processing_log: 'platform',
   processing_log_chain: 'platform',
@@ -56,6 +59,9 @@ export const SHARED_READS = ['municipalities', 'areas', 'area_postcode_ranges', 
 
 /** Named crossings: module → { table: reason }. Reads unless listed under WRITES. */
 export const READS = {
+  studies: {
+    residents: 'enrolment: the resident in scope (RLS) and his area, the stratum of the lottery (issue 14)',
+  },
   worklist: {
     residents: 'read model of the werklijst (ADR 0007): names and areas of the rows shown',
     cases: 'read model: contact person, last contact, opening date',

@@ -8,6 +8,7 @@ import { mailSenderFromEnv } from '../platform/jobs/mail.ts';
 import { createServer, jobDefinitions } from '../server.ts';
 import { municipalityCount } from './cli.store.ts';
 import { auditVerify } from './audit.command.ts';
+import { studyCommand, studyHelp } from './study.command.ts';
 
 const help = `samenplan <opdracht>
 
@@ -19,6 +20,7 @@ const help = `samenplan <opdracht>
        [--unsealed-after S]  manipulatie, 3 als regels langer dan S seconden (standaard 60) onverzegeld bleven
        [--parallel N]        N delen van het logboek tegelijk (standaard: aantal cores, max. 4)
   openapi               print het OpenAPI-document
+  study analyse         effect per arm van een gerandomiseerde studie (OLS, HC2/HC3), zie samenplan study --help
 `;
 
 const say = (msg: string) => process.stderr.write(`${msg}\n`);
@@ -30,6 +32,19 @@ function positiveInt(raw: string, flag: string): number {
 }
 
 async function main(argv: string[]): Promise<number> {
+  if (argv[0] === 'study') {
+    // No database, no configuration: the analysis reads a CSV file and prints JSON (exit 2 on bad input).
+    if (argv.includes('--help') || argv.includes('-h')) {
+      process.stdout.write(studyHelp);
+      return 0;
+    }
+    const write = (stream: NodeJS.WriteStream) => (s: string) => new Promise<void>((resolve) => stream.write(s, () => resolve()));
+    const chunks: { stream: NodeJS.WriteStream; text: string }[] = [];
+    const code = studyCommand(argv.slice(1), (s) => chunks.push({ stream: process.stdout, text: s }), (s) => chunks.push({ stream: process.stderr, text: s }));
+    // Wait until everything is written: process.exit would cut a piped stdout off.
+    for (const c of chunks) await write(c.stream)(c.text);
+    return code;
+  }
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,

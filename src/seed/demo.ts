@@ -156,6 +156,9 @@ export async function seedDemo(db: Db, options: { today?: string } = {}): Promis
         stats: ctx.stats,
       });
     }
+    // Issue 14: the Weten wat werkt study in Utrecht (752 enrolled, four arms, allocated from a fixed seed).
+    const { seedDemoStudy } = await import('./studies.store.ts');
+    await seedDemoStudy(tx, STORY_MUNICIPALITY, todayDay);
   });
 
   await analyzeAfterBulkLoad(db);

@@ -104,7 +104,34 @@ const routes: RouteCase[] = [
     okStatus: 200,
     call: (c, id) => c.get(`/api/v1/privacy/residents/${id}/subject-access-export?format=json`),
   },
+  // Studies (issue 14): enrolling a resident (a fresh study of the caller's municipality each time), and what a
+  // resident's arm changes for his werkmatcher.
+  {
+    name: 'POST /studies/{id}/participants',
+    allowed: caseWorkers,
+    okStatus: 201,
+    call: async (c, id, w, persona) => {
+      const studyId = await freshStudy(w, persona === 'jobCoachOtherMunicipality' ? w.arnhem : w.utrecht);
+      return c.post(`/api/v1/studies/${studyId}/participants`, { residentId: id, consentGiven: true, consentGivenOn: '2026-01-05', educationLevel: 'laag' });
+    },
+  },
+  { name: 'GET /residents/{id}/study-rules', allowed: caseWorkers, okStatus: 200, call: (c, id) => c.get(`/api/v1/residents/${id}/study-rules`) },
 ];
+
+/** A study in the given municipality, inserted with the owner connection (any creator of that municipality). */
+async function freshStudy(w: World, municipalityId: string): Promise<string> {
+  const studyId = crypto.randomUUID();
+  const creator = municipalityId === w.arnhem ? w.users[ROLE_USERS.jobCoachOtherMunicipality]! : w.users[ROLE_USERS.teamLead]!;
+  await server.ownerDb.transaction().execute(async (tx) => {
+    await tx.insertInto('studies' as any).values({ municipality_id: municipalityId, id: studyId, name: 'Matrix', eligibility: '', target_size: 10,
+      starts_on: '2026-01-01', ends_on: '2026-12-31', primary_outcome: 'workingOver12h', seed: 'matrix', created_by: creator } as any).execute();
+    await tx.insertInto('study_arms' as any).values([
+      { municipality_id: municipalityId, study_id: studyId, key: 'controle', name: 'Controle', is_control: true },
+      { municipality_id: municipalityId, study_id: studyId, key: 'extra', name: 'Extra', is_control: false },
+    ] as any).execute();
+  });
+  return studyId;
+}
 
 function expectedInScope(route: RouteCase, persona: Persona): number {
   return route.allowed.includes(persona) ? route.okStatus : 404;

@@ -40,6 +40,7 @@ const WAYS: Record<string, Way[]> = {
   placement_follow_ups: ['area', 'own', 'revealed'],
   fairness_group_data: ['area', 'own'],
   catch_up_campaign_residents: ['area', 'own'],
+  study_participants: ['area', 'own'],
 };
 
 const PERSONAS = [

@@ -237,6 +237,11 @@ const futureMeeting = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 const idsOf = (items: Array<{ id: string }>) => items.map((i) => i.id);
+const studyNamed = async (c: ApiClient, name: string) => {
+  const found = (await prepare(c, 'GET', '/studies')).body.items.find((s: { name: string }) => s.name === name);
+  if (!found) throw new Error(`geen studie ${name}`);
+  return found as { id: string };
+};
 
 // --- One request per operation ---------------------------------------------------------------------------------------
 
@@ -702,6 +707,43 @@ const cases: Record<string, Case> = {
     }),
     subjects: (_res, d) => [d.placement.resident_id],
   },
+
+  // Studies (issue 14): the demo's Weten wat werkt is allocated; a new study of the teamleider takes the enrolment.
+  createStudy: {
+    as: TL,
+    request: () => ({
+      body: {
+        name: 'Proef (verwerkingstest)', eligibility: 'Bijstand', targetSize: 40, startsOn: today(), endsOn: inDays(365), primaryOutcome: 'workingOver12h',
+        arms: [{ key: 'controle', name: 'Controle', isControl: true }, { key: 'extra_hulp', name: 'Extra hulp', isControl: false, contactEveryDays: 14 }],
+      },
+    }),
+  },
+  listStudies: { as: TL },
+  calculateStudyPower: { as: TL, request: () => ({ body: { kind: 'means', delta: 0.3, sd: 1 } }) },
+  getStudy: { as: WM, request: async (d, c) => ({ params: { id: (await studyNamed(c, 'Weten wat werkt')).id } }) },
+  enrolStudyParticipant: {
+    as: WM,
+    request: async (d, c) => ({
+      params: { id: (await studyNamed(c, 'Proef (verwerkingstest)')).id },
+      body: { residentId: d.resident, consentGiven: true, consentGivenOn: today(), educationLevel: 'midden' },
+    }),
+    subjects: (_res, d) => [d.resident],
+  },
+  allocateStudy: {
+    as: TL,
+    request: async (d, c) => {
+      const study = await studyNamed(c, 'Proef (verwerkingstest)');
+      // One more participant of the teamleider's team, so that both arms can be filled.
+      const other = await one('tweede inwoner', sql<{ id: string }>`SELECT r.id FROM residents r JOIN areas a ON a.municipality_id = r.municipality_id AND a.id = r.area_id
+        WHERE r.municipality_id = ${utrecht} AND a.name = 'Overvecht' AND r.id <> ${d.resident}::uuid ORDER BY r.id LIMIT 1`);
+      await prepare(c, 'POST', `/studies/${study.id}/participants`, { residentId: other.id, consentGiven: true, consentGivenOn: today(), educationLevel: 'laag' });
+      return { params: { id: study.id } };
+    },
+    subjects: async (_res, d) => (await rows(sql<{ resident_id: string }>`SELECT sp.resident_id FROM study_participants sp JOIN studies s ON s.id = sp.study_id
+      WHERE s.name = 'Proef (verwerkingstest)'`)).map((r) => r.resident_id),
+  },
+  analyseStudy: { as: BELEID, request: async (d, c) => ({ params: { id: (await studyNamed(c, 'Weten wat werkt')).id }, query: { se: 'HC2' } }) },
+  listResidentStudyRules: onResident(WM),
 
   // Fairness monitor and algorithm register
   getFairnessMonitor: { as: BELEID },

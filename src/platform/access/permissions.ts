@@ -39,6 +39,12 @@ export const PERMISSIONS = [
   'algorithmRegister:read',
   'partnerWorklist:read',
   'privacy:inspect',
+  // Issue 14, studies: read the design (and after the lottery the counts per arm, and the rules an arm changes for a
+  // resident in scope); design a study and run its lottery; enrol a resident in scope; the ITT analysis (aggregates).
+  'studies:read',
+  'studies:design',
+  'studies:enrol',
+  'studies:analyse',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -74,9 +80,11 @@ const caseWork: Permission[] = [
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  jobCoach: caseWork,
-  // The teamleider also divides caseloads and runs catch-up campaigns (inhaalslag) for the team.
-  teamLead: [...caseWork, 'team:manage'],
+  // Studies (issue 14): the werkmatcher enrols his residents and sees what an arm changes for them.
+  jobCoach: [...caseWork, 'studies:read', 'studies:enrol'],
+  // The teamleider also divides caseloads and runs catch-up campaigns (inhaalslag) for the team; he designs a study,
+  // runs its lottery and sees the analysis.
+  teamLead: [...caseWork, 'team:manage', 'studies:read', 'studies:design', 'studies:enrol', 'studies:analyse'],
   // Sees consenting residents only, and only the shared parts (see residents.policy.ts).
   // With consent, the buurtteam works on the integrated assessment and on its own actions in the one plan.
   partnerProfessional: [
@@ -107,7 +115,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'placements:write',
   ],
   // Aggregates only (fairness monitor, cells under 10 suppressed) and the Algoritmeregister entry.
-  policyOfficer: ['organisation:read', 'employers:read', 'vacancies:read', 'fairness:read', 'algorithmRegister:read'],
+  // Studies: the design and the analysis, aggregates only (issue 14).
+  policyOfficer: ['organisation:read', 'employers:read', 'vacancies:read', 'fairness:read', 'algorithmRegister:read', 'studies:read', 'studies:analyse'],
   researcher: [],
   admin: ['organisation:read', 'staff:list'],
   // The log and the register (src/modules/privacy): any resident of the municipality by BSN, never a case record.

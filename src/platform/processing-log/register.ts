@@ -215,6 +215,29 @@ export const processingActivities = [
     dataCategories: ['identificatie', 'BSN', 'logboek'],
     retention: '5 jaar na het beantwoorden van het verzoek',
   },
+  // Issue 14: studies (randomised policy experiments).
+  {
+    id: 'PA-033',
+    version: 1,
+    nameNl: 'Studie: toestemming, inschrijving en loting',
+    nameEn: 'Study: consent, enrolment and allocation',
+    purpose:
+      'De gemeente onderzoekt met een gerandomiseerde studie welke aanpak werkt (bijv. Weten wat werkt): een inwoner doet na geïnformeerde toestemming mee, wordt door loting aan een groep toegewezen en krijgt de regels van die groep (contactnorm, sollicitatieplicht, inkomstenvrijlating).',
+    legalBasis: 'Art. 6 lid 1 sub a AVG (toestemming van de inwoner) en sub e (taak van algemeen belang: art. 7 Participatiewet)',
+    dataCategories: ['identificatie', 'toestemming', 'opleidingsniveau', 'wijk', 'studiegroep'],
+    retention: '15 jaar na het einde van de studie (wetenschappelijke integriteit), daarna vernietigen',
+  },
+  {
+    id: 'PA-034',
+    version: 1,
+    nameNl: 'Studie: analyse van het effect per groep (geaggregeerd)',
+    nameEn: 'Study: analysis of the effect per group (aggregated)',
+    purpose:
+      'Het effect van elke groep tegen de controlegroep op uitkomsten uit de eigen registratie (werk > 12 uur per week, vast contract, uren, uitstroom), alleen als aantallen, gemiddelden en schattingen.',
+    legalBasis: 'Art. 6 lid 1 sub e AVG jo. art. 89 AVG (wetenschappelijk onderzoek met waarborgen)',
+    dataCategories: ['studiegroep', 'werk', 'uitstroom'],
+    retention: 'Geen bewaring van persoonsgegevens: alleen de geaggregeerde uitkomst',
+  },
 ] as const satisfies readonly ProcessingActivity[];
 
 export type ProcessingActivityId = (typeof processingActivities)[number]['id'];

@@ -1312,6 +1312,126 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/studies': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Studies van de gemeente */
+    get: operations['listStudies'];
+    put?: never;
+    /** Een studie ontwerpen: armen met hun regels, geschiktheid, omvang, periode, uitkomsten */
+    post: operations['createStudy'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/studies/power-calculations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Benodigde omvang per arm (tweezijdig; verschil in proporties of gemiddelden) */
+    post: operations['calculateStudyPower'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/studies/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Eén studie: ontwerp, inschrijving en (na de loting) de verdeling */
+    get: operations['getStudy'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/studies/{id}/participants': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Een inwoner inschrijven na zijn geïnformeerde toestemming (de arm blijft verborgen tot de loting) */
+    post: operations['enrolStudyParticipant'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/studies/{id}/allocation': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** De inschrijving definitief maken en loten (gestratificeerd, in blokken, uit het bewaarde zaad) */
+    post: operations['allocateStudy'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/studies/{id}/analysis': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Intention-to-treat-effect per arm tegen de controlegroep (OLS, HC2/HC3, 95%-BI) */
+    get: operations['analyseStudy'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/residents/{id}/study-rules': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Wat een studie verandert aan de regels voor deze inwoner (alleen als het iets verandert) */
+    get: operations['listResidentStudyRules'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1394,6 +1514,10 @@ export interface components {
         | 'algorithmRegister:read'
         | 'partnerWorklist:read'
         | 'privacy:inspect'
+        | 'studies:read'
+        | 'studies:design'
+        | 'studies:enrol'
+        | 'studies:analyse'
       )[];
       csrfToken: string;
       /** @enum {string} */
@@ -3615,6 +3739,126 @@ export interface components {
       next: string | null;
       unreadCount: number;
     };
+    StudyArmInput: {
+      key: string;
+      name: string;
+      isControl: boolean;
+      ratio: number;
+      applicationObligationWaived: boolean;
+      contactEveryDays: number | null;
+      earningsDisregardVariant: string | null;
+      /** @description Aantal deelnemers in deze arm; null zolang de inschrijving niet definitief is */
+      participants: number | null;
+    };
+    StudyInput: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      registrationId: string | null;
+      eligibility: string;
+      targetSize: number;
+      /** Format: date */
+      startsOn: string;
+      /** Format: date */
+      endsOn: string;
+      /** @enum {string} */
+      primaryOutcome: 'workingOver12h' | 'permanentContract' | 'hoursPerWeek' | 'outflow';
+      secondaryOutcomes: ('workingOver12h' | 'permanentContract' | 'hoursPerWeek' | 'outflow')[];
+      strata: ('area' | 'educationLevel')[];
+      blockMultiple: number;
+      /** @enum {string} */
+      status: 'enrolling' | 'allocated' | 'closed';
+      allocatedAt: string | null;
+      enrolled: number;
+      arms: components['schemas']['StudyArmInput'][];
+    };
+    StudyListInput: {
+      items: components['schemas']['StudyInput'][];
+      /** @description Aantal treffers in totaal (niet alleen op deze pagina) */
+      total: number;
+      /** @description Cursor voor de volgende pagina (parameter cursor), of null op de laatste */
+      next: string | null;
+    };
+    StudyParticipantInput: {
+      /** Format: uuid */
+      studyId: string;
+      /** Format: uuid */
+      residentId: string;
+      /** Format: date */
+      consentGivenOn: string;
+      /** @enum {string} */
+      educationLevel: 'laag' | 'midden' | 'hoog' | 'onbekend';
+      stratum: string;
+      enrolledAt: string;
+    };
+    ResidentStudyRuleInput: {
+      /** Format: uuid */
+      studyId: string;
+      studyName: string;
+      /** @description Sinds de loting */
+      since: string;
+      applicationObligationWaived: boolean;
+      contactEveryDays: number | null;
+      earningsDisregardVariant: string | null;
+    };
+    ResidentStudyRuleListInput: {
+      items: components['schemas']['ResidentStudyRuleInput'][];
+      /** @description Aantal treffers in totaal (niet alleen op deze pagina) */
+      total: number;
+      /** @description Cursor voor de volgende pagina (parameter cursor), of null op de laatste */
+      next: string | null;
+    };
+    StudyPowerInput: {
+      perArm: number;
+      total: number;
+      /** @description Het niet-afgeronde aantal per arm */
+      exact: number;
+    };
+    StudyAnalysisInput: {
+      /** Format: uuid */
+      studyId: string;
+      /** @enum {string} */
+      outcome: 'workingOver12h' | 'permanentContract' | 'hoursPerWeek' | 'outflow';
+      /** @enum {string} */
+      se: 'HC2' | 'HC3';
+      /** Format: date */
+      on: string;
+      subgroup: string | null;
+      arms: {
+        key: string;
+        name: string;
+        isControl: boolean;
+        n: number;
+        mean: number | null;
+      }[];
+      unadjusted: {
+        term: string;
+        armKey: string;
+        estimate: number;
+        se: number;
+        t: number;
+        p: number;
+        ciLow: number;
+        ciHigh: number;
+        df: number;
+        n: number;
+      }[];
+      /** @description Gecorrigeerd voor de strata (wijk × opleidingsniveau) als covariaat; leeg als dat niet te schatten is */
+      adjusted: {
+        term: string;
+        armKey: string;
+        estimate: number;
+        se: number;
+        t: number;
+        p: number;
+        ciLow: number;
+        ciHigh: number;
+        df: number;
+        n: number;
+      }[];
+      /** @description Waarom (een deel van) de analyse niet te schatten is, of null */
+      problem: string | null;
+    };
     AreaListInput: {
       items: {
         /** Format: uuid */
@@ -3745,6 +3989,10 @@ export interface components {
         | 'algorithmRegister:read'
         | 'partnerWorklist:read'
         | 'privacy:inspect'
+        | 'studies:read'
+        | 'studies:design'
+        | 'studies:enrol'
+        | 'studies:analyse'
       )[];
       csrfToken: string;
       /** @enum {string} */
@@ -5965,6 +6213,126 @@ export interface components {
       /** @description Cursor voor de volgende pagina (parameter cursor), of null op de laatste */
       next: string | null;
       unreadCount: number;
+    };
+    StudyArm: {
+      key: string;
+      name: string;
+      isControl: boolean;
+      ratio: number;
+      applicationObligationWaived: boolean;
+      contactEveryDays: number | null;
+      earningsDisregardVariant: string | null;
+      /** @description Aantal deelnemers in deze arm; null zolang de inschrijving niet definitief is */
+      participants: number | null;
+    };
+    Study: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      registrationId: string | null;
+      eligibility: string;
+      targetSize: number;
+      /** Format: date */
+      startsOn: string;
+      /** Format: date */
+      endsOn: string;
+      /** @enum {string} */
+      primaryOutcome: 'workingOver12h' | 'permanentContract' | 'hoursPerWeek' | 'outflow';
+      secondaryOutcomes: ('workingOver12h' | 'permanentContract' | 'hoursPerWeek' | 'outflow')[];
+      strata: ('area' | 'educationLevel')[];
+      blockMultiple: number;
+      /** @enum {string} */
+      status: 'enrolling' | 'allocated' | 'closed';
+      allocatedAt: string | null;
+      enrolled: number;
+      arms: components['schemas']['StudyArm'][];
+    };
+    StudyList: {
+      items: components['schemas']['Study'][];
+      /** @description Aantal treffers in totaal (niet alleen op deze pagina) */
+      total: number;
+      /** @description Cursor voor de volgende pagina (parameter cursor), of null op de laatste */
+      next: string | null;
+    };
+    StudyParticipant: {
+      /** Format: uuid */
+      studyId: string;
+      /** Format: uuid */
+      residentId: string;
+      /** Format: date */
+      consentGivenOn: string;
+      /** @enum {string} */
+      educationLevel: 'laag' | 'midden' | 'hoog' | 'onbekend';
+      stratum: string;
+      enrolledAt: string;
+    };
+    ResidentStudyRule: {
+      /** Format: uuid */
+      studyId: string;
+      studyName: string;
+      /** @description Sinds de loting */
+      since: string;
+      applicationObligationWaived: boolean;
+      contactEveryDays: number | null;
+      earningsDisregardVariant: string | null;
+    };
+    ResidentStudyRuleList: {
+      items: components['schemas']['ResidentStudyRule'][];
+      /** @description Aantal treffers in totaal (niet alleen op deze pagina) */
+      total: number;
+      /** @description Cursor voor de volgende pagina (parameter cursor), of null op de laatste */
+      next: string | null;
+    };
+    StudyPower: {
+      perArm: number;
+      total: number;
+      /** @description Het niet-afgeronde aantal per arm */
+      exact: number;
+    };
+    StudyAnalysis: {
+      /** Format: uuid */
+      studyId: string;
+      /** @enum {string} */
+      outcome: 'workingOver12h' | 'permanentContract' | 'hoursPerWeek' | 'outflow';
+      /** @enum {string} */
+      se: 'HC2' | 'HC3';
+      /** Format: date */
+      on: string;
+      subgroup: string | null;
+      arms: {
+        key: string;
+        name: string;
+        isControl: boolean;
+        n: number;
+        mean: number | null;
+      }[];
+      unadjusted: {
+        term: string;
+        armKey: string;
+        estimate: number;
+        se: number;
+        t: number;
+        p: number;
+        ciLow: number;
+        ciHigh: number;
+        df: number;
+        n: number;
+      }[];
+      /** @description Gecorrigeerd voor de strata (wijk × opleidingsniveau) als covariaat; leeg als dat niet te schatten is */
+      adjusted: {
+        term: string;
+        armKey: string;
+        estimate: number;
+        se: number;
+        t: number;
+        p: number;
+        ciLow: number;
+        ciHigh: number;
+        df: number;
+        n: number;
+      }[];
+      /** @description Waarom (een deel van) de analyse niet te schatten is, of null */
+      problem: string | null;
     };
     AreaList: {
       items: {
@@ -12990,6 +13358,652 @@ export interface operations {
       };
     };
   };
+  listStudies: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StudyList'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  createStudy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          name: string;
+          /**
+           * @description Registratienummer (bijv. trialregister)
+           * @default null
+           */
+          registrationId?: string | null;
+          eligibility: string;
+          targetSize: number;
+          /** Format: date */
+          startsOn: string;
+          /** Format: date */
+          endsOn: string;
+          /** @enum {string} */
+          primaryOutcome: 'workingOver12h' | 'permanentContract' | 'hoursPerWeek' | 'outflow';
+          /** @default [] */
+          secondaryOutcomes?: ('workingOver12h' | 'permanentContract' | 'hoursPerWeek' | 'outflow')[];
+          /**
+           * @default [
+           *       "area",
+           *       "educationLevel"
+           *     ]
+           */
+          strata?: ('area' | 'educationLevel')[];
+          /** @default 1 */
+          blockMultiple?: number;
+          arms: {
+            key: string;
+            name: string;
+            isControl: boolean;
+            /** @default 1 */
+            ratio?: number;
+            /**
+             * @description De sollicitatieplicht vervalt voor deze arm
+             * @default false
+             */
+            applicationObligationWaived?: boolean;
+            /**
+             * @description Contactnorm op de werklijst (dagen); null: de gewone norm
+             * @default null
+             */
+            contactEveryDays?: number | null;
+            /**
+             * @description Sleutel van de variant van de inkomstenvrijlating (bijv. werkenLoont) die de rekenhulp toepast
+             * @default null
+             */
+            earningsDisregardVariant?: string | null;
+          }[];
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Study'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  calculateStudyPower: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json':
+          | {
+              /** @enum {string} */
+              kind: 'proportions';
+              /** @description Verwachte proportie in de controlegroep */
+              p1: number;
+              /** @description Verwachte proportie in de interventiegroep */
+              p2: number;
+              /** @default 0.05 */
+              alpha?: number;
+              /** @default 0.8 */
+              power?: number;
+              /** @default 2 */
+              arms?: number;
+            }
+          | {
+              /** @enum {string} */
+              kind: 'means';
+              /** @description Verschil in gemiddelden dat u wilt kunnen aantonen */
+              delta: number;
+              /** @description Standaardafwijking */
+              sd: number;
+              /** @default 0.05 */
+              alpha?: number;
+              /** @default 0.8 */
+              power?: number;
+              /** @default 2 */
+              arms?: number;
+            };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StudyPower'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getStudy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Study'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  enrolStudyParticipant: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** Format: uuid */
+          residentId: string;
+          /**
+           * @description De inwoner gaf geïnformeerde toestemming (eerst vastleggen, dan inschrijven)
+           * @enum {boolean}
+           */
+          consentGiven: true;
+          /** Format: date */
+          consentGivenOn: string;
+          /** @enum {string} */
+          educationLevel: 'laag' | 'midden' | 'hoog' | 'onbekend';
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StudyParticipant'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  allocateStudy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Study'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  analyseStudy: {
+    parameters: {
+      query?: {
+        /** @description Standaard: de primaire uitkomst */
+        outcome?: 'workingOver12h' | 'permanentContract' | 'hoursPerWeek' | 'outflow';
+        se?: 'HC2' | 'HC3';
+        /** @description Peildatum van de administratieve uitkomsten; standaard vandaag */
+        on?: string;
+        /** @description Subgroep: alleen deelnemers met dit opleidingsniveau */
+        educationLevel?: 'laag' | 'midden' | 'hoog' | 'onbekend';
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StudyAnalysis'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listResidentStudyRules: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ResidentStudyRuleList'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
 }
 type FlattenedDeepRequired<T> = {
   [K in keyof T]-?: FlattenedDeepRequired<
@@ -13086,6 +14100,43 @@ export const pathsAlgorithmRegisterMatcherGetParametersQueryDownloadValues: Read
 export const pathsPrivacyResidentsIdSubjectAccessExportGetParametersQueryFormatValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/privacy/residents/{id}/subject-access-export']['get']['parameters']['query']['format']
 > = ['pdf', 'csv', 'json'];
+export const pathsStudiesPostRequestBodyContentApplicationJsonPrimaryOutcomeValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/studies']['post']['requestBody']['content']['application/json']['primaryOutcome']
+> = ['workingOver12h', 'permanentContract', 'hoursPerWeek', 'outflow'];
+export const pathsStudiesPostRequestBodyContentApplicationJsonSecondaryOutcomesValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/studies']['post']['requestBody']['content']['application/json']['secondaryOutcomes']
+> = ['workingOver12h', 'permanentContract', 'hoursPerWeek', 'outflow'];
+export const pathsStudiesPostRequestBodyContentApplicationJsonStrataValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/studies']['post']['requestBody']['content']['application/json']['strata']
+> = ['area', 'educationLevel'];
+export const pathsStudiesPowerCalculationsPostRequestBodyContentApplicationJsonOneOf0KindValues: ReadonlyArray<
+  Extract<
+    FlattenedDeepRequired<paths>['/studies/power-calculations']['post']['requestBody']['content']['application/json'],
+    {
+      kind: unknown;
+    }
+  >['kind']
+> = ['proportions'];
+export const pathsStudiesPowerCalculationsPostRequestBodyContentApplicationJsonOneOf1KindValues: ReadonlyArray<
+  Extract<
+    FlattenedDeepRequired<paths>['/studies/power-calculations']['post']['requestBody']['content']['application/json'],
+    {
+      kind: unknown;
+    }
+  >['kind']
+> = ['means'];
+export const pathsStudiesIdParticipantsPostRequestBodyContentApplicationJsonEducationLevelValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/studies/{id}/participants']['post']['requestBody']['content']['application/json']['educationLevel']
+> = ['laag', 'midden', 'hoog', 'onbekend'];
+export const pathsStudiesIdAnalysisGetParametersQueryOutcomeValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/studies/{id}/analysis']['get']['parameters']['query']['outcome']
+> = ['workingOver12h', 'permanentContract', 'hoursPerWeek', 'outflow'];
+export const pathsStudiesIdAnalysisGetParametersQuerySeValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/studies/{id}/analysis']['get']['parameters']['query']['se']
+> = ['HC2', 'HC3'];
+export const pathsStudiesIdAnalysisGetParametersQueryEducationLevelValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/studies/{id}/analysis']['get']['parameters']['query']['educationLevel']
+> = ['laag', 'midden', 'hoog', 'onbekend'];
 export const roleInputValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['RoleInput']> = [
   'jobCoach',
   'teamLead',
@@ -13142,6 +14193,10 @@ export const sessionInputPermissionsValues: ReadonlyArray<
   'algorithmRegister:read',
   'partnerWorklist:read',
   'privacy:inspect',
+  'studies:read',
+  'studies:design',
+  'studies:enrol',
+  'studies:analyse',
 ];
 export const sessionInputAuthMethodValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['SessionInput']['authMethod']
@@ -13491,6 +14546,27 @@ export const worklistInputDueActionsStateValues: ReadonlyArray<
 export const notificationInputKindValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['NotificationInput']['kind']
 > = ['worklistReminder', 'newInCaseload'];
+export const studyInputPrimaryOutcomeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['StudyInput']['primaryOutcome']
+> = ['workingOver12h', 'permanentContract', 'hoursPerWeek', 'outflow'];
+export const studyInputSecondaryOutcomesValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['StudyInput']['secondaryOutcomes']
+> = ['workingOver12h', 'permanentContract', 'hoursPerWeek', 'outflow'];
+export const studyInputStrataValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['StudyInput']['strata']
+> = ['area', 'educationLevel'];
+export const studyInputStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['StudyInput']['status']
+> = ['enrolling', 'allocated', 'closed'];
+export const studyParticipantInputEducationLevelValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['StudyParticipantInput']['educationLevel']
+> = ['laag', 'midden', 'hoog', 'onbekend'];
+export const studyAnalysisInputOutcomeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['StudyAnalysisInput']['outcome']
+> = ['workingOver12h', 'permanentContract', 'hoursPerWeek', 'outflow'];
+export const studyAnalysisInputSeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['StudyAnalysisInput']['se']
+> = ['HC2', 'HC3'];
 export const roleValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['Role']> = [
   'jobCoach',
   'teamLead',
@@ -13547,6 +14623,10 @@ export const sessionPermissionsValues: ReadonlyArray<
   'algorithmRegister:read',
   'partnerWorklist:read',
   'privacy:inspect',
+  'studies:read',
+  'studies:design',
+  'studies:enrol',
+  'studies:analyse',
 ];
 export const sessionAuthMethodValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['Session']['authMethod']
@@ -13899,3 +14979,24 @@ export const worklistDueActionsStateValues: ReadonlyArray<
 export const notificationKindValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['Notification']['kind']
 > = ['worklistReminder', 'newInCaseload'];
+export const studyPrimaryOutcomeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['Study']['primaryOutcome']
+> = ['workingOver12h', 'permanentContract', 'hoursPerWeek', 'outflow'];
+export const studySecondaryOutcomesValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['Study']['secondaryOutcomes']
+> = ['workingOver12h', 'permanentContract', 'hoursPerWeek', 'outflow'];
+export const studyStrataValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['Study']['strata']
+> = ['area', 'educationLevel'];
+export const studyStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['Study']['status']
+> = ['enrolling', 'allocated', 'closed'];
+export const studyParticipantEducationLevelValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['StudyParticipant']['educationLevel']
+> = ['laag', 'midden', 'hoog', 'onbekend'];
+export const studyAnalysisOutcomeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['StudyAnalysis']['outcome']
+> = ['workingOver12h', 'permanentContract', 'hoursPerWeek', 'outflow'];
+export const studyAnalysisSeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['StudyAnalysis']['se']
+> = ['HC2', 'HC3'];
