@@ -43,6 +43,7 @@ export const OWNERS = {
   placements: 'placements',
   placement_follow_ups: 'placements',
   fairness_group_data: 'fairness',
+  import_runs: 'imports',
   processing_activities: 'platform',
   processing_log: 'platform',
   processing_log_chain: 'platform',

@@ -18,6 +18,10 @@ const help = `samenplan <opdracht>
   audit verify          controleer de hashketen van het logboek dataverwerkingen: exit 0 intact, 1 bij
        [--unsealed-after S]  manipulatie, 3 als regels langer dan S seconden (standaard 60) onverzegeld bleven
        [--parallel N]        N delen van het logboek tegelijk (standaard: aantal cores, max. 4)
+  import BESTAND         lees inwoners in uit een export van de uitkeringsadministratie (CSV of XLSX): eerst wordt
+       --mapping NAAM        elke regel gecontroleerd, dan alles of niets ingelezen (suite4sd, gws4all, socrates)
+       [--dry-run]           alleen controleren en tellen, niets opslaan
+       [--municipality CODE] [--user NAAM] [--report PAD]
   openapi               print het OpenAPI-document
 `;
 
@@ -38,6 +42,10 @@ async function main(argv: string[]): Promise<number> {
       municipality: { type: 'string' },
       'unsealed-after': { type: 'string' },
       parallel: { type: 'string' },
+      mapping: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      user: { type: 'string' },
+      report: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -89,6 +97,17 @@ async function main(argv: string[]): Promise<number> {
       const unsealedAfterSeconds = positiveInt(values['unsealed-after'] ?? '60', '--unsealed-after');
       const parallel = values.parallel === undefined ? undefined : positiveInt(values.parallel, '--parallel');
       return await auditVerify(rt.ownerDb(), { unsealedAfterSeconds, parallel, tty: process.stderr.isTTY === true }, say);
+    }
+    if (command === 'import') {
+      if (!sub || !values.mapping) throw new ConfigError('Gebruik: samenplan import BESTAND --mapping NAAM [--dry-run]');
+      const { importCommand } = await import('./import.command.ts');
+      return await importCommand(
+        rt.ownerDb(),
+        rt.appDb(),
+        rt.pseudonymKey,
+        { file: sub, mapping: values.mapping, dryRun: values['dry-run'] === true, municipality: values.municipality, user: values.user, reportPath: values.report, tty: process.stderr.isTTY === true },
+        say,
+      );
     }
     if (command === 'start') {
       const applied = await migrateRuntime(rt);

@@ -237,6 +237,67 @@ export function residentsStore(tx: Tx, principal: Principal) {
       await tx.insertInto('residents').values({ ...row, municipality_id: m, updated_at: new Date() }).execute();
     },
 
+    /**
+     * The bulk import (src/modules/imports): inserts residents new to the municipality and updates those whose
+     * data differs, by BSN, in one statement per batch; a row equal to what is stored is left alone (no new version,
+     * no updated_at), so importing the same file twice changes nothing. Then an open benefit for new starts and an
+     * active case for new residents. Row-level security applies: the import's scope holds every area.
+     */
+    async bulkUpsert(rows: readonly BulkResidentRow[]): Promise<{ created: string[]; updated: string[] }> {
+      if (rows.length === 0) return { created: [], updated: [] };
+      const col = <K extends keyof BulkResidentRow>(k: K) => rows.map((r) => r[k]);
+      const { rows: upserted } = await sql<{ id: string; inserted: boolean }>`
+        INSERT INTO residents AS r (municipality_id, id, bsn, given_names, family_name_prefix, family_name, date_of_birth,
+          street, house_number, postcode, city, area_id, household_type, education_level, phone, email, updated_at)
+        SELECT ${m}::uuid, gen_random_uuid(), x.bsn, x.given_names, x.family_name_prefix, x.family_name, x.date_of_birth,
+          x.street, x.house_number, x.postcode, x.city, x.area_id, x.household_type, x.education_level, x.phone, x.email, now()
+        FROM unnest(${col('bsn')}::text[], ${col('givenNames')}::text[], ${col('familyNamePrefix')}::text[], ${col('familyName')}::text[],
+          ${col('dateOfBirth')}::date[], ${col('street')}::text[], ${col('houseNumber')}::text[], ${col('postcode')}::text[],
+          ${col('city')}::text[], ${col('areaId')}::uuid[], ${col('householdType')}::text[], ${col('educationLevel')}::text[],
+          ${col('phone')}::text[], ${col('email')}::text[])
+          AS x (bsn, given_names, family_name_prefix, family_name, date_of_birth, street, house_number, postcode, city, area_id,
+            household_type, education_level, phone, email)
+        ON CONFLICT (municipality_id, bsn) DO UPDATE SET
+          given_names = EXCLUDED.given_names, family_name_prefix = EXCLUDED.family_name_prefix, family_name = EXCLUDED.family_name,
+          date_of_birth = EXCLUDED.date_of_birth, street = EXCLUDED.street, house_number = EXCLUDED.house_number,
+          postcode = EXCLUDED.postcode, city = EXCLUDED.city, area_id = EXCLUDED.area_id, household_type = EXCLUDED.household_type,
+          education_level = EXCLUDED.education_level, phone = EXCLUDED.phone, email = EXCLUDED.email,
+          updated_at = now(), version = r.version + 1
+        WHERE (r.given_names, r.family_name_prefix, r.family_name, r.date_of_birth, r.street, r.house_number, r.postcode, r.city,
+            r.area_id, r.household_type, r.education_level, r.phone, r.email)
+          IS DISTINCT FROM (EXCLUDED.given_names, EXCLUDED.family_name_prefix, EXCLUDED.family_name, EXCLUDED.date_of_birth,
+            EXCLUDED.street, EXCLUDED.house_number, EXCLUDED.postcode, EXCLUDED.city, EXCLUDED.area_id, EXCLUDED.household_type,
+            EXCLUDED.education_level, EXCLUDED.phone, EXCLUDED.email)
+        RETURNING r.id, (r.xmax = 0) AS inserted`.execute(tx);
+      const created = upserted.filter((u) => u.inserted).map((u) => u.id);
+      const updated = new Set(upserted.filter((u) => !u.inserted).map((u) => u.id));
+      const starts = rows.filter((r) => r.benefitStartDate);
+      if (starts.length > 0) {
+        // A start date the resident has no benefit for, while he has no open one: a new benefit period.
+        const { rows: benefits } = await sql<{ resident_id: string }>`
+          INSERT INTO benefits (municipality_id, id, resident_id, start_date, end_date)
+          SELECT ${m}::uuid, gen_random_uuid(), r.id, x.start_date, NULL
+          FROM unnest(${starts.map((r) => r.bsn)}::text[], ${starts.map((r) => r.benefitStartDate)}::date[]) AS x (bsn, start_date)
+          JOIN residents r ON r.municipality_id = ${m}::uuid AND r.bsn = x.bsn
+          WHERE NOT EXISTS (SELECT 1 FROM benefits b WHERE b.municipality_id = r.municipality_id AND b.resident_id = r.id
+            AND (b.end_date IS NULL OR b.start_date = x.start_date))
+          RETURNING resident_id`.execute(tx);
+        for (const b of benefits) updated.add(b.resident_id);
+      }
+      if (created.length > 0) {
+        await sql`
+          INSERT INTO cases (municipality_id, id, resident_id, opened_on)
+          SELECT r.municipality_id, gen_random_uuid(), r.id,
+            coalesce((SELECT min(b.start_date) FROM benefits b WHERE b.municipality_id = r.municipality_id AND b.resident_id = r.id AND b.end_date IS NULL),
+              (now() AT TIME ZONE 'Europe/Amsterdam')::date)
+          FROM residents r
+          WHERE r.municipality_id = ${m}::uuid AND r.id = ANY (${created}::uuid[])
+            AND NOT EXISTS (SELECT 1 FROM cases c WHERE c.municipality_id = r.municipality_id AND c.resident_id = r.id AND c.status = 'active')`.execute(tx);
+      }
+      for (const id of created) updated.delete(id);
+      return { created, updated: [...updated] };
+    },
+
     async updateResident(id: string, expectedVersion: number, patch: Record<string, string | null>) {
       const res = await tx
         .updateTable('residents')
@@ -446,6 +507,25 @@ export function residentsStore(tx: Tx, principal: Principal) {
         .execute();
     },
   };
+}
+
+/** A resident as the bulk import delivers him (validated: src/modules/imports/imports.rules.ts). */
+export interface BulkResidentRow {
+  bsn: string;
+  givenNames: string;
+  familyNamePrefix: string | null;
+  familyName: string;
+  dateOfBirth: string;
+  street: string;
+  houseNumber: string;
+  postcode: string;
+  city: string;
+  areaId: string;
+  householdType: string;
+  educationLevel: string;
+  phone: string | null;
+  email: string | null;
+  benefitStartDate: string | null;
 }
 
 export type ResidentsStore = ReturnType<typeof residentsStore>;

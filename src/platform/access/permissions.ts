@@ -39,6 +39,9 @@ export const PERMISSIONS = [
   'algorithmRegister:read',
   'partnerWorklist:read',
   'privacy:inspect',
+  // Issue 15 (integrations): the bulk import of residents from the benefit administration.
+  'imports:run',
+  'imports:read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -109,7 +112,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // Aggregates only (fairness monitor, cells under 10 suppressed) and the Algoritmeregister entry.
   policyOfficer: ['organisation:read', 'employers:read', 'vacancies:read', 'fairness:read', 'algorithmRegister:read'],
   researcher: [],
-  admin: ['organisation:read', 'staff:list'],
+  admin: ['organisation:read', 'staff:list', 'imports:run', 'imports:read'],
   // The log and the register (src/modules/privacy): any resident of the municipality by BSN, never a case record.
   privacyOfficer: ['organisation:read', 'processingLog:read', 'privacy:inspect', 'algorithmRegister:read'],
 };

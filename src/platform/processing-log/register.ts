@@ -215,6 +215,17 @@ export const processingActivities = [
     dataCategories: ['identificatie', 'BSN', 'logboek'],
     retention: '5 jaar na het beantwoorden van het verzoek',
   },
+  {
+    id: 'PA-037',
+    version: 1,
+    nameNl: 'Import van inwoners uit de uitkeringsadministratie',
+    nameEn: 'Import of residents from the benefit administration',
+    purpose:
+      'De functioneel beheerder neemt inwoners met een bijstandsuitkering over uit de export van de uitkeringsadministratie (Suite4Sociaal Domein, GWS4all, Socrates), zodat werkmatchers ze niet met de hand hoeven in te voeren; elke regel wordt eerst gecontroleerd.',
+    legalBasis: participatiewet,
+    dataCategories: ['identificatie', 'BSN', 'adres', 'contactgegevens', 'huishouden', 'opleidingsniveau', 'uitkering'],
+    retention: retentionCase,
+  },
 ] as const satisfies readonly ProcessingActivity[];
 
 export type ProcessingActivityId = (typeof processingActivities)[number]['id'];
