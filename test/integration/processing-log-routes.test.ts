@@ -6,6 +6,7 @@ import { pseudonymise } from '../../src/platform/processing-log/pseudonym.ts';
 import { ApiClient, loginAs, type ApiResponse } from '../helpers/client.ts';
 import { TEST_PSEUDONYM_KEY } from '../helpers/db.ts';
 import { makeBsn } from '../helpers/fixtures.ts';
+import { sampleBsns, sampleCsv } from '../../src/modules/imports/imports.sample.ts';
 import { backdateMeeting, workday } from '../helpers/office-hours.ts';
 import { startTestServer } from '../helpers/server.ts';
 
@@ -60,6 +61,7 @@ const PERSONAS = [
   'beleid',
   'privacy',
   'werkmatcher.arnhem',
+  'beheerder',
 ] as const;
 type Persona = (typeof PERSONAS)[number];
 const WM: Persona = 'werkmatcher.overvecht';
@@ -69,6 +71,7 @@ const WGA: Persona = 'werkgeversadviseur';
 const BELEID: Persona = 'beleid';
 const PRIVACY: Persona = 'privacy';
 const WM_ARNHEM: Persona = 'werkmatcher.arnhem';
+const ADMIN: Persona = 'beheerder';
 
 async function rows<T>(query: RawBuilder<T>): Promise<T[]> {
   return (await query.execute(db)).rows;
@@ -706,6 +709,26 @@ const cases: Record<string, Case> = {
   // Fairness monitor and algorithm register
   getFairnessMonitor: { as: BELEID },
   getMatcherAlgorithmRegisterEntry: { as: BELEID },
+
+  // Bulk import (functioneel beheerder): three new residents in an area of the demo
+  listImportMappings: { as: ADMIN },
+  createImport: {
+    as: ADMIN,
+    request: async () => {
+      const range = await one('postcodegebied', sql<{ pc4_from: number }>`
+        SELECT pc4_from FROM area_postcode_ranges WHERE municipality_id = ${utrecht} ORDER BY pc4_from LIMIT 1`);
+      return {
+        query: { mapping: 'suite4sd', fileName: 'export.csv' },
+        headers: { 'content-type': 'text/csv' },
+        body: sampleCsv(3, { pc4: [range.pc4_from], bsnStart: 77_700_000 }),
+      };
+    },
+    subjects: async () => (await rows(sql<{ id: string }>`
+      SELECT id FROM residents WHERE municipality_id = ${utrecht} AND bsn = ANY(${sampleBsns(3, 77_700_000)}::text[])`)).map((r) => r.id),
+  },
+  listImports: { as: ADMIN },
+  getImport: { as: ADMIN, request: async (_d, c) => ({ params: { importId: (await prepare(c, 'GET', '/imports')).body.items[0].id } }) },
+  getImportReport: { as: ADMIN, request: async (_d, c) => ({ params: { importId: (await prepare(c, 'GET', '/imports')).body.items[0].id } }) },
 };
 
 /** Outside the persona's need-to-know: another wijk, a resident without consent, or another municipality. */
