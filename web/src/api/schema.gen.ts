@@ -1312,6 +1312,75 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/imports/mappings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** De opgeslagen kolomkoppelingen per bronsysteem */
+    get: operations['listImportMappings'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/imports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** De laatste 50 imports */
+    get: operations['listImports'];
+    put?: never;
+    /** Een export van de uitkeringsadministratie controleren en (zonder fouten) in één keer inlezen */
+    post: operations['createImport'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/imports/{importId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Eén import met het rapport per regel */
+    get: operations['getImport'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/imports/{importId}/report': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Het rapport per regel als CSV (puntkomma, UTF-8) */
+    get: operations['getImportReport'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1394,6 +1463,8 @@ export interface components {
         | 'algorithmRegister:read'
         | 'partnerWorklist:read'
         | 'privacy:inspect'
+        | 'imports:run'
+        | 'imports:read'
       )[];
       csrfToken: string;
       /** @enum {string} */
@@ -3615,6 +3686,91 @@ export interface components {
       next: string | null;
       unreadCount: number;
     };
+    ImportReportLineInput: {
+      /** @description Regel in het bestand (kopregel = 1; 0 = het bestand als geheel) */
+      line: number;
+      /** @description De kolom zoals de export hem noemt */
+      column: string | null;
+      code: string;
+      /** @description Wat er mis is en hoe u het oplost (zonder de waarde zelf) */
+      message: string;
+    };
+    ImportRunInput: {
+      /** Format: uuid */
+      id: string;
+      mapping: string;
+      fileName: string;
+      /** @enum {string} */
+      fileFormat: 'csv' | 'xlsx';
+      dryRun: boolean;
+      /**
+       * @description invalid: niets ingelezen (zie rapport); checked: proefrun; imported: ingelezen
+       * @enum {string}
+       */
+      status: 'invalid' | 'checked' | 'imported';
+      totalRows: number;
+      created: number;
+      updated: number;
+      unchanged: number;
+      errorCount: number;
+      startedBy: {
+        /** Format: uuid */
+        id: string;
+        displayName: string;
+      };
+      startedAt: string;
+      finishedAt: string;
+    };
+    ImportRunDetailInput: {
+      /** Format: uuid */
+      id: string;
+      mapping: string;
+      fileName: string;
+      /** @enum {string} */
+      fileFormat: 'csv' | 'xlsx';
+      dryRun: boolean;
+      /**
+       * @description invalid: niets ingelezen (zie rapport); checked: proefrun; imported: ingelezen
+       * @enum {string}
+       */
+      status: 'invalid' | 'checked' | 'imported';
+      totalRows: number;
+      created: number;
+      updated: number;
+      unchanged: number;
+      errorCount: number;
+      startedBy: {
+        /** Format: uuid */
+        id: string;
+        displayName: string;
+      };
+      startedAt: string;
+      finishedAt: string;
+      /** @description De eerste 1.000 regels van het rapport */
+      report: components['schemas']['ImportReportLineInput'][];
+    };
+    ImportRunListInput: {
+      items: components['schemas']['ImportRunInput'][];
+      /** @description Aantal treffers in totaal (niet alleen op deze pagina) */
+      total: number;
+      /** @description Cursor voor de volgende pagina (parameter cursor), of null op de laatste */
+      next: string | null;
+    };
+    ImportMappingInput: {
+      name: string;
+      label: string;
+      delimiter: string;
+      encoding: string;
+      /** @description De kolommen die de export moet hebben */
+      columns: string[];
+    };
+    ImportMappingListInput: {
+      items: components['schemas']['ImportMappingInput'][];
+      /** @description Aantal treffers in totaal (niet alleen op deze pagina) */
+      total: number;
+      /** @description Cursor voor de volgende pagina (parameter cursor), of null op de laatste */
+      next: string | null;
+    };
     AreaListInput: {
       items: {
         /** Format: uuid */
@@ -3745,6 +3901,8 @@ export interface components {
         | 'algorithmRegister:read'
         | 'partnerWorklist:read'
         | 'privacy:inspect'
+        | 'imports:run'
+        | 'imports:read'
       )[];
       csrfToken: string;
       /** @enum {string} */
@@ -5965,6 +6123,91 @@ export interface components {
       /** @description Cursor voor de volgende pagina (parameter cursor), of null op de laatste */
       next: string | null;
       unreadCount: number;
+    };
+    ImportReportLine: {
+      /** @description Regel in het bestand (kopregel = 1; 0 = het bestand als geheel) */
+      line: number;
+      /** @description De kolom zoals de export hem noemt */
+      column: string | null;
+      code: string;
+      /** @description Wat er mis is en hoe u het oplost (zonder de waarde zelf) */
+      message: string;
+    };
+    ImportRun: {
+      /** Format: uuid */
+      id: string;
+      mapping: string;
+      fileName: string;
+      /** @enum {string} */
+      fileFormat: 'csv' | 'xlsx';
+      dryRun: boolean;
+      /**
+       * @description invalid: niets ingelezen (zie rapport); checked: proefrun; imported: ingelezen
+       * @enum {string}
+       */
+      status: 'invalid' | 'checked' | 'imported';
+      totalRows: number;
+      created: number;
+      updated: number;
+      unchanged: number;
+      errorCount: number;
+      startedBy: {
+        /** Format: uuid */
+        id: string;
+        displayName: string;
+      };
+      startedAt: string;
+      finishedAt: string;
+    };
+    ImportRunDetail: {
+      /** Format: uuid */
+      id: string;
+      mapping: string;
+      fileName: string;
+      /** @enum {string} */
+      fileFormat: 'csv' | 'xlsx';
+      dryRun: boolean;
+      /**
+       * @description invalid: niets ingelezen (zie rapport); checked: proefrun; imported: ingelezen
+       * @enum {string}
+       */
+      status: 'invalid' | 'checked' | 'imported';
+      totalRows: number;
+      created: number;
+      updated: number;
+      unchanged: number;
+      errorCount: number;
+      startedBy: {
+        /** Format: uuid */
+        id: string;
+        displayName: string;
+      };
+      startedAt: string;
+      finishedAt: string;
+      /** @description De eerste 1.000 regels van het rapport */
+      report: components['schemas']['ImportReportLine'][];
+    };
+    ImportRunList: {
+      items: components['schemas']['ImportRun'][];
+      /** @description Aantal treffers in totaal (niet alleen op deze pagina) */
+      total: number;
+      /** @description Cursor voor de volgende pagina (parameter cursor), of null op de laatste */
+      next: string | null;
+    };
+    ImportMapping: {
+      name: string;
+      label: string;
+      delimiter: string;
+      encoding: string;
+      /** @description De kolommen die de export moet hebben */
+      columns: string[];
+    };
+    ImportMappingList: {
+      items: components['schemas']['ImportMapping'][];
+      /** @description Aantal treffers in totaal (niet alleen op deze pagina) */
+      total: number;
+      /** @description Cursor voor de volgende pagina (parameter cursor), of null op de laatste */
+      next: string | null;
     };
     AreaList: {
       items: {
@@ -12990,6 +13233,356 @@ export interface operations {
       };
     };
   };
+  listImportMappings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImportMappingList'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listImports: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImportRunList'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  createImport: {
+    parameters: {
+      query: {
+        /** @description De opgeslagen kolomkoppeling van het bronsysteem (suite4sd, gws4all, socrates) */
+        mapping: 'suite4sd' | 'gws4all' | 'socrates';
+        /** @description true: alleen controleren en tellen, niets opslaan */
+        dryRun?: 'true' | 'false';
+        /** @description De naam van het bestand (voor het overzicht) */
+        fileName?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description Het bestand: CSV of XLSX, hoogstens 64 MB */
+    requestBody: {
+      content: {
+        'text/csv': string;
+        'application/csv': string;
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImportRunDetail'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getImport: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id van de import */
+        importId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImportRunDetail'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getImportReport: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id van de import */
+        importId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description CSV: regel;kolom;code;melding */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
 }
 type FlattenedDeepRequired<T> = {
   [K in keyof T]-?: FlattenedDeepRequired<
@@ -13086,6 +13679,12 @@ export const pathsAlgorithmRegisterMatcherGetParametersQueryDownloadValues: Read
 export const pathsPrivacyResidentsIdSubjectAccessExportGetParametersQueryFormatValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/privacy/residents/{id}/subject-access-export']['get']['parameters']['query']['format']
 > = ['pdf', 'csv', 'json'];
+export const pathsImportsPostParametersQueryMappingValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/imports']['post']['parameters']['query']['mapping']
+> = ['suite4sd', 'gws4all', 'socrates'];
+export const pathsImportsPostParametersQueryDryRunValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/imports']['post']['parameters']['query']['dryRun']
+> = ['true', 'false'];
 export const roleInputValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['RoleInput']> = [
   'jobCoach',
   'teamLead',
@@ -13142,6 +13741,8 @@ export const sessionInputPermissionsValues: ReadonlyArray<
   'algorithmRegister:read',
   'partnerWorklist:read',
   'privacy:inspect',
+  'imports:run',
+  'imports:read',
 ];
 export const sessionInputAuthMethodValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['SessionInput']['authMethod']
@@ -13491,6 +14092,18 @@ export const worklistInputDueActionsStateValues: ReadonlyArray<
 export const notificationInputKindValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['NotificationInput']['kind']
 > = ['worklistReminder', 'newInCaseload'];
+export const importRunInputFileFormatValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ImportRunInput']['fileFormat']
+> = ['csv', 'xlsx'];
+export const importRunInputStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ImportRunInput']['status']
+> = ['invalid', 'checked', 'imported'];
+export const importRunDetailInputFileFormatValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ImportRunDetailInput']['fileFormat']
+> = ['csv', 'xlsx'];
+export const importRunDetailInputStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ImportRunDetailInput']['status']
+> = ['invalid', 'checked', 'imported'];
 export const roleValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['Role']> = [
   'jobCoach',
   'teamLead',
@@ -13547,6 +14160,8 @@ export const sessionPermissionsValues: ReadonlyArray<
   'algorithmRegister:read',
   'partnerWorklist:read',
   'privacy:inspect',
+  'imports:run',
+  'imports:read',
 ];
 export const sessionAuthMethodValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['Session']['authMethod']
@@ -13899,3 +14514,15 @@ export const worklistDueActionsStateValues: ReadonlyArray<
 export const notificationKindValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['Notification']['kind']
 > = ['worklistReminder', 'newInCaseload'];
+export const importRunFileFormatValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ImportRun']['fileFormat']
+> = ['csv', 'xlsx'];
+export const importRunStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ImportRun']['status']
+> = ['invalid', 'checked', 'imported'];
+export const importRunDetailFileFormatValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ImportRunDetail']['fileFormat']
+> = ['csv', 'xlsx'];
+export const importRunDetailStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ImportRunDetail']['status']
+> = ['invalid', 'checked', 'imported'];
