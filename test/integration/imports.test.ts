@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleBsns, sampleCsv, sampleHeader, sampleLine } from '../../src/modules/imports/imports.sample.ts';
-import { ApiClient, loginAs } from '../helpers/client.ts';
+import { loginAs, type ApiClient } from '../helpers/client.ts';
 import { TEST_PSEUDONYM_KEY } from '../helpers/db.ts';
 import { ROLE_USERS, createWorld, type World } from '../helpers/fixtures.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';

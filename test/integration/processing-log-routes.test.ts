@@ -9,6 +9,7 @@ import { makeBsn } from '../helpers/fixtures.ts';
 import { sampleBsns, sampleCsv } from '../../src/modules/imports/imports.sample.ts';
 import { backdateMeeting, workday } from '../helpers/office-hours.ts';
 import { startTestServer } from '../helpers/server.ts';
+import { TEST_API_KEY, startBrpMock } from '../helpers/brp-mock.ts';
 
 // Every operation of the OpenAPI document, one real request each, checked against the processing log
 // (Logboek Dataverwerkingen): what the operation declares in x-processing is what it writes, for exactly the data
@@ -18,8 +19,13 @@ import { startTestServer } from '../helpers/server.ts';
 
 const API = '/api/v1';
 const started = Date.now();
-const server = await startTestServer({ template: 'demo' });
-afterAll(() => server.close());
+// A local Haal Centraal mock for the BRP lookup (test/helpers/brp-mock.ts).
+const brpMock = await startBrpMock();
+const server = await startTestServer({ template: 'demo', config: { brp: { url: brpMock.url, apiKey: TEST_API_KEY, timeoutMs: 3000 } } });
+afterAll(async () => {
+  await server.close();
+  await brpMock.close();
+});
 const db = server.ownerDb;
 
 // --- The operations of the document -------------------------------------------------------------------------------
@@ -727,6 +733,8 @@ const cases: Record<string, Case> = {
       SELECT id FROM residents WHERE municipality_id = ${utrecht} AND bsn = ANY(${sampleBsns(3, 77_700_000)}::text[])`)).map((r) => r.id),
   },
   listImports: { as: ADMIN },
+  // BRP lookup of a fictitious test person who is not (yet) a resident: the subject is the pseudonymised BSN
+  lookupBrpPerson: { as: WM, request: () => ({ body: { bsn: '999993653' } }), subjects: () => ['bsn:999993653'] },
   getImport: { as: ADMIN, request: async (_d, c) => ({ params: { importId: (await prepare(c, 'GET', '/imports')).body.items[0].id } }) },
   getImportReport: { as: ADMIN, request: async (_d, c) => ({ params: { importId: (await prepare(c, 'GET', '/imports')).body.items[0].id } }) },
 };

@@ -415,3 +415,8 @@ export async function recordContactMoment(ctx: RequestContext, id: string, body:
 export async function importResidents(tx: Tx, principal: Principal, rows: readonly BulkResidentRow[]) {
   return residentsStore(tx, principal).bulkUpsert(rows);
 }
+
+/** The id of the resident with this BSN in the caller's scope, or null (used by the BRP lookup, in its transaction). */
+export async function residentIdByBsn(tx: Tx, principal: Principal, bsn: string): Promise<string | null> {
+  return (await residentsStore(tx, principal).idByBsn(bsn)) ?? null;
+}

@@ -198,6 +198,12 @@ export function residentsStore(tx: Tx, principal: Principal) {
       return Number(row.n);
     },
 
+    /** The resident with this BSN in the caller's scope (the BRP lookup: is he in Samenplan already?), or undefined. */
+    async idByBsn(bsn: string) {
+      const row = await tx.selectFrom('residents as r').select('r.id').where('r.municipality_id', '=', m).where('r.bsn', '=', bsn).where(scopeSql(scope)).executeTakeFirst();
+      return row?.id;
+    },
+
     async findById(id: string) {
       return base()
         .select(summaryColumns)

@@ -42,6 +42,8 @@ export const PERMISSIONS = [
   // Issue 15 (integrations): the bulk import of residents from the benefit administration.
   'imports:run',
   'imports:read',
+  // Issue 15: looking a person up in the BRP (Haal Centraal) when registering a resident or on request.
+  'brp:lookup',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -74,6 +76,7 @@ const caseWork: Permission[] = [
   'proposals:write',
   'placements:read',
   'placements:write',
+  'brp:lookup',
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {

@@ -226,6 +226,17 @@ export const processingActivities = [
     dataCategories: ['identificatie', 'BSN', 'adres', 'contactgegevens', 'huishouden', 'opleidingsniveau', 'uitkering'],
     retention: retentionCase,
   },
+  {
+    id: 'PA-038',
+    version: 1,
+    nameNl: 'Persoonsgegevens raadplegen in de BRP',
+    nameEn: 'Looking up personal data in the BRP',
+    purpose:
+      'Werkmatchers halen naam, adres en gezinssamenstelling van een inwoner op uit de Basisregistratie Personen (Haal Centraal BRP Bevragen) bij het inschrijven of op verzoek, zodat Samenplan de juiste, actuele gegevens gebruikt.',
+    legalBasis: 'Art. 6 lid 1 sub e AVG, jo. art. 3.3 Wet BRP en art. 64 Participatiewet',
+    dataCategories: ['BSN', 'naam', 'geboortedatum', 'adres', 'partner en kinderen (gezinssamenstelling)'],
+    retention: retentionCase,
+  },
 ] as const satisfies readonly ProcessingActivity[];
 
 export type ProcessingActivityId = (typeof processingActivities)[number]['id'];

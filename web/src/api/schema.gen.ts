@@ -1381,6 +1381,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/brp/person-lookups': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Een persoon opzoeken in de BRP (Haal Centraal) op BSN: naam, adres en gezinssamenstelling om het inschrijfformulier te vullen */
+    post: operations['lookupBrpPerson'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1465,6 +1482,7 @@ export interface components {
         | 'privacy:inspect'
         | 'imports:run'
         | 'imports:read'
+        | 'brp:lookup'
       )[];
       csrfToken: string;
       /** @enum {string} */
@@ -3771,6 +3789,33 @@ export interface components {
       /** @description Cursor voor de volgende pagina (parameter cursor), of null op de laatste */
       next: string | null;
     };
+    BrpPersonInput: {
+      bsn: string;
+      givenNames: string | null;
+      familyNamePrefix: string | null;
+      familyName: string | null;
+      /** @description JJJJ-MM-DD; null als de BRP geen volledige datum heeft */
+      dateOfBirth: string | null;
+      street: string | null;
+      houseNumber: string | null;
+      postcode: string | null;
+      city: string | null;
+      /**
+       * @description Suggestie uit partner en kinderen onder 18 in de BRP
+       * @enum {string}
+       */
+      householdType: 'single' | 'singleParent' | 'couple' | 'coupleWithChildren';
+      partners: number;
+      minorChildren: number;
+      /**
+       * Format: uuid
+       * @description De inwoner met dit BSN in Samenplan (binnen uw wijken), of null
+       */
+      residentId: string | null;
+      /** @constant */
+      source: 'BRP';
+      retrievedAt: string;
+    };
     AreaListInput: {
       items: {
         /** Format: uuid */
@@ -3903,6 +3948,7 @@ export interface components {
         | 'privacy:inspect'
         | 'imports:run'
         | 'imports:read'
+        | 'brp:lookup'
       )[];
       csrfToken: string;
       /** @enum {string} */
@@ -6208,6 +6254,33 @@ export interface components {
       total: number;
       /** @description Cursor voor de volgende pagina (parameter cursor), of null op de laatste */
       next: string | null;
+    };
+    BrpPerson: {
+      bsn: string;
+      givenNames: string | null;
+      familyNamePrefix: string | null;
+      familyName: string | null;
+      /** @description JJJJ-MM-DD; null als de BRP geen volledige datum heeft */
+      dateOfBirth: string | null;
+      street: string | null;
+      houseNumber: string | null;
+      postcode: string | null;
+      city: string | null;
+      /**
+       * @description Suggestie uit partner en kinderen onder 18 in de BRP
+       * @enum {string}
+       */
+      householdType: 'single' | 'singleParent' | 'couple' | 'coupleWithChildren';
+      partners: number;
+      minorChildren: number;
+      /**
+       * Format: uuid
+       * @description De inwoner met dit BSN in Samenplan (binnen uw wijken), of null
+       */
+      residentId: string | null;
+      /** @constant */
+      source: 'BRP';
+      retrievedAt: string;
     };
     AreaList: {
       items: {
@@ -13583,6 +13656,79 @@ export interface operations {
       };
     };
   };
+  lookupBrpPerson: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description BSN van de persoon: 9 cijfers, moet de elfproef doorstaan */
+          bsn: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BrpPerson'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
 }
 type FlattenedDeepRequired<T> = {
   [K in keyof T]-?: FlattenedDeepRequired<
@@ -13743,6 +13889,7 @@ export const sessionInputPermissionsValues: ReadonlyArray<
   'privacy:inspect',
   'imports:run',
   'imports:read',
+  'brp:lookup',
 ];
 export const sessionInputAuthMethodValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['SessionInput']['authMethod']
@@ -14104,6 +14251,9 @@ export const importRunDetailInputFileFormatValues: ReadonlyArray<
 export const importRunDetailInputStatusValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['ImportRunDetailInput']['status']
 > = ['invalid', 'checked', 'imported'];
+export const brpPersonInputHouseholdTypeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['BrpPersonInput']['householdType']
+> = ['single', 'singleParent', 'couple', 'coupleWithChildren'];
 export const roleValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['Role']> = [
   'jobCoach',
   'teamLead',
@@ -14162,6 +14312,7 @@ export const sessionPermissionsValues: ReadonlyArray<
   'privacy:inspect',
   'imports:run',
   'imports:read',
+  'brp:lookup',
 ];
 export const sessionAuthMethodValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['Session']['authMethod']
@@ -14526,3 +14677,6 @@ export const importRunDetailFileFormatValues: ReadonlyArray<
 export const importRunDetailStatusValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['ImportRunDetail']['status']
 > = ['invalid', 'checked', 'imported'];
+export const brpPersonHouseholdTypeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['BrpPerson']['householdType']
+> = ['single', 'singleParent', 'couple', 'coupleWithChildren'];
