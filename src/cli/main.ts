@@ -2,10 +2,8 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, webBuildExists } from '../platform/config.ts';
 import { createDb, createPool } from '../platform/db/database.ts';
 import { migrateRuntime, openRuntime } from '../platform/runtime.ts';
-import { startJobWorker } from '../platform/jobs/worker.ts';
-import { startProcessingLogSealer } from '../platform/processing-log/sealer.ts';
-import { mailSenderFromEnv } from '../platform/jobs/mail.ts';
-import { createServer, jobDefinitions } from '../server.ts';
+// The server, the job worker, the sealer and mail are imported where they are used: `samenplan import` streams
+// 400,000 lines in flat memory and should not carry every module, Fastify and pg-boss (about 100 MB) for nothing.
 import { municipalityCount } from './cli.store.ts';
 import { auditVerify } from './audit.command.ts';
 
@@ -57,6 +55,7 @@ async function main(argv: string[]): Promise<number> {
   const config = loadConfig();
 
   if (command === 'openapi') {
+    const { createServer } = await import('../server.ts');
     const db = createDb(createPool('postgres://unused@127.0.0.1:1/unused'));
     const app = await createServer({ ...config, logLevel: 'silent' }, db, 'openapi-only-key-openapi-only-key');
     await app.ready();
@@ -110,6 +109,10 @@ async function main(argv: string[]): Promise<number> {
       );
     }
     if (command === 'start') {
+      const { createServer, jobDefinitions } = await import('../server.ts');
+      const { startJobWorker } = await import('../platform/jobs/worker.ts');
+      const { startProcessingLogSealer } = await import('../platform/processing-log/sealer.ts');
+      const { mailSenderFromEnv } = await import('../platform/jobs/mail.ts');
       const applied = await migrateRuntime(rt);
       if (applied.length) say(`Migraties uitgevoerd: ${applied.join(', ')}`);
       if (config.seedDemo && (await municipalityCount(rt.ownerDb())) === 0) {

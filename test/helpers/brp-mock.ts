@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 
 // A local stand-in for Haal Centraal BRP Bevragen (BRP API Personen 2.x), real HTTP, answering per the
 // specification (/work/shared/standards/haal-centraal-brp-bevragen.openapi.json): POST /personen with a
@@ -85,7 +85,7 @@ function pick(value: unknown, paths: string[][]): unknown {
 
 export async function startBrpMock(): Promise<BrpMock> {
   const mock: BrpMock = { url: '', requests: [], mode: 'ok', close: async () => {} };
-  const sockets = new Set<import('node:net').Socket>();
+  const sockets = new Set<Socket>();
   const server: Server = createServer((req, res) => {
     let raw = '';
     req.on('data', (c) => (raw += c));

@@ -1,6 +1,6 @@
 import { Transform, type Readable } from 'node:stream';
 import { parse } from 'csv-parse';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { ColumnMapping } from './imports.mappings.ts';
 
 // Reads an export as records of text cells, streaming: csv-parse for CSV (after a strict decoder, so a file in the
@@ -98,7 +98,9 @@ function cellText(v: ExcelJS.CellValue): string {
 }
 
 async function* xlsxRecords(input: Readable): AsyncGenerator<FileRecord> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit', entries: 'emit' });
+  // Loaded when an XLSX comes in: ExcelJS is large, and a CSV import does not need it.
+  const { default: Excel } = await import('exceljs');
+  const reader = new Excel.stream.xlsx.WorkbookReader(input, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit', entries: 'emit' });
   try {
     for await (const sheet of reader) {
       for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {

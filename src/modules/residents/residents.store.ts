@@ -2,6 +2,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { Principal } from '../../platform/access/principal.ts';
 import type { Tx } from '../../platform/db/transaction.ts';
 import { residentScope, type ResidentScope } from './residents.policy.ts';
+import { todayInNl } from '../../domain/dates.ts';
 
 // The only gateway to resident tables. Every query carries the caller's scope in its SQL WHERE
 // (need-to-know), on top of row-level security for the municipality.
@@ -252,7 +253,7 @@ export function residentsStore(tx: Tx, principal: Principal) {
     async bulkUpsert(rows: readonly BulkResidentRow[]): Promise<{ created: string[]; updated: string[] }> {
       if (rows.length === 0) return { created: [], updated: [] };
       const col = <K extends keyof BulkResidentRow>(k: K) => rows.map((r) => r[k]);
-      const { rows: upserted } = await sql<{ id: string; inserted: boolean }>`
+      const { rows: upserted } = await sql<{ id: string; bsn: string; inserted: boolean }>`
         INSERT INTO residents AS r (municipality_id, id, bsn, given_names, family_name_prefix, family_name, date_of_birth,
           street, house_number, postcode, city, area_id, household_type, education_level, phone, email, updated_at)
         SELECT ${m}::uuid, gen_random_uuid(), x.bsn, x.given_names, x.family_name_prefix, x.family_name, x.date_of_birth,
@@ -274,31 +275,55 @@ export function residentsStore(tx: Tx, principal: Principal) {
           IS DISTINCT FROM (EXCLUDED.given_names, EXCLUDED.family_name_prefix, EXCLUDED.family_name, EXCLUDED.date_of_birth,
             EXCLUDED.street, EXCLUDED.house_number, EXCLUDED.postcode, EXCLUDED.city, EXCLUDED.area_id, EXCLUDED.household_type,
             EXCLUDED.education_level, EXCLUDED.phone, EXCLUDED.email)
-        RETURNING r.id, (r.xmax = 0) AS inserted`.execute(tx);
+        RETURNING r.id, r.bsn, (r.xmax = 0) AS inserted`.execute(tx);
+      // Every statement below works from ids and primary keys only (no join or correlated subquery over the
+      // residents or benefits written so far in this transaction: their statistics are those of before the import,
+      // and a plan that scans them per batch made a 400,000-line import quadratic).
       const created = upserted.filter((u) => u.inserted).map((u) => u.id);
       const updated = new Set(upserted.filter((u) => !u.inserted).map((u) => u.id));
+      const idOf = new Map(upserted.map((u) => [u.bsn, u.id]));
       const starts = rows.filter((r) => r.benefitStartDate);
-      if (starts.length > 0) {
-        // A start date the resident has no benefit for, while he has no open one: a new benefit period.
-        const { rows: benefits } = await sql<{ resident_id: string }>`
-          INSERT INTO benefits (municipality_id, id, resident_id, start_date, end_date)
-          SELECT ${m}::uuid, gen_random_uuid(), r.id, x.start_date, NULL
-          FROM unnest(${starts.map((r) => r.bsn)}::text[], ${starts.map((r) => r.benefitStartDate)}::date[]) AS x (bsn, start_date)
-          JOIN residents r ON r.municipality_id = ${m}::uuid AND r.bsn = x.bsn
-          WHERE NOT EXISTS (SELECT 1 FROM benefits b WHERE b.municipality_id = r.municipality_id AND b.resident_id = r.id
-            AND (b.end_date IS NULL OR b.start_date = x.start_date))
-          RETURNING resident_id`.execute(tx);
-        for (const b of benefits) updated.add(b.resident_id);
+      const unknown = starts.filter((r) => !idOf.has(r.bsn)).map((r) => r.bsn);
+      if (unknown.length > 0) {
+        const { rows: found } = await sql<{ id: string; bsn: string }>`
+          SELECT r.id, r.bsn FROM residents r WHERE r.municipality_id = ${m}::uuid AND r.bsn = ANY (${unknown}::bpchar[])`.execute(tx);
+        for (const f of found) idOf.set(f.bsn, f.id);
       }
+      const withId = starts.filter((r) => idOf.has(r.bsn));
+      if (withId.length > 0) {
+        // A start date the resident has no benefit for, while he has no open one: a new benefit period. The benefits
+        // he has are read by id (an index lookup each) and compared here: a NOT EXISTS was planned as an anti join
+        // over every benefit of the municipality, per batch.
+        const ids = withId.map((r) => idOf.get(r.bsn)!);
+        const { rows: existing } = await sql<{ resident_id: string; start_date: string; end_date: string | null }>`
+          SELECT b.resident_id, b.start_date::text AS start_date, b.end_date::text AS end_date FROM benefits b
+          WHERE b.municipality_id = ${m}::uuid AND b.resident_id = ANY (${ids}::uuid[])`.execute(tx);
+        const blocked = new Set<string>();
+        for (const b of existing) {
+          if (b.end_date === null) blocked.add(b.resident_id);
+          else blocked.add(`${b.resident_id}:${b.start_date}`);
+        }
+        const fresh = withId.filter((r) => {
+          const id = idOf.get(r.bsn)!;
+          return !blocked.has(id) && !blocked.has(`${id}:${r.benefitStartDate}`);
+        });
+        if (fresh.length > 0) {
+          await sql`
+            INSERT INTO benefits (municipality_id, id, resident_id, start_date, end_date)
+            SELECT ${m}::uuid, gen_random_uuid(), x.resident_id, x.start_date, NULL
+            FROM unnest(${fresh.map((r) => idOf.get(r.bsn)!)}::uuid[], ${fresh.map((r) => r.benefitStartDate)}::date[]) AS x (resident_id, start_date)`.execute(tx);
+          for (const r of fresh) updated.add(idOf.get(r.bsn)!);
+        }
+      }
+      // New residents (inserted by the statement above) have no case yet.
       if (created.length > 0) {
+        const startOf = new Map(rows.map((r) => [r.bsn, r.benefitStartDate]));
+        const today = todayInNl();
+        const opened = upserted.filter((u) => u.inserted).map((u) => startOf.get(u.bsn) ?? today);
         await sql`
           INSERT INTO cases (municipality_id, id, resident_id, opened_on)
-          SELECT r.municipality_id, gen_random_uuid(), r.id,
-            coalesce((SELECT min(b.start_date) FROM benefits b WHERE b.municipality_id = r.municipality_id AND b.resident_id = r.id AND b.end_date IS NULL),
-              (now() AT TIME ZONE 'Europe/Amsterdam')::date)
-          FROM residents r
-          WHERE r.municipality_id = ${m}::uuid AND r.id = ANY (${created}::uuid[])
-            AND NOT EXISTS (SELECT 1 FROM cases c WHERE c.municipality_id = r.municipality_id AND c.resident_id = r.id AND c.status = 'active')`.execute(tx);
+          SELECT ${m}::uuid, gen_random_uuid(), x.resident_id, x.opened_on
+          FROM unnest(${created}::uuid[], ${opened}::date[]) AS x (resident_id, opened_on)`.execute(tx);
       }
       for (const id of created) updated.delete(id);
       return { created, updated: [...updated] };
