@@ -390,6 +390,15 @@ async function main(): Promise<void> {
       log('docs/benchmarks.md updated (matching).');
     }
   }
+  if (args.only.includes('import')) {
+    const { runImportBench, importTable } = await import('./import.ts');
+    const rows = Number(process.env.BENCH_IMPORT_ROWS ?? (args.sizes.includes(400_000) ? 400_000 : 100_000));
+    const result = await runImportBench(args.adminUrl, rows, log);
+    console.log(importTable(result));
+    if (args.writeDocs) {
+      await updateDocsSection('import', `## Bulk import (issue 15)\n\n${machine.cpus} vCPU, ${new Date().toISOString().slice(0, 10)}; five other engineers were loading the machine at the same time, so the ratio matters more than the absolute figures.\n\n${importTable(result)}\n`);
+    }
+  }
   if (args.only.includes('audit')) {
     // Issue 17: the processing log's integrity check at national size (10 million rows by default).
     const result = await runAuditBench({ adminUrl: args.adminUrl, rows: args.logRows, fresh: args.fresh, log });

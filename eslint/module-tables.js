@@ -46,6 +46,7 @@ export const OWNERS = {
   studies: 'studies',
   study_arms: 'studies',
   study_participants: 'studies',
+  import_runs: 'imports',
   processing_activities: 'platform',
   processing_log: 'platform',
   processing_log_chain: 'platform',

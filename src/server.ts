@@ -22,6 +22,8 @@ import { registerPartnerWorklistRoutes } from './modules/worklist/partner-workli
 import { registerWorklistRoutes } from './modules/worklist/worklist.routes.ts';
 import type { JobDefinition } from './platform/jobs/jobs.ts';
 import { registerStudyRoutes } from './modules/studies/studies.routes.ts';
+import { registerImportRoutes } from './modules/imports/imports.routes.ts';
+import { registerBrpRoutes } from './modules/brp/brp.routes.ts';
 
 /** Composition root: the platform plus every module's routes. */
 export async function createServer(config: AppConfig, db: Db, pseudonymKey: string, logStream?: NodeJS.WritableStream): Promise<App> {
@@ -45,6 +47,8 @@ export async function createServer(config: AppConfig, db: Db, pseudonymKey: stri
     registerFairnessRoutes,
     registerPrivacyRoutes,
     registerStudyRoutes,
+    registerImportRoutes,
+    registerBrpRoutes,
   ]);
 }
 

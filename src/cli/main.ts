@@ -2,10 +2,8 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, webBuildExists } from '../platform/config.ts';
 import { createDb, createPool } from '../platform/db/database.ts';
 import { migrateRuntime, openRuntime } from '../platform/runtime.ts';
-import { startJobWorker } from '../platform/jobs/worker.ts';
-import { startProcessingLogSealer } from '../platform/processing-log/sealer.ts';
-import { mailSenderFromEnv } from '../platform/jobs/mail.ts';
-import { createServer, jobDefinitions } from '../server.ts';
+// The server, the job worker, the sealer and mail are imported where they are used: `samenplan import` streams
+// 400,000 lines in flat memory and should not carry every module, Fastify and pg-boss (about 100 MB) for nothing.
 import { municipalityCount } from './cli.store.ts';
 import { auditVerify } from './audit.command.ts';
 import { studyCommand, studyHelp } from './study.command.ts';
@@ -19,6 +17,10 @@ const help = `samenplan <opdracht>
   audit verify          controleer de hashketen van het logboek dataverwerkingen: exit 0 intact, 1 bij
        [--unsealed-after S]  manipulatie, 3 als regels langer dan S seconden (standaard 60) onverzegeld bleven
        [--parallel N]        N delen van het logboek tegelijk (standaard: aantal cores, max. 4)
+  import BESTAND         lees inwoners in uit een export van de uitkeringsadministratie (CSV of XLSX): eerst wordt
+       --mapping NAAM        elke regel gecontroleerd, dan alles of niets ingelezen (suite4sd, gws4all, socrates)
+       [--dry-run]           alleen controleren en tellen, niets opslaan
+       [--municipality CODE] [--user NAAM] [--report PAD]
   openapi               print het OpenAPI-document
   study analyse         effect per arm van een gerandomiseerde studie (OLS, HC2/HC3), zie samenplan study --help
 `;
@@ -53,6 +55,10 @@ async function main(argv: string[]): Promise<number> {
       municipality: { type: 'string' },
       'unsealed-after': { type: 'string' },
       parallel: { type: 'string' },
+      mapping: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      user: { type: 'string' },
+      report: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -64,6 +70,7 @@ async function main(argv: string[]): Promise<number> {
   const config = loadConfig();
 
   if (command === 'openapi') {
+    const { createServer } = await import('../server.ts');
     const db = createDb(createPool('postgres://unused@127.0.0.1:1/unused'));
     const app = await createServer({ ...config, logLevel: 'silent' }, db, 'openapi-only-key-openapi-only-key');
     await app.ready();
@@ -105,7 +112,22 @@ async function main(argv: string[]): Promise<number> {
       const parallel = values.parallel === undefined ? undefined : positiveInt(values.parallel, '--parallel');
       return await auditVerify(rt.ownerDb(), { unsealedAfterSeconds, parallel, tty: process.stderr.isTTY === true }, say);
     }
+    if (command === 'import') {
+      if (!sub || !values.mapping) throw new ConfigError('Gebruik: samenplan import BESTAND --mapping NAAM [--dry-run]');
+      const { importCommand } = await import('./import.command.ts');
+      return await importCommand(
+        rt.ownerDb(),
+        rt.appDb(),
+        rt.pseudonymKey,
+        { file: sub, mapping: values.mapping, dryRun: values['dry-run'] === true, municipality: values.municipality, user: values.user, reportPath: values.report, tty: process.stderr.isTTY === true },
+        say,
+      );
+    }
     if (command === 'start') {
+      const { createServer, jobDefinitions } = await import('../server.ts');
+      const { startJobWorker } = await import('../platform/jobs/worker.ts');
+      const { startProcessingLogSealer } = await import('../platform/processing-log/sealer.ts');
+      const { mailSenderFromEnv } = await import('../platform/jobs/mail.ts');
       const applied = await migrateRuntime(rt);
       if (applied.length) say(`Migraties uitgevoerd: ${applied.join(', ')}`);
       if (config.seedDemo && (await municipalityCount(rt.ownerDb())) === 0) {

@@ -27,6 +27,10 @@ const envSchema = z.object({
   OIDC_ISSUER: z.url().optional(),
   OIDC_CLIENT_ID: z.string().optional(),
   OIDC_CLIENT_SECRET: z.string().optional(),
+  // Haal Centraal BRP Bevragen (issue 15): the endpoint (…/haalcentraal/api/brp), its API key and a timeout.
+  BRP_URL: z.url({ message: 'BRP_URL moet een http(s)-adres zijn, bijvoorbeeld https://brp.example.nl/haalcentraal/api/brp' }).optional(),
+  BRP_API_KEY: z.string().min(1).optional(),
+  BRP_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -57,6 +61,15 @@ export interface AppConfig {
   oidc?: OidcConfig;
   logLevel: string;
   webDistDir: string;
+  /** Haal Centraal BRP Bevragen; undefined: no BRP lookup (the form is filled in by hand). */
+  brp?: BrpConfig;
+}
+
+export interface BrpConfig {
+  /** Base URL; the lookup posts to `${url}/personen`. */
+  url: string;
+  apiKey?: string;
+  timeoutMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -92,6 +105,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       : undefined,
     logLevel: e.LOG_LEVEL,
     webDistDir: path.resolve(projectRoot, e.SAMENPLAN_WEB_DIST ?? path.join('web', 'dist')),
+    brp: e.BRP_URL ? { url: e.BRP_URL.replace(/\/+$/, ''), apiKey: e.BRP_API_KEY, timeoutMs: e.BRP_TIMEOUT_MS } : undefined,
   };
 }
 

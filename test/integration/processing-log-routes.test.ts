@@ -6,8 +6,10 @@ import { pseudonymise } from '../../src/platform/processing-log/pseudonym.ts';
 import { ApiClient, loginAs, type ApiResponse } from '../helpers/client.ts';
 import { TEST_PSEUDONYM_KEY } from '../helpers/db.ts';
 import { makeBsn } from '../helpers/fixtures.ts';
+import { sampleBsns, sampleCsv } from '../../src/modules/imports/imports.sample.ts';
 import { backdateMeeting, workday } from '../helpers/office-hours.ts';
 import { startTestServer } from '../helpers/server.ts';
+import { TEST_API_KEY, startBrpMock } from '../helpers/brp-mock.ts';
 
 // Every operation of the OpenAPI document, one real request each, checked against the processing log
 // (Logboek Dataverwerkingen): what the operation declares in x-processing is what it writes, for exactly the data
@@ -17,8 +19,13 @@ import { startTestServer } from '../helpers/server.ts';
 
 const API = '/api/v1';
 const started = Date.now();
-const server = await startTestServer({ template: 'demo' });
-afterAll(() => server.close());
+// A local Haal Centraal mock for the BRP lookup (test/helpers/brp-mock.ts).
+const brpMock = await startBrpMock();
+const server = await startTestServer({ template: 'demo', config: { brp: { url: brpMock.url, apiKey: TEST_API_KEY, timeoutMs: 3000 } } });
+afterAll(async () => {
+  await server.close();
+  await brpMock.close();
+});
 const db = server.ownerDb;
 
 // --- The operations of the document -------------------------------------------------------------------------------
@@ -60,6 +67,7 @@ const PERSONAS = [
   'beleid',
   'privacy',
   'werkmatcher.arnhem',
+  'beheerder',
 ] as const;
 type Persona = (typeof PERSONAS)[number];
 const WM: Persona = 'werkmatcher.overvecht';
@@ -69,6 +77,7 @@ const WGA: Persona = 'werkgeversadviseur';
 const BELEID: Persona = 'beleid';
 const PRIVACY: Persona = 'privacy';
 const WM_ARNHEM: Persona = 'werkmatcher.arnhem';
+const ADMIN: Persona = 'beheerder';
 
 async function rows<T>(query: RawBuilder<T>): Promise<T[]> {
   return (await query.execute(db)).rows;
@@ -748,6 +757,28 @@ const cases: Record<string, Case> = {
   // Fairness monitor and algorithm register
   getFairnessMonitor: { as: BELEID },
   getMatcherAlgorithmRegisterEntry: { as: BELEID },
+
+  // Bulk import (functioneel beheerder): three new residents in an area of the demo
+  listImportMappings: { as: ADMIN },
+  createImport: {
+    as: ADMIN,
+    request: async () => {
+      const range = await one('postcodegebied', sql<{ pc4_from: number }>`
+        SELECT pc4_from FROM area_postcode_ranges WHERE municipality_id = ${utrecht} ORDER BY pc4_from LIMIT 1`);
+      return {
+        query: { mapping: 'suite4sd', fileName: 'export.csv' },
+        headers: { 'content-type': 'text/csv' },
+        body: sampleCsv(3, { pc4: [range.pc4_from], bsnStart: 77_700_000 }),
+      };
+    },
+    subjects: async () => (await rows(sql<{ id: string }>`
+      SELECT id FROM residents WHERE municipality_id = ${utrecht} AND bsn = ANY(${sampleBsns(3, 77_700_000)}::text[])`)).map((r) => r.id),
+  },
+  listImports: { as: ADMIN },
+  // BRP lookup of a fictitious test person who is not (yet) a resident: the subject is the pseudonymised BSN
+  lookupBrpPerson: { as: WM, request: () => ({ body: { bsn: '999993653' } }), subjects: () => ['bsn:999993653'] },
+  getImport: { as: ADMIN, request: async (_d, c) => ({ params: { importId: (await prepare(c, 'GET', '/imports')).body.items[0].id } }) },
+  getImportReport: { as: ADMIN, request: async (_d, c) => ({ params: { importId: (await prepare(c, 'GET', '/imports')).body.items[0].id } }) },
 };
 
 /** Outside the persona's need-to-know: another wijk, a resident without consent, or another municipality. */

@@ -14,6 +14,7 @@ import { PlacementPage } from './pages/placements/PlacementPage.tsx';
 import { PrivacyLogPage } from './pages/privacy/PrivacyLogPage.tsx';
 import { PrivacyLookupPage } from './pages/privacy/PrivacyLookupPage.tsx';
 import { PrivacyRegisterPage } from './pages/privacy/PrivacyRegisterPage.tsx';
+import { ImportPage } from './pages/imports/ImportPage.tsx';
 import { VacanciesPage } from './pages/vacancies/VacanciesPage.tsx';
 import { VacancyCreatePage, VacancyEditPage } from './pages/vacancies/VacancyFormPage.tsx';
 import { VacancyPage } from './pages/vacancies/VacancyPage.tsx';
@@ -88,6 +89,14 @@ export function App() {
           element={
             <RequireAuth permission="privacy:inspect">
               <PrivacyLogPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="import"
+          element={
+            <RequireAuth permission="imports:run">
+              <ImportPage />
             </RequireAuth>
           }
         />

@@ -39,3 +39,10 @@ export async function staffMember(tx: Tx, id: string) {
   const row = await store.findStaff(tx, id);
   return row ? { id: row.id, displayName: row.display_name, roles: row.roles, active: row.active } : null;
 }
+
+/** Every area and its postcode ranges (the bulk import: postcode → area for a whole file, without a query per row). */
+export async function postcodeRanges(tx: Tx): Promise<{ areaIds: string[]; ranges: { areaId: string; from: number; to: number }[] }> {
+  const areaRows = await store.listAreas(tx);
+  const rangeRows = await store.listPostcodeRanges(tx);
+  return { areaIds: areaRows.map((a) => a.id), ranges: rangeRows.map((r) => ({ areaId: r.area_id, from: r.pc4_from, to: r.pc4_to })) };
+}

@@ -20,7 +20,7 @@ import type {
   residentUpdateSchema,
 } from './residents.schema.ts';
 import type { z } from 'zod';
-import { residentsStore, type ResidentListFilter, type ResidentSort } from './residents.store.ts';
+import { residentsStore, type BulkResidentRow, type ResidentListFilter, type ResidentSort } from './residents.store.ts';
 import { checkBenefitStart, checkBsn, checkDateOfBirth, checkDateRange, checkEmail, checkPhone, checkPostcode } from './residents.validation.ts';
 import { wholeList } from '../../platform/http/list.ts';
 
@@ -409,3 +409,16 @@ export async function recordContactMoment(ctx: RequestContext, id: string, body:
   });
 }
 
+
+/**
+ * The bulk import's write (src/modules/imports), inside the import's transaction: upserts by BSN, returns which
+ * residents were created and which changed (equal rows are neither). The caller logs them (PA-037).
+ */
+export async function importResidents(tx: Tx, principal: Principal, rows: readonly BulkResidentRow[]) {
+  return residentsStore(tx, principal).bulkUpsert(rows);
+}
+
+/** The id of the resident with this BSN in the caller's scope, or null (used by the BRP lookup, in its transaction). */
+export async function residentIdByBsn(tx: Tx, principal: Principal, bsn: string): Promise<string | null> {
+  return (await residentsStore(tx, principal).idByBsn(bsn)) ?? null;
+}

@@ -45,6 +45,11 @@ export const PERMISSIONS = [
   'studies:design',
   'studies:enrol',
   'studies:analyse',
+  // Issue 15 (integrations): the bulk import of residents from the benefit administration.
+  'imports:run',
+  'imports:read',
+  // Issue 15: looking a person up in the BRP (Haal Centraal) when registering a resident or on request.
+  'brp:lookup',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -77,6 +82,7 @@ const caseWork: Permission[] = [
   'proposals:write',
   'placements:read',
   'placements:write',
+  'brp:lookup',
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
@@ -118,7 +124,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // Studies: the design and the analysis, aggregates only (issue 14).
   policyOfficer: ['organisation:read', 'employers:read', 'vacancies:read', 'fairness:read', 'algorithmRegister:read', 'studies:read', 'studies:analyse'],
   researcher: [],
-  admin: ['organisation:read', 'staff:list'],
+  admin: ['organisation:read', 'staff:list', 'imports:run', 'imports:read'],
   // The log and the register (src/modules/privacy): any resident of the municipality by BSN, never a case record.
   privacyOfficer: ['organisation:read', 'processingLog:read', 'privacy:inspect', 'algorithmRegister:read'],
 };

@@ -238,6 +238,28 @@ export const processingActivities = [
     dataCategories: ['studiegroep', 'werk', 'uitstroom'],
     retention: 'Geen bewaring van persoonsgegevens: alleen de geaggregeerde uitkomst',
   },
+  {
+    id: 'PA-037',
+    version: 1,
+    nameNl: 'Import van inwoners uit de uitkeringsadministratie',
+    nameEn: 'Import of residents from the benefit administration',
+    purpose:
+      'De functioneel beheerder neemt inwoners met een bijstandsuitkering over uit de export van de uitkeringsadministratie (Suite4Sociaal Domein, GWS4all, Socrates), zodat werkmatchers ze niet met de hand hoeven in te voeren; elke regel wordt eerst gecontroleerd.',
+    legalBasis: participatiewet,
+    dataCategories: ['identificatie', 'BSN', 'adres', 'contactgegevens', 'huishouden', 'opleidingsniveau', 'uitkering'],
+    retention: retentionCase,
+  },
+  {
+    id: 'PA-038',
+    version: 1,
+    nameNl: 'Persoonsgegevens raadplegen in de BRP',
+    nameEn: 'Looking up personal data in the BRP',
+    purpose:
+      'Werkmatchers halen naam, adres en gezinssamenstelling van een inwoner op uit de Basisregistratie Personen (Haal Centraal BRP Bevragen) bij het inschrijven of op verzoek, zodat Samenplan de juiste, actuele gegevens gebruikt.',
+    legalBasis: 'Art. 6 lid 1 sub e AVG, jo. art. 3.3 Wet BRP en art. 64 Participatiewet',
+    dataCategories: ['BSN', 'naam', 'geboortedatum', 'adres', 'partner en kinderen (gezinssamenstelling)'],
+    retention: retentionCase,
+  },
 ] as const satisfies readonly ProcessingActivity[];
 
 export type ProcessingActivityId = (typeof processingActivities)[number]['id'];

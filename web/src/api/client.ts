@@ -67,6 +67,11 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
+/** The session's CSRF token, for a request that does not go through `api` (an upload with progress: imports.api.ts). */
+export function currentCsrfToken(): string | null {
+  return csrfToken;
+}
+
 /** Writes that do not carry the CSRF header: the demo login starts a session, there is no token yet. */
 const WITHOUT_CSRF = new Set<string>(['/session/demo'] satisfies (keyof paths)[]);
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);

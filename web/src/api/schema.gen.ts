@@ -1432,6 +1432,92 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/imports/mappings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** De opgeslagen kolomkoppelingen per bronsysteem */
+    get: operations['listImportMappings'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/imports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** De laatste 50 imports */
+    get: operations['listImports'];
+    put?: never;
+    /** Een export van de uitkeringsadministratie controleren en (zonder fouten) in één keer inlezen */
+    post: operations['createImport'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/imports/{importId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Eén import met het rapport per regel */
+    get: operations['getImport'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/imports/{importId}/report': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Het rapport per regel als CSV (puntkomma, UTF-8) */
+    get: operations['getImportReport'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/brp/person-lookups': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Een persoon opzoeken in de BRP (Haal Centraal) op BSN: naam, adres en gezinssamenstelling om het inschrijfformulier te vullen */
+    post: operations['lookupBrpPerson'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1518,6 +1604,9 @@ export interface components {
         | 'studies:design'
         | 'studies:enrol'
         | 'studies:analyse'
+        | 'imports:run'
+        | 'imports:read'
+        | 'brp:lookup'
       )[];
       csrfToken: string;
       /** @enum {string} */
@@ -3859,6 +3948,118 @@ export interface components {
       /** @description Waarom (een deel van) de analyse niet te schatten is, of null */
       problem: string | null;
     };
+    ImportReportLineInput: {
+      /** @description Regel in het bestand (kopregel = 1; 0 = het bestand als geheel) */
+      line: number;
+      /** @description De kolom zoals de export hem noemt */
+      column: string | null;
+      code: string;
+      /** @description Wat er mis is en hoe u het oplost (zonder de waarde zelf) */
+      message: string;
+    };
+    ImportRunInput: {
+      /** Format: uuid */
+      id: string;
+      mapping: string;
+      fileName: string;
+      /** @enum {string} */
+      fileFormat: 'csv' | 'xlsx';
+      dryRun: boolean;
+      /**
+       * @description invalid: niets ingelezen (zie rapport); checked: proefrun; imported: ingelezen
+       * @enum {string}
+       */
+      status: 'invalid' | 'checked' | 'imported';
+      totalRows: number;
+      created: number;
+      updated: number;
+      unchanged: number;
+      errorCount: number;
+      startedBy: {
+        /** Format: uuid */
+        id: string;
+        displayName: string;
+      };
+      startedAt: string;
+      finishedAt: string;
+    };
+    ImportRunDetailInput: {
+      /** Format: uuid */
+      id: string;
+      mapping: string;
+      fileName: string;
+      /** @enum {string} */
+      fileFormat: 'csv' | 'xlsx';
+      dryRun: boolean;
+      /**
+       * @description invalid: niets ingelezen (zie rapport); checked: proefrun; imported: ingelezen
+       * @enum {string}
+       */
+      status: 'invalid' | 'checked' | 'imported';
+      totalRows: number;
+      created: number;
+      updated: number;
+      unchanged: number;
+      errorCount: number;
+      startedBy: {
+        /** Format: uuid */
+        id: string;
+        displayName: string;
+      };
+      startedAt: string;
+      finishedAt: string;
+      /** @description De eerste 1.000 regels van het rapport */
+      report: components['schemas']['ImportReportLineInput'][];
+    };
+    ImportRunListInput: {
+      items: components['schemas']['ImportRunInput'][];
+      /** @description Aantal treffers in totaal (niet alleen op deze pagina) */
+      total: number;
+      /** @description Cursor voor de volgende pagina (parameter cursor), of null op de laatste */
+      next: string | null;
+    };
+    ImportMappingInput: {
+      name: string;
+      label: string;
+      delimiter: string;
+      encoding: string;
+      /** @description De kolommen die de export moet hebben */
+      columns: string[];
+    };
+    ImportMappingListInput: {
+      items: components['schemas']['ImportMappingInput'][];
+      /** @description Aantal treffers in totaal (niet alleen op deze pagina) */
+      total: number;
+      /** @description Cursor voor de volgende pagina (parameter cursor), of null op de laatste */
+      next: string | null;
+    };
+    BrpPersonInput: {
+      bsn: string;
+      givenNames: string | null;
+      familyNamePrefix: string | null;
+      familyName: string | null;
+      /** @description JJJJ-MM-DD; null als de BRP geen volledige datum heeft */
+      dateOfBirth: string | null;
+      street: string | null;
+      houseNumber: string | null;
+      postcode: string | null;
+      city: string | null;
+      /**
+       * @description Suggestie uit partner en kinderen onder 18 in de BRP
+       * @enum {string}
+       */
+      householdType: 'single' | 'singleParent' | 'couple' | 'coupleWithChildren';
+      partners: number;
+      minorChildren: number;
+      /**
+       * Format: uuid
+       * @description De inwoner met dit BSN in Samenplan (binnen uw wijken), of null
+       */
+      residentId: string | null;
+      /** @constant */
+      source: 'BRP';
+      retrievedAt: string;
+    };
     AreaListInput: {
       items: {
         /** Format: uuid */
@@ -3993,6 +4194,9 @@ export interface components {
         | 'studies:design'
         | 'studies:enrol'
         | 'studies:analyse'
+        | 'imports:run'
+        | 'imports:read'
+        | 'brp:lookup'
       )[];
       csrfToken: string;
       /** @enum {string} */
@@ -6333,6 +6537,118 @@ export interface components {
       }[];
       /** @description Waarom (een deel van) de analyse niet te schatten is, of null */
       problem: string | null;
+    };
+    ImportReportLine: {
+      /** @description Regel in het bestand (kopregel = 1; 0 = het bestand als geheel) */
+      line: number;
+      /** @description De kolom zoals de export hem noemt */
+      column: string | null;
+      code: string;
+      /** @description Wat er mis is en hoe u het oplost (zonder de waarde zelf) */
+      message: string;
+    };
+    ImportRun: {
+      /** Format: uuid */
+      id: string;
+      mapping: string;
+      fileName: string;
+      /** @enum {string} */
+      fileFormat: 'csv' | 'xlsx';
+      dryRun: boolean;
+      /**
+       * @description invalid: niets ingelezen (zie rapport); checked: proefrun; imported: ingelezen
+       * @enum {string}
+       */
+      status: 'invalid' | 'checked' | 'imported';
+      totalRows: number;
+      created: number;
+      updated: number;
+      unchanged: number;
+      errorCount: number;
+      startedBy: {
+        /** Format: uuid */
+        id: string;
+        displayName: string;
+      };
+      startedAt: string;
+      finishedAt: string;
+    };
+    ImportRunDetail: {
+      /** Format: uuid */
+      id: string;
+      mapping: string;
+      fileName: string;
+      /** @enum {string} */
+      fileFormat: 'csv' | 'xlsx';
+      dryRun: boolean;
+      /**
+       * @description invalid: niets ingelezen (zie rapport); checked: proefrun; imported: ingelezen
+       * @enum {string}
+       */
+      status: 'invalid' | 'checked' | 'imported';
+      totalRows: number;
+      created: number;
+      updated: number;
+      unchanged: number;
+      errorCount: number;
+      startedBy: {
+        /** Format: uuid */
+        id: string;
+        displayName: string;
+      };
+      startedAt: string;
+      finishedAt: string;
+      /** @description De eerste 1.000 regels van het rapport */
+      report: components['schemas']['ImportReportLine'][];
+    };
+    ImportRunList: {
+      items: components['schemas']['ImportRun'][];
+      /** @description Aantal treffers in totaal (niet alleen op deze pagina) */
+      total: number;
+      /** @description Cursor voor de volgende pagina (parameter cursor), of null op de laatste */
+      next: string | null;
+    };
+    ImportMapping: {
+      name: string;
+      label: string;
+      delimiter: string;
+      encoding: string;
+      /** @description De kolommen die de export moet hebben */
+      columns: string[];
+    };
+    ImportMappingList: {
+      items: components['schemas']['ImportMapping'][];
+      /** @description Aantal treffers in totaal (niet alleen op deze pagina) */
+      total: number;
+      /** @description Cursor voor de volgende pagina (parameter cursor), of null op de laatste */
+      next: string | null;
+    };
+    BrpPerson: {
+      bsn: string;
+      givenNames: string | null;
+      familyNamePrefix: string | null;
+      familyName: string | null;
+      /** @description JJJJ-MM-DD; null als de BRP geen volledige datum heeft */
+      dateOfBirth: string | null;
+      street: string | null;
+      houseNumber: string | null;
+      postcode: string | null;
+      city: string | null;
+      /**
+       * @description Suggestie uit partner en kinderen onder 18 in de BRP
+       * @enum {string}
+       */
+      householdType: 'single' | 'singleParent' | 'couple' | 'coupleWithChildren';
+      partners: number;
+      minorChildren: number;
+      /**
+       * Format: uuid
+       * @description De inwoner met dit BSN in Samenplan (binnen uw wijken), of null
+       */
+      residentId: string | null;
+      /** @constant */
+      source: 'BRP';
+      retrievedAt: string;
     };
     AreaList: {
       items: {
@@ -14004,6 +14320,429 @@ export interface operations {
       };
     };
   };
+  listImportMappings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImportMappingList'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listImports: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImportRunList'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  createImport: {
+    parameters: {
+      query: {
+        /** @description De opgeslagen kolomkoppeling van het bronsysteem (suite4sd, gws4all, socrates) */
+        mapping: 'suite4sd' | 'gws4all' | 'socrates';
+        /** @description true: alleen controleren en tellen, niets opslaan */
+        dryRun?: 'true' | 'false';
+        /** @description De naam van het bestand (voor het overzicht) */
+        fileName?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description Het bestand: CSV of XLSX, hoogstens 64 MB */
+    requestBody: {
+      content: {
+        'text/csv': string;
+        'application/csv': string;
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImportRunDetail'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getImport: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id van de import */
+        importId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImportRunDetail'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getImportReport: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id van de import */
+        importId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description CSV: regel;kolom;code;melding */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  lookupBrpPerson: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description BSN van de persoon: 9 cijfers, moet de elfproef doorstaan */
+          bsn: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BrpPerson'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
 }
 type FlattenedDeepRequired<T> = {
   [K in keyof T]-?: FlattenedDeepRequired<
@@ -14137,6 +14876,12 @@ export const pathsStudiesIdAnalysisGetParametersQuerySeValues: ReadonlyArray<
 export const pathsStudiesIdAnalysisGetParametersQueryEducationLevelValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/studies/{id}/analysis']['get']['parameters']['query']['educationLevel']
 > = ['laag', 'midden', 'hoog', 'onbekend'];
+export const pathsImportsPostParametersQueryMappingValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/imports']['post']['parameters']['query']['mapping']
+> = ['suite4sd', 'gws4all', 'socrates'];
+export const pathsImportsPostParametersQueryDryRunValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/imports']['post']['parameters']['query']['dryRun']
+> = ['true', 'false'];
 export const roleInputValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['RoleInput']> = [
   'jobCoach',
   'teamLead',
@@ -14197,6 +14942,9 @@ export const sessionInputPermissionsValues: ReadonlyArray<
   'studies:design',
   'studies:enrol',
   'studies:analyse',
+  'imports:run',
+  'imports:read',
+  'brp:lookup',
 ];
 export const sessionInputAuthMethodValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['SessionInput']['authMethod']
@@ -14567,6 +15315,21 @@ export const studyAnalysisInputOutcomeValues: ReadonlyArray<
 export const studyAnalysisInputSeValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['StudyAnalysisInput']['se']
 > = ['HC2', 'HC3'];
+export const importRunInputFileFormatValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ImportRunInput']['fileFormat']
+> = ['csv', 'xlsx'];
+export const importRunInputStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ImportRunInput']['status']
+> = ['invalid', 'checked', 'imported'];
+export const importRunDetailInputFileFormatValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ImportRunDetailInput']['fileFormat']
+> = ['csv', 'xlsx'];
+export const importRunDetailInputStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ImportRunDetailInput']['status']
+> = ['invalid', 'checked', 'imported'];
+export const brpPersonInputHouseholdTypeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['BrpPersonInput']['householdType']
+> = ['single', 'singleParent', 'couple', 'coupleWithChildren'];
 export const roleValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['Role']> = [
   'jobCoach',
   'teamLead',
@@ -14627,6 +15390,9 @@ export const sessionPermissionsValues: ReadonlyArray<
   'studies:design',
   'studies:enrol',
   'studies:analyse',
+  'imports:run',
+  'imports:read',
+  'brp:lookup',
 ];
 export const sessionAuthMethodValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['Session']['authMethod']
@@ -15000,3 +15766,18 @@ export const studyAnalysisOutcomeValues: ReadonlyArray<
 export const studyAnalysisSeValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['StudyAnalysis']['se']
 > = ['HC2', 'HC3'];
+export const importRunFileFormatValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ImportRun']['fileFormat']
+> = ['csv', 'xlsx'];
+export const importRunStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ImportRun']['status']
+> = ['invalid', 'checked', 'imported'];
+export const importRunDetailFileFormatValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ImportRunDetail']['fileFormat']
+> = ['csv', 'xlsx'];
+export const importRunDetailStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ImportRunDetail']['status']
+> = ['invalid', 'checked', 'imported'];
+export const brpPersonHouseholdTypeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['BrpPerson']['householdType']
+> = ['single', 'singleParent', 'couple', 'coupleWithChildren'];

@@ -30,6 +30,7 @@ export function landingPath(session: Session): string {
   if (hasPermission(session, 'candidates:present')) return '/kandidaten';
   if (hasPermission(session, 'fairness:read')) return '/eerlijke-matching';
   if (hasPermission(session, 'privacy:inspect')) return '/privacy';
+  if (hasPermission(session, 'imports:run')) return '/import';
   return '/welkom';
 }
 

@@ -23,8 +23,14 @@ function navItems(session: Session, t: (key: string) => string): NavItem[] {
   if (hasPermission(session, 'partnerWorklist:read')) items.push({ to: '/buurtteam', label: t('partnerWorklist.nav') });
   if (hasPermission(session, 'residents:list')) items.push({ to: '/caseload', label: t('nav.caseload') });
   // The employer advisor, beleid and the privacy officer start on their own work, not on "Start".
-  else if (!hasPermission(session, 'candidates:present') && !hasPermission(session, 'fairness:read') && !hasPermission(session, 'privacy:inspect'))
+  else if (
+    !hasPermission(session, 'candidates:present') &&
+    !hasPermission(session, 'fairness:read') &&
+    !hasPermission(session, 'privacy:inspect') &&
+    !hasPermission(session, 'imports:run')
+  )
     items.push({ to: '/welkom', label: t('nav.welcome') });
+  if (hasPermission(session, 'imports:run')) items.push({ to: '/import', label: t('imports.nav') });
   if (hasPermission(session, 'privacy:inspect')) {
     items.push({ to: '/privacy', label: t('privacyOfficer.nav.lookup') });
     items.push({ to: '/privacy/logboek', label: t('privacyOfficer.nav.log') });

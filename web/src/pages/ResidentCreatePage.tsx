@@ -10,6 +10,8 @@ import { Paragraph } from '../components/Paragraph.tsx';
 import { useDocumentTitle } from '../hooks/useDocumentTitle.ts';
 import { fieldErrorsOf } from '../hooks/useFieldErrors.ts';
 import { residentKey } from './resident/useResident.ts';
+import { BrpPrefill } from './brp/BrpPrefill.tsx';
+import { hasPermission, useSession } from '../auth/session.ts';
 import { ResidentForm } from './resident-form/ResidentForm.tsx';
 import { useRuleText } from '../rules/useRuleText.ts';
 import { checkResidentForm } from './resident-form/requiredFields.ts';
@@ -22,6 +24,7 @@ export function ResidentCreatePage() {
   const queryClient = useQueryClient();
   const errorText = useErrorText();
   const ruleText = useRuleText();
+  const session = useSession();
   const [values, setValues] = useState<ResidentFormValues>(EMPTY_VALUES);
   const [missing, setMissing] = useState<Record<string, string>>({});
   const create = useMutation({
@@ -56,6 +59,7 @@ export function ResidentCreatePage() {
         busy={create.isPending}
         onSubmit={onSubmit}
         cancelTo="/caseload"
+        afterBsn={hasPermission(session, 'brp:lookup') ? <BrpPrefill values={values} onChange={setValues} /> : null}
         notice={
           unplaced ? (
             <Alert type="error" live="alert" title={t('residentForm.failed')}>

@@ -19,6 +19,8 @@ interface Props {
   cancelTo: string;
   /** An alert above the form, e.g. a conflict or a problem that belongs to no field. */
   notice?: ReactNode;
+  /** Shown under the BSN when creating (the BRP lookup, src/pages/brp/BrpPrefill.tsx). */
+  afterBsn?: ReactNode;
 }
 
 function Fieldset({ legend, children }: { legend: string; children: ReactNode }) {
@@ -31,7 +33,7 @@ function Fieldset({ legend, children }: { legend: string; children: ReactNode })
 }
 
 /** All resident fields with labels, descriptions and the server's messages next to each field. */
-export function ResidentForm({ mode, values, onChange, errors, onSubmit, busy, cancelTo, notice }: Props) {
+export function ResidentForm({ mode, values, onChange, errors, onSubmit, busy, cancelTo, notice, afterBsn }: Props) {
   const { t } = useTranslation();
   const set = (name: FieldName) => (e: { target: { value: string } }) => onChange({ ...values, [name]: e.target.value });
   const field = (name: FieldName) => ({
@@ -63,6 +65,7 @@ export function ResidentForm({ mode, values, onChange, errors, onSubmit, busy, c
         {mode === 'create' && (
           <TextField {...field('bsn')} required description={t('residentForm.bsnDescription')} inputMode="numeric" autoComplete="off" size="md" />
         )}
+        {mode === 'create' && afterBsn}
         <TextField {...field('givenNames')} required description={t('residentForm.givenNamesDescription')} autoComplete="off" />
         <TextField {...field('familyNamePrefix')} optional description={t('residentForm.prefixDescription')} autoComplete="off" size="sm" />
         <TextField {...field('familyName')} required autoComplete="off" />
