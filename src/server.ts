@@ -21,6 +21,8 @@ import { worklistJobs } from './modules/worklist/worklist.jobs.ts';
 import { registerPartnerWorklistRoutes } from './modules/worklist/partner-worklist.routes.ts';
 import { registerWorklistRoutes } from './modules/worklist/worklist.routes.ts';
 import type { JobDefinition } from './platform/jobs/jobs.ts';
+import { registerResidentAuthRoutes } from './platform/auth/resident-auth.routes.ts';
+import { registerPortalRoutes } from './modules/portal/portal.routes.ts';
 
 /** Composition root: the platform plus every module's routes. */
 export async function createServer(config: AppConfig, db: Db, pseudonymKey: string, logStream?: NodeJS.WritableStream): Promise<App> {
@@ -43,6 +45,8 @@ export async function createServer(config: AppConfig, db: Db, pseudonymKey: stri
     registerPlacementRoutes,
     registerFairnessRoutes,
     registerPrivacyRoutes,
+    registerResidentAuthRoutes,
+    registerPortalRoutes,
   ]);
 }
 

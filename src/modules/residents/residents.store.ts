@@ -42,6 +42,7 @@ export function scopeSqlOn(scope: ResidentScope, cols: ScopeColumns): RawBuilder
   const resident = sql.raw(cols.residentId);
   const parts: RawBuilder<unknown>[] = [];
   if (scope.areaIds.length > 0) parts.push(sql`${area} = ANY(${scope.areaIds}::uuid[])`);
+  if (scope.ownResidentId) parts.push(sql`${resident} = ${scope.ownResidentId}::uuid`);
   if (scope.consentPartnerOrganisationId) {
     parts.push(sql`EXISTS (SELECT 1 FROM consents k
       WHERE k.municipality_id = ${municipality} AND k.resident_id = ${resident}

@@ -95,6 +95,8 @@ export interface ResidentsTable {
   created_at: Generated<Date>;
   updated_at: Timestamp;
   version: Generated<number>;
+  /** Mijn Samenplan's demo login (issue 11), demo municipalities only. */
+  portal_demo_username: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface BenefitsTable {

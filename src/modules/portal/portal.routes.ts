@@ -1,0 +1,174 @@
+import type { FastifyReply } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { RouteRegistrar } from '../../platform/http/app.ts';
+import { API_PREFIX } from '../../platform/http/openapi.ts';
+import { PlanConflictError } from '../plans/plan-state.ts';
+import { ifMatchHeaders, planConflictSchema } from '../plans/plans.schema.ts';
+import {
+  actionDoneBody,
+  actionParams,
+  appointmentParams,
+  appointmentReplyBody,
+  appointmentReplySchema,
+  goalProposalBody,
+  portalHomeSchema,
+  portalPlanSchema,
+} from './portal.schema.ts';
+import * as service from './portal.service.ts';
+
+// Mijn Samenplan (issue 11): the resident's own routes. Every one is `access: { resident: true }`: only a resident's
+// session reaches them (a staff session gets 404), and a resident's session reaches nothing else (ADR 0016). No id of
+// a resident in any path: it is always the resident of the session.
+
+const tags = ['Mijn Samenplan'];
+const base = `${API_PREFIX}/portal`;
+const resident = { resident: true } as const;
+
+async function orConflict<T>(reply: FastifyReply, fn: () => Promise<T>): Promise<T | FastifyReply> {
+  try {
+    return await fn();
+  } catch (err) {
+    if (!(err instanceof PlanConflictError)) throw err;
+    return reply.status(412).type('application/problem+json').header('ETag', err.etag).send(err.body());
+  }
+}
+
+export const registerPortalRoutes: RouteRegistrar = (app) => {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const planWrite = { 200: portalPlanSchema, 412: planConflictSchema };
+
+  r.get(
+    `${base}/home`,
+    {
+      config: { access: resident, processing: { activity: 'PA-020', action: ['portal.home', 'meetings.list', 'plans.read'] } },
+      schema: { tags, summary: 'Uw plan en wie u helpt: contactpersoon, volgende afspraken, plan in het kort', operationId: 'getPortalHome', response: { 200: portalHomeSchema } },
+    },
+    async (req) => service.home(req.ctx()),
+  );
+
+  r.post(
+    `${base}/appointments/:meetingId/reply`,
+    {
+      config: { access: resident, processing: { activity: 'PA-021', action: ['meetings.confirm', 'meetings.moveRequest'] } },
+      schema: {
+        tags,
+        summary: 'Een afspraak bevestigen, of vragen om die te verzetten (uw contactpersoon ziet de vraag op haar werklijst)',
+        operationId: 'replyToPortalAppointment',
+        params: appointmentParams,
+        body: appointmentReplyBody,
+        response: { 200: appointmentReplySchema },
+      },
+    },
+    async (req) => service.answerAppointment(req.ctx(), req.params.meetingId, req.body),
+  );
+
+  r.get(
+    `${base}/appointments/:meetingId/calendar.ics`,
+    {
+      config: { access: resident, processing: { activity: 'PA-020', action: 'meetings.invitation' } },
+      schema: {
+        tags,
+        summary: 'De afspraak voor uw agenda (.ics)',
+        operationId: 'downloadPortalAppointmentIcs',
+        params: appointmentParams,
+        produces: ['text/calendar'],
+        response: { 200: z.string().describe('iCalendar (RFC 5545)') },
+      },
+    },
+    async (req, reply) => {
+      const ics = await service.appointmentCalendar(req.ctx(), req.params.meetingId);
+      return reply.type(ics.contentType).header('Content-Disposition', `attachment; filename="${ics.fileName}"`).send(ics.text);
+    },
+  );
+
+  r.get(
+    `${base}/plan`,
+    {
+      config: { access: resident, processing: { activity: 'PA-020', action: 'plans.read' } },
+      schema: { tags, summary: 'Uw plan: wat u doet en wat anderen doen (met ETag)', operationId: 'getPortalPlan', response: { 200: portalPlanSchema } },
+    },
+    async (req, reply) => {
+      const { plan, etag } = await service.myPlan(req.ctx());
+      return reply.header('ETag', etag).send(plan);
+    },
+  );
+
+  r.patch(
+    `${base}/plan/actions/:actionId`,
+    {
+      config: { access: resident, processing: { activity: 'PA-021', action: ['plans.actions.update', 'plans.conflict'] } },
+      schema: {
+        tags,
+        summary: 'Uw eigen actie op klaar zetten (of toch weer open)',
+        operationId: 'updatePortalPlanAction',
+        params: actionParams,
+        headers: ifMatchHeaders,
+        body: actionDoneBody,
+        response: planWrite,
+      },
+    },
+    async (req, reply) =>
+      orConflict(reply, async () => {
+        const { plan, etag } = await service.markAction(req.ctx(), req.params.actionId, req.headers['if-match'], req.body.status);
+        return reply.header('ETag', etag).send(plan);
+      }),
+  );
+
+  r.post(
+    `${base}/plan/goals`,
+    {
+      config: { access: resident, processing: { activity: 'PA-021', action: ['plans.goals.create', 'plans.conflict'] } },
+      schema: {
+        tags,
+        summary: 'Zelf een doel voorstellen (uw werkmatcher ziet het als voorstel van u)',
+        operationId: 'proposePortalPlanGoal',
+        headers: ifMatchHeaders,
+        body: goalProposalBody,
+        response: { 201: portalPlanSchema, 412: planConflictSchema },
+      },
+    },
+    async (req, reply) =>
+      orConflict(reply, async () => {
+        const { plan, etag } = await service.proposeGoal(req.ctx(), req.headers['if-match'], req.body);
+        return reply.status(201).header('ETag', etag).send(plan);
+      }),
+  );
+
+  r.post(
+    `${base}/plan/agreement`,
+    {
+      config: { access: resident, processing: { activity: 'PA-021', action: ['plans.agree', 'plans.conflict'] } },
+      schema: {
+        tags,
+        summary: 'Akkoord gaan met uw plan (vastgelegd met kanaal portal)',
+        operationId: 'agreePortalPlan',
+        headers: ifMatchHeaders,
+        response: planWrite,
+      },
+    },
+    async (req, reply) =>
+      orConflict(reply, async () => {
+        const { plan, etag } = await service.agree(req.ctx(), req.headers['if-match']);
+        return reply.header('ETag', etag).send(plan);
+      }),
+  );
+
+  r.get(
+    `${base}/plan/pdf`,
+    {
+      config: { access: resident, processing: { activity: 'PA-020', action: 'plans.pdf' } },
+      schema: {
+        tags,
+        summary: 'Uw plan als toegankelijke pdf',
+        operationId: 'downloadPortalPlanPdf',
+        produces: ['application/pdf'],
+        response: { 200: z.string().meta({ format: 'binary', description: 'Getagde pdf, taal nl-NL' }) },
+      },
+    },
+    async (req, reply) => {
+      const { pdf, fileName } = await service.myPlanPdf(req.ctx());
+      return reply.type('application/pdf').header('Content-Disposition', `attachment; filename="${fileName}"`).send(pdf as unknown as string);
+    },
+  );
+};

@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { planSchema } from '../plans/plans.schema.ts';
+
+// Mijn Samenplan (issue 11): what the resident's own portal sends and receives. B1 Dutch in every message.
+
+export const GOAL_TITLE_MAX = 200;
+export const GOAL_DESCRIPTION_MAX = 2000;
+export const MOVE_NOTE_MAX = 500;
+
+export const appointmentSchema = z
+  .object({
+    id: z.uuid(),
+    type: z.enum(['intake', 'threeWay', 'followUp', 'homeVisit']),
+    typeLabel: z.string(),
+    startsAt: z.iso.datetime({ offset: true }),
+    endsAt: z.iso.datetime({ offset: true }),
+    mode: z.enum(['inPerson', 'video', 'phone']),
+    location: z.string().nullable(),
+    videoUrl: z.string().nullable(),
+    withWhom: z.array(z.string()).describe('Wie er bij de afspraak zijn (namen)'),
+    confirmedAt: z.iso.datetime({ offset: true }).nullable().describe('Wanneer de inwoner liet weten dat hij komt'),
+    moveRequestedAt: z.iso.datetime({ offset: true }).nullable().describe('Wanneer de inwoner vroeg de afspraak te verzetten'),
+    moveRequestNote: z.string().nullable(),
+  })
+  .meta({ id: 'PortalAppointment' });
+
+export const portalHomeSchema = z
+  .object({
+    firstName: z.string(),
+    contactPerson: z
+      .object({
+        name: z.string(),
+        email: z.string().nullable(),
+        since: z.iso.datetime({ offset: true }).nullable(),
+        organisation: z.string().describe('De organisatie van de contactpersoon (de gemeente)'),
+      })
+      .nullable()
+      .describe('Wie u helpt: uw vaste contactpersoon (geen foto)'),
+    appointments: z.array(appointmentSchema),
+    plan: z
+      .object({ myOpenActions: z.number().int(), agreed: z.boolean(), version: z.number().int() })
+      .nullable()
+      .describe('Kort: uw plan (null als er nog geen plan is)'),
+  })
+  .meta({ id: 'PortalHome' });
+
+export const appointmentParams = z.object({ meetingId: z.uuid() });
+
+export const appointmentReplyBody = z
+  .union([
+    z.object({ confirm: z.literal(true) }).strict(),
+    z
+      .object({
+        moveNote: z
+          .string()
+          .trim()
+          .min(1, 'Schrijf kort waarom u de afspraak wilt verzetten, en wanneer u wel kunt.')
+          .max(MOVE_NOTE_MAX, `Maak uw bericht korter: hoogstens ${MOVE_NOTE_MAX} tekens.`),
+      })
+      .strict(),
+  ])
+  .meta({ id: 'PortalAppointmentReply' });
+
+export const appointmentReplySchema = z.object({
+  confirmedAt: z.iso.datetime({ offset: true }).nullable(),
+  moveRequestedAt: z.iso.datetime({ offset: true }).nullable(),
+  moveRequestNote: z.string().nullable(),
+});
+
+export const portalPlanSchema = planSchema;
+
+export const actionParams = z.object({ actionId: z.uuid() });
+export const actionDoneBody = z.object({ status: z.enum(['open', 'done']).describe('done: klaar; open: toch nog niet klaar') }).strict();
+
+export const goalProposalBody = z
+  .object({
+    title: z
+      .string()
+      .trim()
+      .min(1, 'Schrijf op wat uw doel is.')
+      .max(GOAL_TITLE_MAX, `Maak uw doel korter: hoogstens ${GOAL_TITLE_MAX} tekens. U kunt meer vertellen bij "Uitleg".`),
+    description: z.string().trim().max(GOAL_DESCRIPTION_MAX, `Maak de uitleg korter: hoogstens ${GOAL_DESCRIPTION_MAX} tekens.`).optional(),
+  })
+  .strict();
