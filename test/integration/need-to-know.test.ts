@@ -119,7 +119,7 @@ async function expectedResidents(scope: DbScope, table: string): Promise<Set<str
   }
   if (ways.includes('own') && scope.residentId) {
     values.push(scope.residentId);
-    parts.push(`SELECT $${values.length}::uuid`);
+    parts.push(`SELECT id FROM residents WHERE municipality_id = $1 AND id = $${values.length}::uuid`);
   }
   if (ways.includes('revealed') && scope.candidates) {
     parts.push(`SELECT resident_id FROM match_proposals WHERE municipality_id = $1 AND revealed_at IS NOT NULL`);

@@ -27,6 +27,10 @@ import { TeamPage } from './pages/team/TeamPage.tsx';
 import { WelcomePage } from './pages/WelcomePage.tsx';
 import { NotificationsPage } from './pages/worklist/NotificationsPage.tsx';
 import { WorklistPage } from './pages/worklist/WorklistPage.tsx';
+import { PortalHomePage } from './pages/portal/PortalHomePage.tsx';
+import { PortalLayout } from './pages/portal/PortalLayout.tsx';
+import { PortalLoginPage } from './pages/portal/PortalLoginPage.tsx';
+import { PortalPlanPage } from './pages/portal/PortalPlanPage.tsx';
 
 function AuthenticatedLayout() {
   const session = useSession();
@@ -50,6 +54,12 @@ export function App() {
   return (
     <Routes>
       <Route path="/inloggen" element={<LoginPage />} />
+      {/* Mijn Samenplan (issue 11): the resident's own portal, with its own session and login. */}
+      <Route path="/mijn/inloggen" element={<PortalLoginPage />} />
+      <Route path="/mijn" element={<PortalLayout />}>
+        <Route index element={<PortalHomePage />} />
+        <Route path="plan" element={<PortalPlanPage />} />
+      </Route>
       <Route
         element={
           <RequireAuth>
