@@ -116,8 +116,8 @@ afterAll(async () => {
 
 describe('Mijn Samenplan: login with DigiD (OpenID Connect, BSN as subject)', () => {
   it('the options say DigiD is on; the staff OIDC is not configured and stays off', async () => {
-    expect((await fetch(`${server.baseUrl}/api/v1/portal/session/options`).then((r) => r.json())).oidc).toBe(true);
-    expect((await fetch(`${server.baseUrl}/api/v1/session/options`).then((r) => r.json())).oidc).toBe(false);
+    expect(((await fetch(`${server.baseUrl}/api/v1/portal/session/options`).then((r) => r.json())) as { oidc: boolean }).oidc).toBe(true);
+    expect(((await fetch(`${server.baseUrl}/api/v1/session/options`).then((r) => r.json())) as { oidc: boolean }).oidc).toBe(false);
     expect((await fetch(`${server.baseUrl}/api/v1/session/oidc/login`, { redirect: 'manual' })).status).toBe(404);
   });
 

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayInNl } from '../../src/domain/dates.ts';
 import { pseudonymise } from '../../src/platform/processing-log/pseudonym.ts';
@@ -123,7 +124,7 @@ describe('Mijn Samenplan: home and appointments', () => {
     const ics = await anna.get(`/api/v1/portal/appointments/${id}/calendar.ics`);
     expect(ics.status).toBe(200);
     expect(String(ics.body)).toContain('BEGIN:VCALENDAR');
-    const jobs = await server.ownerDb.selectFrom('job_outbox').selectAll().execute();
+    const { rows: jobs } = await sql`SELECT * FROM job_outbox`.execute(server.ownerDb);
     expect(JSON.stringify(jobs)).toContain('residentRequest');
     expect(JSON.stringify(jobs)).not.toContain('Donderdag');
   });
@@ -194,5 +195,33 @@ describe('Mijn Samenplan: my plan', () => {
       expect(actions, a).toContain(a);
     }
     expect(rows.every((r) => r.actor_id === world.residents.ov1)).toBe(true);
+  });
+});
+
+describe('Mijn Samenplan: my consents', () => {
+  it('lists who may look along; gives one; withdrawing ends the buurtteam’s access at once (its next request: 404)', async () => {
+    const bt = await loginAs(server.baseUrl, ROLE_USERS.partnerProfessional);
+    expect((await bt.get(`/api/v1/residents/${world.residents.ov1}`)).status).toBe(200);
+    const list = await anna.get('/api/v1/portal/consents');
+    expect(list.status).toBe(200);
+    const buurtteam = list.body.items.find((k: { active: boolean; partnerOrganisation: { id: string } }) => k.active && k.partnerOrganisation.id === world.partners.btOvervecht);
+    expect(buurtteam).toBeDefined();
+    expect(list.body.organisations.map((o: { id: string }) => o.id)).toContain(world.partners.otherUtrecht);
+
+    const given = await anna.post('/api/v1/portal/consents', { partnerOrganisationId: world.partners.otherUtrecht });
+    expect(given.status, JSON.stringify(given.body)).toBe(201);
+    expect(given.body).toMatchObject({ active: true, givenByYou: true, validFrom: todayInNl() });
+    expect((await anna.post('/api/v1/portal/consents', { partnerOrganisationId: world.partners.otherUtrecht })).status).toBe(409);
+    const bad = await anna.post('/api/v1/portal/consents', { partnerOrganisationId: 'geen-id' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.invalidParams[0]).toMatchObject({ name: 'partnerOrganisationId' });
+
+    const withdrawn = await anna.post(`/api/v1/portal/consents/${buurtteam.id}/withdraw`);
+    expect(withdrawn.status).toBe(200);
+    expect(withdrawn.body.active).toBe(false);
+    expect((await bt.get(`/api/v1/residents/${world.residents.ov1}`)).status).toBe(404);
+    expect((await bt.get(`/api/v1/residents/${world.residents.ov1}/plan`)).status).toBe(404);
+    // Another resident cannot withdraw Anna's consent: 404.
+    expect((await bram.post(`/api/v1/portal/consents/${given.body.id}/withdraw`)).status).toBe(404);
   });
 });

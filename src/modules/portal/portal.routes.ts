@@ -11,11 +11,16 @@ import {
   appointmentParams,
   appointmentReplyBody,
   appointmentReplySchema,
+  consentGiveBody,
+  consentParams,
   goalProposalBody,
+  portalConsentListSchema,
+  portalConsentSchema,
   portalHomeSchema,
   portalPlanSchema,
 } from './portal.schema.ts';
 import * as service from './portal.service.ts';
+import * as consents from '../residents/residents-own.service.ts';
 
 // Mijn Samenplan (issue 11): the resident's own routes. Every one is `access: { resident: true }`: only a resident's
 // session reaches them (a staff session gets 404), and a resident's session reaches nothing else (ADR 0016). No id of
@@ -170,5 +175,44 @@ export const registerPortalRoutes: RouteRegistrar = (app) => {
       const { pdf, fileName } = await service.myPlanPdf(req.ctx());
       return reply.type('application/pdf').header('Content-Disposition', `attachment; filename="${fileName}"`).send(pdf as unknown as string);
     },
+  );
+
+  r.get(
+    `${base}/consents`,
+    {
+      config: { access: resident, processing: { activity: 'PA-023', action: 'residents.consents.list' } },
+      schema: { tags, summary: 'Wie mag meekijken: uw toestemmingen', operationId: 'listPortalConsents', response: { 200: portalConsentListSchema } },
+    },
+    async (req) => consents.ownConsents(req.ctx()),
+  );
+
+  r.post(
+    `${base}/consents`,
+    {
+      config: { access: resident, processing: { activity: 'PA-023', action: 'residents.consents.grant' } },
+      schema: {
+        tags,
+        summary: 'Een organisatie toestemming geven om mee te kijken in uw plan',
+        operationId: 'givePortalConsent',
+        body: consentGiveBody,
+        response: { 201: portalConsentSchema },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await consents.giveOwnConsent(req.ctx(), req.body)),
+  );
+
+  r.post(
+    `${base}/consents/:consentId/withdraw`,
+    {
+      config: { access: resident, processing: { activity: 'PA-023', action: 'residents.consents.withdraw' } },
+      schema: {
+        tags,
+        summary: 'Toestemming intrekken: de organisatie kan meteen niet meer meekijken',
+        operationId: 'withdrawPortalConsent',
+        params: consentParams,
+        response: { 200: portalConsentSchema },
+      },
+    },
+    async (req) => consents.withdrawOwnConsent(req.ctx(), req.params.consentId),
   );
 };

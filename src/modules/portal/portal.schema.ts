@@ -82,3 +82,35 @@ export const goalProposalBody = z
     description: z.string().trim().max(GOAL_DESCRIPTION_MAX, `Maak de uitleg korter: hoogstens ${GOAL_DESCRIPTION_MAX} tekens.`).optional(),
   })
   .strict();
+
+export const portalConsentSchema = z
+  .object({
+    id: z.uuid(),
+    partnerOrganisation: z.object({ id: z.uuid(), name: z.string() }),
+    purpose: z.string(),
+    validFrom: z.iso.date(),
+    validTo: z.iso.date().nullable(),
+    active: z.boolean().describe('Deze organisatie mag nu meekijken'),
+    withdrawnAt: z.iso.datetime({ offset: true }).nullable(),
+    givenAt: z.iso.datetime({ offset: true }),
+    givenByYou: z.boolean().describe('U gaf deze toestemming zelf, in Mijn Samenplan'),
+  })
+  .meta({ id: 'PortalConsent' });
+
+export const portalConsentListSchema = z
+  .object({
+    items: z.array(portalConsentSchema),
+    total: z.number().int(),
+    next: z.string().nullable(),
+    organisations: z.array(z.object({ id: z.uuid(), name: z.string() })).describe('Organisaties die u toestemming kunt geven'),
+  })
+  .meta({ id: 'PortalConsentList' });
+
+export const consentGiveBody = z
+  .object({
+    partnerOrganisationId: z.uuid({ message: 'Kies een organisatie uit de lijst.' }),
+    validTo: z.iso.date({ message: 'Vul een datum in als dag-maand-jaar.' }).nullable().optional(),
+  })
+  .strict();
+
+export const consentParams = z.object({ consentId: z.uuid() });

@@ -384,7 +384,8 @@ export function residentsStore(tx: Tx, principal: Principal) {
           valid_from: row.validFrom,
           valid_to: row.validTo,
           withdrawn_at: null,
-          recorded_by: principal.userId,
+          // A consent the resident gave himself in Mijn Samenplan names no staff member.
+          recorded_by: principal.residentId ? null : principal.userId,
           recorded_at: new Date(),
         })
         .execute();
