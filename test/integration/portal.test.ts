@@ -225,3 +225,20 @@ describe('Mijn Samenplan: my consents', () => {
     expect((await bram.post(`/api/v1/portal/consents/${given.body.id}/withdraw`)).status).toBe(404);
   });
 });
+
+describe('Mijn Samenplan: who looked at my file', () => {
+  it('lists organisation, role, purpose and date from the log, not her own use; names only when the municipality allows', async () => {
+    const res = await anna.get('/api/v1/portal/access-log');
+    expect(res.status).toBe(200);
+    expect(res.body.items.length).toBeGreaterThan(0);
+    const wmEntry = res.body.items.find((e: { role: string }) => e.role === 'werkmatcher');
+    expect(wmEntry).toMatchObject({ organisation: 'Utrecht (test)', staffName: `Test ${ROLE_USERS.jobCoach}` });
+    expect(typeof wmEntry.activity).toBe('string');
+    expect(res.body.items.some((e: { role: string }) => e.role === 'inwoner zelf')).toBe(false);
+    await server.ownerDb.updateTable('municipalities').set({ portal_hides_staff_names: true }).where('id', '=', world.utrecht).execute();
+    const hidden = await anna.get('/api/v1/portal/access-log');
+    expect(hidden.body.namesHidden).toBe(true);
+    expect(hidden.body.items.every((e: { staffName: string | null }) => e.staffName === null)).toBe(true);
+    await server.ownerDb.updateTable('municipalities').set({ portal_hides_staff_names: false }).where('id', '=', world.utrecht).execute();
+  });
+});

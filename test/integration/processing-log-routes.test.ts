@@ -760,6 +760,7 @@ const cases: Record<string, Case> = {
   },
   downloadPortalPlanPdf: { as: NAIMA, subjects: () => [user(NAIMA).id] },
   listPortalConsents: { as: NAIMA, subjects: () => [user(NAIMA).id] },
+  getPortalAccessLog: { as: NAIMA, subjects: () => [user(NAIMA).id] },
   givePortalConsent: { as: NAIMA, request: (d) => ({ body: { partnerOrganisationId: d.otherOrg } }), subjects: () => [user(NAIMA).id] },
   withdrawPortalConsent: {
     as: NAIMA,

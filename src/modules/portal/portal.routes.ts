@@ -14,6 +14,7 @@ import {
   consentGiveBody,
   consentParams,
   goalProposalBody,
+  portalAccessLogSchema,
   portalConsentListSchema,
   portalConsentSchema,
   portalHomeSchema,
@@ -214,5 +215,19 @@ export const registerPortalRoutes: RouteRegistrar = (app) => {
       },
     },
     async (req) => consents.withdrawOwnConsent(req.ctx(), req.params.consentId),
+  );
+
+  r.get(
+    `${base}/access-log`,
+    {
+      config: { access: resident, processing: { activity: 'PA-024', action: 'portal.accessLog' } },
+      schema: {
+        tags,
+        summary: 'Wie bekeek mijn dossier? Organisatie, rol, waarvoor en wanneer (uit het logboek)',
+        operationId: 'getPortalAccessLog',
+        response: { 200: portalAccessLogSchema },
+      },
+    },
+    async (req) => service.accessLog(req.ctx()),
   );
 };

@@ -114,3 +114,21 @@ export const consentGiveBody = z
   .strict();
 
 export const consentParams = z.object({ consentId: z.uuid() });
+
+export const portalAccessLogSchema = z
+  .object({
+    items: z.array(
+      z.object({
+        at: z.iso.datetime({ offset: true }),
+        organisation: z.string(),
+        role: z.string().describe('De rol, in gewone woorden (werkmatcher, buurtteamprofessional …)'),
+        staffName: z.string().nullable().describe('Alleen als de gemeente namen van medewerkers laat zien'),
+        activity: z.string().describe('Wat er gebeurde: de naam van de verwerking in gewoon Nederlands'),
+        purpose: z.string().describe('Waarom'),
+      }),
+    ),
+    total: z.number().int(),
+    next: z.string().nullable(),
+    namesHidden: z.boolean(),
+  })
+  .meta({ id: 'PortalAccessLog' });

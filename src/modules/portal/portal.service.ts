@@ -6,7 +6,8 @@ import { replyToAppointment, residentAppointments } from '../meetings/meetings-r
 import { getPlan, planPdf } from '../plans/plans.service.ts';
 import { addGoal, agreeAsResident, updateAction } from '../plans/plans-edit.service.ts';
 import { residentsStore } from '../residents/residents.store.ts';
-import { contactPersonReach } from './portal.store.ts';
+import { contactPersonReach, hidesStaffNames } from './portal.store.ts';
+import { ownProcessingLog } from '../privacy/privacy-own.service.ts';
 
 // Mijn Samenplan (issue 11): the resident's own use cases. Every one runs as the resident principal: the database
 // scopes every row to his own (samenplan.scope_resident, ADR 0016), and the owning modules' services do the work
@@ -76,4 +77,10 @@ export async function agree(ctx: RequestContext, ifMatch: string | undefined) {
 
 export async function myPlanPdf(ctx: RequestContext) {
   return planPdf(ctx, ownResident(ctx));
+}
+
+/** "Wie bekeek mijn dossier?": the processing log about the resident, in plain words (PA-024). */
+export async function accessLog(ctx: RequestContext) {
+  ownResident(ctx);
+  return ctx.transaction(async (tx) => ownProcessingLog(ctx, await hidesStaffNames(tx, ctx.principal.municipalityId)));
 }

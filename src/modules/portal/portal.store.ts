@@ -13,3 +13,9 @@ export async function contactPersonReach(tx: Tx, municipalityId: string, staffUs
     .executeTakeFirst();
   return row ?? null;
 }
+
+/** The municipality's policy for "who looked at my file": leave staff names out. */
+export async function hidesStaffNames(tx: Tx, municipalityId: string): Promise<boolean> {
+  const row = await tx.selectFrom('municipalities').select('portal_hides_staff_names').where('id', '=', municipalityId).executeTakeFirst();
+  return row?.portal_hides_staff_names ?? true;
+}

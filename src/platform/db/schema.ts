@@ -14,6 +14,8 @@ export interface MunicipalitiesTable {
   created_at: Generated<Date>;
   area_term: Generated<'wijk' | 'gebied'>;
   partner_team_term: Generated<'buurtteam' | 'gebiedsteam'>;
+  /** Mijn Samenplan: "who looked at my file" leaves out staff names (migration 202612051102). */
+  portal_hides_staff_names: Generated<boolean>;
 }
 
 export interface AreasTable {
