@@ -242,3 +242,19 @@ describe('Mijn Samenplan: who looked at my file', () => {
     await server.ownerDb.updateTable('municipalities').set({ portal_hides_staff_names: false }).where('id', '=', world.utrecht).execute();
   });
 });
+
+describe('Mijn Samenplan: "Werkt het loont?"', () => {
+  it('16 hours at EUR 14: an estimate with the rule in words; −3 hours gets a Dutch answer next to the field', async () => {
+    const res = await anna.post('/api/v1/portal/work-pays', { hoursPerWeek: 16, hourlyWage: 14, household: 'single', age27OrOlder: true, date: '2026-02-01' });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body).toMatchObject({ estimate: true, earningsCents: 97067, rule: 'n', normCents: 140150 });
+    expect(res.body.totalCents).toBeGreaterThan(res.body.normCents);
+    expect(res.body.explanation).toContain('25%');
+    const bad = await anna.post('/api/v1/portal/work-pays', { hoursPerWeek: -3, hourlyWage: 14, household: 'single', age27OrOlder: true });
+    expect(bad.status).toBe(400);
+    expect(bad.body.invalidParams).toEqual([expect.objectContaining({ name: 'hoursPerWeek', reason: expect.stringContaining('niet minder dan 0') })]);
+    const early = await anna.post('/api/v1/portal/work-pays', { hoursPerWeek: 16, hourlyWage: 14, household: 'single', age27OrOlder: true, date: '2024-01-01' });
+    expect(early.status).toBe(400);
+    expect((await wm.post('/api/v1/portal/work-pays', { hoursPerWeek: 16, hourlyWage: 14, household: 'single', age27OrOlder: true })).status).toBe(404);
+  });
+});

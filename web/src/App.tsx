@@ -31,6 +31,8 @@ import { PortalHomePage } from './pages/portal/PortalHomePage.tsx';
 import { PortalLayout } from './pages/portal/PortalLayout.tsx';
 import { PortalLoginPage } from './pages/portal/PortalLoginPage.tsx';
 import { PortalPlanPage } from './pages/portal/PortalPlanPage.tsx';
+import { PortalAccessLogPage, PortalConsentsPage } from './pages/portal/PortalPrivacyPage.tsx';
+import { PortalWorkPaysPage } from './pages/portal/PortalWorkPaysPage.tsx';
 
 function AuthenticatedLayout() {
   const session = useSession();
@@ -59,6 +61,9 @@ export function App() {
       <Route path="/mijn" element={<PortalLayout />}>
         <Route index element={<PortalHomePage />} />
         <Route path="plan" element={<PortalPlanPage />} />
+        <Route path="werkt-het-loont" element={<PortalWorkPaysPage />} />
+        <Route path="toestemmingen" element={<PortalConsentsPage />} />
+        <Route path="wie-keek-mee" element={<PortalAccessLogPage />} />
       </Route>
       <Route
         element={

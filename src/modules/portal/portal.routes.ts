@@ -15,6 +15,8 @@ import {
   consentParams,
   goalProposalBody,
   portalAccessLogSchema,
+  workPaysBody,
+  workPaysResultSchema,
   portalConsentListSchema,
   portalConsentSchema,
   portalHomeSchema,
@@ -229,5 +231,20 @@ export const registerPortalRoutes: RouteRegistrar = (app) => {
       },
     },
     async (req) => service.accessLog(req.ctx()),
+  );
+
+  r.post(
+    `${base}/work-pays`,
+    {
+      config: { access: resident, processing: { none: 'een berekening met wat de inwoner zelf invult; niets wordt bewaard of met zijn dossier verbonden' } },
+      schema: {
+        tags,
+        summary: '"Werkt het loont?": een schatting van uw inkomen per maand met werk en bijstand',
+        operationId: 'calculatePortalWorkPays',
+        body: workPaysBody,
+        response: { 200: workPaysResultSchema },
+      },
+    },
+    async (req) => service.calculateWorkPays(req.body),
   );
 };

@@ -132,3 +132,39 @@ export const portalAccessLogSchema = z
     namesHidden: z.boolean(),
   })
   .meta({ id: 'PortalAccessLog' });
+
+export const workPaysBody = z
+  .object({
+    hoursPerWeek: z
+      .number({ message: 'Vul het aantal uren per week in, bijvoorbeeld 16.' })
+      .min(0, 'Het aantal uren kan niet minder dan 0 zijn. Vul bijvoorbeeld 16 in.')
+      .max(80, 'Vul hoogstens 80 uur per week in.'),
+    hourlyWage: z
+      .number({ message: 'Vul uw loon per uur in euro in, bijvoorbeeld 14.' })
+      .min(0, 'Het loon per uur kan niet minder dan 0 zijn.')
+      .max(200, 'Vul een loon per uur van hoogstens € 200 in.'),
+    household: z.enum(['single', 'singleParent', 'couple'], { message: 'Kies of u alleen woont, alleenstaande ouder bent of samenwoont.' }),
+    age27OrOlder: z.boolean({ message: 'Zeg of u 27 jaar of ouder bent.' }),
+    youngestChildUnder12: z.boolean().optional(),
+    monthsUsed: z.number().int().min(0, 'Het aantal maanden kan niet minder dan 0 zijn.').max(120).optional().describe('Hoeveel maanden u de vrijlating al had'),
+    date: z.iso.date({ message: 'Vul een datum in.' }).optional().describe('De maand waarover het gaat (standaard vandaag)'),
+    variant: z.enum(['werkenLoont']).optional().describe('Een onderzoeksarm (de module studies kiest die)'),
+  })
+  .strict();
+
+export const workPaysResultSchema = z
+  .object({
+    estimate: z.literal(true).describe('Altijd een schatting: de gemeente rekent uw echte bijstand uit'),
+    earningsCents: z.number().int(),
+    normCents: z.number().int(),
+    disregardCents: z.number().int(),
+    benefitCents: z.number().int(),
+    totalCents: z.number().int(),
+    withoutWorkCents: z.number().int(),
+    rule: z.enum(['n', 'r', 'variant', 'underAge', 'used', 'noEarnings']),
+    share: z.number(),
+    capCents: z.number().int(),
+    explanation: z.string().describe('De regel die gold, in gewone woorden'),
+    sources: z.array(z.string()),
+  })
+  .meta({ id: 'WorkPaysResult' });

@@ -1,3 +1,5 @@
+import { todayInNl } from '../../domain/dates.ts';
+import { WorkPaysParameterError, workPays } from '../../domain/work-pays.ts';
 import { isResident } from '../../platform/access/principal.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { ProblemError, problems } from '../../platform/http/problem.ts';
@@ -83,4 +85,40 @@ export async function myPlanPdf(ctx: RequestContext) {
 export async function accessLog(ctx: RequestContext) {
   ownResident(ctx);
   return ctx.transaction(async (tx) => ownProcessingLog(ctx, await hidesStaffNames(tx, ctx.principal.municipalityId)));
+}
+
+/**
+ * "Werkt het loont?" — an estimate from what the resident fills in; nothing is stored. The study arm ('werkenLoont')
+ * is chosen by its key: the studies module will pass the resident's arm here (docs/adr/0017).
+ */
+export function calculateWorkPays(body: {
+  hoursPerWeek: number;
+  hourlyWage: number;
+  household: 'single' | 'singleParent' | 'couple';
+  age27OrOlder: boolean;
+  youngestChildUnder12?: boolean;
+  monthsUsed?: number;
+  date?: string;
+  variant?: 'werkenLoont';
+}) {
+  const monthsUsed = body.monthsUsed ?? 0;
+  try {
+    return workPays({
+      date: body.date ?? todayInNl(),
+      household: body.household,
+      age: body.age27OrOlder ? 27 : 26,
+      hoursPerWeek: body.hoursPerWeek,
+      hourlyWageCents: Math.round(body.hourlyWage * 100),
+      youngestChildAge: body.household === 'singleParent' && body.youngestChildUnder12 ? 0 : null,
+      // One count of months with a disregard: first onder n (6 months), then onder r.
+      monthsUsedN: monthsUsed,
+      monthsUsedR: Math.max(0, monthsUsed - 6),
+      variant: body.variant ?? null,
+    });
+  } catch (err) {
+    if (err instanceof WorkPaysParameterError) {
+      throw problems.invalid([{ name: 'date', code: 'noParameters', reason: 'Voor deze datum kunnen we nog niet rekenen. Kies een datum vanaf 1 juli 2025.' }]);
+    }
+    throw err;
+  }
 }

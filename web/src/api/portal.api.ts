@@ -1,5 +1,5 @@
 import { API_BASE, api, answer, body, hrefOf } from './client.ts';
-import type { components } from './schema.gen.ts';
+import type { components, paths } from './schema.gen.ts';
 
 // Mijn Samenplan (issue 11): the resident's own portal. No resident id in any path: always the resident of the session.
 
@@ -55,3 +55,29 @@ export function agreePortalPlan(etag: string) {
 }
 
 export const PORTAL_PLAN_PDF_URL = hrefOf('/portal/plan/pdf');
+
+export type PortalConsentList = S['PortalConsentList'];
+export type PortalConsent = S['PortalConsent'];
+export type PortalAccessLog = S['PortalAccessLog'];
+export type WorkPaysResult = S['WorkPaysResult'];
+export type WorkPaysInput = NonNullable<paths['/portal/work-pays']['post']['requestBody']>['content']['application/json'];
+
+export function listPortalConsents(): Promise<PortalConsentList> {
+  return body(api.GET('/portal/consents'));
+}
+
+export function givePortalConsent(partnerOrganisationId: string): Promise<PortalConsent> {
+  return body(api.POST('/portal/consents', { body: { partnerOrganisationId } }));
+}
+
+export function withdrawPortalConsent(consentId: string): Promise<PortalConsent> {
+  return body(api.POST('/portal/consents/{consentId}/withdraw', { params: { path: { consentId } } }));
+}
+
+export function getPortalAccessLog(): Promise<PortalAccessLog> {
+  return body(api.GET('/portal/access-log'));
+}
+
+export function calculateWorkPays(input: WorkPaysInput): Promise<WorkPaysResult> {
+  return body(api.POST('/portal/work-pays', { body: input }));
+}

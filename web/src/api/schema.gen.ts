@@ -1500,6 +1500,75 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/portal/consents': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Wie mag meekijken: uw toestemmingen */
+    get: operations['listPortalConsents'];
+    put?: never;
+    /** Een organisatie toestemming geven om mee te kijken in uw plan */
+    post: operations['givePortalConsent'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/portal/consents/{consentId}/withdraw': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Toestemming intrekken: de organisatie kan meteen niet meer meekijken */
+    post: operations['withdrawPortalConsent'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/portal/access-log': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Wie bekeek mijn dossier? Organisatie, rol, waarvoor en wanneer (uit het logboek) */
+    get: operations['getPortalAccessLog'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/portal/work-pays': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** "Werkt het loont?": een schatting van uw inkomen per maand met werk en bijstand */
+    post: operations['calculatePortalWorkPays'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3887,6 +3956,77 @@ export interface components {
       | {
           moveNote: string;
         };
+    PortalConsentInput: {
+      /** Format: uuid */
+      id: string;
+      partnerOrganisation: {
+        /** Format: uuid */
+        id: string;
+        name: string;
+      };
+      purpose: string;
+      /** Format: date */
+      validFrom: string;
+      /** Format: date */
+      validTo: string | null;
+      /** @description Deze organisatie mag nu meekijken */
+      active: boolean;
+      /** Format: date-time */
+      withdrawnAt: string | null;
+      /** Format: date-time */
+      givenAt: string;
+      /** @description U gaf deze toestemming zelf, in Mijn Samenplan */
+      givenByYou: boolean;
+    };
+    PortalConsentListInput: {
+      items: components['schemas']['PortalConsentInput'][];
+      total: number;
+      next: string | null;
+      /** @description Organisaties die u toestemming kunt geven */
+      organisations: {
+        /** Format: uuid */
+        id: string;
+        name: string;
+      }[];
+    };
+    PortalAccessLogInput: {
+      items: {
+        /** Format: date-time */
+        at: string;
+        organisation: string;
+        /** @description De rol, in gewone woorden (werkmatcher, buurtteamprofessional …) */
+        role: string;
+        /** @description Alleen als de gemeente namen van medewerkers laat zien */
+        staffName: string | null;
+        /** @description Wat er gebeurde: de naam van de verwerking in gewoon Nederlands */
+        activity: string;
+        /** @description Waarom */
+        purpose: string;
+      }[];
+      total: number;
+      next: string | null;
+      namesHidden: boolean;
+    };
+    WorkPaysResultInput: {
+      /**
+       * @description Altijd een schatting: de gemeente rekent uw echte bijstand uit
+       * @constant
+       */
+      estimate: true;
+      earningsCents: number;
+      normCents: number;
+      disregardCents: number;
+      benefitCents: number;
+      totalCents: number;
+      withoutWorkCents: number;
+      /** @enum {string} */
+      rule: 'n' | 'r' | 'variant' | 'underAge' | 'used' | 'noEarnings';
+      share: number;
+      capCents: number;
+      /** @description De regel die gold, in gewone woorden */
+      explanation: string;
+      sources: string[];
+    };
     AreaListInput: {
       items: {
         /** Format: uuid */
@@ -6322,6 +6462,77 @@ export interface components {
       | {
           moveNote: string;
         };
+    PortalConsent: {
+      /** Format: uuid */
+      id: string;
+      partnerOrganisation: {
+        /** Format: uuid */
+        id: string;
+        name: string;
+      };
+      purpose: string;
+      /** Format: date */
+      validFrom: string;
+      /** Format: date */
+      validTo: string | null;
+      /** @description Deze organisatie mag nu meekijken */
+      active: boolean;
+      /** Format: date-time */
+      withdrawnAt: string | null;
+      /** Format: date-time */
+      givenAt: string;
+      /** @description U gaf deze toestemming zelf, in Mijn Samenplan */
+      givenByYou: boolean;
+    };
+    PortalConsentList: {
+      items: components['schemas']['PortalConsent'][];
+      total: number;
+      next: string | null;
+      /** @description Organisaties die u toestemming kunt geven */
+      organisations: {
+        /** Format: uuid */
+        id: string;
+        name: string;
+      }[];
+    };
+    PortalAccessLog: {
+      items: {
+        /** Format: date-time */
+        at: string;
+        organisation: string;
+        /** @description De rol, in gewone woorden (werkmatcher, buurtteamprofessional …) */
+        role: string;
+        /** @description Alleen als de gemeente namen van medewerkers laat zien */
+        staffName: string | null;
+        /** @description Wat er gebeurde: de naam van de verwerking in gewoon Nederlands */
+        activity: string;
+        /** @description Waarom */
+        purpose: string;
+      }[];
+      total: number;
+      next: string | null;
+      namesHidden: boolean;
+    };
+    WorkPaysResult: {
+      /**
+       * @description Altijd een schatting: de gemeente rekent uw echte bijstand uit
+       * @constant
+       */
+      estimate: true;
+      earningsCents: number;
+      normCents: number;
+      disregardCents: number;
+      benefitCents: number;
+      totalCents: number;
+      withoutWorkCents: number;
+      /** @enum {string} */
+      rule: 'n' | 'r' | 'variant' | 'underAge' | 'used' | 'noEarnings';
+      share: number;
+      capCents: number;
+      /** @description De regel die gold, in gewone woorden */
+      explanation: string;
+      sources: string[];
+    };
     AreaList: {
       items: {
         /** Format: uuid */
@@ -14220,6 +14431,370 @@ export interface operations {
       };
     };
   };
+  listPortalConsents: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PortalConsentList'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  givePortalConsent: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** Format: uuid */
+          partnerOrganisationId: string;
+          /** Format: date */
+          validTo?: string | null;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PortalConsent'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  withdrawPortalConsent: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        consentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PortalConsent'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getPortalAccessLog: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PortalAccessLog'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  calculatePortalWorkPays: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          hoursPerWeek: number;
+          hourlyWage: number;
+          /** @enum {string} */
+          household: 'single' | 'singleParent' | 'couple';
+          age27OrOlder: boolean;
+          youngestChildUnder12?: boolean;
+          /** @description Hoeveel maanden u de vrijlating al had */
+          monthsUsed?: number;
+          /**
+           * Format: date
+           * @description De maand waarover het gaat (standaard vandaag)
+           */
+          date?: string;
+          /**
+           * @description Een onderzoeksarm (de module studies kiest die)
+           * @enum {string}
+           */
+          variant?: 'werkenLoont';
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WorkPaysResult'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
 }
 type FlattenedDeepRequired<T> = {
   [K in keyof T]-?: FlattenedDeepRequired<
@@ -14319,6 +14894,12 @@ export const pathsPrivacyResidentsIdSubjectAccessExportGetParametersQueryFormatV
 export const pathsPortalPlanActionsActionIdPatchRequestBodyContentApplicationJsonStatusValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/portal/plan/actions/{actionId}']['patch']['requestBody']['content']['application/json']['status']
 > = ['open', 'done'];
+export const pathsPortalWorkPaysPostRequestBodyContentApplicationJsonHouseholdValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/portal/work-pays']['post']['requestBody']['content']['application/json']['household']
+> = ['single', 'singleParent', 'couple'];
+export const pathsPortalWorkPaysPostRequestBodyContentApplicationJsonVariantValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/portal/work-pays']['post']['requestBody']['content']['application/json']['variant']
+> = ['werkenLoont'];
 export const roleInputValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['RoleInput']> = [
   'jobCoach',
   'teamLead',
@@ -14740,6 +15321,9 @@ export const portalAppointmentInputTypeValues: ReadonlyArray<
 export const portalAppointmentInputModeValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['PortalAppointmentInput']['mode']
 > = ['inPerson', 'video', 'phone'];
+export const workPaysResultInputRuleValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['WorkPaysResultInput']['rule']
+> = ['n', 'r', 'variant', 'underAge', 'used', 'noEarnings'];
 export const roleValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['Role']> = [
   'jobCoach',
   'teamLead',
@@ -15164,3 +15748,6 @@ export const portalAppointmentTypeValues: ReadonlyArray<
 export const portalAppointmentModeValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['PortalAppointment']['mode']
 > = ['inPerson', 'video', 'phone'];
+export const workPaysResultRuleValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['WorkPaysResult']['rule']
+> = ['n', 'r', 'variant', 'underAge', 'used', 'noEarnings'];
