@@ -97,6 +97,48 @@ describe('Mijn Samenplan on a phone: Naima’s story', () => {
     expect(await page.getByRole('link', { name: 'Download uw plan (pdf)' }).getAttribute('href')).toBe('/api/v1/portal/plan/pdf');
   });
 
+  it('"Werkt het loont?" for 16 hours at EUR 14: an estimate with the rule in words; −3 hours gets the answer next to the field', async () => {
+    await page.getByRole('link', { name: 'Werkt het loont?' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Werkt het loont?' }).waitFor();
+    await expectNoAxeViolations(page, 'portal calculator (390)');
+    await page.getByLabel('Hoeveel uur per week werkt u?').fill('-3');
+    await page.getByRole('button', { name: 'Reken uit' }).click();
+    await page.locator('#hoursPerWeek-error').waitFor();
+    expect(await page.locator('#hoursPerWeek-error').textContent()).toContain('niet minder dan 0');
+    await page.getByLabel('Hoeveel uur per week werkt u?').fill('16');
+    await page.getByLabel(/Hoeveel verdient u per uur/).fill('14');
+    await page.getByRole('button', { name: 'Reken uit' }).click();
+    await page.getByRole('heading', { name: 'Zoveel heeft u per maand' }).waitFor();
+    expect(await page.locator('.portal-figures').textContent()).toContain('970,67');
+    await page.getByText('Dit is een schatting.').waitFor();
+    await expectNoAxeViolations(page, 'portal calculator result (390)');
+    await shot('06-calculator');
+  });
+
+  it('withdraws the buurtteam’s consent: the buurtteam’s next request answers 404; then sees who looked at her file', async () => {
+    const naima = await server.ownerDb.selectFrom('residents').select(['id']).where('portal_demo_username', '=', 'inwoner.naima').executeTakeFirstOrThrow();
+    const btContext = await browser.newContext();
+    const bt = btContext.request;
+    expect((await bt.post(`${server.baseUrl}/api/v1/session/demo`, { data: { username: 'buurtteam.overvecht' } })).status()).toBe(201);
+    expect((await bt.get(`${server.baseUrl}/api/v1/residents/${naima.id}`)).status()).toBe(200);
+    await page.getByRole('link', { name: 'Wie mag meekijken?' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Wie mag meekijken?' }).waitFor();
+    await settled(page);
+    await expectNoAxeViolations(page, 'portal consents (390)');
+    await shot('07-consents');
+    await page.getByRole('button', { name: /Toestemming intrekken voor Buurtteam Overvecht/ }).first().click();
+    await page.getByText(/U heeft de toestemming voor Buurtteam Overvecht ingetrokken/).waitFor();
+    expect((await bt.get(`${server.baseUrl}/api/v1/residents/${naima.id}`)).status()).toBe(404);
+    await btContext.close();
+    await page.getByRole('link', { name: 'Wie bekeek mijn dossier?' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Wie bekeek mijn dossier?' }).waitFor();
+    await settled(page);
+    await expect.poll(() => page.locator('li.portal-card').count()).toBeGreaterThan(0);
+    expect(await page.locator('main').textContent()).toMatch(/buurtteamprofessional van Buurtteam Overvecht/);
+    await expectNoAxeViolations(page, 'portal access log (390)');
+    await shot('08-access-log');
+  });
+
   it('the werkmatcher sees the goal as proposed by the resident and the agreement through the portal', async () => {
     const naima = await server.ownerDb.selectFrom('residents').select(['id']).where('portal_demo_username', '=', 'inwoner.naima').executeTakeFirstOrThrow();
     const staff = await browser.newContext({ viewport: { width: 1280, height: 900 } });
