@@ -137,6 +137,14 @@ describe('Mijn Samenplan on a phone: Naima’s story', () => {
     expect(await page.locator('main').textContent()).toMatch(/buurtteamprofessional van Buurtteam Overvecht/);
     await expectNoAxeViolations(page, 'portal access log (390)');
     await shot('08-access-log');
+    // Download all my data (AVG art. 15): the links, and what they give.
+    const pdfHref = await page.getByRole('link', { name: 'Download als pdf' }).getAttribute('href');
+    expect(pdfHref).toBe('/api/v1/portal/my-data?format=pdf');
+    const json = await page.request.get(`${server.baseUrl}/api/v1/portal/my-data?format=json`);
+    expect(json.status()).toBe(200);
+    expect(((await json.json()) as { person: { name: string } }).person.name).toBe('Naima Bakker');
+    const pdf = await page.request.get(`${server.baseUrl}${pdfHref}`);
+    expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
   });
 
   it('the werkmatcher sees the goal as proposed by the resident and the agreement through the portal', async () => {

@@ -258,3 +258,25 @@ describe('Mijn Samenplan: "Werkt het loont?"', () => {
     expect((await wm.post('/api/v1/portal/work-pays', { hoursPerWeek: 16, hourlyWage: 14, household: 'single', age27OrOlder: true })).status).toBe(404);
   });
 });
+
+describe('Mijn Samenplan: download all my data (AVG art. 15)', () => {
+  it('JSON with person, case, plan and versions, meetings, consents and the log; a tagged PDF; the request logged', async () => {
+    const res = await anna.get('/api/v1/portal/my-data?format=json');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toMatch(/mijn-gegevens-.*\.json/);
+    expect(res.body.person).toMatchObject({ name: 'Anna Jansen' });
+    expect(res.body.plan.goals.length).toBeGreaterThan(0);
+    expect(res.body.planVersions.length).toBeGreaterThan(0);
+    expect(res.body.meetings.length).toBe(1);
+    expect(res.body.consents.length).toBeGreaterThan(0);
+    expect(res.body.processingLog.some((e: { role: string }) => e.role === 'inwoner zelf')).toBe(true);
+    expect(res.body.notIncluded).toContain('work profile');
+    const pdf = await fetch(`${server.baseUrl}/api/v1/portal/my-data?format=pdf`, { headers: { cookie: `samenplan_session=${anna.sessionToken()}` } });
+    expect(pdf.status).toBe(200);
+    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    const pseudonym = pseudonymise(TEST_PSEUDONYM_KEY, world.utrecht, world.residents.ov1);
+    const logged = await server.ownerDb.selectFrom('processing_log_entries').select('action').where('data_subject_id', '=', pseudonym).where('action', '=', 'portal.export').execute();
+    expect(logged.length).toBe(2);
+    expect((await bram.get('/api/v1/portal/my-data?format=xml')).status).toBe(400);
+  });
+});

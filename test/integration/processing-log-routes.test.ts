@@ -761,6 +761,7 @@ const cases: Record<string, Case> = {
   downloadPortalPlanPdf: { as: NAIMA, subjects: () => [user(NAIMA).id] },
   listPortalConsents: { as: NAIMA, subjects: () => [user(NAIMA).id] },
   getPortalAccessLog: { as: NAIMA, subjects: () => [user(NAIMA).id] },
+  downloadPortalMyData: { as: NAIMA, request: () => ({ query: { format: 'json' } }), subjects: () => [user(NAIMA).id] },
   calculatePortalWorkPays: { as: NAIMA, request: () => ({ body: { hoursPerWeek: 16, hourlyWage: 14, household: 'singleParent', age27OrOlder: true } }) },
   givePortalConsent: { as: NAIMA, request: (d) => ({ body: { partnerOrganisationId: d.otherOrg } }), subjects: () => [user(NAIMA).id] },
   withdrawPortalConsent: {

@@ -24,6 +24,7 @@ import {
 } from './portal.schema.ts';
 import * as service from './portal.service.ts';
 import * as consents from '../residents/residents-own.service.ts';
+import { exportOwnData, ownDataPdf } from './portal-export.service.ts';
 
 // Mijn Samenplan (issue 11): the resident's own routes. Every one is `access: { resident: true }`: only a resident's
 // session reaches them (a staff session gets 404), and a resident's session reaches nothing else (ADR 0016). No id of
@@ -246,5 +247,32 @@ export const registerPortalRoutes: RouteRegistrar = (app) => {
       },
     },
     async (req) => service.calculateWorkPays(req.body),
+  );
+
+  r.get(
+    `${base}/my-data`,
+    {
+      config: {
+        access: resident,
+        processing: { activity: 'PA-024', action: ['portal.export', 'plans.read', 'plans.history.read', 'meetings.list', 'residents.consents.list', 'portal.accessLog'] },
+      },
+      schema: {
+        tags,
+        summary: 'Download al uw gegevens (AVG artikel 15): JSON of een toegankelijke pdf',
+        operationId: 'downloadPortalMyData',
+        querystring: z.object({ format: z.enum(['json', 'pdf'], { message: 'Kies json of pdf.' }).default('json') }),
+        produces: ['application/json', 'application/pdf'],
+        response: { 200: z.string().meta({ format: 'binary', description: 'JSON-bestand of getagde pdf' }) },
+      },
+    },
+    async (req, reply) => {
+      const data = await exportOwnData(req.ctx());
+      const stem = `mijn-gegevens-${data.generatedAt.slice(0, 10)}`;
+      if (req.query.format === 'pdf') {
+        const pdf = await ownDataPdf(data);
+        return reply.type('application/pdf').header('Content-Disposition', `attachment; filename="${stem}.pdf"`).send(pdf as unknown as string);
+      }
+      return reply.type('application/json').header('Content-Disposition', `attachment; filename="${stem}.json"`).send(JSON.stringify(data, null, 2));
+    },
   );
 };

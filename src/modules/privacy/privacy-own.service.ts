@@ -11,12 +11,12 @@ import { ROLE_NL } from './subject-access.ts';
 
 const LIMIT = 200;
 
-export async function ownProcessingLog(ctx: RequestContext, hideNames: boolean) {
+export async function ownProcessingLog(ctx: RequestContext, hideNames: boolean, includeOwn = false) {
   if (!isResident(ctx.principal)) throw problems.notFound();
   const residentId = ctx.principal.residentId;
   return ctx.transaction(async (tx, log) => {
     const pseudonym = pseudonymise(ctx.pseudonymKey, ctx.principal.municipalityId, residentId);
-    const rows = (await logEntries(tx, ctx.principal.municipalityId, { pseudonym }, LIMIT + 50)).filter((r) => r.actor_role !== 'resident').slice(0, LIMIT);
+    const rows = (await logEntries(tx, ctx.principal.municipalityId, { pseudonym }, includeOwn ? 20_000 : LIMIT + 50)).filter((r) => includeOwn || r.actor_role !== 'resident').slice(0, includeOwn ? 20_000 : LIMIT);
     log.subjects([residentId], { action: 'portal.accessLog' });
     const items = rows.map((r) => ({
       at: r.started_at.toISOString(),

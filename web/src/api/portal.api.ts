@@ -81,3 +81,5 @@ export function getPortalAccessLog(): Promise<PortalAccessLog> {
 export function calculateWorkPays(input: WorkPaysInput): Promise<WorkPaysResult> {
   return body(api.POST('/portal/work-pays', { body: input }));
 }
+
+export const myDataHref = (format: 'json' | 'pdf') => hrefOf('/portal/my-data', { query: { format } });

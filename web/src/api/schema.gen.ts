@@ -1569,6 +1569,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/portal/my-data': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Download al uw gegevens (AVG artikel 15): JSON of een toegankelijke pdf */
+    get: operations['downloadPortalMyData'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -14795,6 +14812,75 @@ export interface operations {
       };
     };
   };
+  downloadPortalMyData: {
+    parameters: {
+      query?: {
+        format?: 'json' | 'pdf';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description JSON-bestand of getagde pdf */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': string;
+          'application/pdf': string;
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
 }
 type FlattenedDeepRequired<T> = {
   [K in keyof T]-?: FlattenedDeepRequired<
@@ -14900,6 +14986,9 @@ export const pathsPortalWorkPaysPostRequestBodyContentApplicationJsonHouseholdVa
 export const pathsPortalWorkPaysPostRequestBodyContentApplicationJsonVariantValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/portal/work-pays']['post']['requestBody']['content']['application/json']['variant']
 > = ['werkenLoont'];
+export const pathsPortalMyDataGetParametersQueryFormatValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/portal/my-data']['get']['parameters']['query']['format']
+> = ['json', 'pdf'];
 export const roleInputValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['RoleInput']> = [
   'jobCoach',
   'teamLead',

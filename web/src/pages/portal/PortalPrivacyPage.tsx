@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { getPortalAccessLog, givePortalConsent, listPortalConsents, withdrawPortalConsent } from '../../api/portal.api.ts';
+import { getPortalAccessLog, givePortalConsent, listPortalConsents, myDataHref, withdrawPortalConsent } from '../../api/portal.api.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
@@ -159,6 +159,20 @@ export function PortalAccessLogPage() {
           )}
         </>
       )}
+      <section className="portal-card" aria-labelledby="mijn-gegevens">
+        <Heading level={2} id="mijn-gegevens">
+          {t('portal.myData.heading')}
+        </Heading>
+        <Paragraph>{t('portal.myData.text')}</Paragraph>
+        <div className="portal-actions">
+          <a className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action portal-button" href={myDataHref('pdf')} download>
+            {t('portal.myData.pdf')}
+          </a>
+          <a className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action portal-button" href={myDataHref('json')} download>
+            {t('portal.myData.json')}
+          </a>
+        </div>
+      </section>
     </>
   );
 }
