@@ -46,6 +46,7 @@ import { matchingMarkdown } from './matching-report.ts';
 import { auditMarkdown, auditTable, runAuditBench } from './audit.ts';
 import { hotMarkdown, hotTable, runHotBench } from './hot.ts';
 import { runStudiesBench, studiesMarkdown, studiesTable } from './studies.ts';
+import { portalMarkdown, portalTable, runPortalBench } from './portal.ts';
 
 // npm run bench: GET /api/v1/residents (first page of a werkmatcher's caseload) through the full stack, and the
 // same SQL through a bare Fastify + pg handler, loaded with autocannon. Prints figures; asserts nothing.
@@ -397,6 +398,17 @@ async function main(): Promise<void> {
     console.log(importTable(result));
     if (args.writeDocs) {
       await updateDocsSection('import', `## Bulk import (issue 15)\n\n${machine.cpus} vCPU, ${new Date().toISOString().slice(0, 10)}; five other engineers were loading the machine at the same time, so the ratio matters more than the absolute figures.\n\n${importTable(result)}\n`);
+    }
+  }
+  if (args.only.includes('portal')) {
+    // Issue 11: Mijn Samenplan's first page against its bare twin, at 1 and 16 connections, at the base size.
+    const residents = args.sizes[0]!;
+    const result = await runPortalBench({ residents, adminUrl: args.adminUrl, fresh: args.fresh, duration: args.duration, warmup: args.warmup, rounds: args.rounds, pool: args.pool, log });
+    console.log(portalTable(result));
+    if (args.writeDocs) {
+      const m = `${machine.cpus} vCPU (${machine.cpuModel}), ${machine.memoryGiB} GiB RAM, Node ${machine.node}, PostgreSQL ${machine.postgres}`;
+      await updateDocsSection(`portal-${residents}`, portalMarkdown(result, m));
+      log('docs/benchmarks.md updated (portal).');
     }
   }
   if (args.only.includes('audit')) {

@@ -24,6 +24,8 @@ import type { JobDefinition } from './platform/jobs/jobs.ts';
 import { registerStudyRoutes } from './modules/studies/studies.routes.ts';
 import { registerImportRoutes } from './modules/imports/imports.routes.ts';
 import { registerBrpRoutes } from './modules/brp/brp.routes.ts';
+import { registerResidentAuthRoutes } from './platform/auth/resident-auth.routes.ts';
+import { registerPortalRoutes } from './modules/portal/portal.routes.ts';
 
 /** Composition root: the platform plus every module's routes. */
 export async function createServer(config: AppConfig, db: Db, pseudonymKey: string, logStream?: NodeJS.WritableStream): Promise<App> {
@@ -49,6 +51,8 @@ export async function createServer(config: AppConfig, db: Db, pseudonymKey: stri
     registerStudyRoutes,
     registerImportRoutes,
     registerBrpRoutes,
+    registerResidentAuthRoutes,
+    registerPortalRoutes,
   ]);
 }
 

@@ -31,6 +31,13 @@ const envSchema = z.object({
   BRP_URL: z.url({ message: 'BRP_URL moet een http(s)-adres zijn, bijvoorbeeld https://brp.example.nl/haalcentraal/api/brp' }).optional(),
   BRP_API_KEY: z.string().min(1).optional(),
   BRP_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
+  // Mijn Samenplan (issue 11): residents log in through their own issuer (a DigiD broker), never the staff one.
+  RESIDENT_OIDC_ISSUER: z.url().optional(),
+  RESIDENT_OIDC_CLIENT_ID: z.string().optional(),
+  RESIDENT_OIDC_CLIENT_SECRET: z.string().optional(),
+  /** The municipality (CBS code, e.g. 0344) whose residents this broker logs in; unset: the BSN must be unique. */
+  RESIDENT_OIDC_MUNICIPALITY: z.string().regex(/^\d{4}$/, 'RESIDENT_OIDC_MUNICIPALITY is een CBS-gemeentecode van 4 cijfers').optional(),
+  SAMENPLAN_RESIDENT_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(15),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -59,6 +66,10 @@ export interface AppConfig {
   sessionIdleMinutes: number;
   loginRateLimit: number;
   oidc?: OidcConfig;
+  /** Residents' own login (Mijn Samenplan): a DigiD broker speaking OpenID Connect; the subject claim is the BSN. */
+  residentOidc?: OidcConfig & { municipalityCode?: string };
+  /** Idle timeout of a resident's session (shorter than staff's). */
+  residentSessionIdleMinutes: number;
   logLevel: string;
   webDistDir: string;
   /** Haal Centraal BRP Bevragen; undefined: no BRP lookup (the form is filled in by hand). */
@@ -86,6 +97,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (e.OIDC_ISSUER && !e.OIDC_CLIENT_ID) {
     throw new ConfigError('Ongeldige configuratie:\n- OIDC_CLIENT_ID is nodig als OIDC_ISSUER is gezet');
   }
+  if (e.RESIDENT_OIDC_ISSUER && !e.RESIDENT_OIDC_CLIENT_ID) {
+    throw new ConfigError('Ongeldige configuratie:\n- RESIDENT_OIDC_CLIENT_ID is nodig als RESIDENT_OIDC_ISSUER is gezet');
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -103,6 +117,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     oidc: e.OIDC_ISSUER
       ? { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID!, clientSecret: e.OIDC_CLIENT_SECRET }
       : undefined,
+    residentOidc: e.RESIDENT_OIDC_ISSUER
+      ? {
+          issuer: e.RESIDENT_OIDC_ISSUER,
+          clientId: e.RESIDENT_OIDC_CLIENT_ID!,
+          clientSecret: e.RESIDENT_OIDC_CLIENT_SECRET,
+          municipalityCode: e.RESIDENT_OIDC_MUNICIPALITY,
+        }
+      : undefined,
+    residentSessionIdleMinutes: e.SAMENPLAN_RESIDENT_SESSION_IDLE_MINUTES,
     logLevel: e.LOG_LEVEL,
     webDistDir: path.resolve(projectRoot, e.SAMENPLAN_WEB_DIST ?? path.join('web', 'dist')),
     brp: e.BRP_URL ? { url: e.BRP_URL.replace(/\/+$/, ''), apiKey: e.BRP_API_KEY, timeoutMs: e.BRP_TIMEOUT_MS } : undefined,

@@ -27,6 +27,7 @@ import { joinCampaign, planCampaign } from './catch-up.generator.ts';
 import { insertCampaign, insertCampaignResidents } from './catch-up.store.ts';
 import { shares, type SeedStats } from './stats.ts';
 import { STORY_COACH, STORY_MUNICIPALITY, StoryCasting, type StoryRole } from './story.ts';
+import { seedPortalDemoLogins } from './portal.generator.ts';
 
 export interface MunicipalitySummary {
   code: string;
@@ -162,6 +163,8 @@ export async function seedDemo(db: Db, options: { today?: string } = {}): Promis
   });
 
   await analyzeAfterBulkLoad(db);
+  // Mijn Samenplan (issue 11): the demo residents' own login.
+  await seedPortalDemoLogins(db, story.residents);
   // This morning's worklist reminders, counted by the real job from the seeded data (7:00 in the Netherlands), so
   // that what a reminder says is what the werklijst showed when it was counted.
   const countedAt = new Date(`${today}T06:00:00Z`);

@@ -292,7 +292,7 @@ export interface NotificationRow {
   municipality_id: string;
   id: string;
   staff_user_id: string;
-  kind: 'worklistReminder' | 'newInCaseload';
+  kind: 'worklistReminder' | 'newInCaseload' | 'residentRequest';
   title: string;
   body: string | null;
   link: string | null;

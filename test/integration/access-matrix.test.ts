@@ -315,3 +315,50 @@ describe('authentication and CSRF', () => {
     expect(after.body.items.length).toBe(before.body.items.length);
   });
 });
+
+// Mijn Samenplan (issue 11, ADR 0016): the resident persona. A resident's session reaches only the portal's routes
+// (every staff route: 401, whatever the record); a staff session never acts as a resident (every portal route: 404).
+describe('access matrix: the resident persona', () => {
+  let resident: ApiClient;
+  const portalRoutes: Array<{ name: string; call: (c: ApiClient) => Promise<{ status: number }>; okStatus: number }> = [
+    { name: 'GET /portal/session', okStatus: 200, call: (c) => c.get('/api/v1/portal/session') },
+    { name: 'GET /portal/home', okStatus: 200, call: (c) => c.get('/api/v1/portal/home') },
+    // The fixture resident has no plan: 404 for herself too (the empty state), and 404 for staff.
+    { name: 'GET /portal/plan', okStatus: 404, call: (c) => c.get('/api/v1/portal/plan') },
+    { name: 'POST /portal/plan/goals', okStatus: 428, call: (c) => c.post('/api/v1/portal/plan/goals', { title: 'Een eigen doel' }) },
+  ];
+
+  beforeAll(async () => {
+    await server.ownerDb.updateTable('residents').set({ portal_demo_username: 'inwoner.dirk' }).where('id', '=', world.residents.ov4).execute();
+    resident = new ApiClient(server.baseUrl);
+    const res = await resident.post('/api/v1/portal/session/demo', { username: 'inwoner.dirk' });
+    expect(res.status).toBe(201);
+    resident.csrfToken = res.body.csrfToken;
+  });
+
+  for (const route of routes) {
+    it(`${route.name}: a resident's session → 401 for his own record, another's and another municipality's`, async () => {
+      const got = await Promise.all(['ov4', 'ov1', 'ar1'].map(async (k) => (await route.call(resident, world.residents[k as 'ov4'], world, 'jobCoach')).status));
+      expect(got).toEqual([401, 401, 401]);
+    });
+  }
+
+  it('every staff collection and the staff session answer 401 to a resident', async () => {
+    for (const path of ['/api/v1/residents', '/api/v1/session', '/api/v1/worklist', '/api/v1/partner-worklist', '/api/v1/privacy/processing-log', '/api/v1/areas']) {
+      expect((await resident.get(path)).status, path).toBe(401);
+    }
+  });
+
+  for (const route of portalRoutes) {
+    it(`${route.name}: the resident → ${route.okStatus}, every staff persona → 404`, async () => {
+      expect((await route.call(resident)).status).toBe(route.okStatus);
+      const got: Record<string, number> = {};
+      const want: Record<string, number> = {};
+      for (const persona of Object.keys(ROLE_USERS) as Persona[]) {
+        got[persona] = (await route.call(clients.get(persona)!)).status;
+        want[persona] = 404;
+      }
+      expect(got).toEqual(want);
+    });
+  }
+});

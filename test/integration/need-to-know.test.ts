@@ -5,7 +5,7 @@ import { dbScopeOf } from '../../src/platform/access/scope.ts';
 import { resolveSession } from '../../src/platform/auth/sessions.ts';
 import { createDb, createPool, type Db } from '../../src/platform/db/database.ts';
 import { applyScope, tenantTransaction, type DbScope } from '../../src/platform/db/transaction.ts';
-import { loginAs } from '../helpers/client.ts';
+import { ApiClient, loginAs } from '../helpers/client.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
 /**
@@ -56,6 +56,9 @@ const PERSONAS = [
   'werkmatcher.arnhem',
 ] as const;
 
+/** Mijn Samenplan (issue 11): residents in their own portal see their own rows, all of them, and nothing else. */
+const RESIDENT_PERSONAS = ['inwoner.naima', 'inwoner.marco'] as const;
+
 let server: TestServer;
 let appDb: Db;
 let owner: pg.Pool;
@@ -71,7 +74,9 @@ async function ownerRows<T extends pg.QueryResultRow>(text: string, values: unkn
 async function residentBearingTables(): Promise<Map<string, string>> {
   const withColumn = await ownerRows<{ table_name: string }>(
     `SELECT c.table_name FROM information_schema.columns c JOIN information_schema.tables t USING (table_schema, table_name)
-     WHERE c.table_schema = 'public' AND c.column_name = 'resident_id' AND t.table_type = 'BASE TABLE' ORDER BY 1`,
+     WHERE c.table_schema = 'public' AND c.column_name = 'resident_id' AND t.table_type = 'BASE TABLE'
+       -- A table the application role cannot read at all (sessions: only through SECURITY DEFINER functions) needs no policy.
+       AND has_table_privilege('samenplan_app', format('%I.%I', c.table_schema, c.table_name), 'SELECT') ORDER BY 1`,
   );
   const out = new Map<string, string>([['residents', 'SELECT ctid::text AS row, id AS resident_id FROM residents']]);
   for (const { table_name: t } of withColumn) out.set(t, `SELECT ctid::text AS row, resident_id FROM ${t}`);
@@ -113,6 +118,10 @@ async function expectedResidents(scope: DbScope, table: string): Promise<Set<str
     parts.push(`SELECT resident_id FROM consents WHERE municipality_id = $1 AND partner_organisation_id = $${values.length}
       AND withdrawn_at IS NULL AND valid_from <= current_date AND (valid_to IS NULL OR valid_to >= current_date)`);
   }
+  if (ways.includes('own') && scope.residentId) {
+    values.push(scope.residentId);
+    parts.push(`SELECT id FROM residents WHERE municipality_id = $1 AND id = $${values.length}::uuid`);
+  }
   if (ways.includes('revealed') && scope.candidates) {
     parts.push(`SELECT resident_id FROM match_proposals WHERE municipality_id = $1 AND revealed_at IS NOT NULL`);
   }
@@ -144,6 +153,13 @@ beforeAll(async () => {
     const resolved = await resolveSession(appDb, client.sessionToken()!, 30);
     scopes.set(username, dbScopeOf(resolved!.principal));
   }
+  for (const username of RESIDENT_PERSONAS) {
+    const client = new ApiClient(server.baseUrl);
+    expect((await client.post('/api/v1/portal/session/demo', { username })).status).toBe(201);
+    const resolved = await resolveSession(appDb, client.sessionToken()!, 30, 15);
+    expect(resolved!.principal.residentId).toBeTruthy();
+    scopes.set(username, dbScopeOf(resolved!.principal));
+  }
   for (const [t, q] of await residentBearingTables()) residentOf.set(t, q);
   // Proof that this test can fail: NEED_TO_KNOW_DROP_POLICY=plans drops that table's policy first (see ADR 0011).
   const drop = process.env.NEED_TO_KNOW_DROP_POLICY;
@@ -173,7 +189,7 @@ describe('need-to-know enforced by PostgreSQL for the application role', () => {
     expect(empty).toEqual([]);
   });
 
-  for (const persona of PERSONAS) {
+  for (const persona of [...PERSONAS, ...RESIDENT_PERSONAS]) {
     it(`${persona}: a bare SELECT on every table returns exactly the rows of residents in scope`, async () => {
       const scope = scopes.get(persona)!;
       const report: string[] = [];
@@ -184,7 +200,7 @@ describe('need-to-know enforced by PostgreSQL for the application role', () => {
         const outside = seen.filter((row) => !allowed.has(owners.get(row)!));
         if (outside.length > 0) report.push(`${table}: ${outside.length} row(s) outside the scope`);
         // Area teams see every row of their residents; the special ways (consent, candidates) may narrow further.
-        if (scope.areaIds.length > 0) {
+        if (scope.areaIds.length > 0 || scope.residentId) {
           const all = [...owners.values()].filter((rid) => allowed.has(rid)).length;
           if (seen.length !== all) report.push(`${table}: ${seen.length} rows seen, ${all} expected`);
         }

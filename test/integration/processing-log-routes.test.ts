@@ -100,6 +100,21 @@ const staff = new Map(
       WHERE username = ANY(${[...PERSONAS, 'werkmatcher.zuilen']}::text[])`)
   ).map((s) => [s.username, s]),
 );
+// Mijn Samenplan (issue 11): demo residents act for themselves (actor = the resident, role resident).
+const NAIMA = 'inwoner.naima' as unknown as Persona;
+const MARCO = 'inwoner.marco' as unknown as Persona;
+for (const r of await rows(sql<{ username: string; id: string; municipality_id: string }>`
+    SELECT portal_demo_username AS username, id, municipality_id FROM residents WHERE portal_demo_username IS NOT NULL`)) {
+  staff.set(r.username, { ...r, roles: ['resident'], partner_organisation_id: null });
+}
+const isResidentPersona = (as: string) => as.startsWith('inwoner.');
+async function portalLogin(username: string): Promise<ApiClient> {
+  const c = new ApiClient(server.baseUrl);
+  const res = await c.post(`${API}/portal/session/demo`, { username });
+  if (res.status !== 201) throw new Error(`portal demo login ${username}: ${res.status}`);
+  c.csrfToken = res.body.csrfToken;
+  return c;
+}
 const user = (username: string) => staff.get(username) ?? (() => { throw new Error(`Geen demogebruiker ${username}`); })();
 const utrecht = user(WM).municipality_id;
 const wmId = user(WM).id;
@@ -218,7 +233,7 @@ async function meetingOf(residentId: string): Promise<string> {
 
 const sessions = new Map<Persona, ApiClient>();
 async function session(as: Persona): Promise<ApiClient> {
-  if (!sessions.has(as)) sessions.set(as, await loginAs(server.baseUrl, as));
+  if (!sessions.has(as)) sessions.set(as, isResidentPersona(as) ? await portalLogin(as) : await loginAs(server.baseUrl, as));
   return sessions.get(as)!;
 }
 
@@ -779,6 +794,55 @@ const cases: Record<string, Case> = {
   lookupBrpPerson: { as: WM, request: () => ({ body: { bsn: '999993653' } }), subjects: () => ['bsn:999993653'] },
   getImport: { as: ADMIN, request: async (_d, c) => ({ params: { importId: (await prepare(c, 'GET', '/imports')).body.items[0].id } }) },
   getImportReport: { as: ADMIN, request: async (_d, c) => ({ params: { importId: (await prepare(c, 'GET', '/imports')).body.items[0].id } }) },
+  // Mijn Samenplan (issue 11): the resident herself
+  getPortalLoginOptions: { as: WM, session: 'none' },
+  createPortalDemoSession: { as: WM, session: 'none', request: () => ({ body: { username: 'inwoner.marco' } }) },
+  getPortalSession: { as: NAIMA },
+  deletePortalSession: { as: MARCO, session: 'fresh' },
+  getPortalHome: { as: NAIMA, subjects: () => [user(NAIMA).id] },
+  replyToPortalAppointment: {
+    as: NAIMA,
+    request: async (_d, c) => ({ params: { meetingId: (await prepare(c, 'GET', '/portal/home')).body.appointments[0].id }, body: { confirm: true } }),
+    subjects: () => [user(NAIMA).id],
+  },
+  downloadPortalAppointmentIcs: {
+    as: NAIMA,
+    request: async (_d, c) => ({ params: { meetingId: (await prepare(c, 'GET', '/portal/home')).body.appointments[0].id } }),
+    subjects: () => [user(NAIMA).id],
+  },
+  getPortalPlan: { as: NAIMA, subjects: () => [user(NAIMA).id] },
+  updatePortalPlanAction: {
+    as: NAIMA,
+    request: async (_d, c) => {
+      const got = await prepare(c, 'GET', '/portal/plan');
+      const own = got.body.goals.flatMap((g: any) => g.actions).find((a: any) => a.permissions.edit);
+      return { params: { actionId: own.id }, headers: { 'if-match': got.headers.get('etag')! }, body: { status: 'done' } };
+    },
+    subjects: () => [user(NAIMA).id],
+  },
+  proposePortalPlanGoal: {
+    as: NAIMA,
+    request: async (_d, c) => ({ headers: { 'if-match': await etagOf(c, '/portal/plan') }, body: { title: 'Zwemdiploma voor mijn dochter regelen' } }),
+    subjects: () => [user(NAIMA).id],
+  },
+  agreePortalPlan: {
+    as: NAIMA,
+    request: async (_d, c) => ({ headers: { 'if-match': await etagOf(c, '/portal/plan') } }),
+    subjects: () => [user(NAIMA).id],
+  },
+  downloadPortalPlanPdf: { as: NAIMA, subjects: () => [user(NAIMA).id] },
+  listPortalConsents: { as: NAIMA, subjects: () => [user(NAIMA).id] },
+  getPortalAccessLog: { as: NAIMA, subjects: () => [user(NAIMA).id] },
+  downloadPortalMyData: { as: NAIMA, request: () => ({ query: { format: 'json' } }), subjects: () => [user(NAIMA).id] },
+  calculatePortalWorkPays: { as: NAIMA, request: () => ({ body: { hoursPerWeek: 16, hourlyWage: 14, household: 'singleParent', age27OrOlder: true } }) },
+  givePortalConsent: { as: NAIMA, request: (d) => ({ body: { partnerOrganisationId: d.otherOrg } }), subjects: () => [user(NAIMA).id] },
+  withdrawPortalConsent: {
+    as: NAIMA,
+    request: async (d, c) => ({
+      params: { consentId: (await prepare(c, 'GET', '/portal/consents')).body.items.find((k: any) => k.active && k.partnerOrganisation.id === d.otherOrg).id },
+    }),
+    subjects: () => [user(NAIMA).id],
+  },
 };
 
 /** Outside the persona's need-to-know: another wijk, a resident without consent, or another municipality. */
@@ -803,7 +867,8 @@ interface Entry {
 }
 
 async function send(op: Operation, c: Case, req: Request): Promise<{ res: ApiResponse<any>; entries: Entry[] }> {
-  const client = c.session === 'none' ? new ApiClient(server.baseUrl) : c.session === 'fresh' ? await loginAs(server.baseUrl, c.as) : await session(c.as);
+  const fresh = () => (isResidentPersona(c.as) ? portalLogin(c.as) : loginAs(server.baseUrl, c.as));
+  const client = c.session === 'none' ? new ApiClient(server.baseUrl) : c.session === 'fresh' ? await fresh() : await session(c.as);
   const path = op.path.replace(/\{(\w+)\}/g, (_m, name: string) => {
     const value = req.params?.[name];
     if (value === undefined) throw new Error(`${op.id}: geen waarde voor {${name}}`);

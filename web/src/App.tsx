@@ -28,6 +28,12 @@ import { TeamPage } from './pages/team/TeamPage.tsx';
 import { WelcomePage } from './pages/WelcomePage.tsx';
 import { NotificationsPage } from './pages/worklist/NotificationsPage.tsx';
 import { WorklistPage } from './pages/worklist/WorklistPage.tsx';
+import { PortalHomePage } from './pages/portal/PortalHomePage.tsx';
+import { PortalLayout } from './pages/portal/PortalLayout.tsx';
+import { PortalLoginPage } from './pages/portal/PortalLoginPage.tsx';
+import { PortalPlanPage } from './pages/portal/PortalPlanPage.tsx';
+import { PortalAccessLogPage, PortalConsentsPage } from './pages/portal/PortalPrivacyPage.tsx';
+import { PortalWorkPaysPage } from './pages/portal/PortalWorkPaysPage.tsx';
 
 function AuthenticatedLayout() {
   const session = useSession();
@@ -51,6 +57,15 @@ export function App() {
   return (
     <Routes>
       <Route path="/inloggen" element={<LoginPage />} />
+      {/* Mijn Samenplan (issue 11): the resident's own portal, with its own session and login. */}
+      <Route path="/mijn/inloggen" element={<PortalLoginPage />} />
+      <Route path="/mijn" element={<PortalLayout />}>
+        <Route index element={<PortalHomePage />} />
+        <Route path="plan" element={<PortalPlanPage />} />
+        <Route path="werkt-het-loont" element={<PortalWorkPaysPage />} />
+        <Route path="toestemmingen" element={<PortalConsentsPage />} />
+        <Route path="wie-keek-mee" element={<PortalAccessLogPage />} />
+      </Route>
       <Route
         element={
           <RequireAuth>

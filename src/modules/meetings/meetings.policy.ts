@@ -1,5 +1,5 @@
 import { can } from '../../platform/access/permissions.ts';
-import type { Principal } from '../../platform/access/principal.ts';
+import { isResident, type Principal } from '../../platform/access/principal.ts';
 import type { ResidentView } from '../residents/residents.policy.ts';
 import { CLOCK_LEEWAY_MS, isOpen, type MeetingStatus } from './meeting-rules.ts';
 
@@ -13,17 +13,19 @@ import { CLOCK_LEEWAY_MS, isOpen, type MeetingStatus } from './meeting-rules.ts'
  * Anything he may not see answers 404, like a meeting that does not exist.
  */
 export function mayViewMeeting(
-  p: Pick<Principal, 'roles' | 'userId'>,
+  p: Pick<Principal, 'roles' | 'userId' | 'residentId'>,
   view: ResidentView,
   m: { organiserId: string; staffIds: readonly string[] },
 ): boolean {
+  // Mijn Samenplan: the resident sees every meeting of his own file (his own scope found the file).
+  if (isResident(p)) return true;
   if (!can(p, 'meetings:read')) return false;
   return view === 'full' || m.organiserId === p.userId || m.staffIds.includes(p.userId);
 }
 
 /** The participant filter for a resident's timeline: null is all meetings (the area team), else only his own. */
-export function timelineFilter(p: Pick<Principal, 'userId'>, view: ResidentView): string | null {
-  return view === 'full' ? null : p.userId;
+export function timelineFilter(p: Pick<Principal, 'userId' | 'roles' | 'residentId'>, view: ResidentView): string | null {
+  return view === 'full' || isResident(p) ? null : p.userId;
 }
 
 export interface MeetingPermissions {

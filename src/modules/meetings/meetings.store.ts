@@ -41,6 +41,10 @@ export interface MeetingParticipantsTable {
   staff_user_id: string | null;
   partner_organisation_id: string | null;
   attended: boolean | null;
+  /** Mijn Samenplan (issue 11, migration 202612051101): the resident's own answer on his participant row. */
+  confirmed_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  move_requested_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  move_request_note: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 // A type alias, not an interface: withTables needs an index-compatible record.
@@ -144,6 +148,34 @@ export function meetingsStore(outer: Tx, principal: Principal) {
         .orderBy(sql`CASE p.kind WHEN 'resident' THEN 0 WHEN 'staff' THEN 1 ELSE 2 END`)
         .orderBy('s.display_name')
         .execute();
+    },
+
+    /** The resident's own answers (Mijn Samenplan) on the given meetings. */
+    async residentReplies(meetingIds: string[]) {
+      if (meetingIds.length === 0) return [];
+      return tx
+        .selectFrom('meeting_participants')
+        .select(['meeting_id', 'confirmed_at', 'move_requested_at', 'move_request_note'])
+        .where('municipality_id', '=', m)
+        .where('kind', '=', 'resident')
+        .where('meeting_id', '=', sql<string>`ANY(${meetingIds}::uuid[])`)
+        .execute();
+    },
+
+    /** The resident confirms (confirm) or asks to move (note) the meeting: his own participant row only. */
+    async setResidentReply(meetingId: string, reply: { confirm: true } | { moveNote: string }) {
+      const set = 'confirm' in reply
+        ? { confirmed_at: new Date(), move_requested_at: null, move_request_note: null }
+        : { move_requested_at: new Date(), move_request_note: reply.moveNote, confirmed_at: null };
+      const row = await tx
+        .updateTable('meeting_participants')
+        .set(set)
+        .where('municipality_id', '=', m)
+        .where('meeting_id', '=', meetingId)
+        .where('kind', '=', 'resident')
+        .returning(['confirmed_at', 'move_requested_at', 'move_request_note'])
+        .executeTakeFirst();
+      return row ?? null;
     },
 
     /** Staff members of the municipality who may be invited, with what the rules need to know about them. */

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Permission } from '../../platform/access/permissions.ts';
+import { isResident } from '../../platform/access/principal.ts';
+import { todayInNl } from '../../domain/dates.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/transaction.ts';
 import { versionFromIfMatch } from '../../platform/http/etag.ts';
@@ -69,7 +71,8 @@ async function write(ctx: RequestContext, residentId: string, ifMatch: string | 
     if (changes.length > 0) {
       const bumped = await store.bumpVersion(state.plan.id, expected);
       if (!bumped) throw problems.stale(); // cannot happen while we hold the row lock
-      after = { ...after, plan: { ...after.plan, ...bumped, updated_by: ctx.principal.userId, updated_by_name: ctx.principal.displayName } };
+      const own = isResident(ctx.principal);
+      after = { ...after, plan: { ...after.plan, ...bumped, updated_by: own ? null : ctx.principal.userId, updated_by_name: own ? null : ctx.principal.displayName, updated_by_resident: own } };
       const labelled = labelChanges(changes, labelContext([state, after]));
       await store.insertVersion({ planId: state.plan.id, version: bumped.version, role, summary: summarise(labelled), changes: labelled, snapshot: snapshotOf(after) });
     }
@@ -125,6 +128,26 @@ export async function updatePlan(ctx: RequestContext, residentId: string, ifMatc
       if (body.status === 'closed') Object.assign(patch, { status: 'closed', closed_at: new Date() });
       invalidIfAny(errors);
       await store.updatePlan(state.plan.id, patch);
+    },
+  });
+}
+
+/**
+ * Mijn Samenplan (issue 11): the resident agrees to the plan himself. Recorded with channel 'portal', today, at the
+ * version he saw (If-Match): a plan changed since answers 412 with what changed, so he never agrees blindly.
+ */
+export async function agreeAsResident(ctx: RequestContext, residentId: string, ifMatch: string | undefined) {
+  return write(ctx, residentId, ifMatch, {
+    action: 'plans.agree',
+    permission: writeOnly,
+    authorise: (_s, perms) => {
+      if (!perms.agree || !isResident(ctx.principal)) throw notFound('Dit plan');
+    },
+    perform: async ({ store, state }) => {
+      const agreedOn = todayInNl();
+      const current = state.plan.agreed_at_version === state.plan.version && state.plan.agreed_how === 'portal' && state.plan.agreed_on === agreedOn;
+      if (current) return;
+      await store.updatePlan(state.plan.id, { agreed_on: agreedOn, agreed_how: 'portal', agreed_at_version: state.plan.version + 1, agreement_recorded_by: null });
     },
   });
 }

@@ -1,5 +1,5 @@
 import { can } from '../../platform/access/permissions.ts';
-import type { Principal } from '../../platform/access/principal.ts';
+import { isResident, type Principal } from '../../platform/access/principal.ts';
 import type { ResidentView } from '../residents/residents.policy.ts';
 import type { OwnerSnapshot, PlanChange } from './plan-diff.ts';
 
@@ -20,8 +20,10 @@ export interface PlanPermissions {
   editActions: EditActions;
 }
 
-export function planPermissions(p: Pick<Principal, 'roles'>, view: ResidentView, planStatus: string): PlanPermissions {
+export function planPermissions(p: Pick<Principal, 'roles' | 'residentId'>, view: ResidentView, planStatus: string): PlanPermissions {
   const open = planStatus === 'active';
+  // Mijn Samenplan (issue 11): the resident marks his own actions, proposes a goal and agrees; he edits nothing else.
+  if (isResident(p)) return { edit: false, addGoal: open, agree: open, editActions: open ? 'own' : 'none' };
   const write = open && view === 'full' && can(p, 'plans:write');
   const own = open && can(p, 'plans:updateOwnActions');
   return { edit: write, addGoal: write, agree: write, editActions: write ? 'all' : own ? 'own' : 'none' };
@@ -33,7 +35,8 @@ export interface ActionOwnerRef {
 }
 
 /** The own-actions rule: an action is his when he carries it out as the buurtteam professional. */
-export function ownsAction(p: Pick<Principal, 'userId'>, a: ActionOwnerRef): boolean {
+export function ownsAction(p: Pick<Principal, 'userId'> & Partial<Pick<Principal, 'roles' | 'residentId'>>, a: ActionOwnerRef): boolean {
+  if (p.roles && isResident({ roles: p.roles, residentId: p.residentId })) return a.ownerType === 'resident';
   return a.ownerType === 'partnerProfessional' && a.ownerStaffUserId === p.userId;
 }
 

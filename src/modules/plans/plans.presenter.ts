@@ -127,6 +127,7 @@ export function presentPlan(p: Principal, s: PlanState, now = new Date()): PlanJ
       ...(full ? { barrierId: g.barrier_id } : {}),
       status: g.status as 'open',
       position: g.position,
+      proposedByResident: g.proposed_by_resident,
       actions: s.actions
         .filter((a) => a.goal_id === g.id)
         .map((a) => ({
@@ -150,6 +151,7 @@ export function presentPlan(p: Principal, s: PlanState, now = new Date()): PlanJ
     createdBy: person(plan.created_by, plan.created_by_name),
     updatedAt: plan.updated_at.toISOString(),
     updatedBy: person(plan.updated_by, plan.updated_by_name),
+    updatedByResident: plan.updated_by_resident,
     view: s.view,
     permissions,
   };

@@ -58,6 +58,7 @@ export const planGoalSchema = z
     barrierId: z.uuid().nullable().optional().describe('Alleen voor het gebiedsteam (niet in de gedeelde weergave)'),
     status: z.enum(goalStatuses),
     position: z.number().int(),
+    proposedByResident: z.boolean().describe('Dit doel stelde de inwoner zelf voor, in Mijn Samenplan'),
     actions: z.array(planActionSchema),
   })
   .meta({ id: 'PlanGoal' });
@@ -81,6 +82,7 @@ export const planSchema = z
     createdBy: personRef.nullable(),
     updatedAt: z.iso.datetime({ offset: true }),
     updatedBy: personRef.nullable(),
+    updatedByResident: z.boolean().describe('De laatste wijziging deed de inwoner zelf, in Mijn Samenplan'),
     view: z.enum(['full', 'shared']).describe('shared: het deel van het plan dat met het buurtteam gedeeld wordt'),
     permissions: planPermissionsSchema,
   })

@@ -1,5 +1,5 @@
 import { sql, type ColumnType, type Generated } from 'kysely';
-import type { Principal } from '../../platform/access/principal.ts';
+import { isResident, type Principal } from '../../platform/access/principal.ts';
 import type { Tx } from '../../platform/db/transaction.ts';
 
 // The only gateway to the plan tables. Every query names the municipality and the resident, whose visibility the
@@ -22,7 +22,9 @@ interface PlansTable {
   closed_at: Date | null;
   created_by: string;
   created_at: Generated<Date>;
-  updated_by: string;
+  updated_by: string | null;
+  /** The resident changed it himself, in Mijn Samenplan (migration 202612051100). */
+  updated_by_resident: Generated<boolean>;
   updated_at: Timestamp;
 }
 
@@ -36,7 +38,9 @@ interface PlanGoalsTable {
   barrier_id: string | null;
   status: Generated<string>;
   position: number;
-  created_by: string;
+  created_by: string | null;
+  /** Proposed by the resident himself, in Mijn Samenplan (migration 202612051100). */
+  proposed_by_resident: Generated<boolean>;
   created_at: Generated<Date>;
   updated_at: Timestamp;
 }
@@ -111,6 +115,8 @@ export interface ActionPatch extends Partial<OwnerColumns> {
 export function plansStore(outer: Tx, principal: Principal) {
   const tx = outer.withTables<PlanTables>();
   const m = principal.municipalityId;
+  // Mijn Samenplan (issue 11): the resident's own change names no staff member.
+  const byResident = isResident(principal);
 
   function planQuery() {
     return tx
@@ -179,7 +185,7 @@ export function plansStore(outer: Tx, principal: Principal) {
     async bumpVersion(planId: string, expectedVersion: number) {
       const row = await tx
         .updateTable('plans')
-        .set({ version: sql`version + 1`, updated_by: principal.userId, updated_at: new Date() })
+        .set({ version: sql`version + 1`, updated_by: byResident ? null : principal.userId, updated_by_resident: byResident, updated_at: new Date() })
         .where('municipality_id', '=', m)
         .where('id', '=', planId)
         .where('version', '=', expectedVersion)
@@ -204,7 +210,8 @@ export function plansStore(outer: Tx, principal: Principal) {
             .select(sql<number>`coalesce(max(position), 0) + 1`.as('p'))
             .where('municipality_id', '=', m)
             .where('plan_id', '=', row.planId),
-          created_by: principal.userId,
+          created_by: byResident ? null : principal.userId,
+          proposed_by_resident: byResident,
           updated_at: new Date(),
         }))
         .execute();
@@ -252,7 +259,7 @@ export function plansStore(outer: Tx, principal: Principal) {
           municipality_id: m,
           plan_id: row.planId,
           version: row.version,
-          changed_by: principal.userId,
+          changed_by: byResident ? null : principal.userId,
           role: row.role,
           summary: row.summary,
           changes: JSON.stringify(row.changes),

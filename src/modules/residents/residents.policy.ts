@@ -13,16 +13,18 @@ import { dbScopeOf } from '../../platform/access/scope.ts';
 export interface ResidentScope {
   areaIds: string[];
   consentPartnerOrganisationId: string | null;
+  /** The resident himself, in Mijn Samenplan (issue 11): only his own row. */
+  ownResidentId?: string | null;
 }
 
 /** The same scope the database enforces (platform/access/scope.ts), as the stores repeat it for the planner. */
 export function residentScope(p: Principal): ResidentScope {
   const s = dbScopeOf(p);
-  return { areaIds: [...s.areaIds], consentPartnerOrganisationId: s.partnerOrganisationId };
+  return { areaIds: [...s.areaIds], consentPartnerOrganisationId: s.partnerOrganisationId, ownResidentId: s.residentId };
 }
 
 export function isEmptyScope(s: ResidentScope): boolean {
-  return s.areaIds.length === 0 && !s.consentPartnerOrganisationId;
+  return s.areaIds.length === 0 && !s.consentPartnerOrganisationId && !s.ownResidentId;
 }
 
 /**

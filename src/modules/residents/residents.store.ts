@@ -43,6 +43,7 @@ export function scopeSqlOn(scope: ResidentScope, cols: ScopeColumns): RawBuilder
   const resident = sql.raw(cols.residentId);
   const parts: RawBuilder<unknown>[] = [];
   if (scope.areaIds.length > 0) parts.push(sql`${area} = ANY(${scope.areaIds}::uuid[])`);
+  if (scope.ownResidentId) parts.push(sql`${resident} = ${scope.ownResidentId}::uuid`);
   if (scope.consentPartnerOrganisationId) {
     parts.push(sql`EXISTS (SELECT 1 FROM consents k
       WHERE k.municipality_id = ${municipality} AND k.resident_id = ${resident}
@@ -493,7 +494,8 @@ export function residentsStore(tx: Tx, principal: Principal) {
           valid_from: row.validFrom,
           valid_to: row.validTo,
           withdrawn_at: null,
-          recorded_by: principal.userId,
+          // A consent the resident gave himself in Mijn Samenplan names no staff member.
+          recorded_by: principal.residentId ? null : principal.userId,
           recorded_at: new Date(),
         })
         .execute();

@@ -87,7 +87,7 @@ export const worklistSchema = z
 export const notificationSchema = z
   .object({
     id: z.uuid(),
-    kind: z.enum(['worklistReminder', 'newInCaseload']),
+    kind: z.enum(['worklistReminder', 'newInCaseload', 'residentRequest']),
     title: z.string(),
     body: z.string().nullable(),
     link: z.string().nullable().describe('Pad in de webapp'),

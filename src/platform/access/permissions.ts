@@ -127,6 +127,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: ['organisation:read', 'staff:list', 'imports:run', 'imports:read'],
   // The log and the register (src/modules/privacy): any resident of the municipality by BSN, never a case record.
   privacyOfficer: ['organisation:read', 'processingLog:read', 'privacy:inspect', 'algorithmRegister:read'],
+  // Issue 11: the resident reaches only the portal's routes (access: { resident: true }), never a permission route.
+  resident: [],
 };
 
 export function permissionsOf(p: Pick<Principal, 'roles'>): Set<Permission> {

@@ -7,6 +7,8 @@ export const ROLES = [
   'researcher',
   'admin',
   'privacyOfficer',
+  // Issue 11: the resident himself, in Mijn Samenplan (never a staff role: staff_users' CHECK excludes it).
+  'resident',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -25,6 +27,11 @@ export interface Principal {
   /** Areas served by those teams. */
   areaIds: string[];
   partnerOrganisationId: string | null;
+  /**
+   * Mijn Samenplan (issue 11): set only for a resident's own session (role 'resident'); then userId is the same id.
+   * Such a principal reaches only routes with `access: { resident: true }` (src/platform/http/app.ts).
+   */
+  residentId?: string | null;
   /** The municipality's own words for its areas and partner teams (from the session; absent in background jobs). */
   terms?: MunicipalityTerms;
 }
@@ -40,4 +47,9 @@ export const DEFAULT_TERMS: MunicipalityTerms = { area: 'wijk', partnerTeam: 'bu
 
 export function hasRole(p: Principal, ...roles: Role[]): boolean {
   return p.roles.some((r) => roles.includes(r));
+}
+
+/** A resident in his own portal (Mijn Samenplan), not a staff member. */
+export function isResident(p: Pick<Principal, 'roles' | 'residentId'>): p is Pick<Principal, 'roles'> & { residentId: string } {
+  return Boolean(p.residentId) && p.roles.length === 1 && p.roles[0] === 'resident';
 }

@@ -102,7 +102,13 @@ export class OidcDiscoveryError extends Error {
  * The relying party for one configured issuer. Discovery is lazy and cached; a failed discovery is
  * retried on the next request. `publicUrl` is read at request time (tests learn their port late).
  */
-export function createOidcClient(oidc: OidcConfig, publicUrl: () => string) {
+export function createOidcClient(
+  oidc: OidcConfig,
+  publicUrl: () => string,
+  /** Where this relying party's login and callback live (residents: the portal's own path, ADR 0016). */
+  basePath: string = OIDC_PATH,
+  scope: string = OIDC_SCOPE,
+) {
   let configuration: Promise<client.Configuration> | null = null;
 
   function discover(): Promise<client.Configuration> {
@@ -122,7 +128,7 @@ export function createOidcClient(oidc: OidcConfig, publicUrl: () => string) {
     return configuration;
   }
 
-  const callbackUrl = () => `${publicUrl().replace(/\/$/, '')}${OIDC_CALLBACK_PATH}`;
+  const callbackUrl = () => `${publicUrl().replace(/\/$/, '')}${basePath}/callback`;
 
   return {
     callbackUrl,
@@ -131,7 +137,7 @@ export function createOidcClient(oidc: OidcConfig, publicUrl: () => string) {
       const config = await discover();
       return client.buildAuthorizationUrl(config, {
         redirect_uri: callbackUrl(),
-        scope: OIDC_SCOPE,
+        scope,
         response_type: 'code',
         code_challenge: await client.calculatePKCECodeChallenge(flow.verifier),
         code_challenge_method: 'S256',

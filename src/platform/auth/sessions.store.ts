@@ -8,7 +8,9 @@ export interface PrincipalRow {
   municipality_id: string;
   municipality_name: string;
   contact_norm_days: number;
-  staff_user_id: string;
+  /** Null for a resident's session (then resident_id is set). */
+  staff_user_id: string | null;
+  resident_id: string | null;
   username: string;
   display_name: string;
   roles: string[];
@@ -22,8 +24,8 @@ export interface PrincipalRow {
   partner_team_term: string;
 }
 
-export async function findPrincipalBySession(db: Db, idHash: Buffer, idleSeconds: number): Promise<PrincipalRow | null> {
-  const { rows } = await sql<PrincipalRow>`SELECT * FROM auth_principal(${idHash}, ${idleSeconds})`.execute(db);
+export async function findPrincipalBySession(db: Db, idHash: Buffer, idleSeconds: number, residentIdleSeconds: number): Promise<PrincipalRow | null> {
+  const { rows } = await sql<PrincipalRow>`SELECT * FROM auth_principal(${idHash}, ${idleSeconds}, ${residentIdleSeconds})`.execute(db);
   return rows[0] ?? null;
 }
 
@@ -71,4 +73,33 @@ export async function listDemoUsers(db: Db): Promise<DemoUserRow[]> {
 
 export async function bindOidcSubject(db: Db, municipalityId: string, staffUserId: string, subject: string): Promise<void> {
   await sql`SELECT auth_bind_oidc_subject(${municipalityId}, ${staffUserId}, ${subject})`.execute(db);
+}
+
+// Mijn Samenplan (issue 11): resident sessions and lookups (migration 202612051100).
+export interface ResidentLookup {
+  municipality_id: string;
+  resident_id: string;
+}
+
+export async function findDemoResident(db: Db, username: string): Promise<ResidentLookup | null> {
+  const { rows } = await sql<ResidentLookup>`SELECT * FROM auth_find_resident_demo(${username})`.execute(db);
+  return rows[0] ?? null;
+}
+
+/** Every resident with this BSN (at most two: the caller refuses an ambiguous one). */
+export async function findResidentsByBsn(db: Db, bsn: string, municipalityCode: string | null): Promise<ResidentLookup[]> {
+  const { rows } = await sql<ResidentLookup>`SELECT * FROM auth_find_resident_by_bsn(${bsn}, ${municipalityCode})`.execute(db);
+  return rows;
+}
+
+export async function listDemoResidents(db: Db): Promise<Array<{ username: string; display_name: string; municipality_name: string }>> {
+  const { rows } = await sql<{ username: string; display_name: string; municipality_name: string }>`SELECT * FROM auth_demo_residents()`.execute(db);
+  return rows;
+}
+
+export async function createResidentSession(
+  db: Db,
+  s: { idHash: Buffer; municipalityId: string; residentId: string; method: 'demo' | 'oidc'; csrfToken: string; expiresAt: Date },
+): Promise<void> {
+  await sql`SELECT auth_resident_session_create(${s.idHash}, ${s.municipalityId}, ${s.residentId}, ${s.method}, ${s.csrfToken}, ${s.expiresAt})`.execute(db);
 }

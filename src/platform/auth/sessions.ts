@@ -1,7 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { AREA_TERMS, DEFAULT_TERMS, PARTNER_TEAM_TERMS, type MunicipalityTerms, type Principal, type Role } from '../access/principal.ts';
 import type { Db } from '../db/database.ts';
-import { createSession, deleteSession, findPrincipalBySession, type PrincipalRow } from './sessions.store.ts';
+import { createResidentSession, createSession, deleteSession, findPrincipalBySession, type PrincipalRow } from './sessions.store.ts';
 
 export const SESSION_COOKIE = 'samenplan_session';
 
@@ -18,7 +18,8 @@ export function hashToken(token: string): Buffer {
 
 export function toPrincipal(row: PrincipalRow): Principal {
   return {
-    userId: row.staff_user_id,
+    // A resident's session (issue 11): the resident is the actor; userId carries his id.
+    userId: row.staff_user_id ?? row.resident_id!,
     username: row.username,
     displayName: row.display_name,
     municipalityId: row.municipality_id,
@@ -28,6 +29,7 @@ export function toPrincipal(row: PrincipalRow): Principal {
     teamIds: row.team_ids,
     areaIds: row.area_ids,
     partnerOrganisationId: row.partner_organisation_id,
+    residentId: row.resident_id,
     terms: termsOf(row),
   };
 }
@@ -43,10 +45,12 @@ export async function resolveSession(
   db: Db,
   token: string,
   idleMinutes: number,
+  /** A resident's session idles out sooner (Mijn Samenplan); default: the same as staff. */
+  residentIdleMinutes = idleMinutes,
 ): Promise<{ principal: Principal; session: SessionInfo } | null> {
   if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
   const idHash = hashToken(token);
-  const row = await findPrincipalBySession(db, idHash, idleMinutes * 60);
+  const row = await findPrincipalBySession(db, idHash, idleMinutes * 60, residentIdleMinutes * 60);
   if (!row) return null;
   return {
     principal: toPrincipal(row),
@@ -67,6 +71,26 @@ export async function startSession(
     idHash: hashToken(token),
     municipalityId: who.municipalityId,
     staffUserId: who.staffUserId,
+    method,
+    csrfToken: randomBytes(24).toString('base64url'),
+    expiresAt,
+  });
+  return { token, expiresAt };
+}
+
+/** Starts a resident's session (Mijn Samenplan): the same token, cookie and CSRF rules as staff. */
+export async function startResidentSession(
+  db: Db,
+  who: { municipalityId: string; residentId: string },
+  method: 'demo' | 'oidc',
+  ttlMinutes: number,
+): Promise<{ token: string; expiresAt: Date }> {
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(Date.now() + ttlMinutes * 60_000);
+  await createResidentSession(db, {
+    idHash: hashToken(token),
+    municipalityId: who.municipalityId,
+    residentId: who.residentId,
     method,
     csrfToken: randomBytes(24).toString('base64url'),
     expiresAt,

@@ -14,6 +14,8 @@ export interface MunicipalitiesTable {
   created_at: Generated<Date>;
   area_term: Generated<'wijk' | 'gebied'>;
   partner_team_term: Generated<'buurtteam' | 'gebiedsteam'>;
+  /** Mijn Samenplan: "who looked at my file" leaves out staff names (migration 202612051102). */
+  portal_hides_staff_names: Generated<boolean>;
 }
 
 export interface AreasTable {
@@ -95,6 +97,8 @@ export interface ResidentsTable {
   created_at: Generated<Date>;
   updated_at: Timestamp;
   version: Generated<number>;
+  /** Mijn Samenplan's demo login (issue 11), demo municipalities only. */
+  portal_demo_username: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface BenefitsTable {

@@ -20,6 +20,7 @@ import { createRequestContext, type RequestContext } from '../context.ts';
 import type { RouteProcessing } from '../processing-log/processing-log.ts';
 import type { Db } from '../db/database.ts';
 import { can } from '../access/permissions.ts';
+import { isResident } from '../access/principal.ts';
 import { SESSION_COOKIE, csrfMatches, resolveSession } from '../auth/sessions.ts';
 import { traceFromHeader, traceparentOf } from '../processing-log/trace.ts';
 import { API_PREFIX, API_VERSION, finaliseOpenApi } from './openapi.ts';
@@ -139,7 +140,7 @@ export async function buildApp(deps: AppDeps, registrars: RouteRegistrar[]): Pro
     reply.header('Cache-Control', 'no-store');
     const token = req.cookies[SESSION_COOKIE];
     if (token) {
-      const resolved = await resolveSession(deps.db, token, config.sessionIdleMinutes);
+      const resolved = await resolveSession(deps.db, token, config.sessionIdleMinutes, config.residentSessionIdleMinutes);
       if (resolved) {
         req.principal = resolved.principal;
         req.session = resolved.session;
@@ -152,6 +153,13 @@ export async function buildApp(deps: AppDeps, registrars: RouteRegistrar[]): Pro
     if (!req.url.startsWith('/api/') || !access) return;
     if ('public' in access) return;
     if (!req.principal || !req.session) throw problems.unauthenticated();
+    // Residents and staff never cross (ADR 0016): a resident reaches only the portal, staff never act as a resident.
+    const residentPrincipal = isResident(req.principal);
+    if ('resident' in access) {
+      if (!residentPrincipal) throw problems.notFound();
+    } else if (residentPrincipal) {
+      throw problems.unauthenticated();
+    }
     const unsafe = !['GET', 'HEAD', 'OPTIONS'].includes(req.method);
     if (unsafe && !req.routeOptions.config.csrfExempt) {
       if (!csrfMatches(req.session.csrfToken, req.headers['x-csrf-token'] as string | undefined)) throw problems.csrf();

@@ -9,7 +9,12 @@ import type { TraceContext } from '../processing-log/trace.ts';
 export type RouteAccess =
   | { public: true }
   | { authenticated: true }
-  | { permission: Permission };
+  | { permission: Permission }
+  /**
+   * Mijn Samenplan (issue 11): only a resident's own session; a staff session gets 404. A resident's session gets
+   * 401 on every route that does not say this (ADR 0016).
+   */
+  | { resident: true };
 
 declare module 'fastify' {
   interface FastifyContextConfig {

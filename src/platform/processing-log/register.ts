@@ -260,6 +260,60 @@ export const processingActivities = [
     dataCategories: ['BSN', 'naam', 'geboortedatum', 'adres', 'partner en kinderen (gezinssamenstelling)'],
     retention: retentionCase,
   },
+  // Issue 11: Mijn Samenplan, the resident's own portal. The resident is the actor (actor_role 'resident').
+  {
+    id: 'PA-020',
+    version: 1,
+    nameNl: 'Mijn Samenplan: de inwoner bekijkt zijn eigen plan, afspraken en contactpersoon',
+    nameEn: 'My Samenplan: the resident views his own plan, appointments and contact person',
+    purpose:
+      'De inwoner ziet in zijn eigen omgeving wie hem helpt, zijn afspraken en zijn plan, zodat hij zelf de regie houdt.',
+    legalBasis: participatiewet,
+    dataCategories: ['identificatie', 'contactpersoon', 'afspraken', 'plan'],
+    retention: retentionCase,
+  },
+  {
+    id: 'PA-021',
+    version: 1,
+    nameNl: 'Mijn Samenplan: de inwoner werkt zijn eigen plan en afspraken bij',
+    nameEn: 'My Samenplan: the resident updates his own plan and appointments',
+    purpose:
+      'De inwoner bevestigt of verzet een afspraak, zet zijn eigen acties op klaar, stelt een eigen doel voor en stemt in met het plan.',
+    legalBasis: participatiewet,
+    dataCategories: ['identificatie', 'afspraken', 'plan', 'acties'],
+    retention: retentionCase,
+  },
+  {
+    id: 'PA-022',
+    version: 1,
+    nameNl: 'Berichten tussen de inwoner en zijn contactpersoon',
+    nameEn: 'Messages between the resident and his contact person',
+    purpose: 'Een beveiligd gesprek binnen Samenplan tussen de inwoner en zijn vaste contactpersoon.',
+    legalBasis: participatiewet,
+    dataCategories: ['identificatie', 'berichten'],
+    retention: retentionCase,
+  },
+  {
+    id: 'PA-023',
+    version: 1,
+    nameNl: 'Mijn Samenplan: toestemmingen bekijken, geven en intrekken',
+    nameEn: 'My Samenplan: viewing, giving and withdrawing consents',
+    purpose: 'De inwoner bepaalt zelf welke organisatie mag meekijken in zijn plan, en trekt die toestemming in wanneer hij wil.',
+    legalBasis: 'Art. 6 lid 1 sub a en art. 7 AVG (toestemming en het intrekken daarvan)',
+    dataCategories: ['identificatie', 'toestemming'],
+    retention: retentionCase,
+  },
+  {
+    id: 'PA-024',
+    version: 1,
+    nameNl: 'Mijn Samenplan: inzage in wie het dossier bekeek en alle eigen gegevens downloaden',
+    nameEn: 'My Samenplan: seeing who looked at the file and downloading all own data',
+    purpose:
+      'De inwoner ziet zelf wie zijn dossier bekeek (NEN 7513) en downloadt alles wat Samenplan over hem bewaart (recht van inzage).',
+    legalBasis: 'Art. 6 lid 1 sub c AVG jo. art. 15 AVG (recht van inzage)',
+    dataCategories: ['identificatie', 'BSN', 'plan', 'afspraken', 'toestemming', 'logboek'],
+    retention: '5 jaar na het beantwoorden van het verzoek',
+  },
 ] as const satisfies readonly ProcessingActivity[];
 
 export type ProcessingActivityId = (typeof processingActivities)[number]['id'];

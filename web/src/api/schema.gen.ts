@@ -1518,6 +1518,280 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/portal/session/options': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Manieren om in te loggen in Mijn Samenplan */
+    get: operations['getPortalLoginOptions'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/portal/session/demo': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Inloggen als demo-inwoner (alleen als de demo-login aan staat) */
+    post: operations['createPortalDemoSession'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/portal/session': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** De huidige sessie van de inwoner */
+    get: operations['getPortalSession'];
+    put?: never;
+    post?: never;
+    /** Uitloggen uit Mijn Samenplan */
+    delete: operations['deletePortalSession'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/portal/home': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Uw plan en wie u helpt: contactpersoon, volgende afspraken, plan in het kort */
+    get: operations['getPortalHome'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/portal/appointments/{meetingId}/reply': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Een afspraak bevestigen, of vragen om die te verzetten (uw contactpersoon ziet de vraag op haar werklijst) */
+    post: operations['replyToPortalAppointment'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/portal/appointments/{meetingId}/calendar.ics': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** De afspraak voor uw agenda (.ics) */
+    get: operations['downloadPortalAppointmentIcs'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/portal/plan': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Uw plan: wat u doet en wat anderen doen (met ETag) */
+    get: operations['getPortalPlan'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/portal/plan/actions/{actionId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Uw eigen actie op klaar zetten (of toch weer open) */
+    patch: operations['updatePortalPlanAction'];
+    trace?: never;
+  };
+  '/portal/plan/goals': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Zelf een doel voorstellen (uw werkmatcher ziet het als voorstel van u) */
+    post: operations['proposePortalPlanGoal'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/portal/plan/agreement': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Akkoord gaan met uw plan (vastgelegd met kanaal portal) */
+    post: operations['agreePortalPlan'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/portal/plan/pdf': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Uw plan als toegankelijke pdf */
+    get: operations['downloadPortalPlanPdf'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/portal/consents': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Wie mag meekijken: uw toestemmingen */
+    get: operations['listPortalConsents'];
+    put?: never;
+    /** Een organisatie toestemming geven om mee te kijken in uw plan */
+    post: operations['givePortalConsent'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/portal/consents/{consentId}/withdraw': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Toestemming intrekken: de organisatie kan meteen niet meer meekijken */
+    post: operations['withdrawPortalConsent'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/portal/access-log': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Wie bekeek mijn dossier? Organisatie, rol, waarvoor en wanneer (uit het logboek) */
+    get: operations['getPortalAccessLog'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/portal/work-pays': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** "Werkt het loont?": een schatting van uw inkomen per maand met werk en bijstand */
+    post: operations['calculatePortalWorkPays'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/portal/my-data': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Download al uw gegevens (AVG artikel 15): JSON of een toegankelijke pdf */
+    get: operations['downloadPortalMyData'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1531,7 +1805,8 @@ export interface components {
       | 'policyOfficer'
       | 'researcher'
       | 'admin'
-      | 'privacyOfficer';
+      | 'privacyOfficer'
+      | 'resident';
     SessionInput: {
       user: {
         /** Format: uuid */
@@ -2579,6 +2854,8 @@ export interface components {
       /** @enum {string} */
       status: 'open' | 'achieved' | 'dropped';
       position: number;
+      /** @description Dit doel stelde de inwoner zelf voor, in Mijn Samenplan */
+      proposedByResident: boolean;
       actions: components['schemas']['PlanActionInput'][];
     };
     PlanInput: {
@@ -2617,6 +2894,8 @@ export interface components {
         id: string;
         displayName: string;
       } | null;
+      /** @description De laatste wijziging deed de inwoner zelf, in Mijn Samenplan */
+      updatedByResident: boolean;
       /**
        * @description shared: het deel van het plan dat met het buurtteam gedeeld wordt
        * @enum {string}
@@ -3810,7 +4089,7 @@ export interface components {
       /** Format: uuid */
       id: string;
       /** @enum {string} */
-      kind: 'worklistReminder' | 'newInCaseload';
+      kind: 'worklistReminder' | 'newInCaseload' | 'residentRequest';
       title: string;
       body: string | null;
       /** @description Pad in de webapp */
@@ -4060,6 +4339,156 @@ export interface components {
       source: 'BRP';
       retrievedAt: string;
     };
+    PortalSessionInput: {
+      resident: {
+        /** Format: uuid */
+        id: string;
+        displayName: string;
+        municipality: {
+          /** Format: uuid */
+          id: string;
+          name: string;
+          terms: {
+            /** @enum {string} */
+            area: 'wijk' | 'gebied';
+            /** @enum {string} */
+            partnerTeam: 'buurtteam' | 'gebiedsteam';
+          };
+        };
+      };
+      csrfToken: string;
+      /** @enum {string} */
+      authMethod: 'demo' | 'oidc';
+      expiresAt: string;
+      /** @description Na zoveel minuten zonder activiteit logt Mijn Samenplan u uit */
+      idleMinutes: number;
+    };
+    PortalAppointmentInput: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      type: 'intake' | 'threeWay' | 'followUp' | 'homeVisit';
+      typeLabel: string;
+      /** Format: date-time */
+      startsAt: string;
+      /** Format: date-time */
+      endsAt: string;
+      /** @enum {string} */
+      mode: 'inPerson' | 'video' | 'phone';
+      location: string | null;
+      videoUrl: string | null;
+      /** @description Wie er bij de afspraak zijn (namen) */
+      withWhom: string[];
+      /**
+       * Format: date-time
+       * @description Wanneer de inwoner liet weten dat hij komt
+       */
+      confirmedAt: string | null;
+      /**
+       * Format: date-time
+       * @description Wanneer de inwoner vroeg de afspraak te verzetten
+       */
+      moveRequestedAt: string | null;
+      moveRequestNote: string | null;
+    };
+    PortalHomeInput: {
+      firstName: string;
+      /** @description Wie u helpt: uw vaste contactpersoon (geen foto) */
+      contactPerson: {
+        name: string;
+        email: string | null;
+        /** Format: date-time */
+        since: string | null;
+        /** @description De organisatie van de contactpersoon (de gemeente) */
+        organisation: string;
+      } | null;
+      appointments: components['schemas']['PortalAppointmentInput'][];
+      /** @description Kort: uw plan (null als er nog geen plan is) */
+      plan: {
+        myOpenActions: number;
+        agreed: boolean;
+        version: number;
+      } | null;
+    };
+    PortalAppointmentReplyInput:
+      | {
+          /** @constant */
+          confirm: true;
+        }
+      | {
+          moveNote: string;
+        };
+    PortalConsentInput: {
+      /** Format: uuid */
+      id: string;
+      partnerOrganisation: {
+        /** Format: uuid */
+        id: string;
+        name: string;
+      };
+      purpose: string;
+      /** Format: date */
+      validFrom: string;
+      /** Format: date */
+      validTo: string | null;
+      /** @description Deze organisatie mag nu meekijken */
+      active: boolean;
+      /** Format: date-time */
+      withdrawnAt: string | null;
+      /** Format: date-time */
+      givenAt: string;
+      /** @description U gaf deze toestemming zelf, in Mijn Samenplan */
+      givenByYou: boolean;
+    };
+    PortalConsentListInput: {
+      items: components['schemas']['PortalConsentInput'][];
+      total: number;
+      next: string | null;
+      /** @description Organisaties die u toestemming kunt geven */
+      organisations: {
+        /** Format: uuid */
+        id: string;
+        name: string;
+      }[];
+    };
+    PortalAccessLogInput: {
+      items: {
+        /** Format: date-time */
+        at: string;
+        organisation: string;
+        /** @description De rol, in gewone woorden (werkmatcher, buurtteamprofessional …) */
+        role: string;
+        /** @description Alleen als de gemeente namen van medewerkers laat zien */
+        staffName: string | null;
+        /** @description Wat er gebeurde: de naam van de verwerking in gewoon Nederlands */
+        activity: string;
+        /** @description Waarom */
+        purpose: string;
+      }[];
+      total: number;
+      next: string | null;
+      namesHidden: boolean;
+    };
+    WorkPaysResultInput: {
+      /**
+       * @description Altijd een schatting: de gemeente rekent uw echte bijstand uit
+       * @constant
+       */
+      estimate: true;
+      earningsCents: number;
+      normCents: number;
+      disregardCents: number;
+      benefitCents: number;
+      totalCents: number;
+      withoutWorkCents: number;
+      /** @enum {string} */
+      rule: 'n' | 'r' | 'variant' | 'underAge' | 'used' | 'noEarnings';
+      share: number;
+      capCents: number;
+      /** @description De regel die gold, in gewone woorden */
+      explanation: string;
+      sources: string[];
+    };
     AreaListInput: {
       items: {
         /** Format: uuid */
@@ -4121,7 +4550,8 @@ export interface components {
       | 'policyOfficer'
       | 'researcher'
       | 'admin'
-      | 'privacyOfficer';
+      | 'privacyOfficer'
+      | 'resident';
     Session: {
       user: {
         /** Format: uuid */
@@ -5169,6 +5599,8 @@ export interface components {
       /** @enum {string} */
       status: 'open' | 'achieved' | 'dropped';
       position: number;
+      /** @description Dit doel stelde de inwoner zelf voor, in Mijn Samenplan */
+      proposedByResident: boolean;
       actions: components['schemas']['PlanAction'][];
     };
     Plan: {
@@ -5207,6 +5639,8 @@ export interface components {
         id: string;
         displayName: string;
       } | null;
+      /** @description De laatste wijziging deed de inwoner zelf, in Mijn Samenplan */
+      updatedByResident: boolean;
       /**
        * @description shared: het deel van het plan dat met het buurtteam gedeeld wordt
        * @enum {string}
@@ -6400,7 +6834,7 @@ export interface components {
       /** Format: uuid */
       id: string;
       /** @enum {string} */
-      kind: 'worklistReminder' | 'newInCaseload';
+      kind: 'worklistReminder' | 'newInCaseload' | 'residentRequest';
       title: string;
       body: string | null;
       /** @description Pad in de webapp */
@@ -6649,6 +7083,156 @@ export interface components {
       /** @constant */
       source: 'BRP';
       retrievedAt: string;
+    };
+    PortalSession: {
+      resident: {
+        /** Format: uuid */
+        id: string;
+        displayName: string;
+        municipality: {
+          /** Format: uuid */
+          id: string;
+          name: string;
+          terms: {
+            /** @enum {string} */
+            area: 'wijk' | 'gebied';
+            /** @enum {string} */
+            partnerTeam: 'buurtteam' | 'gebiedsteam';
+          };
+        };
+      };
+      csrfToken: string;
+      /** @enum {string} */
+      authMethod: 'demo' | 'oidc';
+      expiresAt: string;
+      /** @description Na zoveel minuten zonder activiteit logt Mijn Samenplan u uit */
+      idleMinutes: number;
+    };
+    PortalAppointment: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      type: 'intake' | 'threeWay' | 'followUp' | 'homeVisit';
+      typeLabel: string;
+      /** Format: date-time */
+      startsAt: string;
+      /** Format: date-time */
+      endsAt: string;
+      /** @enum {string} */
+      mode: 'inPerson' | 'video' | 'phone';
+      location: string | null;
+      videoUrl: string | null;
+      /** @description Wie er bij de afspraak zijn (namen) */
+      withWhom: string[];
+      /**
+       * Format: date-time
+       * @description Wanneer de inwoner liet weten dat hij komt
+       */
+      confirmedAt: string | null;
+      /**
+       * Format: date-time
+       * @description Wanneer de inwoner vroeg de afspraak te verzetten
+       */
+      moveRequestedAt: string | null;
+      moveRequestNote: string | null;
+    };
+    PortalHome: {
+      firstName: string;
+      /** @description Wie u helpt: uw vaste contactpersoon (geen foto) */
+      contactPerson: {
+        name: string;
+        email: string | null;
+        /** Format: date-time */
+        since: string | null;
+        /** @description De organisatie van de contactpersoon (de gemeente) */
+        organisation: string;
+      } | null;
+      appointments: components['schemas']['PortalAppointment'][];
+      /** @description Kort: uw plan (null als er nog geen plan is) */
+      plan: {
+        myOpenActions: number;
+        agreed: boolean;
+        version: number;
+      } | null;
+    };
+    PortalAppointmentReply:
+      | {
+          /** @constant */
+          confirm: true;
+        }
+      | {
+          moveNote: string;
+        };
+    PortalConsent: {
+      /** Format: uuid */
+      id: string;
+      partnerOrganisation: {
+        /** Format: uuid */
+        id: string;
+        name: string;
+      };
+      purpose: string;
+      /** Format: date */
+      validFrom: string;
+      /** Format: date */
+      validTo: string | null;
+      /** @description Deze organisatie mag nu meekijken */
+      active: boolean;
+      /** Format: date-time */
+      withdrawnAt: string | null;
+      /** Format: date-time */
+      givenAt: string;
+      /** @description U gaf deze toestemming zelf, in Mijn Samenplan */
+      givenByYou: boolean;
+    };
+    PortalConsentList: {
+      items: components['schemas']['PortalConsent'][];
+      total: number;
+      next: string | null;
+      /** @description Organisaties die u toestemming kunt geven */
+      organisations: {
+        /** Format: uuid */
+        id: string;
+        name: string;
+      }[];
+    };
+    PortalAccessLog: {
+      items: {
+        /** Format: date-time */
+        at: string;
+        organisation: string;
+        /** @description De rol, in gewone woorden (werkmatcher, buurtteamprofessional …) */
+        role: string;
+        /** @description Alleen als de gemeente namen van medewerkers laat zien */
+        staffName: string | null;
+        /** @description Wat er gebeurde: de naam van de verwerking in gewoon Nederlands */
+        activity: string;
+        /** @description Waarom */
+        purpose: string;
+      }[];
+      total: number;
+      next: string | null;
+      namesHidden: boolean;
+    };
+    WorkPaysResult: {
+      /**
+       * @description Altijd een schatting: de gemeente rekent uw echte bijstand uit
+       * @constant
+       */
+      estimate: true;
+      earningsCents: number;
+      normCents: number;
+      disregardCents: number;
+      benefitCents: number;
+      totalCents: number;
+      withoutWorkCents: number;
+      /** @enum {string} */
+      rule: 'n' | 'r' | 'variant' | 'underAge' | 'used' | 'noEarnings';
+      share: number;
+      capCents: number;
+      /** @description De regel die gold, in gewone woorden */
+      explanation: string;
+      sources: string[];
     };
     AreaList: {
       items: {
@@ -14743,6 +15327,1313 @@ export interface operations {
       };
     };
   };
+  getPortalLoginOptions: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            demoLogin: boolean;
+            /** @description Inloggen met DigiD (via de inlogdienst van de gemeente) */
+            oidc: boolean;
+            demoResidents: {
+              username: string;
+              displayName: string;
+              municipalityName: string;
+            }[];
+          };
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  createPortalDemoSession: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          username: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PortalSession'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getPortalSession: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PortalSession'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  deletePortalSession: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      204: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getPortalHome: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PortalHome'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  replyToPortalAppointment: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        meetingId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PortalAppointmentReplyInput'];
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: date-time */
+            confirmedAt: string | null;
+            /** Format: date-time */
+            moveRequestedAt: string | null;
+            moveRequestNote: string | null;
+          };
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  downloadPortalAppointmentIcs: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        meetingId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description iCalendar (RFC 5545) */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'text/calendar': string;
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getPortalPlan: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Plan'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  updatePortalPlanAction: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description De ETag van de versie die u bewerkt */
+        'if-match'?: string;
+      };
+      path: {
+        actionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /**
+           * @description done: klaar; open: toch nog niet klaar
+           * @enum {string}
+           */
+          status: 'open' | 'done';
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Plan'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Default Response */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['PlanConflict'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  proposePortalPlanGoal: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description De ETag van de versie die u bewerkt */
+        'if-match'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          title: string;
+          description?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Plan'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Default Response */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['PlanConflict'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  agreePortalPlan: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description De ETag van de versie die u bewerkt */
+        'if-match'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Plan'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Default Response */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['PlanConflict'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  downloadPortalPlanPdf: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Getagde pdf, taal nl-NL */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': string;
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listPortalConsents: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PortalConsentList'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  givePortalConsent: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** Format: uuid */
+          partnerOrganisationId: string;
+          /** Format: date */
+          validTo?: string | null;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PortalConsent'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  withdrawPortalConsent: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        consentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PortalConsent'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getPortalAccessLog: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PortalAccessLog'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  calculatePortalWorkPays: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          hoursPerWeek: number;
+          hourlyWage: number;
+          /** @enum {string} */
+          household: 'single' | 'singleParent' | 'couple';
+          age27OrOlder: boolean;
+          youngestChildUnder12?: boolean;
+          /** @description Hoeveel maanden u de vrijlating al had */
+          monthsUsed?: number;
+          /**
+           * Format: date
+           * @description De maand waarover het gaat (standaard vandaag)
+           */
+          date?: string;
+          /**
+           * @description Een onderzoeksarm (de module studies kiest die)
+           * @enum {string}
+           */
+          variant?: 'werkenLoont';
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WorkPaysResult'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  downloadPortalMyData: {
+    parameters: {
+      query?: {
+        format?: 'json' | 'pdf';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description JSON-bestand of getagde pdf */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': string;
+          'application/pdf': string;
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
 }
 type FlattenedDeepRequired<T> = {
   [K in keyof T]-?: FlattenedDeepRequired<
@@ -14882,6 +16773,18 @@ export const pathsImportsPostParametersQueryMappingValues: ReadonlyArray<
 export const pathsImportsPostParametersQueryDryRunValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/imports']['post']['parameters']['query']['dryRun']
 > = ['true', 'false'];
+export const pathsPortalPlanActionsActionIdPatchRequestBodyContentApplicationJsonStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/portal/plan/actions/{actionId}']['patch']['requestBody']['content']['application/json']['status']
+> = ['open', 'done'];
+export const pathsPortalWorkPaysPostRequestBodyContentApplicationJsonHouseholdValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/portal/work-pays']['post']['requestBody']['content']['application/json']['household']
+> = ['single', 'singleParent', 'couple'];
+export const pathsPortalWorkPaysPostRequestBodyContentApplicationJsonVariantValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/portal/work-pays']['post']['requestBody']['content']['application/json']['variant']
+> = ['werkenLoont'];
+export const pathsPortalMyDataGetParametersQueryFormatValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/portal/my-data']['get']['parameters']['query']['format']
+> = ['json', 'pdf'];
 export const roleInputValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['RoleInput']> = [
   'jobCoach',
   'teamLead',
@@ -14891,6 +16794,7 @@ export const roleInputValues: ReadonlyArray<FlattenedDeepRequired<components>['s
   'researcher',
   'admin',
   'privacyOfficer',
+  'resident',
 ];
 export const sessionInputUserMunicipalityTermsAreaValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['SessionInput']['user']['municipality']['terms']['area']
@@ -15293,7 +17197,7 @@ export const worklistInputDueActionsStateValues: ReadonlyArray<
 > = ['overdue', 'dueToday'];
 export const notificationInputKindValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['NotificationInput']['kind']
-> = ['worklistReminder', 'newInCaseload'];
+> = ['worklistReminder', 'newInCaseload', 'residentRequest'];
 export const studyInputPrimaryOutcomeValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['StudyInput']['primaryOutcome']
 > = ['workingOver12h', 'permanentContract', 'hoursPerWeek', 'outflow'];
@@ -15330,6 +17234,24 @@ export const importRunDetailInputStatusValues: ReadonlyArray<
 export const brpPersonInputHouseholdTypeValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['BrpPersonInput']['householdType']
 > = ['single', 'singleParent', 'couple', 'coupleWithChildren'];
+export const portalSessionInputResidentMunicipalityTermsAreaValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['PortalSessionInput']['resident']['municipality']['terms']['area']
+> = ['wijk', 'gebied'];
+export const portalSessionInputResidentMunicipalityTermsPartnerTeamValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['PortalSessionInput']['resident']['municipality']['terms']['partnerTeam']
+> = ['buurtteam', 'gebiedsteam'];
+export const portalSessionInputAuthMethodValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['PortalSessionInput']['authMethod']
+> = ['demo', 'oidc'];
+export const portalAppointmentInputTypeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['PortalAppointmentInput']['type']
+> = ['intake', 'threeWay', 'followUp', 'homeVisit'];
+export const portalAppointmentInputModeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['PortalAppointmentInput']['mode']
+> = ['inPerson', 'video', 'phone'];
+export const workPaysResultInputRuleValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['WorkPaysResultInput']['rule']
+> = ['n', 'r', 'variant', 'underAge', 'used', 'noEarnings'];
 export const roleValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['Role']> = [
   'jobCoach',
   'teamLead',
@@ -15339,6 +17261,7 @@ export const roleValues: ReadonlyArray<FlattenedDeepRequired<components>['schema
   'researcher',
   'admin',
   'privacyOfficer',
+  'resident',
 ];
 export const sessionUserMunicipalityTermsAreaValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['Session']['user']['municipality']['terms']['area']
@@ -15744,7 +17667,7 @@ export const worklistDueActionsStateValues: ReadonlyArray<
 > = ['overdue', 'dueToday'];
 export const notificationKindValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['Notification']['kind']
-> = ['worklistReminder', 'newInCaseload'];
+> = ['worklistReminder', 'newInCaseload', 'residentRequest'];
 export const studyPrimaryOutcomeValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['Study']['primaryOutcome']
 > = ['workingOver12h', 'permanentContract', 'hoursPerWeek', 'outflow'];
@@ -15781,3 +17704,21 @@ export const importRunDetailStatusValues: ReadonlyArray<
 export const brpPersonHouseholdTypeValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['BrpPerson']['householdType']
 > = ['single', 'singleParent', 'couple', 'coupleWithChildren'];
+export const portalSessionResidentMunicipalityTermsAreaValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['PortalSession']['resident']['municipality']['terms']['area']
+> = ['wijk', 'gebied'];
+export const portalSessionResidentMunicipalityTermsPartnerTeamValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['PortalSession']['resident']['municipality']['terms']['partnerTeam']
+> = ['buurtteam', 'gebiedsteam'];
+export const portalSessionAuthMethodValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['PortalSession']['authMethod']
+> = ['demo', 'oidc'];
+export const portalAppointmentTypeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['PortalAppointment']['type']
+> = ['intake', 'threeWay', 'followUp', 'homeVisit'];
+export const portalAppointmentModeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['PortalAppointment']['mode']
+> = ['inPerson', 'video', 'phone'];
+export const workPaysResultRuleValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['WorkPaysResult']['rule']
+> = ['n', 'r', 'variant', 'underAge', 'used', 'noEarnings'];

@@ -20,6 +20,8 @@ import nlOverview from './nl.overview.json';
 import nlTerms from './nl.terms.json';
 import enIntegrations from './en.integrations.json';
 import nlIntegrations from './nl.integrations.json';
+import enPortal from './en.portal.json';
+import nlPortal from './nl.portal.json';
 import { installTerms } from './terms.ts';
 
 export const LANGUAGES = ['nl', 'en'] as const;
@@ -48,8 +50,8 @@ function applyLanguage(lng: string): void {
 void i18n.use(initReactI18next).init({
   // One file per area of the app (distinct top-level keys), merged into one namespace.
   resources: {
-    nl: { translation: { ...nl, ...nlEmployers, ...nlMatching, ...nlPartner, ...nlPrivacy, ...nlCatchUpConfirm, ...nlDateRules, ...nlTerms, ...nlOverview, ...nlIntegrations } },
-    en: { translation: { ...en, ...enEmployers, ...enMatching, ...enPartner, ...enPrivacy, ...enCatchUpConfirm, ...enDateRules, ...enTerms, ...enOverview, ...enIntegrations } },
+    nl: { translation: { ...nl, ...nlEmployers, ...nlMatching, ...nlPartner, ...nlPrivacy, ...nlCatchUpConfirm, ...nlDateRules, ...nlTerms, ...nlOverview, ...nlIntegrations, ...nlPortal } },
+    en: { translation: { ...en, ...enEmployers, ...enMatching, ...enPartner, ...enPrivacy, ...enCatchUpConfirm, ...enDateRules, ...enTerms, ...enOverview, ...enIntegrations, ...enPortal } },
   },
   lng: storedLanguage(),
   fallbackLng: 'nl',

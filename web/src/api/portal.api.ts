@@ -1,0 +1,85 @@
+import { API_BASE, api, answer, body, hrefOf } from './client.ts';
+import type { components, paths } from './schema.gen.ts';
+
+// Mijn Samenplan (issue 11): the resident's own portal. No resident id in any path: always the resident of the session.
+
+type S = components['schemas'];
+export type PortalSession = S['PortalSession'];
+export type PortalHome = S['PortalHome'];
+export type PortalAppointment = S['PortalAppointment'];
+export type PortalPlan = S['Plan'];
+
+export function getPortalLoginOptions() {
+  return body(api.GET('/portal/session/options'));
+}
+
+// Registered only when a DigiD broker is configured, so not in the generated paths.
+export const PORTAL_OIDC_LOGIN_URL = `${API_BASE}/portal/session/oidc/login?returnTo=%2Fmijn`;
+
+export function createPortalDemoSession(username: string): Promise<PortalSession> {
+  return body(api.POST('/portal/session/demo', { body: { username } }));
+}
+
+export function getPortalSession(): Promise<PortalSession> {
+  return body(api.GET('/portal/session'));
+}
+
+export async function deletePortalSession(): Promise<void> {
+  await answer(api.DELETE('/portal/session'));
+}
+
+export function getPortalHome(): Promise<PortalHome> {
+  return body(api.GET('/portal/home'));
+}
+
+export function replyToAppointment(meetingId: string, reply: { confirm: true } | { moveNote: string }) {
+  return body(api.POST('/portal/appointments/{meetingId}/reply', { params: { path: { meetingId } }, body: reply }));
+}
+
+export const appointmentIcsHref = (meetingId: string) => hrefOf('/portal/appointments/{meetingId}/calendar.ics', { path: { meetingId } });
+
+export function getPortalPlan() {
+  return answer(api.GET('/portal/plan'));
+}
+
+export function markPortalAction(actionId: string, status: 'open' | 'done', etag: string) {
+  return answer(api.PATCH('/portal/plan/actions/{actionId}', { params: { path: { actionId }, header: { 'if-match': etag } }, body: { status } }));
+}
+
+export function proposePortalGoal(input: { title: string; description?: string }, etag: string) {
+  return answer(api.POST('/portal/plan/goals', { params: { header: { 'if-match': etag } }, body: input }));
+}
+
+export function agreePortalPlan(etag: string) {
+  return answer(api.POST('/portal/plan/agreement', { params: { header: { 'if-match': etag } } }));
+}
+
+export const PORTAL_PLAN_PDF_URL = hrefOf('/portal/plan/pdf');
+
+export type PortalConsentList = S['PortalConsentList'];
+export type PortalConsent = S['PortalConsent'];
+export type PortalAccessLog = S['PortalAccessLog'];
+export type WorkPaysResult = S['WorkPaysResult'];
+export type WorkPaysInput = NonNullable<paths['/portal/work-pays']['post']['requestBody']>['content']['application/json'];
+
+export function listPortalConsents(): Promise<PortalConsentList> {
+  return body(api.GET('/portal/consents'));
+}
+
+export function givePortalConsent(partnerOrganisationId: string): Promise<PortalConsent> {
+  return body(api.POST('/portal/consents', { body: { partnerOrganisationId } }));
+}
+
+export function withdrawPortalConsent(consentId: string): Promise<PortalConsent> {
+  return body(api.POST('/portal/consents/{consentId}/withdraw', { params: { path: { consentId } } }));
+}
+
+export function getPortalAccessLog(): Promise<PortalAccessLog> {
+  return body(api.GET('/portal/access-log'));
+}
+
+export function calculateWorkPays(input: WorkPaysInput): Promise<WorkPaysResult> {
+  return body(api.POST('/portal/work-pays', { body: input }));
+}
+
+export const myDataHref = (format: 'json' | 'pdf') => hrefOf('/portal/my-data', { query: { format } });
