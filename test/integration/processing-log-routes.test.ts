@@ -763,7 +763,7 @@ const cases: Record<string, Case> = {
       await prepare(c, 'POST', `/studies/${study.id}/participants`, { residentId: other.id, consentGiven: true, consentGivenOn: today(), educationLevel: 'laag' });
       return { params: { id: study.id } };
     },
-    subjects: async (_res, d) => (await rows(sql<{ resident_id: string }>`SELECT sp.resident_id FROM study_participants sp JOIN studies s ON s.id = sp.study_id
+    subjects: async () => (await rows(sql<{ resident_id: string }>`SELECT sp.resident_id FROM study_participants sp JOIN studies s ON s.id = sp.study_id
       WHERE s.name = 'Proef (verwerkingstest)'`)).map((r) => r.resident_id),
   },
   analyseStudy: { as: BELEID, request: async (d, c) => ({ params: { id: (await studyNamed(c, 'Weten wat werkt')).id }, query: { se: 'HC2' } }) },
