@@ -48,6 +48,7 @@ export const OWNERS = {
   processing_log_chain: 'platform',
   sessions: 'platform',
   job_outbox: 'platform',
+  login_rate_limits: 'platform',
   schema_migrations: 'platform',
 };
 
