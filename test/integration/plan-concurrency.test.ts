@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loginAs, type ApiClient } from '../helpers/client.ts';
 import { ROLE_USERS, createWorld, type World } from '../helpers/fixtures.ts';
@@ -80,8 +81,8 @@ describe(`${EDITORS} editors on one plan`, () => {
     expect(final.body.goals[0].title).toBe(applied.at(-1)!.title);
     expect(final.body.goals[0].description).toBe(`n=${applied.length}`);
     // The history: one version row per applied write, nothing else.
-    const versions = await server.ownerDb.selectFrom('plan_versions').select('version').where('plan_id', '=', final.body.id).orderBy('version').execute();
-    expect(versions.map((v) => v.version)).toEqual(Array.from({ length: startVersion + applied.length }, (_, k) => k + 1));
+    const versions = await sql<{ version: number }>`SELECT version FROM plan_versions WHERE plan_id = ${final.body.id} ORDER BY version`.execute(server.ownerDb);
+    expect(versions.rows.map((v) => v.version)).toEqual(Array.from({ length: startVersion + applied.length }, (_, k) => k + 1));
     console.log(`plan-concurrency: ${EDITORS} editors × ${ROUNDS} rounds = ${EDITORS * ROUNDS} writes: ${statuses.get(200) ?? 0} applied, ${statuses.get(412) ?? 0} × 412, 0 lost`);
   });
 });
