@@ -49,6 +49,7 @@ export const OWNERS = {
   sessions: 'platform',
   job_outbox: 'platform',
   login_rate_limits: 'platform',
+  retention_runs: 'platform',
   schema_migrations: 'platform',
 };
 

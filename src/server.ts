@@ -21,6 +21,8 @@ import { worklistJobs } from './modules/worklist/worklist.jobs.ts';
 import { registerPartnerWorklistRoutes } from './modules/worklist/partner-worklist.routes.ts';
 import { registerWorklistRoutes } from './modules/worklist/worklist.routes.ts';
 import type { JobDefinition } from './platform/jobs/jobs.ts';
+import { retentionJob, type RetentionRuleDefinition } from './platform/retention/retention.ts';
+import { residentsRetentionRules } from './modules/residents/residents.retention.ts';
 
 /** Composition root: the platform plus every module's routes. */
 export async function createServer(config: AppConfig, db: Db, pseudonymKey: string, logStream?: NodeJS.WritableStream): Promise<App> {
@@ -47,4 +49,7 @@ export async function createServer(config: AppConfig, db: Db, pseudonymKey: stri
 }
 
 /** Every module's jobs (run by the job worker next to the server: src/platform/jobs/worker.ts). */
-export const jobDefinitions: JobDefinition[] = [...worklistJobs];
+/** Every module's retention rules (issue 16): a new module with personal data appends its own here. */
+export const retentionRules: RetentionRuleDefinition[] = [...residentsRetentionRules];
+
+export const jobDefinitions: JobDefinition[] = [...worklistJobs, retentionJob(retentionRules)];

@@ -11,7 +11,7 @@ import { projectRoot } from '../../src/platform/config.ts';
 import { createDb, createPool, withDatabase, type Db } from '../../src/platform/db/database.ts';
 import { migrate } from '../../src/platform/db/migrate.ts';
 import { verifyProcessingLogChain } from '../../src/platform/processing-log/chain-verify.ts';
-import { ApiClient, loginAs } from '../../test/helpers/client.ts';
+import { loginAs, type ApiClient } from '../../test/helpers/client.ts';
 import { backdateMeeting, workday } from '../../test/helpers/office-hours.ts';
 import { ROLE_USERS, createWorld, type World } from '../../test/helpers/fixtures.ts';
 
@@ -253,7 +253,6 @@ export async function runCrash(options: CrashOptions): Promise<CrashReport> {
             // As the meeting tests do: the meeting took place (moved into the past by the owner), so it can be reported.
             if (m.acked) await backdateMeeting(ownerDb, created.body.id, hours(-3), hours(-2));
             saw('meeting', created.status);
-            if (!m.acked && report.problems.length < 3) problem(`meeting ${created.status}: ${JSON.stringify(created.body).slice(0, 300)}`);
             if (!m.acked) continue;
             const trace2 = randomBytes(16).toString('hex');
             const actions = [`actie ${randomUUID()}`, `actie ${randomUUID()}`];
@@ -275,7 +274,6 @@ export async function runCrash(options: CrashOptions): Promise<CrashReport> {
             const res = await tl.post('/api/v1/team/reassignments', { residentIds: [resident], toStaffUserId: to, handoverNote: marker }, headers);
             a.acked = res.status === 200 || res.status === 201;
             saw('reassign', res.status);
-            if (!a.acked && report.problems.length < 3) problem(`reassign ${res.status}: ${JSON.stringify(res.body).slice(0, 300)}`);
           }
         } catch {
           saw(attempts.at(-1)?.kind ?? 'goal', 'cut');
@@ -289,7 +287,7 @@ export async function runCrash(options: CrashOptions): Promise<CrashReport> {
       for (const a of batch) {
         report.attempts += 1;
         if (a.acked) report.acknowledged += 1;
-        let change = false;
+        let change: boolean;
         if (a.kind === 'goal') {
           change = Number((await sql<{ n: string }>`SELECT count(*) AS n FROM plan_goals WHERE title = ${a.marker}`.execute(ownerDb)).rows[0]!.n) > 0;
         } else if (a.kind === 'meeting') {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { runCrash } from '../../scripts/crash/harness.ts';
 
-// Crash-kill in CI (issue 16): CRASH_ITERATIONS (default 20) kill -9s of the real server under a mixed write load;
+// Crash-kill in CI (issue 16): CRASH_ITERATIONS (default 8: on the shared 2-core machine a kill takes ~15 s, so 20 took 318 s) kill -9s of the real server under a mixed write load;
 // every figure must be zero. The long runs are `npm run crash -- --iterations N` (docs/reliability.md).
-const ITERATIONS = Number(process.env.CRASH_ITERATIONS ?? 20);
+const ITERATIONS = Number(process.env.CRASH_ITERATIONS ?? 8);
 
 describe('crash-kill', () => {
   it(`${ITERATIONS} kills under load: nothing acknowledged lost, log and changes agree, nothing half-written, chain intact, jobs once`, { timeout: 120_000 + ITERATIONS * 15_000 }, async () => {

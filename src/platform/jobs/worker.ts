@@ -39,7 +39,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export async function startJobWorker(options: JobWorkerOptions): Promise<JobWorker> {
   const log = options.log ?? (() => undefined);
   const pollingIntervalSeconds = options.pollingIntervalSeconds ?? 2;
-  const ctx: JobContext = { appDb: options.appDb, mail: options.mail ?? mailOff, log };
+  const ctx: JobContext = { appDb: options.appDb, ownerDb: options.ownerDb, mail: options.mail ?? mailOff, log };
   const boss = new PgBoss({
     connectionString: options.ownerUrl,
     schema: PGBOSS_SCHEMA,

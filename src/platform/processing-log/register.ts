@@ -12,7 +12,32 @@ export interface ProcessingActivity {
   legalBasis: string;
   dataCategories: string[];
   retention: string;
+  /**
+   * The retention in machine-readable form (issue 16, ADR 0027): how long after which event the data of this activity
+   * is kept. The retention job (src/platform/retention) computes each rule's cut-off from it. Like the text, part of
+   * the published version: the migration runner stores it once and refuses a silently changed one.
+   */
+  retentionRule?: RetentionRule;
 }
+
+/** Events a retention term runs from; each retention rule of a module knows how to find it in its own data. */
+export type RetentionEvent =
+  | 'caseClosed'
+  | 'consentEnded'
+  | 'relationEnded'
+  | 'monitorYearEnded'
+  | 'requestAnswered'
+  | 'recorded';
+
+/** ISO 8601 duration in whole years, months or days, e.g. P10Y, P6M, P30D. */
+export type RetentionTerm = `P${number}${'Y' | 'M' | 'D'}`;
+
+export interface RetentionRule {
+  term: RetentionTerm;
+  after: RetentionEvent;
+}
+
+const ruleCase: RetentionRule = { term: 'P10Y', after: 'caseClosed' };
 
 const participatiewet =
   'Art. 6 lid 1 sub c en e AVG, jo. art. 7, 10 en 44 Participatiewet en art. 62 Wet SUWI';
@@ -29,6 +54,7 @@ export const processingActivities = [
     legalBasis: participatiewet,
     dataCategories: ['identificatie', 'contactgegevens', 'adres', 'huishouden', 'opleiding', 'uitkering', 'contactmomenten'],
     retention: retentionCase,
+    retentionRule: ruleCase,
   },
   {
     id: 'PA-002',
@@ -39,6 +65,7 @@ export const processingActivities = [
     legalBasis: participatiewet,
     dataCategories: ['identificatie', 'uitkering', 'contactmomenten'],
     retention: retentionCase,
+    retentionRule: ruleCase,
   },
   {
     id: 'PA-003',
@@ -49,6 +76,7 @@ export const processingActivities = [
     legalBasis: participatiewet,
     dataCategories: ['identificatie', 'overdrachtsnotitie'],
     retention: retentionCase,
+    retentionRule: ruleCase,
   },
   {
     id: 'PA-004',
@@ -59,6 +87,7 @@ export const processingActivities = [
     legalBasis: 'Art. 6 lid 1 sub a en art. 7 AVG (toestemming van de inwoner)',
     dataCategories: ['identificatie', 'toestemming'],
     retention: '5 jaar na intrekken of verlopen van de toestemming',
+    retentionRule: { term: 'P5Y', after: 'consentEnded' },
   },
   {
     id: 'PA-005',
@@ -69,6 +98,7 @@ export const processingActivities = [
     legalBasis: 'Art. 6 lid 1 sub a AVG (toestemming van de inwoner)',
     dataCategories: ['identificatie', 'contactgegevens', 'contactpersoon'],
     retention: retentionCase,
+    retentionRule: ruleCase,
   },
   {
     id: 'PA-006',
@@ -79,6 +109,7 @@ export const processingActivities = [
     legalBasis: 'Art. 10 Wet algemene bepalingen burgerservicenummer jo. art. 6 lid 1 sub e AVG',
     dataCategories: ['BSN'],
     retention: retentionCase,
+    retentionRule: ruleCase,
   },
   {
     id: 'PA-007',
@@ -89,6 +120,7 @@ export const processingActivities = [
     legalBasis: 'Art. 5 lid 2, art. 15 en art. 39 AVG',
     dataCategories: ['identificatie', 'logboek'],
     retention: retentionCase,
+    retentionRule: ruleCase,
   },
   {
     id: 'PA-008',
@@ -99,6 +131,7 @@ export const processingActivities = [
     legalBasis: 'Art. 6 lid 1 sub e AVG jo. art. 7 en 44 Participatiewet; voor het buurtteam art. 6 lid 1 sub a en art. 9 lid 2 sub a AVG (uitdrukkelijke toestemming)',
     dataCategories: ['identificatie', 'zelfredzaamheid', 'gezondheid (bijzonder persoonsgegeven)', 'schulden', 'belemmeringen'],
     retention: retentionCase,
+    retentionRule: ruleCase,
   },
   {
     id: 'PA-009',
@@ -109,6 +142,7 @@ export const processingActivities = [
     legalBasis: 'Art. 6 lid 1 sub e AVG jo. art. 44a Participatiewet (plan van aanpak); voor het buurtteam art. 6 lid 1 sub a AVG (toestemming)',
     dataCategories: ['identificatie', 'doelen', 'acties', 'afspraken'],
     retention: retentionCase,
+    retentionRule: ruleCase,
   },
   {
     id: 'PA-010',
@@ -119,6 +153,7 @@ export const processingActivities = [
     legalBasis: 'Art. 6 lid 1 sub e AVG jo. art. 7 en 44a Participatiewet; voor het buurtteam art. 6 lid 1 sub a AVG (toestemming)',
     dataCategories: ['identificatie', 'contactgegevens', 'afspraken', 'gespreksverslag'],
     retention: retentionCase,
+    retentionRule: ruleCase,
   },
   {
     id: 'PA-011',
@@ -129,6 +164,7 @@ export const processingActivities = [
     legalBasis: participatiewet,
     dataCategories: ['identificatie', 'contactmomenten', 'acties', 'afspraken'],
     retention: retentionCase,
+    retentionRule: ruleCase,
   },
   {
     id: 'PA-012',
@@ -139,6 +175,7 @@ export const processingActivities = [
     legalBasis: participatiewet,
     dataCategories: ['identificatie', 'uitkering', 'contactmomenten', 'overdrachtsnotitie'],
     retention: retentionCase,
+    retentionRule: ruleCase,
   },
   {
     id: 'PA-013',
@@ -150,6 +187,7 @@ export const processingActivities = [
     legalBasis: participatiewet,
     dataCategories: ['identificatie', 'werkprofiel', 'beschikbaarheid', 'vaardigheden', 'opleiding', 'matchscore'],
     retention: retentionCase,
+    retentionRule: ruleCase,
   },
   {
     id: 'PA-014',
@@ -161,6 +199,7 @@ export const processingActivities = [
     legalBasis: participatiewet,
     dataCategories: ['werkprofiel', 'vaardigheden', 'toestemming', 'identificatie (na vrijgave)'],
     retention: retentionCase,
+    retentionRule: ruleCase,
   },
   {
     id: 'PA-015',
@@ -171,6 +210,7 @@ export const processingActivities = [
     legalBasis: participatiewet,
     dataCategories: ['identificatie', 'dienstverband', 'loon', 'uitstroom', 'nazorg'],
     retention: retentionCase,
+    retentionRule: ruleCase,
   },
   {
     id: 'PA-016',
@@ -182,6 +222,7 @@ export const processingActivities = [
     legalBasis: 'Art. 6 lid 1 sub e en art. 9 lid 2 sub g AVG, jo. art. 1 Grondwet en art. 10 Uitvoeringswet AVG',
     dataCategories: ['leeftijdsgroep', 'huishouden', 'geslacht (vrijwillig)', 'migratieachtergrond (vrijwillig)', 'matchuitkomsten'],
     retention: '5 jaar na het jaar van de monitor (verantwoording algoritmegebruik)',
+    retentionRule: { term: 'P5Y', after: 'monitorYearEnded' },
   },
   {
     id: 'PA-017',
@@ -192,6 +233,7 @@ export const processingActivities = [
     legalBasis: 'Art. 6 lid 1 sub e AVG, jo. art. 7 lid 1 sub a Participatiewet',
     dataCategories: ['naam contactpersoon', 'functie', 'zakelijke contactgegevens'],
     retention: '2 jaar na het einde van de relatie met de werkgever',
+    retentionRule: { term: 'P2Y', after: 'relationEnded' },
   },
   {
     id: 'PA-018',
@@ -203,6 +245,7 @@ export const processingActivities = [
     legalBasis: 'Art. 6 lid 1 sub a AVG (toestemming van de inwoner)',
     dataCategories: ['identificatie', 'acties', 'afspraken', 'toestemming'],
     retention: retentionCase,
+    retentionRule: ruleCase,
   },
   {
     id: 'PA-019',
@@ -214,6 +257,20 @@ export const processingActivities = [
     legalBasis: 'Art. 6 lid 1 sub c AVG jo. art. 15 AVG (recht van inzage)',
     dataCategories: ['identificatie', 'BSN', 'logboek'],
     retention: '5 jaar na het beantwoorden van het verzoek',
+    retentionRule: { term: 'P5Y', after: 'requestAnswered' },
+  },
+  // Issue 16: PA-041 to PA-043 (reliability, retention and erasure).
+  {
+    id: 'PA-041',
+    version: 1,
+    nameNl: 'Bewaartermijnen uitvoeren: verlopen persoonsgegevens verwijderen of pseudonimiseren',
+    nameEn: 'Applying retention periods: deleting or pseudonymising expired personal data',
+    purpose:
+      'Persoonsgegevens niet langer bewaren dan nodig: na de bewaartermijn van elke verwerking worden ze verwijderd of gepseudonimiseerd; vastgelegd wordt alleen hoeveel (aantallen, geen inhoud).',
+    legalBasis: 'Art. 5 lid 1 sub e en art. 17 AVG, jo. de Archiefwet 1995 en de Selectielijst 2020',
+    dataCategories: ['aantallen verwijderde en gepseudonimiseerde gegevens per soort'],
+    retention: '7 jaar na de uitvoering (verantwoording)',
+    retentionRule: { term: 'P7Y', after: 'recorded' },
   },
 ] as const satisfies readonly ProcessingActivity[];
 
