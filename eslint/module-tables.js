@@ -50,6 +50,7 @@ export const OWNERS = {
   job_outbox: 'platform',
   login_rate_limits: 'platform',
   retention_runs: 'platform',
+  erasure_requests: 'privacy',
   schema_migrations: 'platform',
 };
 

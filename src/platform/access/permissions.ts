@@ -39,6 +39,8 @@ export const PERMISSIONS = [
   'algorithmRegister:read',
   'partnerWorklist:read',
   'privacy:inspect',
+  // Issue 16: the privacy officer decides erasure requests (AVG art. 17).
+  'privacy:erase',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -111,7 +113,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   researcher: [],
   admin: ['organisation:read', 'staff:list'],
   // The log and the register (src/modules/privacy): any resident of the municipality by BSN, never a case record.
-  privacyOfficer: ['organisation:read', 'processingLog:read', 'privacy:inspect', 'algorithmRegister:read'],
+  privacyOfficer: ['organisation:read', 'processingLog:read', 'privacy:inspect', 'algorithmRegister:read', 'privacy:erase'],
 };
 
 export function permissionsOf(p: Pick<Principal, 'roles'>): Set<Permission> {

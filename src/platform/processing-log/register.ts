@@ -272,6 +272,18 @@ export const processingActivities = [
     retention: '7 jaar na de uitvoering (verantwoording)',
     retentionRule: { term: 'P7Y', after: 'recorded' },
   },
+  {
+    id: 'PA-042',
+    version: 1,
+    nameNl: 'Verzoek om gegevenswissing afhandelen (recht op vergetelheid)',
+    nameEn: 'Handling an erasure request (right to be forgotten)',
+    purpose:
+      'De privacyfunctionaris handelt een verzoek van een inwoner om zijn gegevens te wissen af: gewist (gepseudonimiseerd) als de wet het toestaat, anders geweigerd met de wettelijke reden en de datum tot wanneer bewaard moet worden.',
+    legalBasis: 'Art. 6 lid 1 sub c AVG jo. art. 17 AVG (lid 3 sub b: wettelijke bewaarplicht), Participatiewet en Archiefwet 1995',
+    dataCategories: ['identificatie', 'BSN', 'besluit op het verzoek'],
+    retention: '5 jaar na het besluit op het verzoek',
+    retentionRule: { term: 'P5Y', after: 'requestAnswered' },
+  },
 ] as const satisfies readonly ProcessingActivity[];
 
 export type ProcessingActivityId = (typeof processingActivities)[number]['id'];
