@@ -275,7 +275,8 @@ export async function runCrash(options: CrashOptions): Promise<CrashReport> {
             a.acked = res.status === 200 || res.status === 201;
             saw('reassign', res.status);
           }
-        } catch {
+        } catch (err) {
+          if (process.env.CRASH_DEBUG) process.stderr.write(`crash: request failed: ${String(err)}\n`);
           saw(attempts.at(-1)?.kind ?? 'goal', 'cut');
           await sleep(20);
           // connection reset by the kill: the write's outcome is unknown to the client (not acknowledged)
