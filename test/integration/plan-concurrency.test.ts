@@ -28,7 +28,7 @@ afterAll(async () => {
 });
 
 describe(`${EDITORS} editors on one plan`, () => {
-  it(`${ROUNDS} rounds: every write applied or 412, zero lost updates`, { timeout: 60_000 + ROUNDS * 2_000 }, async () => {
+  it(`${ROUNDS} rounds: every write applied or 412, zero lost updates`, { timeout: 120_000 + ROUNDS * 6_000 }, async () => {
     const clients: ApiClient[] = [];
     for (let i = 0; i < 10; i += 1) clients.push(await loginAs(server.baseUrl, i % 2 ? ROLE_USERS.teamLead : ROLE_USERS.jobCoach));
     const P = `/api/v1/residents/${world.residents.ov1}/plan`;
