@@ -42,6 +42,7 @@ describe('ASVS evidence', () => {
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('referrer-policy')).toBe('no-referrer');
     expect(res.headers.get('x-powered-by')).toBeNull();
+    expect(res.headers.get('cache-control')).toBe('no-store');
     const https = await fetch(`${secure.baseUrl}/api/v1/health`);
     expect(https.headers.get('strict-transport-security')).toMatch(/max-age=\d+/);
   });
