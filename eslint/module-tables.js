@@ -52,6 +52,9 @@ export const OWNERS = {
   processing_log_chain: 'platform',
   sessions: 'platform',
   job_outbox: 'platform',
+  login_rate_limits: 'platform',
+  retention_runs: 'platform',
+  erasure_requests: 'privacy',
   schema_migrations: 'platform',
 };
 

@@ -26,6 +26,8 @@ import { registerImportRoutes } from './modules/imports/imports.routes.ts';
 import { registerBrpRoutes } from './modules/brp/brp.routes.ts';
 import { registerResidentAuthRoutes } from './platform/auth/resident-auth.routes.ts';
 import { registerPortalRoutes } from './modules/portal/portal.routes.ts';
+import { retentionJob, type RetentionRuleDefinition } from './platform/retention/retention.ts';
+import { residentsRetentionRules } from './modules/residents/residents.retention.ts';
 
 /** Composition root: the platform plus every module's routes. */
 export async function createServer(config: AppConfig, db: Db, pseudonymKey: string, logStream?: NodeJS.WritableStream): Promise<App> {
@@ -57,4 +59,7 @@ export async function createServer(config: AppConfig, db: Db, pseudonymKey: stri
 }
 
 /** Every module's jobs (run by the job worker next to the server: src/platform/jobs/worker.ts). */
-export const jobDefinitions: JobDefinition[] = [...worklistJobs];
+/** Every module's retention rules (issue 16): a new module with personal data appends its own here. */
+export const retentionRules: RetentionRuleDefinition[] = [...residentsRetentionRules];
+
+export const jobDefinitions: JobDefinition[] = [...worklistJobs, retentionJob(retentionRules)];

@@ -7,6 +7,8 @@ import { migrateRuntime, openRuntime } from '../platform/runtime.ts';
 import { municipalityCount } from './cli.store.ts';
 import { auditVerify } from './audit.command.ts';
 import { studyCommand, studyHelp } from './study.command.ts';
+import { backupCommand, restoreCommand } from './backup.command.ts';
+import { anchorExportCommand, anchorKeygenCommand, anchorVerify, startAnchorsFromEnv } from './anchor.command.ts';
 
 const help = `samenplan <opdracht>
 
@@ -17,6 +19,12 @@ const help = `samenplan <opdracht>
   audit verify          controleer de hashketen van het logboek dataverwerkingen: exit 0 intact, 1 bij
        [--unsealed-after S]  manipulatie, 3 als regels langer dan S seconden (standaard 60) onverzegeld bleven
        [--parallel N]        N delen van het logboek tegelijk (standaard: aantal cores, max. 4)
+       [--anchors MAP]       en bewijs dat het logboek bij elk ondertekend anker in MAP past (exit 1 als niet)
+       [--anchor-public-key BESTAND]  vertrouwde publieke sleutel (standaard MAP/anchor.pub)
+  anchor keygen --out BESTAND   nieuwe Ed25519-ankersleutel (BESTAND privé, BESTAND.pub publiek)
+  anchor export --dir MAP       onderteken de ketenkoppen nu (sleutel: SAMENPLAN_ANCHOR_KEY_FILE)
+  backup --out BESTAND  pg_dump (custom format) van de database + BESTAND.manifest.json (aantallen, ketenkoppen)
+  restore --in BESTAND  herstel in de lege database van DATABASE_URL, vergelijk de aantallen, controleer het logboek
   import BESTAND         lees inwoners in uit een export van de uitkeringsadministratie (CSV of XLSX): eerst wordt
        --mapping NAAM        elke regel gecontroleerd, dan alles of niets ingelezen (suite4sd, gws4all, socrates)
        [--dry-run]           alleen controleren en tellen, niets opslaan
@@ -59,6 +67,11 @@ async function main(argv: string[]): Promise<number> {
       'dry-run': { type: 'boolean' },
       user: { type: 'string' },
       report: { type: 'string' },
+      out: { type: 'string' },
+      in: { type: 'string' },
+      anchors: { type: 'string' },
+      'anchor-public-key': { type: 'string', multiple: true },
+      dir: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -67,6 +80,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(help);
     return command ? 0 : 1;
   }
+  if (command === 'anchor' && sub === 'keygen') return anchorKeygenCommand(values.out, say);
   const config = loadConfig();
 
   if (command === 'openapi') {
@@ -110,7 +124,10 @@ async function main(argv: string[]): Promise<number> {
     if (command === 'audit' && sub === 'verify') {
       const unsealedAfterSeconds = positiveInt(values['unsealed-after'] ?? '60', '--unsealed-after');
       const parallel = values.parallel === undefined ? undefined : positiveInt(values.parallel, '--parallel');
-      return await auditVerify(rt.ownerDb(), { unsealedAfterSeconds, parallel, tty: process.stderr.isTTY === true }, say);
+      const code = await auditVerify(rt.ownerDb(), { unsealedAfterSeconds, parallel, tty: process.stderr.isTTY === true }, say);
+      if (values.anchors === undefined || code === 1) return code;
+      const anchors = await anchorVerify(rt.ownerDb(), values.anchors, values['anchor-public-key'] ?? [], say);
+      return anchors === 0 ? code : anchors;
     }
     if (command === 'import') {
       if (!sub || !values.mapping) throw new ConfigError('Gebruik: samenplan import BESTAND --mapping NAAM [--dry-run]');
@@ -123,6 +140,11 @@ async function main(argv: string[]): Promise<number> {
         say,
       );
     }
+    if (command === 'anchor' && sub === 'export') {
+      return await anchorExportCommand(rt.ownerDb(), values.dir ?? process.env.SAMENPLAN_ANCHOR_DIR, say);
+    }
+    if (command === 'backup') return await backupCommand(rt, values.out, say);
+    if (command === 'restore') return await restoreCommand(rt, values.in, config.appDbPassword, say);
     if (command === 'start') {
       const { createServer, jobDefinitions } = await import('../server.ts');
       const { startJobWorker } = await import('../platform/jobs/worker.ts');
@@ -143,6 +165,7 @@ async function main(argv: string[]): Promise<number> {
       const stopSealer = startProcessingLogSealer(rt.appDb(), (err) =>
         say(`Verzegelen van het logboek mislukt: ${err instanceof Error ? err.message : String(err)}`),
       );
+      const stopAnchors = await startAnchorsFromEnv(rt.appDb(), say);
       const jobs = await startJobWorker({ ownerUrl: rt.ownerUrl, ownerDb: rt.ownerDb(), appDb: rt.appDb(), jobs: jobDefinitions, mail: mailSenderFromEnv(process.env, say, config.publicUrl), log: say });
       say(`Samenplan draait op http://localhost:${config.port}${config.demoLogin ? ' (demo-login aan: kies een demogebruiker)' : ''}`);
       await new Promise<void>((resolve) => {
@@ -154,6 +177,7 @@ async function main(argv: string[]): Promise<number> {
       await jobs.stop();
       await app.close();
       await stopSealer();
+      await stopAnchors();
       return 0;
     }
     process.stdout.write(help);

@@ -288,6 +288,21 @@ describe('access matrix: the werklijst of the buurtteam and the privacy officer\
     const res = await clients.get('privacyOfficer')!.post('/api/v1/privacy/lookups', { bsn, reason: 'Controle van de toegang tot dit dossier' });
     expect(res.status).toBe(404);
   });
+
+  // Issue 16: the erasure request by BSN: 201 (a decision) for the privacy officer, 403 for every other role, and no
+  // resident of another municipality (404).
+  it('POST /privacy/erasure-requests: 201 for privacyOfficer, 403 for every other role, 404 for another municipality', async () => {
+    const bsnOf = async (id: string) => (await server.ownerDb.selectFrom('residents').select('bsn').where('id', '=', id).executeTakeFirstOrThrow()).bsn;
+    const body = async (id: string) => ({ bsn: await bsnOf(id), reason: 'Brief van de inwoner: wil gewist worden' });
+    const got: Record<string, number> = {};
+    const want: Record<string, number> = {};
+    for (const persona of Object.keys(ROLE_USERS) as Persona[]) {
+      got[persona] = (await clients.get(persona)!.post('/api/v1/privacy/erasure-requests', await body(world.residents.zu1))).status;
+      want[persona] = persona === 'privacyOfficer' ? 201 : 403;
+    }
+    expect(got).toEqual(want);
+    expect((await clients.get('privacyOfficer')!.post('/api/v1/privacy/erasure-requests', await body(world.residents.ar1))).status).toBe(404);
+  });
 });
 
 describe('authentication and CSRF', () => {

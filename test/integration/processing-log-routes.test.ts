@@ -374,6 +374,14 @@ const cases: Record<string, Case> = {
     }),
     subjects: (_res, d) => [d.resident],
   },
+  // Issue 16: an erasure request (PA-042): the demo resident has an active case, so it is refused (and logged).
+  createErasureRequest: {
+    as: PRIVACY,
+    request: async (d) => ({
+      body: { bsn: (await one('BSN', sql<{ bsn: string }>`SELECT bsn FROM residents WHERE id = ${d.resident}::uuid`)).bsn, reason: 'Brief van de inwoner: wil gewist worden' },
+    }),
+    subjects: (_res, d) => [d.resident],
+  },
   searchProcessingLog: { as: PRIVACY, request: () => ({ query: { activity: 'PA-001', limit: 10 } }) },
   listProcessingLogActors: { as: PRIVACY },
   listProcessingActivities: { as: PRIVACY },

@@ -3,6 +3,8 @@ import type { RouteRegistrar } from '../../platform/http/app.ts';
 import { API_PREFIX } from '../../platform/http/openapi.ts';
 import {
   activityListSchema,
+  erasureBodySchema,
+  erasureResultSchema,
   actorListSchema,
   exportParams,
   exportQuery,
@@ -35,6 +37,22 @@ export const registerPrivacyRoutes: RouteRegistrar = (app) => {
       },
     },
     async (req) => service.lookupResident(req.ctx(), req.body),
+  );
+
+  // Issue 16: an erasure request (AVG art. 17), decided at once: erased, or refused with the legal reason.
+  r.post(
+    `${base}/erasure-requests`,
+    {
+      config: { access: { permission: 'privacy:erase' }, processing: { activity: 'PA-042', action: 'privacy.erasure' } },
+      schema: {
+        tags,
+        summary: 'Een verzoek om gegevenswissing (art. 17 AVG) afhandelen: gewist, of geweigerd met de wettelijke reden',
+        operationId: 'createErasureRequest',
+        body: erasureBodySchema,
+        response: { 201: erasureResultSchema },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await service.decideErasure(req.ctx(), req.body)),
   );
 
   r.get(

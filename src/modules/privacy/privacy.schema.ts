@@ -81,3 +81,20 @@ export const activityListSchema = listSchema(activitySchema, 'ProcessingActivity
 
 export const exportParams = z.object({ id: z.uuid({ message: 'Dit is geen geldig id' }) });
 export const exportQuery = z.object({ format: z.enum(['pdf', 'csv', 'json']).default('pdf') });
+
+// Issue 16: an erasure request (AVG art. 17), decided at once by the rules of the law.
+export const erasureBodySchema = z.object({
+  bsn: z.string().max(40).describe('BSN van de inwoner die om wissing vraagt: 9 cijfers, moet de elfproef doorstaan'),
+  reason: z.string().max(2000).describe(`Het verzoek: wanneer en hoe het binnenkwam (${REASON_MIN} tot ${REASON_MAX} tekens); komt in het logboek`),
+});
+export type ErasureBody = z.infer<typeof erasureBodySchema>;
+
+export const erasureResultSchema = z
+  .object({
+    id: z.uuid(),
+    decision: z.enum(['erased', 'refused']).describe('erased: gewist (gepseudonimiseerd); refused: geweigerd vanwege een wettelijke bewaarplicht'),
+    refusalReason: z.enum(['activeCase', 'legalRetention']).nullable(),
+    retainUntil: isoDate().nullable().describe('Bij legalRetention: tot wanneer de gegevens bewaard moeten worden'),
+    explanation: z.string().describe('Het besluit in gewone taal, om aan de inwoner te sturen'),
+  })
+  .meta({ id: 'ErasureDecision' });

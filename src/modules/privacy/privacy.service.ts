@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { isValidBsn, maskBsn, normaliseBsn } from '../../domain/bsn.ts';
 import type { Role } from '../../platform/access/principal.ts';
 import type { RequestContext } from '../../platform/context.ts';
@@ -7,8 +8,8 @@ import { problems, type InvalidParam } from '../../platform/http/problem.ts';
 import { pseudonymise } from '../../platform/processing-log/pseudonym.ts';
 import { processingActivities } from '../../platform/processing-log/register.ts';
 import { displayName } from '../residents/residents.presenter.ts';
-import { REASON_MAX, REASON_MIN, type LogQuery, type LookupBody } from './privacy.schema.ts';
-import { actorsInLog, countLogEntries, findResident, logEntries, type LogEntryRow, type LogFilter, type PrivacyResidentRow } from './privacy.store.ts';
+import { REASON_MAX, REASON_MIN, type ErasureBody, type LogQuery, type LookupBody } from './privacy.schema.ts';
+import { actorsInLog, countLogEntries, eraseResident, findResident, insertErasureRequest, logEntries, type LogEntryRow, type LogFilter, type PrivacyResidentRow } from './privacy.store.ts';
 import { subjectAccessCsv, subjectAccessPdf, type SubjectAccessReport } from './subject-access.ts';
 
 // The privacy officer's use cases (issue 10, point 9). He sees the log and the register, and who a resident is
@@ -137,4 +138,46 @@ export async function subjectAccessExport(ctx: RequestContext, residentId: strin
   if (format === 'json') return { type: 'application/json', fileName: `${stem}.json`, body: JSON.stringify(report, null, 2) };
   if (format === 'csv') return { type: 'text/csv; charset=utf-8', fileName: `${stem}.csv`, body: subjectAccessCsv(report) };
   return { type: 'application/pdf', fileName: `${stem}.pdf`, body: await subjectAccessPdf(report) };
+}
+
+/**
+ * Issue 16: an erasure request (AVG art. 17). The database decides by the same legal duty the retention job applies
+ * (samenplan_erase_resident): refused while a case is active or closed less than 10 years ago (art. 17 lid 3 sub b:
+ * a legal duty to keep), otherwise the file is pseudonymised and the consents deleted. The decision is kept under the
+ * subject's pseudonym; the request is logged under PA-042 with its reason.
+ */
+export async function decideErasure(ctx: RequestContext, body: ErasureBody, now = new Date()) {
+  const errors: InvalidParam[] = [];
+  const bsn = normaliseBsn(body.bsn.trim());
+  if (!/^[0-9]{9}$/.test(bsn)) errors.push({ name: 'bsn', code: 'format', reason: 'Een BSN heeft 9 cijfers. Controleer het nummer.' });
+  else if (!isValidBsn(bsn)) errors.push({ name: 'bsn', code: 'elfproef', reason: 'Dit BSN klopt niet: controleer de 9 cijfers.' });
+  const reason = body.reason.trim().replace(/\s+/g, ' ');
+  if (reason.length < REASON_MIN)
+    errors.push({ name: 'reason', code: 'tooShort', reason: `Beschrijf het verzoek (minstens ${REASON_MIN} tekens), bijvoorbeeld "Brief van 3 december: wil gewist worden".` });
+  else if (reason.length > REASON_MAX) errors.push({ name: 'reason', code: 'tooLong', reason: `Houd de beschrijving korter dan ${REASON_MAX} tekens.` });
+  if (errors.length > 0) throw problems.invalid(errors);
+  return ctx.transaction(async (tx, log) => {
+    const found = await findResident(tx, { bsn });
+    if (!found) throw problems.notFound('Een inwoner met dit BSN in uw gemeente');
+    const decided = await eraseResident(tx, found.id, now);
+    if (!decided) throw problems.notFound('Een inwoner met dit BSN in uw gemeente');
+    const id = randomUUID();
+    await insertErasureRequest(tx, {
+      municipalityId: ctx.principal.municipalityId,
+      id,
+      pseudonym: pseudonymise(ctx.pseudonymKey, ctx.principal.municipalityId, found.id),
+      decision: decided.decision,
+      refusalReason: decided.refusal_reason,
+      retainUntil: decided.retain_until,
+      decidedBy: ctx.principal.userId,
+    });
+    log.subjects([found.id], { action: 'privacy.erasure', reason });
+    const explanation =
+      decided.decision === 'erased'
+        ? 'Uw gegevens zijn gewist: uw naam, BSN, adres en contactgegevens zijn vervangen en uw toestemmingen verwijderd.'
+        : decided.refusal_reason === 'activeCase'
+          ? 'Uw gegevens kunnen nu niet worden gewist: u krijgt nog begeleiding of een uitkering, en de wet (Participatiewet) verplicht de gemeente uw dossier te bewaren.'
+          : `Uw gegevens kunnen nog niet worden gewist: de wet (Archiefwet, Selectielijst 2020) verplicht de gemeente uw dossier te bewaren tot ${decided.retain_until}. Daarna wordt het vanzelf gewist.`;
+    return { id, decision: decided.decision, refusalReason: decided.refusal_reason, retainUntil: decided.retain_until, explanation };
+  });
 }

@@ -111,3 +111,15 @@ export async function actorsInLog(tx: Tx, municipalityId: string): Promise<Actor
     ORDER BY s.display_name, s.id`.execute(tx);
   return rows;
 }
+
+/** Issue 16: decides an erasure request and erases when allowed (samenplan_erase_resident, migration 202612051604). */
+export async function eraseResident(tx: Tx, id: string, now: Date): Promise<{ decision: 'erased' | 'refused'; refusal_reason: 'activeCase' | 'legalRetention' | null; retain_until: string | null } | undefined> {
+  const { rows } = await sql<{ decision: 'erased' | 'refused'; refusal_reason: 'activeCase' | 'legalRetention' | null; retain_until: string | null }>`
+    SELECT decision, refusal_reason, retain_until FROM samenplan_erase_resident(${id}::uuid, ${now})`.execute(tx);
+  return rows[0];
+}
+
+export async function insertErasureRequest(tx: Tx, r: { municipalityId: string; id: string; pseudonym: string; decision: string; refusalReason: string | null; retainUntil: string | null; decidedBy: string }) {
+  await sql`INSERT INTO erasure_requests (municipality_id, id, subject_pseudonym, decision, refusal_reason, retain_until, decided_by)
+    VALUES (${r.municipalityId}, ${r.id}, ${r.pseudonym}, ${r.decision}, ${r.refusalReason}, ${r.retainUntil}::date, ${r.decidedBy})`.execute(tx);
+}

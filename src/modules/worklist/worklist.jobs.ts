@@ -102,7 +102,7 @@ export const worklistJobs: JobDefinition[] = [
         const store = notificationsStore(tx, d.municipalityId);
         const n = await store.forEmail(d.notificationId);
         if (!n || n.emailed_at || !n.email) return;
-        await ctx.mail.send({ to: n.email, subject: `Samenplan: ${n.title}`, text: `${n.body ?? n.title}\n\nOpen Samenplan: ${ctx.mail.link(n.link ?? WORKLIST_LINK)}\n\nDit is een automatisch bericht van Samenplan. U kunt het niet beantwoorden.` });
+        await ctx.mail.send({ messageId: `<notification-${n.id}@samenplan>`, to: n.email, subject: `Samenplan: ${n.title}`, text: `${n.body ?? n.title}\n\nOpen Samenplan: ${ctx.mail.link(n.link ?? WORKLIST_LINK)}\n\nDit is een automatisch bericht van Samenplan. U kunt het niet beantwoorden.` });
         await store.markEmailed(n.id);
       });
     },

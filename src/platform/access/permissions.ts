@@ -50,6 +50,8 @@ export const PERMISSIONS = [
   'imports:read',
   // Issue 15: looking a person up in the BRP (Haal Centraal) when registering a resident or on request.
   'brp:lookup',
+  // Issue 16: the privacy officer decides erasure requests (AVG art. 17).
+  'privacy:erase',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -126,7 +128,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   researcher: [],
   admin: ['organisation:read', 'staff:list', 'imports:run', 'imports:read'],
   // The log and the register (src/modules/privacy): any resident of the municipality by BSN, never a case record.
-  privacyOfficer: ['organisation:read', 'processingLog:read', 'privacy:inspect', 'algorithmRegister:read'],
+  privacyOfficer: ['organisation:read', 'processingLog:read', 'privacy:inspect', 'algorithmRegister:read', 'privacy:erase'],
   // Issue 11: the resident reaches only the portal's routes (access: { resident: true }), never a permission route.
   resident: [],
 };

@@ -79,7 +79,11 @@ export async function migrate(ownerUrl: string, appPassword?: string): Promise<M
 
 /** Ships the register of processing activities with the app: new versions are added, published versions never change. */
 async function syncProcessingActivities(client: pg.ClientBase): Promise<void> {
+  // The machine-readable retention rule (issue 16) is stored once per version, like the text: filled in where a
+  // published version had none yet, and then never changed.
+  const hasRule = (await client.query("SELECT 1 FROM information_schema.columns WHERE table_name = 'processing_activities' AND column_name = 'retention_rule'")).rowCount === 1;
   for (const a of processingActivities) {
+    const rule = 'retentionRule' in a && a.retentionRule ? JSON.stringify(a.retentionRule) : null;
     const { rows } = await client.query(
       `INSERT INTO processing_activities (id, version, name_nl, name_en, purpose, legal_basis, data_categories, retention)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
@@ -90,6 +94,18 @@ async function syncProcessingActivities(client: pg.ClientBase): Promise<void> {
     const row = rows[0] as { purpose: string; legal_basis: string; retention: string } | undefined;
     if (row && (row.purpose !== a.purpose || row.legal_basis !== a.legalBasis || row.retention !== a.retention)) {
       throw new Error(`Verwerkingsactiviteit ${a.id} versie ${a.version} is gewijzigd: verhoog de versie in het register.`);
+    }
+    if (hasRule && rule) {
+      const stored = await client.query<{ term: string; after: string }>(
+        `UPDATE processing_activities SET retention_rule = coalesce(retention_rule, $3::jsonb) WHERE id = $1 AND version = $2
+         RETURNING retention_rule->>'term' AS term, retention_rule->>'after' AS after`,
+        [a.id, a.version, rule],
+      );
+      const r = stored.rows[0];
+      const want = JSON.parse(rule) as { term: string; after: string };
+      if (r && (r.term !== want.term || r.after !== want.after)) {
+        throw new Error(`De bewaarregel van verwerkingsactiviteit ${a.id} versie ${a.version} is gewijzigd: verhoog de versie in het register.`);
+      }
     }
   }
 }

@@ -26,6 +26,7 @@ import { traceFromHeader, traceparentOf } from '../processing-log/trace.ts';
 import { API_PREFIX, API_VERSION, finaliseOpenApi } from './openapi.ts';
 import { errorServerOptions, installErrorHandling } from './errors.ts';
 import { problems } from './problem.ts';
+import { postgresRateLimitStore } from './rate-limit.store.ts';
 
 z.config(z.locales.nl());
 
@@ -81,7 +82,8 @@ export async function buildApp(deps: AppDeps, registrars: RouteRegistrar[]): Pro
     },
     hsts: secure,
   });
-  await app.register(rateLimit, { global: false });
+  // In PostgreSQL, so the login limit holds across instances (issue 16); the per-route limits are in the routes.
+  await app.register(rateLimit, { global: false, store: postgresRateLimitStore(deps.db, deps.pseudonymKey) });
   await app.register(swagger, { openapi: { openapi: '3.1.0', info: { title: 'Samenplan API', version: API_VERSION } }, transform: jsonSchemaTransform, transformObject: jsonSchemaTransformObject });
 
   app.decorateRequest('principal', null);

@@ -10,6 +10,8 @@ import { insertOutboxJob } from './outbox.store.ts';
 export interface JobContext {
   /** The application connection (samenplan_app): handlers work in tenant transactions, row-level security applies. */
   appDb: Db;
+  /** The owner connection: only for platform maintenance that must reach all data (the retention job, issue 16). */
+  ownerDb?: Db;
   mail: MailSender;
   /** Operational log; never personal data. */
   log: (msg: string) => void;

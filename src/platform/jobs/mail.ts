@@ -8,6 +8,12 @@ export interface MailMessage {
   to: string;
   subject: string;
   text: string;
+  /**
+   * Idempotency key of the message (issue 16): sent as its Message-ID, the same on every retry. A job that is killed
+   * after the SMTP server accepted the mail but before it recorded that is retried and sends the same Message-ID
+   * again, which mail systems treat as one message: once in effect.
+   */
+  messageId?: string;
 }
 
 export interface MailSender {
@@ -42,7 +48,7 @@ export function smtpSender(options: SmtpOptions): MailSender {
   return {
     configured: true,
     async send(message) {
-      await transport.sendMail({ from: options.from, to: message.to, subject: message.subject, text: message.text });
+      await transport.sendMail({ from: options.from, to: message.to, subject: message.subject, text: message.text, ...(message.messageId ? { messageId: message.messageId } : {}) });
     },
     link: (path) => `${base}${path.startsWith('/') ? path : `/${path}`}`,
   };

@@ -39,7 +39,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export async function startJobWorker(options: JobWorkerOptions): Promise<JobWorker> {
   const log = options.log ?? (() => undefined);
   const pollingIntervalSeconds = options.pollingIntervalSeconds ?? 2;
-  const ctx: JobContext = { appDb: options.appDb, mail: options.mail ?? mailOff, log };
+  const ctx: JobContext = { appDb: options.appDb, ownerDb: options.ownerDb, mail: options.mail ?? mailOff, log };
   const boss = new PgBoss({
     connectionString: options.ownerUrl,
     schema: PGBOSS_SCHEMA,
@@ -47,6 +47,8 @@ export async function startJobWorker(options: JobWorkerOptions): Promise<JobWork
     max: 3,
     schedule: options.schedule ?? true,
     supervise: true,
+    // How often pg-boss looks for jobs whose worker died (expired 'active' jobs go back to retry; issue 16).
+    maintenanceIntervalSeconds: Number(process.env.SAMENPLAN_JOB_MAINTENANCE_SECONDS ?? 120),
   });
   // Without a listener an 'error' event would end the process. Messages only: job data never reaches the log.
   boss.on('error', (err) => log(`Taakwachtrij: ${err.message}`));
@@ -55,7 +57,10 @@ export async function startJobWorker(options: JobWorkerOptions): Promise<JobWork
   const queues = options.jobs.map((j) => j.queue);
   const workerIds = new Map<string, string>();
   for (const job of options.jobs) {
-    await boss.createQueue(job.queue, { name: job.queue, retryLimit: 3, retryDelay: 30, retryBackoff: true });
+    // A job whose worker was killed mid-job stays 'active' until it expires, then it is retried (at least once;
+    // handlers are idempotent). Default 15 minutes; the crash harness shortens it.
+    const expireInSeconds = Number(process.env.SAMENPLAN_JOB_EXPIRE_SECONDS ?? 900);
+    await boss.createQueue(job.queue, { name: job.queue, retryLimit: 3, retryDelay: 30, retryBackoff: true, expireInSeconds });
     const id = await boss.work<unknown>(job.queue, { pollingIntervalSeconds, batchSize: 1 }, async (batch) => {
       for (const item of batch) await job.handle(item.data, ctx);
     });

@@ -12,7 +12,33 @@ export interface ProcessingActivity {
   legalBasis: string;
   dataCategories: string[];
   retention: string;
+  /**
+   * The retention in machine-readable form (issue 16, ADR 0027): how long after which event the data of this activity
+   * is kept. The retention job (src/platform/retention) computes each rule's cut-off from it. Like the text, part of
+   * the published version: the migration runner stores it once and refuses a silently changed one.
+   */
+  retentionRule?: RetentionRule;
 }
+
+/** Events a retention term runs from; each retention rule of a module knows how to find it in its own data. */
+export type RetentionEvent =
+  | 'caseClosed'
+  | 'consentEnded'
+  | 'relationEnded'
+  | 'monitorYearEnded'
+  | 'requestAnswered'
+  | 'recorded'
+  | 'studyEnded';
+
+/** ISO 8601 duration in whole years, months or days, e.g. P10Y, P6M, P30D. */
+export type RetentionTerm = `P${number}${'Y' | 'M' | 'D'}`;
+
+export interface RetentionRule {
+  term: RetentionTerm;
+  after: RetentionEvent;
+}
+
+const ruleCase: RetentionRule = { term: 'P10Y', after: 'caseClosed' };
 
 const participatiewet =
   'Art. 6 lid 1 sub c en e AVG, jo. art. 7, 10 en 44 Participatiewet en art. 62 Wet SUWI';
@@ -29,6 +55,7 @@ export const processingActivities = [
     legalBasis: participatiewet,
     dataCategories: ['identificatie', 'contactgegevens', 'adres', 'huishouden', 'opleiding', 'uitkering', 'contactmomenten'],
     retention: retentionCase,
+    retentionRule: ruleCase,
   },
   {
     id: 'PA-002',
@@ -39,6 +66,7 @@ export const processingActivities = [
     legalBasis: participatiewet,
     dataCategories: ['identificatie', 'uitkering', 'contactmomenten'],
     retention: retentionCase,
+    retentionRule: ruleCase,
   },
   {
     id: 'PA-003',
@@ -49,6 +77,7 @@ export const processingActivities = [
     legalBasis: participatiewet,
     dataCategories: ['identificatie', 'overdrachtsnotitie'],
     retention: retentionCase,
+    retentionRule: ruleCase,
   },
   {
     id: 'PA-004',
@@ -59,6 +88,7 @@ export const processingActivities = [
     legalBasis: 'Art. 6 lid 1 sub a en art. 7 AVG (toestemming van de inwoner)',
     dataCategories: ['identificatie', 'toestemming'],
     retention: '5 jaar na intrekken of verlopen van de toestemming',
+    retentionRule: { term: 'P5Y', after: 'consentEnded' },
   },
   {
     id: 'PA-005',
@@ -69,6 +99,7 @@ export const processingActivities = [
     legalBasis: 'Art. 6 lid 1 sub a AVG (toestemming van de inwoner)',
     dataCategories: ['identificatie', 'contactgegevens', 'contactpersoon'],
     retention: retentionCase,
+    retentionRule: ruleCase,
   },
   {
     id: 'PA-006',
@@ -79,6 +110,7 @@ export const processingActivities = [
     legalBasis: 'Art. 10 Wet algemene bepalingen burgerservicenummer jo. art. 6 lid 1 sub e AVG',
     dataCategories: ['BSN'],
     retention: retentionCase,
+    retentionRule: ruleCase,
   },
   {
     id: 'PA-007',
@@ -89,6 +121,7 @@ export const processingActivities = [
     legalBasis: 'Art. 5 lid 2, art. 15 en art. 39 AVG',
     dataCategories: ['identificatie', 'logboek'],
     retention: retentionCase,
+    retentionRule: ruleCase,
   },
   {
     id: 'PA-008',
@@ -99,6 +132,7 @@ export const processingActivities = [
     legalBasis: 'Art. 6 lid 1 sub e AVG jo. art. 7 en 44 Participatiewet; voor het buurtteam art. 6 lid 1 sub a en art. 9 lid 2 sub a AVG (uitdrukkelijke toestemming)',
     dataCategories: ['identificatie', 'zelfredzaamheid', 'gezondheid (bijzonder persoonsgegeven)', 'schulden', 'belemmeringen'],
     retention: retentionCase,
+    retentionRule: ruleCase,
   },
   {
     id: 'PA-009',
@@ -109,6 +143,7 @@ export const processingActivities = [
     legalBasis: 'Art. 6 lid 1 sub e AVG jo. art. 44a Participatiewet (plan van aanpak); voor het buurtteam art. 6 lid 1 sub a AVG (toestemming)',
     dataCategories: ['identificatie', 'doelen', 'acties', 'afspraken'],
     retention: retentionCase,
+    retentionRule: ruleCase,
   },
   {
     id: 'PA-010',
@@ -119,6 +154,7 @@ export const processingActivities = [
     legalBasis: 'Art. 6 lid 1 sub e AVG jo. art. 7 en 44a Participatiewet; voor het buurtteam art. 6 lid 1 sub a AVG (toestemming)',
     dataCategories: ['identificatie', 'contactgegevens', 'afspraken', 'gespreksverslag'],
     retention: retentionCase,
+    retentionRule: ruleCase,
   },
   {
     id: 'PA-011',
@@ -129,6 +165,7 @@ export const processingActivities = [
     legalBasis: participatiewet,
     dataCategories: ['identificatie', 'contactmomenten', 'acties', 'afspraken'],
     retention: retentionCase,
+    retentionRule: ruleCase,
   },
   {
     id: 'PA-012',
@@ -139,6 +176,7 @@ export const processingActivities = [
     legalBasis: participatiewet,
     dataCategories: ['identificatie', 'uitkering', 'contactmomenten', 'overdrachtsnotitie'],
     retention: retentionCase,
+    retentionRule: ruleCase,
   },
   {
     id: 'PA-013',
@@ -150,6 +188,7 @@ export const processingActivities = [
     legalBasis: participatiewet,
     dataCategories: ['identificatie', 'werkprofiel', 'beschikbaarheid', 'vaardigheden', 'opleiding', 'matchscore'],
     retention: retentionCase,
+    retentionRule: ruleCase,
   },
   {
     id: 'PA-014',
@@ -161,6 +200,7 @@ export const processingActivities = [
     legalBasis: participatiewet,
     dataCategories: ['werkprofiel', 'vaardigheden', 'toestemming', 'identificatie (na vrijgave)'],
     retention: retentionCase,
+    retentionRule: ruleCase,
   },
   {
     id: 'PA-015',
@@ -171,6 +211,7 @@ export const processingActivities = [
     legalBasis: participatiewet,
     dataCategories: ['identificatie', 'dienstverband', 'loon', 'uitstroom', 'nazorg'],
     retention: retentionCase,
+    retentionRule: ruleCase,
   },
   {
     id: 'PA-016',
@@ -182,6 +223,7 @@ export const processingActivities = [
     legalBasis: 'Art. 6 lid 1 sub e en art. 9 lid 2 sub g AVG, jo. art. 1 Grondwet en art. 10 Uitvoeringswet AVG',
     dataCategories: ['leeftijdsgroep', 'huishouden', 'geslacht (vrijwillig)', 'migratieachtergrond (vrijwillig)', 'matchuitkomsten'],
     retention: '5 jaar na het jaar van de monitor (verantwoording algoritmegebruik)',
+    retentionRule: { term: 'P5Y', after: 'monitorYearEnded' },
   },
   {
     id: 'PA-017',
@@ -192,6 +234,7 @@ export const processingActivities = [
     legalBasis: 'Art. 6 lid 1 sub e AVG, jo. art. 7 lid 1 sub a Participatiewet',
     dataCategories: ['naam contactpersoon', 'functie', 'zakelijke contactgegevens'],
     retention: '2 jaar na het einde van de relatie met de werkgever',
+    retentionRule: { term: 'P2Y', after: 'relationEnded' },
   },
   {
     id: 'PA-018',
@@ -203,6 +246,7 @@ export const processingActivities = [
     legalBasis: 'Art. 6 lid 1 sub a AVG (toestemming van de inwoner)',
     dataCategories: ['identificatie', 'acties', 'afspraken', 'toestemming'],
     retention: retentionCase,
+    retentionRule: ruleCase,
   },
   {
     id: 'PA-019',
@@ -214,6 +258,32 @@ export const processingActivities = [
     legalBasis: 'Art. 6 lid 1 sub c AVG jo. art. 15 AVG (recht van inzage)',
     dataCategories: ['identificatie', 'BSN', 'logboek'],
     retention: '5 jaar na het beantwoorden van het verzoek',
+    retentionRule: { term: 'P5Y', after: 'requestAnswered' },
+  },
+  // Issue 16: PA-041 to PA-043 (reliability, retention and erasure).
+  {
+    id: 'PA-041',
+    version: 1,
+    nameNl: 'Bewaartermijnen uitvoeren: verlopen persoonsgegevens verwijderen of pseudonimiseren',
+    nameEn: 'Applying retention periods: deleting or pseudonymising expired personal data',
+    purpose:
+      'Persoonsgegevens niet langer bewaren dan nodig: na de bewaartermijn van elke verwerking worden ze verwijderd of gepseudonimiseerd; vastgelegd wordt alleen hoeveel (aantallen, geen inhoud).',
+    legalBasis: 'Art. 5 lid 1 sub e en art. 17 AVG, jo. de Archiefwet 1995 en de Selectielijst 2020',
+    dataCategories: ['aantallen verwijderde en gepseudonimiseerde gegevens per soort'],
+    retention: '7 jaar na de uitvoering (verantwoording)',
+    retentionRule: { term: 'P7Y', after: 'recorded' },
+  },
+  {
+    id: 'PA-042',
+    version: 1,
+    nameNl: 'Verzoek om gegevenswissing afhandelen (recht op vergetelheid)',
+    nameEn: 'Handling an erasure request (right to be forgotten)',
+    purpose:
+      'De privacyfunctionaris handelt een verzoek van een inwoner om zijn gegevens te wissen af: gewist (gepseudonimiseerd) als de wet het toestaat, anders geweigerd met de wettelijke reden en de datum tot wanneer bewaard moet worden.',
+    legalBasis: 'Art. 6 lid 1 sub c AVG jo. art. 17 AVG (lid 3 sub b: wettelijke bewaarplicht), Participatiewet en Archiefwet 1995',
+    dataCategories: ['identificatie', 'BSN', 'besluit op het verzoek'],
+    retention: '5 jaar na het besluit op het verzoek',
+    retentionRule: { term: 'P5Y', after: 'requestAnswered' },
   },
   // Issue 14: studies (randomised policy experiments).
   {
@@ -226,6 +296,7 @@ export const processingActivities = [
     legalBasis: 'Art. 6 lid 1 sub a AVG (toestemming van de inwoner) en sub e (taak van algemeen belang: art. 7 Participatiewet)',
     dataCategories: ['identificatie', 'toestemming', 'opleidingsniveau', 'wijk', 'studiegroep'],
     retention: '15 jaar na het einde van de studie (wetenschappelijke integriteit), daarna vernietigen',
+    retentionRule: { term: 'P15Y', after: 'studyEnded' },
   },
   {
     id: 'PA-034',
@@ -237,6 +308,7 @@ export const processingActivities = [
     legalBasis: 'Art. 6 lid 1 sub e AVG jo. art. 89 AVG (wetenschappelijk onderzoek met waarborgen)',
     dataCategories: ['studiegroep', 'werk', 'uitstroom'],
     retention: 'Geen bewaring van persoonsgegevens: alleen de geaggregeerde uitkomst',
+    retentionRule: { term: 'P0D', after: 'recorded' },
   },
   {
     id: 'PA-037',
@@ -248,6 +320,7 @@ export const processingActivities = [
     legalBasis: participatiewet,
     dataCategories: ['identificatie', 'BSN', 'adres', 'contactgegevens', 'huishouden', 'opleidingsniveau', 'uitkering'],
     retention: retentionCase,
+    retentionRule: ruleCase,
   },
   {
     id: 'PA-038',
@@ -259,6 +332,7 @@ export const processingActivities = [
     legalBasis: 'Art. 6 lid 1 sub e AVG, jo. art. 3.3 Wet BRP en art. 64 Participatiewet',
     dataCategories: ['BSN', 'naam', 'geboortedatum', 'adres', 'partner en kinderen (gezinssamenstelling)'],
     retention: retentionCase,
+    retentionRule: ruleCase,
   },
   // Issue 11: Mijn Samenplan, the resident's own portal. The resident is the actor (actor_role 'resident').
   {
@@ -271,6 +345,7 @@ export const processingActivities = [
     legalBasis: participatiewet,
     dataCategories: ['identificatie', 'contactpersoon', 'afspraken', 'plan'],
     retention: retentionCase,
+    retentionRule: ruleCase,
   },
   {
     id: 'PA-021',
@@ -282,6 +357,7 @@ export const processingActivities = [
     legalBasis: participatiewet,
     dataCategories: ['identificatie', 'afspraken', 'plan', 'acties'],
     retention: retentionCase,
+    retentionRule: ruleCase,
   },
   {
     id: 'PA-022',
@@ -292,6 +368,7 @@ export const processingActivities = [
     legalBasis: participatiewet,
     dataCategories: ['identificatie', 'berichten'],
     retention: retentionCase,
+    retentionRule: ruleCase,
   },
   {
     id: 'PA-023',
@@ -302,6 +379,7 @@ export const processingActivities = [
     legalBasis: 'Art. 6 lid 1 sub a en art. 7 AVG (toestemming en het intrekken daarvan)',
     dataCategories: ['identificatie', 'toestemming'],
     retention: retentionCase,
+    retentionRule: ruleCase,
   },
   {
     id: 'PA-024',
@@ -313,6 +391,7 @@ export const processingActivities = [
     legalBasis: 'Art. 6 lid 1 sub c AVG jo. art. 15 AVG (recht van inzage)',
     dataCategories: ['identificatie', 'BSN', 'plan', 'afspraken', 'toestemming', 'logboek'],
     retention: '5 jaar na het beantwoorden van het verzoek',
+    retentionRule: { term: 'P5Y', after: 'requestAnswered' },
   },
 ] as const satisfies readonly ProcessingActivity[];
 

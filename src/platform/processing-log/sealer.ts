@@ -8,9 +8,10 @@ import { sealProcessingLog } from './chain.store.ts';
 export function startProcessingLogSealer(db: Db, onError: (err: unknown) => void, intervalMs = 1000): () => Promise<void> {
   let stopped = false;
   let running: Promise<void> = Promise.resolve();
-  const tick = async () => {
+  const tick = async (final = false) => {
     try {
-      while (!stopped && (await sealProcessingLog(db, 5000)) === 5000) {
+      // The final tick at stop seals what is left (it used to test `stopped` too and so never sealed anything).
+      while ((final || !stopped) && (await sealProcessingLog(db, 5000)) === 5000) {
         // a full batch: more may be waiting
       }
     } catch (err) {
@@ -18,13 +19,13 @@ export function startProcessingLogSealer(db: Db, onError: (err: unknown) => void
     }
   };
   const timer = setInterval(() => {
-    running = running.then(tick);
+    running = running.then(() => tick());
   }, intervalMs);
   timer.unref();
   return async () => {
     stopped = true;
     clearInterval(timer);
     await running;
-    await tick();
+    await tick(true);
   };
 }

@@ -1244,6 +1244,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/privacy/erasure-requests': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Een verzoek om gegevenswissing (art. 17 AVG) afhandelen: gewist, of geweigerd met de wettelijke reden */
+    post: operations['createErasureRequest'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/privacy/processing-log': {
     parameters: {
       query?: never;
@@ -1882,6 +1899,7 @@ export interface components {
         | 'imports:run'
         | 'imports:read'
         | 'brp:lookup'
+        | 'privacy:erase'
       )[];
       csrfToken: string;
       /** @enum {string} */
@@ -3350,6 +3368,24 @@ export interface components {
       /** @description Cursor voor de volgende pagina (parameter cursor), of null op de laatste */
       next: string | null;
     };
+    ErasureDecisionInput: {
+      /** Format: uuid */
+      id: string;
+      /**
+       * @description erased: gewist (gepseudonimiseerd); refused: geweigerd vanwege een wettelijke bewaarplicht
+       * @enum {string}
+       */
+      decision: 'erased' | 'refused';
+      /** @enum {string|null} */
+      refusalReason: 'activeCase' | 'legalRetention' | null;
+      /**
+       * Format: date
+       * @description Bij legalRetention: tot wanneer de gegevens bewaard moeten worden
+       */
+      retainUntil: string | null;
+      /** @description Het besluit in gewone taal, om aan de inwoner te sturen */
+      explanation: string;
+    };
     /** @description Wat de ingelogde gebruiker met deze inwoner mag */
     ResidentPermissionsInput: {
       update: boolean;
@@ -4627,6 +4663,7 @@ export interface components {
         | 'imports:run'
         | 'imports:read'
         | 'brp:lookup'
+        | 'privacy:erase'
       )[];
       csrfToken: string;
       /** @enum {string} */
@@ -6094,6 +6131,24 @@ export interface components {
       total: number;
       /** @description Cursor voor de volgende pagina (parameter cursor), of null op de laatste */
       next: string | null;
+    };
+    ErasureDecision: {
+      /** Format: uuid */
+      id: string;
+      /**
+       * @description erased: gewist (gepseudonimiseerd); refused: geweigerd vanwege een wettelijke bewaarplicht
+       * @enum {string}
+       */
+      decision: 'erased' | 'refused';
+      /** @enum {string|null} */
+      refusalReason: 'activeCase' | 'legalRetention' | null;
+      /**
+       * Format: date
+       * @description Bij legalRetention: tot wanneer de gegevens bewaard moeten worden
+       */
+      retainUntil: string | null;
+      /** @description Het besluit in gewone taal, om aan de inwoner te sturen */
+      explanation: string;
     };
     /** @description Wat de ingelogde gebruiker met deze inwoner mag */
     ResidentPermissions: {
@@ -13979,6 +14034,81 @@ export interface operations {
       };
     };
   };
+  createErasureRequest: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description BSN van de inwoner die om wissing vraagt: 9 cijfers, moet de elfproef doorstaan */
+          bsn: string;
+          /** @description Het verzoek: wanneer en hoe het binnenkwam (10 tot 500 tekens); komt in het logboek */
+          reason: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErasureDecision'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   searchProcessingLog: {
     parameters: {
       query?: {
@@ -16849,6 +16979,7 @@ export const sessionInputPermissionsValues: ReadonlyArray<
   'imports:run',
   'imports:read',
   'brp:lookup',
+  'privacy:erase',
 ];
 export const sessionInputAuthMethodValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['SessionInput']['authMethod']
@@ -17123,6 +17254,12 @@ export const privacyLogEntryInputStatusValues: ReadonlyArray<
 export const privacyLogEntryInputSubjectTypeValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['PrivacyLogEntryInput']['subjectType']
 > = ['resident', 'employerContact', 'aggregate'];
+export const erasureDecisionInputDecisionValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ErasureDecisionInput']['decision']
+> = ['erased', 'refused'];
+export const erasureDecisionInputRefusalReasonValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ErasureDecisionInput']['refusalReason']
+> = ['activeCase', 'legalRetention'];
 export const residentSummaryInputAgeBandValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['ResidentSummaryInput']['ageBand']
 > = ['<27', '27-44', '45+'];
@@ -17316,6 +17453,7 @@ export const sessionPermissionsValues: ReadonlyArray<
   'imports:run',
   'imports:read',
   'brp:lookup',
+  'privacy:erase',
 ];
 export const sessionAuthMethodValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['Session']['authMethod']
@@ -17593,6 +17731,12 @@ export const privacyLogEntryStatusValues: ReadonlyArray<
 export const privacyLogEntrySubjectTypeValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['PrivacyLogEntry']['subjectType']
 > = ['resident', 'employerContact', 'aggregate'];
+export const erasureDecisionDecisionValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ErasureDecision']['decision']
+> = ['erased', 'refused'];
+export const erasureDecisionRefusalReasonValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ErasureDecision']['refusalReason']
+> = ['activeCase', 'legalRetention'];
 export const residentSummaryAgeBandValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['ResidentSummary']['ageBand']
 > = ['<27', '27-44', '45+'];
