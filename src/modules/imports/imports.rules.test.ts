@@ -62,6 +62,27 @@ describe('import line rules', () => {
     expect(guard.check(bsns[0]!, 9)).toMatchObject({ line: 9, code: 'duplicate', message: expect.stringContaining('regel 2') });
   });
 
+  it('the duplicate check agrees with a Set over many BSNs (growing past its first size)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 3000 }), { minLength: 1, maxLength: 400 }), (picks) => {
+        const many = sampleBsns(3001, 50_000_000);
+        const guard = new DuplicateGuard();
+        const seen = new Map<string, number>();
+        picks.forEach((p, i) => {
+          const got = guard.check(many[p]!, i + 2);
+          const first = seen.get(many[p]!);
+          if (first === undefined) seen.set(many[p]!, i + 2);
+          expect(got === null ? null : got.message).toBe(first === undefined ? null : expect.stringContaining(`regel ${first}:`));
+        });
+      }),
+      { numRuns: 30 },
+    );
+    const big = new DuplicateGuard();
+    const all = sampleBsns(100_000, 60_000_000);
+    all.forEach((b, i) => expect(big.check(b, i + 2)).toBeNull());
+    expect(big.check(all[99_999]!, 5)?.message).toContain('regel 100001');
+  });
+
   it('a missing required column is named; a missing optional one is not', () => {
     const header = sampleHeader('gws4all').filter((h) => h !== 'postcode' && h !== 'email');
     const { problems } = headerIndex(MAPPINGS.gws4all!, header);

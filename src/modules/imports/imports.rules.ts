@@ -192,18 +192,46 @@ export function checkLine(rules: LineRules, line: number, cells: readonly string
 
 /**
  * Duplicates within one file: the first line with a BSN wins, every later one is reported with the line it repeats.
- * BSNs are kept as numbers (9 digits fit), so 400,000 lines cost a few megabytes.
+ * An open-addressing hash set on typed arrays (a BSN fits in 32 bits): 400,000 lines cost about 8 MB, where a Map
+ * cost about 60 MB per pass.
  */
 export class DuplicateGuard {
-  private readonly seen = new Map<number, number>();
+  private bits = 16;
+  private keys = new Uint32Array(1 << 16);
+  private lines = new Uint32Array(1 << 16);
+  private size = 0;
+
+  private slot(key: number): number {
+    const mask = (1 << this.bits) - 1;
+    let i = Math.imul(key, 0x9e3779b1) >>> (32 - this.bits);
+    while (this.keys[i] !== 0 && this.keys[i] !== key) i = (i + 1) & mask;
+    return i;
+  }
+
+  private grow(): void {
+    const keys = this.keys;
+    const lines = this.lines;
+    this.bits += 1;
+    this.keys = new Uint32Array(1 << this.bits);
+    this.lines = new Uint32Array(1 << this.bits);
+    for (let i = 0; i < keys.length; i += 1) {
+      if (keys[i] === 0) continue;
+      const j = this.slot(keys[i]!);
+      this.keys[j] = keys[i]!;
+      this.lines[j] = lines[i]!;
+    }
+  }
 
   check(bsn: string, line: number): ReportLine | null {
-    const key = Number(bsn);
-    const first = this.seen.get(key);
-    if (first === undefined) {
-      this.seen.set(key, line);
-      return null;
+    const key = Number(bsn) + 1; // 0 marks an empty slot
+    const i = this.slot(key);
+    if (this.keys[i] === key) {
+      return { line, column: null, code: 'duplicate', message: `Deze regel heeft hetzelfde BSN als regel ${this.lines[i]}: een inwoner staat maar één keer in het bestand.` };
     }
-    return { line, column: null, code: 'duplicate', message: `Deze regel heeft hetzelfde BSN als regel ${first}: een inwoner staat maar één keer in het bestand.` };
+    this.keys[i] = key;
+    this.lines[i] = line;
+    this.size += 1;
+    if (this.size > (1 << this.bits) * 0.6) this.grow();
+    return null;
   }
 }
