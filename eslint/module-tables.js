@@ -43,6 +43,9 @@ export const OWNERS = {
   placements: 'placements',
   placement_follow_ups: 'placements',
   fairness_group_data: 'fairness',
+  youth_search_periods: 'youth',
+  youth_search_activities: 'youth',
+  youth_exemptions: 'youth',
   processing_activities: 'platform',
   processing_log: 'platform',
   processing_log_chain: 'platform',
@@ -108,6 +111,10 @@ export const READS = {
   privacy: {
     processing_log: "the privacy officer's view of the log: a resident's entries, filters, the subject access export",
     processing_activities: 'the activity of each log entry (name, purpose, legal basis)',
+  },
+  youth: {
+    residents: "names, date of birth (under 27 on the report date) and area of the young people in Team Jongeren's lists",
+    cases: "the contact person: the werkmatcher's own young people and the werklijst's countdowns",
   },
   vacancies: {
     employers: 'the employer of a vacancy (name, existence check)',

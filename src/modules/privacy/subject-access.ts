@@ -23,6 +23,7 @@ export const ROLE_NL: Record<Role, string> = {
   researcher: 'onderzoeker',
   admin: 'functioneel beheerder',
   privacyOfficer: 'privacyfunctionaris',
+  seniorJobCoach: 'senior werkmatcher',
 };
 
 const when = (iso: string) =>

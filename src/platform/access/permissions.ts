@@ -39,6 +39,12 @@ export const PERMISSIONS = [
   'algorithmRegister:read',
   'partnerWorklist:read',
   'privacy:inspect',
+  // Issue 13, Team Jongeren: search periods (zoektermijn) and exemptions, with the senior's four-eyes check and
+  // the exemption rate (aggregates).
+  'youth:read',
+  'youth:write',
+  'youth:confirmExemption',
+  'youth:figures',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -74,9 +80,9 @@ const caseWork: Permission[] = [
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  jobCoach: caseWork,
+  jobCoach: [...caseWork, 'youth:read', 'youth:write', 'youth:figures'],
   // The teamleider also divides caseloads and runs catch-up campaigns (inhaalslag) for the team.
-  teamLead: [...caseWork, 'team:manage'],
+  teamLead: [...caseWork, 'team:manage', 'youth:read', 'youth:write', 'youth:figures'],
   // Sees consenting residents only, and only the shared parts (see residents.policy.ts).
   // With consent, the buurtteam works on the integrated assessment and on its own actions in the one plan.
   partnerProfessional: [
@@ -107,11 +113,14 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'placements:write',
   ],
   // Aggregates only (fairness monitor, cells under 10 suppressed) and the Algoritmeregister entry.
-  policyOfficer: ['organisation:read', 'employers:read', 'vacancies:read', 'fairness:read', 'algorithmRegister:read'],
+  policyOfficer: ['organisation:read', 'employers:read', 'vacancies:read', 'fairness:read', 'algorithmRegister:read', 'youth:figures'],
   researcher: [],
   admin: ['organisation:read', 'staff:list'],
   // The log and the register (src/modules/privacy): any resident of the municipality by BSN, never a case record.
   privacyOfficer: ['organisation:read', 'processingLog:read', 'privacy:inspect', 'algorithmRegister:read'],
+  // Issue 13: always next to jobCoach (her case work and scope come from that role); confirms or sends back an
+  // exemption another werkmatcher proposed, never her own (youth/exemptions.service.ts).
+  seniorJobCoach: ['youth:read', 'youth:confirmExemption', 'youth:figures'],
 };
 
 export function permissionsOf(p: Pick<Principal, 'roles'>): Set<Permission> {

@@ -7,6 +7,8 @@ export const ROLES = [
   'researcher',
   'admin',
   'privacyOfficer',
+  // Issue 13: the senior werkmatcher of Team Jongeren (next to jobCoach) confirms exemptions (four eyes).
+  'seniorJobCoach',
 ] as const;
 export type Role = (typeof ROLES)[number];
 

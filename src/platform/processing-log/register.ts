@@ -215,6 +215,28 @@ export const processingActivities = [
     dataCategories: ['identificatie', 'BSN', 'logboek'],
     retention: '5 jaar na het beantwoorden van het verzoek',
   },
+  {
+    id: 'PA-028',
+    version: 1,
+    nameNl: 'Zoektermijn jongeren: melding, aftellen, zoekactiviteiten en eerder behandelen',
+    nameEn: 'Search period for young people: report, countdown, search activities and earlier handling',
+    purpose:
+      'Voor jongeren onder de 27 de zoektermijn van vier weken bijhouden vanaf de melding: wanneer hij eindigt, wat de jongere in die weken deed, een herinnering aan de werkmatcher vóór het einde, en het besluit de aanvraag eerder te behandelen met de reden.',
+    legalBasis: 'Art. 6 lid 1 sub e AVG, jo. art. 41 lid 4 en lid 11 Participatiewet',
+    dataCategories: ['identificatie', 'geboortedatum', 'meldingsdatum', 'zoekactiviteiten', 'besluit eerder behandelen'],
+    retention: retentionCase,
+  },
+  {
+    id: 'PA-029',
+    version: 1,
+    nameNl: 'Ontheffing van de zoektermijn met vier-ogencontrole',
+    nameEn: 'Exemption from the search period with a four-eyes check',
+    purpose:
+      'Een werkmatcher stelt een ontheffing van de zoektermijn voor met wettelijke grondslag en reden; een senior werkmatcher (een ander) bevestigt of stuurt terug. Het ontheffingspercentage per maand en team wordt geteld, kleine aantallen onderdrukt.',
+    legalBasis: 'Art. 6 lid 1 sub e en art. 9 lid 2 sub b AVG, jo. art. 41 lid 4 Participatiewet',
+    dataCategories: ['identificatie', 'redencategorie', 'toelichting (kan gezondheid of zorg betreffen)', 'besluit en beoordelaar'],
+    retention: retentionCase,
+  },
 ] as const satisfies readonly ProcessingActivity[];
 
 export type ProcessingActivityId = (typeof processingActivities)[number]['id'];

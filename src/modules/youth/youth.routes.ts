@@ -1,0 +1,170 @@
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { RouteRegistrar } from '../../platform/http/app.ts';
+import { API_PREFIX } from '../../platform/http/openapi.ts';
+import * as exemptions from './exemptions.service.ts';
+import * as periods from './search-periods.service.ts';
+import {
+  exemptionCreateSchema,
+  exemptionListQuery,
+  exemptionListSchema,
+  exemptionParams,
+  exemptionRateQuery,
+  exemptionRateSchema,
+  exemptionRejectSchema,
+  exemptionReviewSchema,
+  exemptionSchema,
+  handleEarlySchema,
+  periodParams,
+  residentParams,
+  searchActivityCreateSchema,
+  searchPeriodCreateSchema,
+  searchPeriodListQuery,
+  searchPeriodListSchema,
+  searchPeriodSchema,
+  withdrawSchema,
+} from './youth.schema.ts';
+
+const tags = ['Jongeren'];
+const base = `${API_PREFIX}/youth`;
+
+// Thin routes of Team Jongeren. Search periods (PA-028) and exemptions (PA-029): werkmatcher and teamleider for
+// young people in their scope (youth:read/write); the senior werkmatcher confirms or sends back an exemption
+// (youth:confirmExemption, never her own); the exemption rate is aggregates only (youth:figures).
+export const registerYouthRoutes: RouteRegistrar = (app) => {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const read = { access: { permission: 'youth:read' as const } };
+  const write = { access: { permission: 'youth:write' as const } };
+  const senior = { access: { permission: 'youth:confirmExemption' as const } };
+
+  r.post(
+    `${API_PREFIX}/residents/:id/search-periods`,
+    {
+      config: { ...write, processing: { activity: 'PA-028', action: 'youth.searchPeriods.create', subjectParam: 'id' } },
+      schema: {
+        tags,
+        summary: 'Een melding vastleggen: de zoektermijn van 4 weken start (jongeren van 18 tot 27 jaar)',
+        operationId: 'createSearchPeriod',
+        params: residentParams,
+        body: searchPeriodCreateSchema,
+        response: { 201: searchPeriodSchema },
+      },
+    },
+    async (req, reply) => {
+      const period = await periods.createSearchPeriod(req.ctx(), req.params.id, req.body);
+      return reply.status(201).header('Location', `${base}/search-periods/${period.id}`).send(period);
+    },
+  );
+
+  r.get(
+    `${API_PREFIX}/residents/:id/search-periods`,
+    {
+      config: { ...read, processing: { activity: 'PA-028', action: 'youth.searchPeriods.list', subjectParam: 'id' } },
+      schema: { tags, summary: 'Zoektermijnen van een jongere, met zoekactiviteiten en ontheffingen', operationId: 'listResidentSearchPeriods', params: residentParams, response: { 200: searchPeriodListSchema } },
+    },
+    async (req) => periods.residentSearchPeriods(req.ctx(), req.params.id),
+  );
+
+  r.get(
+    `${base}/search-periods`,
+    {
+      config: { ...read, processing: { activity: 'PA-028', action: 'youth.searchPeriods.list' } },
+      schema: { tags, summary: 'Lopende zoektermijnen (standaard: van uw eigen jongeren), eerst de kortste', operationId: 'listSearchPeriods', querystring: searchPeriodListQuery, response: { 200: searchPeriodListSchema } },
+    },
+    async (req) => periods.listSearchPeriods(req.ctx(), req.query),
+  );
+
+  r.get(
+    `${base}/search-periods/:periodId`,
+    {
+      config: { ...read, processing: { activity: 'PA-028', action: 'youth.searchPeriods.read' } },
+      schema: { tags, summary: 'Eén zoektermijn', operationId: 'getSearchPeriod', params: periodParams, response: { 200: searchPeriodSchema } },
+    },
+    async (req) => periods.getSearchPeriod(req.ctx(), req.params.periodId),
+  );
+
+  r.post(
+    `${base}/search-periods/:periodId/activities`,
+    {
+      config: { ...write, processing: { activity: 'PA-028', action: 'youth.searchActivities.create' } },
+      schema: { tags, summary: 'Vastleggen wat de jongere in de zoektermijn deed', operationId: 'recordSearchActivity', params: periodParams, body: searchActivityCreateSchema, response: { 200: searchPeriodSchema } },
+    },
+    async (req) => periods.recordSearchActivity(req.ctx(), req.params.periodId, req.body),
+  );
+
+  r.post(
+    `${base}/search-periods/:periodId/handle-early`,
+    {
+      config: { ...write, processing: { activity: 'PA-028', action: 'youth.searchPeriods.handleEarly' } },
+      schema: {
+        tags,
+        summary: 'Besluit de aanvraag eerder te behandelen (art. 41 lid 11 Participatiewet), met de reden',
+        operationId: 'handleSearchPeriodEarly',
+        params: periodParams,
+        body: handleEarlySchema,
+        response: { 200: searchPeriodSchema },
+      },
+    },
+    async (req) => periods.handleEarly(req.ctx(), req.params.periodId, req.body),
+  );
+
+  r.post(
+    `${base}/search-periods/:periodId/withdraw`,
+    {
+      config: { ...write, processing: { activity: 'PA-028', action: 'youth.searchPeriods.withdraw' } },
+      schema: { tags, summary: 'De melding intrekken', operationId: 'withdrawSearchPeriod', params: periodParams, body: withdrawSchema, response: { 200: searchPeriodSchema } },
+    },
+    async (req) => periods.withdrawSearchPeriod(req.ctx(), req.params.periodId, req.body),
+  );
+
+  r.post(
+    `${base}/search-periods/:periodId/exemptions`,
+    {
+      config: { ...write, processing: { activity: 'PA-029', action: 'youth.exemptions.propose' } },
+      schema: {
+        tags,
+        summary: 'Ontheffing van de zoektermijn voorstellen (telt pas na bevestiging door een senior werkmatcher)',
+        operationId: 'proposeExemption',
+        params: periodParams,
+        body: exemptionCreateSchema,
+        response: { 201: exemptionSchema },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await exemptions.proposeExemption(req.ctx(), req.params.periodId, req.body)),
+  );
+
+  r.get(
+    `${base}/exemptions`,
+    {
+      config: { ...read, processing: { activity: 'PA-029', action: 'youth.exemptions.list' } },
+      schema: { tags, summary: 'Ontheffingen (standaard: die wachten op de controle van een senior)', operationId: 'listExemptions', querystring: exemptionListQuery, response: { 200: exemptionListSchema } },
+    },
+    async (req) => exemptions.listExemptions(req.ctx(), req.query),
+  );
+
+  r.post(
+    `${base}/exemptions/:exemptionId/confirm`,
+    {
+      config: { ...senior, processing: { activity: 'PA-029', action: 'youth.exemptions.confirm' } },
+      schema: { tags, summary: 'Een ontheffing bevestigen (senior werkmatcher, niet degene die haar voorstelde)', operationId: 'confirmExemption', params: exemptionParams, body: exemptionReviewSchema, response: { 200: exemptionSchema } },
+    },
+    async (req) => exemptions.confirmExemption(req.ctx(), req.params.exemptionId, req.body),
+  );
+
+  r.post(
+    `${base}/exemptions/:exemptionId/reject`,
+    {
+      config: { ...senior, processing: { activity: 'PA-029', action: 'youth.exemptions.reject' } },
+      schema: { tags, summary: 'Een ontheffing terugsturen met een toelichting (senior werkmatcher)', operationId: 'rejectExemption', params: exemptionParams, body: exemptionRejectSchema, response: { 200: exemptionSchema } },
+    },
+    async (req) => exemptions.rejectExemption(req.ctx(), req.params.exemptionId, req.body),
+  );
+
+  r.get(
+    `${base}/figures/exemption-rate`,
+    {
+      config: { access: { permission: 'youth:figures' }, processing: { activity: 'PA-029', action: 'youth.exemptions.rate', subject: 'aggregate' } },
+      schema: { tags, summary: 'Ontheffingspercentage per maand en team, tegen de bandbreedte van 20–30% (cellen onder 10 onderdrukt)', operationId: 'getExemptionRate', querystring: exemptionRateQuery, response: { 200: exemptionRateSchema } },
+    },
+    async (req) => exemptions.exemptionRate(req.ctx(), req.query.year),
+  );
+};
