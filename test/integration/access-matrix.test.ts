@@ -104,6 +104,8 @@ const routes: RouteCase[] = [
     okStatus: 200,
     call: (c, id) => c.get(`/api/v1/privacy/residents/${id}/subject-access-export?format=json`),
   },
+  // Team Jongeren (issue 13): the search periods of a young person, for the area team (and Team Jongeren) only.
+  { name: 'GET /residents/{id}/search-periods', allowed: caseWorkers, okStatus: 200, call: (c, id) => c.get(`/api/v1/residents/${id}/search-periods`) },
 ];
 
 function expectedInScope(route: RouteCase, persona: Persona): number {

@@ -40,6 +40,9 @@ const WAYS: Record<string, Way[]> = {
   placement_follow_ups: ['area', 'own', 'revealed'],
   fairness_group_data: ['area', 'own'],
   catch_up_campaign_residents: ['area', 'own'],
+  youth_search_periods: ['area', 'own'],
+  youth_search_activities: ['area', 'own'],
+  youth_exemptions: ['area', 'own'],
 };
 
 const PERSONAS = [
@@ -53,6 +56,8 @@ const PERSONAS = [
   'beheerder',
   'privacy',
   'werkmatcher.arnhem',
+  'werkmatcher.jongeren',
+  'senior.jongeren',
 ] as const;
 
 let server: TestServer;

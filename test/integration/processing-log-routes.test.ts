@@ -60,6 +60,8 @@ const PERSONAS = [
   'beleid',
   'privacy',
   'werkmatcher.arnhem',
+  'werkmatcher.jongeren',
+  'senior.jongeren',
 ] as const;
 type Persona = (typeof PERSONAS)[number];
 const WM: Persona = 'werkmatcher.overvecht';
@@ -69,6 +71,8 @@ const WGA: Persona = 'werkgeversadviseur';
 const BELEID: Persona = 'beleid';
 const PRIVACY: Persona = 'privacy';
 const WM_ARNHEM: Persona = 'werkmatcher.arnhem';
+const WMJ: Persona = 'werkmatcher.jongeren';
+const SENIOR: Persona = 'senior.jongeren';
 
 async function rows<T>(query: RawBuilder<T>): Promise<T[]> {
   return (await query.execute(db)).rows;
@@ -705,10 +709,82 @@ const cases: Record<string, Case> = {
 
   // Fairness monitor and algorithm register
   getFairnessMonitor: { as: BELEID },
+
+  // Team Jongeren (issue 13): search periods (PA-028) and exemptions with the senior's check (PA-029).
+  createSearchPeriod: {
+    as: WMJ,
+    request: async () => ({
+      params: {
+        id: (await one('jongere zonder zoektermijn', sql<{ id: string }>`
+          SELECT r.id FROM residents r WHERE r.municipality_id = ${utrecht} AND ${activeCase(sql`c.contact_person_id = ${user(WMJ).id}::uuid`)}
+            AND r.date_of_birth > current_date - interval '26 years' AND r.date_of_birth <= current_date - interval '18 years'
+            AND NOT EXISTS (SELECT 1 FROM youth_search_periods sp WHERE sp.municipality_id = r.municipality_id AND sp.resident_id = r.id)
+          ORDER BY r.id LIMIT 1`)).id,
+      },
+      body: { reportDate: today() },
+    }),
+    outside: (d) => d.arnhem,
+  },
+  listResidentSearchPeriods: { as: WMJ, request: async () => ({ params: { id: (await youthRunning(0)).resident_id } }), outside: (d) => d.arnhem },
+  listSearchPeriods: { as: WMJ, subjects: (res) => res.body.items.map((p: any) => p.residentId) },
+  getSearchPeriod: { as: WMJ, request: async () => ({ params: { periodId: (await youthRunning(0)).id } }), subjects: async () => [(await youthRunning(0)).resident_id] },
+  recordSearchActivity: {
+    as: WMJ,
+    request: async () => ({ params: { periodId: (await youthRunning(0)).id }, body: { occurredOn: today(), kind: 'jobApplication', description: 'Gesolliciteerd bij de bibliotheek' } }),
+    subjects: async () => [(await youthRunning(0)).resident_id],
+  },
+  handleSearchPeriodEarly: {
+    as: WMJ,
+    request: async () => ({ params: { periodId: (await youthRunning(1)).id }, body: { reason: 'Geen onderdak: de aanvraag gaat eerder in behandeling.' } }),
+    subjects: async (res) => [res.body.residentId],
+  },
+  withdrawSearchPeriod: {
+    as: WMJ,
+    request: async () => ({ params: { periodId: (await youthRunning(1)).id }, body: { reason: 'Zelf werk gevonden.' } }),
+    subjects: async (res) => [res.body.residentId],
+  },
+  proposeExemption: {
+    as: WMJ,
+    request: async () => ({ params: { periodId: (await youthRunning(1)).id }, body: { legalBasis: 'Art. 41 lid 4 Participatiewet', reasonCategory: 'statusHolder' } }),
+    subjects: async (res) => [res.body.residentId],
+  },
+  listExemptions: { as: SENIOR, subjects: (res) => res.body.items.map((e: any) => e.residentId) },
+  confirmExemption: {
+    as: SENIOR,
+    request: async () => ({ params: { exemptionId: (await youthPendingExemption()).id }, body: { note: 'Akkoord' } }),
+    subjects: (res) => [res.body.residentId],
+  },
+  rejectExemption: {
+    as: SENIOR,
+    request: async () => {
+      const period = await youthRunning(1);
+      const proposed = await prepare(await session(WMJ), 'POST', `/youth/search-periods/${period.id}/exemptions`, { legalBasis: 'Art. 41 lid 4 Participatiewet', reasonCategory: 'ongoingCare' });
+      return { params: { exemptionId: proposed.body.id }, body: { note: 'Eerst bespreken in het casuïstiekoverleg.' } };
+    },
+    subjects: (res) => [res.body.residentId],
+  },
+  getExemptionRate: { as: BELEID, request: () => ({ query: { year: Number(today().slice(0, 4)) } }) },
   getMatcherAlgorithmRegisterEntry: { as: BELEID },
 };
 
 /** Outside the persona's need-to-know: another wijk, a resident without consent, or another municipality. */
+/** werkmatcher.jongeren's running search periods without an open exemption, the soonest end first: the k-th. */
+async function youthRunning(k: number) {
+  return one('lopende zoektermijn van werkmatcher.jongeren', sql<{ id: string; resident_id: string }>`
+    SELECT sp.id, sp.resident_id FROM youth_search_periods sp
+    JOIN cases c ON c.municipality_id = sp.municipality_id AND c.resident_id = sp.resident_id AND c.status = 'active'
+      AND c.contact_person_id = ${user(WMJ).id}::uuid
+    WHERE sp.municipality_id = ${utrecht} AND sp.status = 'running' AND sp.end_date > current_date AND sp.handled_early_on IS NULL
+      AND NOT EXISTS (SELECT 1 FROM youth_exemptions e WHERE e.municipality_id = sp.municipality_id AND e.search_period_id = sp.id
+        AND e.status IN ('pending', 'confirmed'))
+    ORDER BY sp.end_date, sp.id OFFSET ${k} LIMIT 1`);
+}
+async function youthPendingExemption() {
+  return one('ontheffing die wacht op de senior', sql<{ id: string }>`
+    SELECT e.id FROM youth_exemptions e WHERE e.municipality_id = ${utrecht} AND e.status = 'pending'
+      AND e.decided_by <> ${user(SENIOR).id}::uuid ORDER BY e.created_at, e.id LIMIT 1`);
+}
+
 function outsideOf(c: Case, d: Demo): string {
   if (c.outside) return c.outside(d);
   if (c.as === PRIVACY) return d.arnhem;

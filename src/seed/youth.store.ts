@@ -1,0 +1,62 @@
+import { sql } from 'kysely';
+import type { Db } from '../platform/db/database.ts';
+import type { YouthSeedRows } from './youth.generator.ts';
+
+// The demo's Team Jongeren (youth.generator.ts): who is there to seed, and the rows, with the owner connection like
+// the rest of the seed.
+
+export interface YouthTeamFacts {
+  municipalityId: string;
+  teamId: string;
+  /** Active werkmatchers of Team Jongeren: [id, username, is senior]. */
+  coaches: { id: string; username: string; senior: boolean }[];
+  /** Young people guided by Team Jongeren (contact person in the team), by id. */
+  residents: { id: string; dateOfBirth: string; contactPersonId: string }[];
+}
+
+export async function youthTeams(db: Db): Promise<YouthTeamFacts[]> {
+  const { rows: teams } = await sql<{ municipality_id: string; id: string }>`
+    SELECT municipality_id, id FROM teams WHERE kind = 'youth' ORDER BY municipality_id, id`.execute(db);
+  const out: YouthTeamFacts[] = [];
+  for (const t of teams) {
+    const { rows: coaches } = await sql<{ id: string; username: string; senior: boolean }>`
+      SELECT s.id, s.username, 'seniorJobCoach' = ANY (s.roles) AS senior FROM team_members tm
+      JOIN staff_users s ON s.municipality_id = tm.municipality_id AND s.id = tm.staff_user_id
+      WHERE tm.municipality_id = ${t.municipality_id} AND tm.team_id = ${t.id} AND s.active AND 'jobCoach' = ANY (s.roles)
+      ORDER BY s.username`.execute(db);
+    const { rows: residents } = await sql<{ id: string; date_of_birth: string; contact_person_id: string }>`
+      SELECT r.id, r.date_of_birth::text AS date_of_birth, c.contact_person_id FROM cases c
+      JOIN residents r ON r.municipality_id = c.municipality_id AND r.id = c.resident_id
+      WHERE c.municipality_id = ${t.municipality_id} AND c.status = 'active'
+        AND c.contact_person_id = ANY (${coaches.map((c) => c.id)}::uuid[])
+      ORDER BY r.id`.execute(db);
+    out.push({
+      municipalityId: t.municipality_id,
+      teamId: t.id,
+      coaches,
+      residents: residents.map((r) => ({ id: r.id, dateOfBirth: r.date_of_birth, contactPersonId: r.contact_person_id })),
+    });
+  }
+  return out;
+}
+
+export async function insertYouthRows(db: Db, rows: YouthSeedRows): Promise<void> {
+  for (const p of rows.periods) {
+    await sql`INSERT INTO youth_search_periods (municipality_id, id, resident_id, team_id, report_date, start_date, end_date, status,
+        handled_early_on, handled_early_reason, handled_early_by, withdrawn_on, withdrawn_reason, reminded_at, created_by, created_at)
+      VALUES (${p.municipality_id}, ${p.id}, ${p.resident_id}, ${p.team_id}, ${p.report_date}::date, ${p.start_date}::date, ${p.end_date}::date,
+        ${p.status}, ${p.handled_early_on}::date, ${p.handled_early_reason}, ${p.handled_early_by}, ${p.withdrawn_on}::date, ${p.withdrawn_reason},
+        ${p.reminded_at}, ${p.created_by}, ${p.created_at})`.execute(db);
+  }
+  for (const a of rows.activities) {
+    await sql`INSERT INTO youth_search_activities (municipality_id, id, search_period_id, resident_id, occurred_on, kind, description, recorded_by, recorded_at)
+      VALUES (${a.municipality_id}, ${a.id}, ${a.search_period_id}, ${a.resident_id}, ${a.occurred_on}::date, ${a.kind}, ${a.description},
+        ${a.recorded_by}, ${a.recorded_at})`.execute(db);
+  }
+  for (const e of rows.exemptions) {
+    await sql`INSERT INTO youth_exemptions (municipality_id, id, search_period_id, resident_id, team_id, legal_basis, reason_category, reason_text,
+        decided_by, decided_on, status, reviewed_by, reviewed_at, review_note, created_at)
+      VALUES (${e.municipality_id}, ${e.id}, ${e.search_period_id}, ${e.resident_id}, ${e.team_id}, ${e.legal_basis}, ${e.reason_category},
+        ${e.reason_text}, ${e.decided_by}, ${e.decided_on}::date, ${e.status}, ${e.reviewed_by}, ${e.reviewed_at}, ${e.review_note}, ${e.created_at})`.execute(db);
+  }
+}
