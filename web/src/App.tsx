@@ -27,6 +27,9 @@ import { TeamPage } from './pages/team/TeamPage.tsx';
 import { WelcomePage } from './pages/WelcomePage.tsx';
 import { NotificationsPage } from './pages/worklist/NotificationsPage.tsx';
 import { WorklistPage } from './pages/worklist/WorklistPage.tsx';
+import { ExemptionsPage } from './pages/youth/ExemptionsPage.tsx';
+import { SearchPeriodPage } from './pages/youth/SearchPeriodPage.tsx';
+import { YouthPage } from './pages/youth/YouthPage.tsx';
 
 function AuthenticatedLayout() {
   const session = useSession();
@@ -216,6 +219,30 @@ export function App() {
           element={
             <RequireAuth permission="candidates:present">
               <CandidatePage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="jongeren"
+          element={
+            <RequireAuth permission="youth:read">
+              <YouthPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="jongeren/zoektermijnen/:id"
+          element={
+            <RequireAuth permission="youth:read">
+              <SearchPeriodPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="jongeren/ontheffingen"
+          element={
+            <RequireAuth permission="youth:confirmExemption">
+              <ExemptionsPage />
             </RequireAuth>
           }
         />

@@ -1312,6 +1312,194 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/residents/{id}/search-periods': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Zoektermijnen van een jongere, met zoekactiviteiten en ontheffingen */
+    get: operations['listResidentSearchPeriods'];
+    put?: never;
+    /** Een melding vastleggen: de zoektermijn van 4 weken start (jongeren van 18 tot 27 jaar) */
+    post: operations['createSearchPeriod'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/youth/search-periods': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Lopende zoektermijnen (standaard: van uw eigen jongeren), eerst de kortste */
+    get: operations['listSearchPeriods'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/youth/search-periods/{periodId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Eén zoektermijn */
+    get: operations['getSearchPeriod'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/youth/search-periods/{periodId}/activities': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Vastleggen wat de jongere in de zoektermijn deed */
+    post: operations['recordSearchActivity'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/youth/search-periods/{periodId}/handle-early': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Besluit de aanvraag eerder te behandelen (art. 41 lid 11 Participatiewet), met de reden */
+    post: operations['handleSearchPeriodEarly'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/youth/search-periods/{periodId}/withdraw': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** De melding intrekken */
+    post: operations['withdrawSearchPeriod'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/youth/search-periods/{periodId}/exemptions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Ontheffing van de zoektermijn voorstellen (telt pas na bevestiging door een senior werkmatcher) */
+    post: operations['proposeExemption'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/youth/exemptions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Ontheffingen (standaard: die wachten op de controle van een senior) */
+    get: operations['listExemptions'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/youth/exemptions/{exemptionId}/confirm': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Een ontheffing bevestigen (senior werkmatcher, niet degene die haar voorstelde) */
+    post: operations['confirmExemption'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/youth/exemptions/{exemptionId}/reject': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Een ontheffing terugsturen met een toelichting (senior werkmatcher) */
+    post: operations['rejectExemption'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/youth/figures/exemption-rate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Ontheffingspercentage per maand en team, tegen de bandbreedte van 20–30% (cellen onder 10 onderdrukt) */
+    get: operations['getExemptionRate'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1325,7 +1513,8 @@ export interface components {
       | 'policyOfficer'
       | 'researcher'
       | 'admin'
-      | 'privacyOfficer';
+      | 'privacyOfficer'
+      | 'seniorJobCoach';
     SessionInput: {
       user: {
         /** Format: uuid */
@@ -1394,6 +1583,10 @@ export interface components {
         | 'algorithmRegister:read'
         | 'partnerWorklist:read'
         | 'privacy:inspect'
+        | 'youth:read'
+        | 'youth:write'
+        | 'youth:confirmExemption'
+        | 'youth:figures'
       )[];
       csrfToken: string;
       /** @enum {string} */
@@ -3500,7 +3693,7 @@ export interface components {
        * @description Het deel van de inwonerpagina waar de rij naartoe leidt
        * @enum {string}
        */
-      section: 'plan' | 'meetings' | 'contactMoments' | 'history';
+      section: 'plan' | 'meetings' | 'contactMoments' | 'history' | 'youth';
     };
     WorklistInput: {
       /** Format: date */
@@ -3582,8 +3775,24 @@ export interface components {
         contactPersonSince: string | null;
         link: components['schemas']['WorklistLinkInput'];
       }[];
+      /** @description Lopende zoektermijnen van jongeren in uw caseload (Team Jongeren), eerst de kortste */
+      searchPeriodsEnding: {
+        /** Format: uuid */
+        searchPeriodId: string;
+        resident: components['schemas']['WorklistResidentInput'];
+        /** Format: date */
+        endDate: string;
+        /** @description Dagen tot het einde van de zoektermijn (1 of meer) */
+        daysLeft: number;
+        /** @description "Zoektermijn eindigt over 3 dagen" */
+        countdown: string;
+        /** @description Er wacht een ontheffing op de controle van een senior */
+        exemptionPending: boolean;
+        link: components['schemas']['WorklistLinkInput'];
+      }[];
       /** @description Totalen; de lijsten tonen er ten hoogste 50 */
       counts: {
+        searchPeriodsEnding: number;
         newInCaseload: number;
         dueActions: number;
         overdueActions: number;
@@ -3597,7 +3806,7 @@ export interface components {
       /** Format: uuid */
       id: string;
       /** @enum {string} */
-      kind: 'worklistReminder' | 'newInCaseload';
+      kind: 'worklistReminder' | 'newInCaseload' | 'searchPeriodEnding';
       title: string;
       body: string | null;
       /** @description Pad in de webapp */
@@ -3614,6 +3823,146 @@ export interface components {
       /** @description Cursor voor de volgende pagina (parameter cursor), of null op de laatste */
       next: string | null;
       unreadCount: number;
+    };
+    YouthPersonRefInput: {
+      /** Format: uuid */
+      id: string;
+      displayName: string;
+    };
+    SearchActivityInput: {
+      /** Format: uuid */
+      id: string;
+      /** Format: date */
+      occurredOn: string;
+      /** @enum {string} */
+      kind: 'jobApplication' | 'educationEnquiry' | 'jobInterview' | 'contactMoment' | 'other';
+      description: string;
+      recordedBy: components['schemas']['YouthPersonRefInput'];
+    };
+    ExemptionInput: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      searchPeriodId: string;
+      /** Format: uuid */
+      residentId: string;
+      residentName: string;
+      legalBasis: string;
+      /** @enum {string} */
+      reasonCategory:
+        | 'vulnerableSituation'
+        | 'ongoingCare'
+        | 'statusHolder'
+        | 'specialEducationLeaver'
+        | 'medicallyLimited'
+        | 'other';
+      reasonText: string | null;
+      decidedBy: components['schemas']['YouthPersonRefInput'];
+      /** Format: date */
+      decidedOn: string;
+      /**
+       * @description pending: wacht op een senior werkmatcher; telt pas na confirmed
+       * @enum {string}
+       */
+      status: 'pending' | 'confirmed' | 'rejected';
+      reviewedBy: components['schemas']['YouthPersonRefInput'] | null;
+      /** Format: date-time */
+      reviewedAt: string | null;
+      reviewNote: string | null;
+      /** @description De vrager mag deze ontheffing bevestigen of terugsturen (senior, en niet degene die besloot) */
+      canReview: boolean;
+    };
+    SearchPeriodInput: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      residentId: string;
+      residentName: string;
+      team: {
+        /** Format: uuid */
+        id: string;
+        name: string;
+      };
+      /** Format: date */
+      reportDate: string;
+      /** Format: date */
+      startDate: string;
+      /**
+       * Format: date
+       * @description 28 dagen na de melding: de dag waarop de aanvraag in behandeling kan
+       */
+      endDate: string;
+      /** @enum {string} */
+      status: 'running' | 'ended' | 'exempted' | 'withdrawn';
+      /** @description Dagen tot het einde zolang de zoektermijn loopt */
+      daysLeft: number | null;
+      /** @description "Zoektermijn eindigt over 3 dagen" */
+      countdown: string | null;
+      /** @description Het college behandelt de aanvraag eerder (art. 41 lid 11 Participatiewet) */
+      handledEarly: {
+        /** Format: date */
+        on: string;
+        reason: string;
+        by: components['schemas']['YouthPersonRefInput'];
+      } | null;
+      withdrawn: {
+        /** Format: date */
+        on: string;
+        reason: string;
+      } | null;
+      activities: components['schemas']['SearchActivityInput'][];
+      exemptions: components['schemas']['ExemptionInput'][];
+      createdBy: components['schemas']['YouthPersonRefInput'];
+      permissions: {
+        write: boolean;
+        proposeExemption: boolean;
+      };
+    };
+    SearchPeriodListInput: {
+      items: components['schemas']['SearchPeriodInput'][];
+      /** @description Aantal treffers in totaal (niet alleen op deze pagina) */
+      total: number;
+      /** @description Cursor voor de volgende pagina (parameter cursor), of null op de laatste */
+      next: string | null;
+    };
+    ExemptionListInput: {
+      items: components['schemas']['ExemptionInput'][];
+      /** @description Aantal treffers in totaal (niet alleen op deze pagina) */
+      total: number;
+      /** @description Cursor voor de volgende pagina (parameter cursor), of null op de laatste */
+      next: string | null;
+    };
+    ExemptionRateInput: {
+      year: number;
+      /** @description Utrecht: 20–30% ontheffingen (inclusief statushouders) */
+      referenceRange: {
+        from: number;
+        to: number;
+      };
+      minimumCellSize: number;
+      rows: {
+        team: {
+          /** Format: uuid */
+          id: string;
+          name: string;
+        };
+        /** @description JJJJ-MM */
+        month: string;
+        /** @description null: minder dan 10, onderdrukt */
+        searchPeriods: number | null;
+        /** @description null: minder dan 10, onderdrukt */
+        exempted: number | null;
+        /** @description null: minder dan 10, onderdrukt */
+        pending: number | null;
+        /** @description Aandeel ontheffingen (0–1), null als onderdrukt */
+        rate: number | null;
+        /**
+         * @description Ten opzichte van de bandbreedte
+         * @enum {string|null}
+         */
+        position: 'below' | 'within' | 'above' | null;
+        suppressed: boolean;
+      }[];
     };
     AreaListInput: {
       items: {
@@ -3676,7 +4025,8 @@ export interface components {
       | 'policyOfficer'
       | 'researcher'
       | 'admin'
-      | 'privacyOfficer';
+      | 'privacyOfficer'
+      | 'seniorJobCoach';
     Session: {
       user: {
         /** Format: uuid */
@@ -3745,6 +4095,10 @@ export interface components {
         | 'algorithmRegister:read'
         | 'partnerWorklist:read'
         | 'privacy:inspect'
+        | 'youth:read'
+        | 'youth:write'
+        | 'youth:confirmExemption'
+        | 'youth:figures'
       )[];
       csrfToken: string;
       /** @enum {string} */
@@ -5851,7 +6205,7 @@ export interface components {
        * @description Het deel van de inwonerpagina waar de rij naartoe leidt
        * @enum {string}
        */
-      section: 'plan' | 'meetings' | 'contactMoments' | 'history';
+      section: 'plan' | 'meetings' | 'contactMoments' | 'history' | 'youth';
     };
     Worklist: {
       /** Format: date */
@@ -5933,8 +6287,24 @@ export interface components {
         contactPersonSince: string | null;
         link: components['schemas']['WorklistLink'];
       }[];
+      /** @description Lopende zoektermijnen van jongeren in uw caseload (Team Jongeren), eerst de kortste */
+      searchPeriodsEnding: {
+        /** Format: uuid */
+        searchPeriodId: string;
+        resident: components['schemas']['WorklistResident'];
+        /** Format: date */
+        endDate: string;
+        /** @description Dagen tot het einde van de zoektermijn (1 of meer) */
+        daysLeft: number;
+        /** @description "Zoektermijn eindigt over 3 dagen" */
+        countdown: string;
+        /** @description Er wacht een ontheffing op de controle van een senior */
+        exemptionPending: boolean;
+        link: components['schemas']['WorklistLink'];
+      }[];
       /** @description Totalen; de lijsten tonen er ten hoogste 50 */
       counts: {
+        searchPeriodsEnding: number;
         newInCaseload: number;
         dueActions: number;
         overdueActions: number;
@@ -5948,7 +6318,7 @@ export interface components {
       /** Format: uuid */
       id: string;
       /** @enum {string} */
-      kind: 'worklistReminder' | 'newInCaseload';
+      kind: 'worklistReminder' | 'newInCaseload' | 'searchPeriodEnding';
       title: string;
       body: string | null;
       /** @description Pad in de webapp */
@@ -5965,6 +6335,146 @@ export interface components {
       /** @description Cursor voor de volgende pagina (parameter cursor), of null op de laatste */
       next: string | null;
       unreadCount: number;
+    };
+    YouthPersonRef: {
+      /** Format: uuid */
+      id: string;
+      displayName: string;
+    };
+    SearchActivity: {
+      /** Format: uuid */
+      id: string;
+      /** Format: date */
+      occurredOn: string;
+      /** @enum {string} */
+      kind: 'jobApplication' | 'educationEnquiry' | 'jobInterview' | 'contactMoment' | 'other';
+      description: string;
+      recordedBy: components['schemas']['YouthPersonRef'];
+    };
+    Exemption: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      searchPeriodId: string;
+      /** Format: uuid */
+      residentId: string;
+      residentName: string;
+      legalBasis: string;
+      /** @enum {string} */
+      reasonCategory:
+        | 'vulnerableSituation'
+        | 'ongoingCare'
+        | 'statusHolder'
+        | 'specialEducationLeaver'
+        | 'medicallyLimited'
+        | 'other';
+      reasonText: string | null;
+      decidedBy: components['schemas']['YouthPersonRef'];
+      /** Format: date */
+      decidedOn: string;
+      /**
+       * @description pending: wacht op een senior werkmatcher; telt pas na confirmed
+       * @enum {string}
+       */
+      status: 'pending' | 'confirmed' | 'rejected';
+      reviewedBy: components['schemas']['YouthPersonRef'] | null;
+      /** Format: date-time */
+      reviewedAt: string | null;
+      reviewNote: string | null;
+      /** @description De vrager mag deze ontheffing bevestigen of terugsturen (senior, en niet degene die besloot) */
+      canReview: boolean;
+    };
+    SearchPeriod: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      residentId: string;
+      residentName: string;
+      team: {
+        /** Format: uuid */
+        id: string;
+        name: string;
+      };
+      /** Format: date */
+      reportDate: string;
+      /** Format: date */
+      startDate: string;
+      /**
+       * Format: date
+       * @description 28 dagen na de melding: de dag waarop de aanvraag in behandeling kan
+       */
+      endDate: string;
+      /** @enum {string} */
+      status: 'running' | 'ended' | 'exempted' | 'withdrawn';
+      /** @description Dagen tot het einde zolang de zoektermijn loopt */
+      daysLeft: number | null;
+      /** @description "Zoektermijn eindigt over 3 dagen" */
+      countdown: string | null;
+      /** @description Het college behandelt de aanvraag eerder (art. 41 lid 11 Participatiewet) */
+      handledEarly: {
+        /** Format: date */
+        on: string;
+        reason: string;
+        by: components['schemas']['YouthPersonRef'];
+      } | null;
+      withdrawn: {
+        /** Format: date */
+        on: string;
+        reason: string;
+      } | null;
+      activities: components['schemas']['SearchActivity'][];
+      exemptions: components['schemas']['Exemption'][];
+      createdBy: components['schemas']['YouthPersonRef'];
+      permissions: {
+        write: boolean;
+        proposeExemption: boolean;
+      };
+    };
+    SearchPeriodList: {
+      items: components['schemas']['SearchPeriod'][];
+      /** @description Aantal treffers in totaal (niet alleen op deze pagina) */
+      total: number;
+      /** @description Cursor voor de volgende pagina (parameter cursor), of null op de laatste */
+      next: string | null;
+    };
+    ExemptionList: {
+      items: components['schemas']['Exemption'][];
+      /** @description Aantal treffers in totaal (niet alleen op deze pagina) */
+      total: number;
+      /** @description Cursor voor de volgende pagina (parameter cursor), of null op de laatste */
+      next: string | null;
+    };
+    ExemptionRate: {
+      year: number;
+      /** @description Utrecht: 20–30% ontheffingen (inclusief statushouders) */
+      referenceRange: {
+        from: number;
+        to: number;
+      };
+      minimumCellSize: number;
+      rows: {
+        team: {
+          /** Format: uuid */
+          id: string;
+          name: string;
+        };
+        /** @description JJJJ-MM */
+        month: string;
+        /** @description null: minder dan 10, onderdrukt */
+        searchPeriods: number | null;
+        /** @description null: minder dan 10, onderdrukt */
+        exempted: number | null;
+        /** @description null: minder dan 10, onderdrukt */
+        pending: number | null;
+        /** @description Aandeel ontheffingen (0–1), null als onderdrukt */
+        rate: number | null;
+        /**
+         * @description Ten opzichte van de bandbreedte
+         * @enum {string|null}
+         */
+        position: 'below' | 'within' | 'above' | null;
+        suppressed: boolean;
+      }[];
     };
     AreaList: {
       items: {
@@ -12990,6 +13500,890 @@ export interface operations {
       };
     };
   };
+  listResidentSearchPeriods: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SearchPeriodList'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  createSearchPeriod: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /**
+           * Format: date
+           * @description De dag waarop de jongere zich meldde (niet in de toekomst)
+           */
+          reportDate: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SearchPeriod'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listSearchPeriods: {
+    parameters: {
+      query?: {
+        /** @description running: alleen lopende zoektermijnen, eerst de kortste */
+        status?: 'running' | 'all';
+        /** @description true: alleen jongeren van wie u het vaste aanspreekpunt bent */
+        mine?: 'true' | 'false';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SearchPeriodList'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getSearchPeriod: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        periodId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SearchPeriod'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  recordSearchActivity: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        periodId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** Format: date */
+          occurredOn: string;
+          /** @enum {string} */
+          kind: 'jobApplication' | 'educationEnquiry' | 'jobInterview' | 'contactMoment' | 'other';
+          description: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SearchPeriod'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  handleSearchPeriodEarly: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        periodId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /**
+           * Format: date
+           * @description Standaard vandaag
+           */
+          on?: string;
+          reason: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SearchPeriod'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  withdrawSearchPeriod: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        periodId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          reason: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SearchPeriod'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  proposeExemption: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        periodId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          legalBasis: string;
+          /** @enum {string} */
+          reasonCategory:
+            | 'vulnerableSituation'
+            | 'ongoingCare'
+            | 'statusHolder'
+            | 'specialEducationLeaver'
+            | 'medicallyLimited'
+            | 'other';
+          /** @description Verplicht bij reden "other"; anders een toelichting */
+          reasonText?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Exemption'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listExemptions: {
+    parameters: {
+      query?: {
+        status?: 'pending' | 'confirmed' | 'rejected';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ExemptionList'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  confirmExemption: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        exemptionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          note?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Exemption'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  rejectExemption: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        exemptionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          note: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Exemption'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getExemptionRate: {
+    parameters: {
+      query: {
+        year: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ExemptionRate'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
 }
 type FlattenedDeepRequired<T> = {
   [K in keyof T]-?: FlattenedDeepRequired<
@@ -13086,6 +14480,28 @@ export const pathsAlgorithmRegisterMatcherGetParametersQueryDownloadValues: Read
 export const pathsPrivacyResidentsIdSubjectAccessExportGetParametersQueryFormatValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/privacy/residents/{id}/subject-access-export']['get']['parameters']['query']['format']
 > = ['pdf', 'csv', 'json'];
+export const pathsYouthSearchPeriodsGetParametersQueryStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/youth/search-periods']['get']['parameters']['query']['status']
+> = ['running', 'all'];
+export const pathsYouthSearchPeriodsGetParametersQueryMineValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/youth/search-periods']['get']['parameters']['query']['mine']
+> = ['true', 'false'];
+export const pathsYouthSearchPeriodsPeriodIdActivitiesPostRequestBodyContentApplicationJsonKindValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/youth/search-periods/{periodId}/activities']['post']['requestBody']['content']['application/json']['kind']
+> = ['jobApplication', 'educationEnquiry', 'jobInterview', 'contactMoment', 'other'];
+export const pathsYouthSearchPeriodsPeriodIdExemptionsPostRequestBodyContentApplicationJsonReasonCategoryValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/youth/search-periods/{periodId}/exemptions']['post']['requestBody']['content']['application/json']['reasonCategory']
+> = [
+  'vulnerableSituation',
+  'ongoingCare',
+  'statusHolder',
+  'specialEducationLeaver',
+  'medicallyLimited',
+  'other',
+];
+export const pathsYouthExemptionsGetParametersQueryStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/youth/exemptions']['get']['parameters']['query']['status']
+> = ['pending', 'confirmed', 'rejected'];
 export const roleInputValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['RoleInput']> = [
   'jobCoach',
   'teamLead',
@@ -13095,6 +14511,7 @@ export const roleInputValues: ReadonlyArray<FlattenedDeepRequired<components>['s
   'researcher',
   'admin',
   'privacyOfficer',
+  'seniorJobCoach',
 ];
 export const sessionInputUserMunicipalityTermsAreaValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['SessionInput']['user']['municipality']['terms']['area']
@@ -13142,6 +14559,10 @@ export const sessionInputPermissionsValues: ReadonlyArray<
   'algorithmRegister:read',
   'partnerWorklist:read',
   'privacy:inspect',
+  'youth:read',
+  'youth:write',
+  'youth:confirmExemption',
+  'youth:figures',
 ];
 export const sessionInputAuthMethodValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['SessionInput']['authMethod']
@@ -13478,7 +14899,7 @@ export const partnerWorklistInputMeetingsWhenValues: ReadonlyArray<
 > = ['today', 'thisWeek', 'later'];
 export const worklistLinkInputSectionValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['WorklistLinkInput']['section']
-> = ['plan', 'meetings', 'contactMoments', 'history'];
+> = ['plan', 'meetings', 'contactMoments', 'history', 'youth'];
 export const worklistInputDueActionsStatusValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['WorklistInput']['dueActions']['status']
 > = ['open', 'inProgress'];
@@ -13490,7 +14911,29 @@ export const worklistInputDueActionsStateValues: ReadonlyArray<
 > = ['overdue', 'dueToday'];
 export const notificationInputKindValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['NotificationInput']['kind']
-> = ['worklistReminder', 'newInCaseload'];
+> = ['worklistReminder', 'newInCaseload', 'searchPeriodEnding'];
+export const searchActivityInputKindValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['SearchActivityInput']['kind']
+> = ['jobApplication', 'educationEnquiry', 'jobInterview', 'contactMoment', 'other'];
+export const exemptionInputReasonCategoryValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ExemptionInput']['reasonCategory']
+> = [
+  'vulnerableSituation',
+  'ongoingCare',
+  'statusHolder',
+  'specialEducationLeaver',
+  'medicallyLimited',
+  'other',
+];
+export const exemptionInputStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ExemptionInput']['status']
+> = ['pending', 'confirmed', 'rejected'];
+export const searchPeriodInputStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['SearchPeriodInput']['status']
+> = ['running', 'ended', 'exempted', 'withdrawn'];
+export const exemptionRateInputRowsPositionValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ExemptionRateInput']['rows']['position']
+> = ['below', 'within', 'above'];
 export const roleValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['Role']> = [
   'jobCoach',
   'teamLead',
@@ -13500,6 +14943,7 @@ export const roleValues: ReadonlyArray<FlattenedDeepRequired<components>['schema
   'researcher',
   'admin',
   'privacyOfficer',
+  'seniorJobCoach',
 ];
 export const sessionUserMunicipalityTermsAreaValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['Session']['user']['municipality']['terms']['area']
@@ -13547,6 +14991,10 @@ export const sessionPermissionsValues: ReadonlyArray<
   'algorithmRegister:read',
   'partnerWorklist:read',
   'privacy:inspect',
+  'youth:read',
+  'youth:write',
+  'youth:confirmExemption',
+  'youth:figures',
 ];
 export const sessionAuthMethodValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['Session']['authMethod']
@@ -13886,7 +15334,7 @@ export const partnerWorklistMeetingsWhenValues: ReadonlyArray<
 > = ['today', 'thisWeek', 'later'];
 export const worklistLinkSectionValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['WorklistLink']['section']
-> = ['plan', 'meetings', 'contactMoments', 'history'];
+> = ['plan', 'meetings', 'contactMoments', 'history', 'youth'];
 export const worklistDueActionsStatusValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['Worklist']['dueActions']['status']
 > = ['open', 'inProgress'];
@@ -13898,4 +15346,26 @@ export const worklistDueActionsStateValues: ReadonlyArray<
 > = ['overdue', 'dueToday'];
 export const notificationKindValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['Notification']['kind']
-> = ['worklistReminder', 'newInCaseload'];
+> = ['worklistReminder', 'newInCaseload', 'searchPeriodEnding'];
+export const searchActivityKindValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['SearchActivity']['kind']
+> = ['jobApplication', 'educationEnquiry', 'jobInterview', 'contactMoment', 'other'];
+export const exemptionReasonCategoryValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['Exemption']['reasonCategory']
+> = [
+  'vulnerableSituation',
+  'ongoingCare',
+  'statusHolder',
+  'specialEducationLeaver',
+  'medicallyLimited',
+  'other',
+];
+export const exemptionStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['Exemption']['status']
+> = ['pending', 'confirmed', 'rejected'];
+export const searchPeriodStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['SearchPeriod']['status']
+> = ['running', 'ended', 'exempted', 'withdrawn'];
+export const exemptionRateRowsPositionValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ExemptionRate']['rows']['position']
+> = ['below', 'within', 'above'];
