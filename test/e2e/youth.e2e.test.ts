@@ -1,0 +1,136 @@
+import { mkdirSync } from 'node:fs';
+import { type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { expectNoAxeViolations, launchChromium, settled } from './browser.ts';
+
+// Team Jongeren in Chromium on a fresh demo (issue 13): werkmatcher.jongeren sees her young people's search periods
+// counting down on the werklijst and on "Zoektermijnen", proposes an exemption with a reason (without one, the form
+// names the field), and senior.jongeren confirms it; the young person's page shows the search period. axe on every
+// page, desktop and 390×844. Screenshots go to SCREENSHOT_DIR when it is set.
+
+const shot = async (page: Page, name: string) => {
+  if (process.env.SCREENSHOT_DIR) {
+    mkdirSync(process.env.SCREENSHOT_DIR, { recursive: true });
+    await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/${name}.png`, fullPage: true });
+  }
+};
+
+async function overflow(page: Page): Promise<{ scroll: number; client: number }> {
+  return page.locator('html').evaluate((el: { scrollWidth: number; clientWidth: number }) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+}
+
+describe('web app: Team Jongeren', () => {
+  let server: TestServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startTestServer({ template: 'demo' });
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function login(username: string, viewport = { width: 1366, height: 900 }): Promise<Page> {
+    const context = await browser.newContext({ viewport });
+    const page = await context.newPage();
+    await page.goto(`${server.baseUrl}/inloggen`);
+    await page.getByRole('button', { name: new RegExp(username.replace('.', '\\.')) }).first().click();
+    await page.waitForURL((u) => !u.pathname.startsWith('/inloggen'));
+    return page;
+  }
+
+  let residentName = '';
+  let periodPath = '';
+
+  it('werkmatcher.jongeren: countdowns on the werklijst and on Zoektermijnen', async () => {
+    const page = await login('werkmatcher.jongeren');
+    await page.goto(`${server.baseUrl}/werklijst`);
+    const block = page.locator('#zoektermijnen');
+    await block.waitFor();
+    await settled(page);
+    await expect(block.textContent()).resolves.toContain('Zoektermijn eindigt over 3 dagen');
+    await expect(block.textContent()).resolves.toContain('Zoektermijn eindigt morgen');
+    await shot(page, 'youth-worklist');
+    await expectNoAxeViolations(page, 'werklijst met zoektermijnen');
+
+    await page.getByRole('link', { name: 'Zoektermijnen', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Zoektermijnen' }).waitFor();
+    await page.locator('#youth-periods tbody tr').first().waitFor();
+    await settled(page);
+    const rows = page.locator('#youth-periods tbody tr');
+    expect(await rows.count()).toBeGreaterThanOrEqual(6);
+    await expect(rows.first().textContent()).resolves.toContain('Zoektermijn eindigt morgen');
+    await shot(page, 'youth-periods');
+    await expectNoAxeViolations(page, 'zoektermijnen');
+
+    // The one ending in 3 days, without an exemption yet.
+    const row = rows.filter({ hasText: 'Zoektermijn eindigt over 3 dagen' }).first();
+    residentName = (await row.locator('a').textContent()) ?? '';
+    await row.locator('a').click();
+    await page.getByRole('heading', { level: 1, name: `Zoektermijn van ${residentName}` }).waitFor();
+    await settled(page);
+    periodPath = new URL(page.url()).pathname;
+    await shot(page, 'youth-period');
+    await expectNoAxeViolations(page, 'zoektermijn');
+
+    // Without a reason: the form says so next to the field; nothing is written.
+    await page.getByRole('button', { name: 'Ontheffing voorstellen' }).click();
+    await page.locator('#exemption-reason-error, [id^="exemption-reason"][id$="error"]').first().waitFor();
+    await expect(page.locator('form[aria-labelledby="exemption-form-heading"]').textContent()).resolves.toContain('Kies een reden voor de ontheffing');
+    await expectNoAxeViolations(page, 'ontheffing zonder reden');
+
+    await page.getByLabel('Reden').selectOption('ongoingCare');
+    await page.getByLabel('Toelichting').fill('Lopende behandeling bij de jeugd-GGZ; vier weken zoeken zou die doorkruisen.');
+    await page.getByRole('button', { name: 'Ontheffing voorstellen' }).click();
+    await page.getByText('Wacht op senior').first().waitFor();
+    await settled(page);
+    await shot(page, 'youth-period-proposed');
+    await expectNoAxeViolations(page, 'ontheffing voorgesteld');
+    await page.context().close();
+  });
+
+  it('senior.jongeren confirms the exemption (four eyes); the period is then exempted', async () => {
+    const page = await login('senior.jongeren');
+    await page.goto(`${server.baseUrl}/jongeren/ontheffingen`);
+    await page.getByRole('heading', { level: 1, name: 'Ontheffingen controleren' }).waitFor();
+    const section = page.locator('section', { has: page.getByRole('heading', { level: 2, name: residentName }) });
+    await section.waitFor();
+    await settled(page);
+    await shot(page, 'youth-exemptions');
+    await expectNoAxeViolations(page, 'ontheffingen controleren');
+    await section.getByRole('button', { name: 'Bevestigen' }).click();
+    await page.getByText('Ontheffing bevestigd.').waitFor();
+    await expectNoAxeViolations(page, 'ontheffing bevestigd');
+
+    await page.goto(`${server.baseUrl}${periodPath}`);
+    await page.getByRole('heading', { level: 1, name: `Zoektermijn van ${residentName}` }).waitFor();
+    await settled(page);
+    await expect(page.locator('main').textContent()).resolves.toContain('Ontheven');
+    await expect(page.locator('main').textContent()).resolves.toContain('Beoordeeld door Leyla Dundar');
+    await page.context().close();
+  });
+
+  it('the young person page shows the search period; phone width without sideways scrolling', async () => {
+    const page = await login('werkmatcher.jongeren', { width: 390, height: 844 });
+    await page.goto(`${server.baseUrl}/jongeren`);
+    await page.locator('#youth-periods tbody tr').first().waitFor();
+    await settled(page);
+    const o = await overflow(page);
+    expect(o.scroll).toBeLessThanOrEqual(o.client);
+    await shot(page, 'youth-periods-phone');
+    await expectNoAxeViolations(page, 'zoektermijnen (telefoon)');
+
+    await page.locator('#youth-periods tbody tr a').first().click();
+    await page.getByRole('link', { name: 'Naar de pagina van de jongere' }).click();
+    await page.locator('#zoektermijn-sectie').waitFor();
+    await settled(page);
+    await expect(page.locator('#zoektermijn-sectie').textContent()).resolves.toContain('Zoektermijn eindigt morgen');
+    await shot(page, 'youth-resident-phone');
+    await expectNoAxeViolations(page, 'inwoner met zoektermijn (telefoon)');
+    await page.context().close();
+  });
+});
