@@ -45,6 +45,7 @@ import { formatMatchingTable, runMatchingBench } from './matching.ts';
 import { matchingMarkdown } from './matching-report.ts';
 import { auditMarkdown, auditTable, runAuditBench } from './audit.ts';
 import { hotMarkdown, hotTable, runHotBench } from './hot.ts';
+import { runYouthBench, youthMarkdown, youthTable } from './youth.ts';
 
 // npm run bench: GET /api/v1/residents (first page of a werkmatcher's caseload) through the full stack, and the
 // same SQL through a bare Fastify + pg handler, loaded with autocannon. Prints figures; asserts nothing.
@@ -387,6 +388,17 @@ async function main(): Promise<void> {
     if (args.writeDocs) {
       await updateDocsSection('matching', matchingMarkdown(result, machine, os.loadavg().map((x) => Math.round(x * 100) / 100)));
       log('docs/benchmarks.md updated (matching).');
+    }
+  }
+  if (args.only.includes('youth')) {
+    // Issue 13: Team Jongeren's werklijst with the search-period countdowns, against its bare SQL.
+    const residents = args.sizes[0]!;
+    const result = await runYouthBench({ residents, adminUrl: args.adminUrl, fresh: args.fresh, duration: args.duration, warmup: args.warmup, rounds: args.rounds, connections: args.connections, pool: args.pool, log });
+    console.log(youthTable(result));
+    if (args.writeDocs) {
+      const m = `${machine.cpus} vCPU (${machine.cpuModel}), ${machine.memoryGiB} GiB RAM, Node ${machine.node}, PostgreSQL ${machine.postgres}`;
+      await updateDocsSection(`youth-${residents}`, youthMarkdown(result, m));
+      log('docs/benchmarks.md updated (youth).');
     }
   }
   if (args.only.includes('audit')) {
