@@ -46,6 +46,7 @@ export const OWNERS = {
   youth_search_periods: 'youth',
   youth_search_activities: 'youth',
   youth_exemptions: 'youth',
+  youth_referrals: 'youth',
   processing_activities: 'platform',
   processing_log: 'platform',
   processing_log_chain: 'platform',
@@ -115,6 +116,7 @@ export const READS = {
   youth: {
     residents: "names, date of birth (under 27 on the report date) and area of the young people in Team Jongeren's lists",
     cases: "the contact person: the werkmatcher's own young people and the werklijst's countdowns",
+    meetings: 'the start of the intake planned for a warm handover (the meeting is written by the meetings service)',
   },
   vacancies: {
     employers: 'the employer of a vacancy (name, existence check)',

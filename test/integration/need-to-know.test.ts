@@ -43,6 +43,7 @@ const WAYS: Record<string, Way[]> = {
   youth_search_periods: ['area', 'own'],
   youth_search_activities: ['area', 'own'],
   youth_exemptions: ['area', 'own'],
+  youth_referrals: ['area', 'own'],
 };
 
 const PERSONAS = [

@@ -3,6 +3,8 @@ import type { RouteRegistrar } from '../../platform/http/app.ts';
 import { API_PREFIX } from '../../platform/http/openapi.ts';
 import * as exemptions from './exemptions.service.ts';
 import * as periods from './search-periods.service.ts';
+import * as referrals from './referrals.service.ts';
+import { intakeCreateSchema, referralCreateSchema, referralListQuery, referralListSchema, referralParams, referralSchema } from './referrals.schema.ts';
 import {
   exemptionCreateSchema,
   exemptionListQuery,
@@ -157,6 +159,60 @@ export const registerYouthRoutes: RouteRegistrar = (app) => {
       schema: { tags, summary: 'Een ontheffing terugsturen met een toelichting (senior werkmatcher)', operationId: 'rejectExemption', params: exemptionParams, body: exemptionRejectSchema, response: { 200: exemptionSchema } },
     },
     async (req) => exemptions.rejectExemption(req.ctx(), req.params.exemptionId, req.body),
+  );
+
+  // Warm handovers and the individual intake (PA-030).
+  r.post(
+    `${API_PREFIX}/residents/:id/referrals`,
+    {
+      config: { ...write, processing: { activity: 'PA-030', action: 'youth.referrals.create', subjectParam: 'id' } },
+      schema: {
+        tags,
+        summary: 'Een warme overdracht van een partner vastleggen (context, toestemming van de jongere, urgentie, begeleider)',
+        operationId: 'createYouthReferral',
+        params: residentParams,
+        body: referralCreateSchema,
+        response: { 201: referralSchema },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await referrals.createReferral(req.ctx(), req.params.id, req.body)),
+  );
+
+  r.get(
+    `${API_PREFIX}/residents/:id/referrals`,
+    {
+      config: { ...read, processing: { activity: 'PA-030', action: 'youth.referrals.list', subjectParam: 'id' } },
+      schema: { tags, summary: 'Warme overdrachten van een jongere', operationId: 'listResidentYouthReferrals', params: residentParams, response: { 200: referralListSchema } },
+    },
+    async (req) => referrals.residentReferrals(req.ctx(), req.params.id),
+  );
+
+  r.get(
+    `${base}/referrals`,
+    {
+      config: { ...read, processing: { activity: 'PA-030', action: 'youth.referrals.list' } },
+      schema: { tags, summary: 'Warme overdrachten (standaard: nog open), de urgentste eerst', operationId: 'listYouthReferrals', querystring: referralListQuery, response: { 200: referralListSchema } },
+    },
+    async (req) => referrals.listReferrals(req.ctx(), req.query),
+  );
+
+  r.post(
+    `${base}/referrals/:referralId/intake`,
+    {
+      config: {
+        ...write,
+        processing: { activity: 'PA-030', action: 'youth.referrals.intake', also: [{ activity: 'PA-010', action: 'meetings.create' }] },
+      },
+      schema: {
+        tags,
+        summary: 'De individuele intake plannen, met de begeleider uitgenodigd (gesprek "Intake jongere" met .ics)',
+        operationId: 'planYouthIntake',
+        params: referralParams,
+        body: intakeCreateSchema,
+        response: { 201: referralSchema },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await referrals.planIntake(req.ctx(), req.params.referralId, req.body)),
   );
 
   r.get(

@@ -237,6 +237,17 @@ export const processingActivities = [
     dataCategories: ['identificatie', 'redencategorie', 'toelichting (kan gezondheid of zorg betreffen)', 'besluit en beoordelaar'],
     retention: retentionCase,
   },
+  {
+    id: 'PA-030',
+    version: 1,
+    nameNl: 'Warme overdracht naar Team Jongeren en de individuele intake',
+    nameEn: 'Warm handover to Team Jongeren and the individual intake',
+    purpose:
+      'Een partner (jeugdzorg, school/RMC, buurtteam, zorg, wonen, jeugdreclassering) draagt een jongere warm over met de context en de toestemming van de jongere; de begeleider wordt uitgenodigd voor de individuele intake, waarvan het verslag het plan start.',
+    legalBasis: 'Art. 6 lid 1 sub a en e AVG (toestemming van de jongere), jo. art. 7 lid 1 Participatiewet',
+    dataCategories: ['identificatie', 'context van de overdracht (kan zorg betreffen)', 'toestemming', 'urgentie', 'naam en e-mail van de begeleider'],
+    retention: retentionCase,
+  },
 ] as const satisfies readonly ProcessingActivity[];
 
 export type ProcessingActivityId = (typeof processingActivities)[number]['id'];
