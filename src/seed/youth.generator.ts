@@ -25,6 +25,10 @@ export interface YouthSeedRows {
     reason_text: string | null; decided_by: string; decided_on: string; status: 'pending' | 'confirmed' | 'rejected'; reviewed_by: string | null;
     reviewed_at: Date | null; review_note: string | null; created_at: Date;
   }>;
+  referrals: Array<{
+    municipality_id: string; id: string; resident_id: string; partner_kind: string; organisation_name: string; professional_name: string;
+    professional_email: string | null; context_summary: string; consent_on: string; urgency: string; received_on: string; created_by: string; created_at: Date;
+  }>;
 }
 
 export const YOUTH_COACH = 'werkmatcher.jongeren';
@@ -54,7 +58,7 @@ const REASONS: ReadonlyArray<readonly [string, string | null, number]> = [
 export const RUNNING_DAYS_LEFT = [1, 3, 7, 12, 20, 26] as const;
 
 export function generateYouth(t: YouthTeamFacts, today: string): YouthSeedRows {
-  const out: YouthSeedRows = { periods: [], activities: [], exemptions: [] };
+  const out: YouthSeedRows = { periods: [], activities: [], exemptions: [], referrals: [] };
   const coach = t.coaches.find((c) => c.username.endsWith(YOUTH_COACH));
   const senior = t.coaches.find((c) => c.username.endsWith(YOUTH_SENIOR)) ?? t.coaches.find((c) => c.senior);
   if (!coach || !senior) return out;
@@ -131,6 +135,18 @@ export function generateYouth(t: YouthTeamFacts, today: string): YouthSeedRows {
   const confirmedReport = addDaysIso(today, -20);
   const confirmedOf = take(own, confirmedReport);
   if (confirmedOf) exemption(period(confirmedOf.id, confirmedReport, coach.id, { status: 'exempted' }), confirmedOf.id, coach.id, addDaysIso(confirmedReport, 2), 'confirmed');
+
+  // A warm handover from youth care, received yesterday, waiting for werkmatcher.jongeren to plan the intake.
+  const referred = own.find((r) => !used.has(r.id) && eligible(r, today));
+  if (referred) {
+    used.add(referred.id);
+    out.referrals.push({
+      municipality_id: m, id: seedUuid('youth-referral', m, referred.id), resident_id: referred.id, partner_kind: 'youthCare',
+      organisation_name: 'Jeugdzorg Utrecht (demo)', professional_name: 'Sanne de Boer', professional_email: 'sanne.deboer@example.org',
+      context_summary: 'Verlaat over zes weken de woongroep (18 jaar). Wil een opleiding in de zorg; schulden bij een telefoonabonnement. Heeft een vaste begeleider die meekomt.',
+      consent_on: addDaysIso(today, -2), urgency: 'soon', received_on: addDaysIso(today, -1), created_by: coach.id, created_at: at(addDaysIso(today, -1), 9),
+    });
+  }
 
   // A year of the team's history (ended before today), spread over the months.
   const deciders = t.coaches.filter((c) => c.id !== senior.id);

@@ -53,6 +53,12 @@ export async function insertYouthRows(db: Db, rows: YouthSeedRows): Promise<void
       VALUES (${a.municipality_id}, ${a.id}, ${a.search_period_id}, ${a.resident_id}, ${a.occurred_on}::date, ${a.kind}, ${a.description},
         ${a.recorded_by}, ${a.recorded_at})`.execute(db);
   }
+  for (const f of rows.referrals) {
+    await sql`INSERT INTO youth_referrals (municipality_id, id, resident_id, partner_kind, organisation_name, professional_name, professional_email,
+        context_summary, consent_on, urgency, received_on, created_by, created_at)
+      VALUES (${f.municipality_id}, ${f.id}, ${f.resident_id}, ${f.partner_kind}, ${f.organisation_name}, ${f.professional_name}, ${f.professional_email},
+        ${f.context_summary}, ${f.consent_on}::date, ${f.urgency}, ${f.received_on}::date, ${f.created_by}, ${f.created_at})`.execute(db);
+  }
   for (const e of rows.exemptions) {
     await sql`INSERT INTO youth_exemptions (municipality_id, id, search_period_id, resident_id, team_id, legal_basis, reason_category, reason_text,
         decided_by, decided_on, status, reviewed_by, reviewed_at, review_note, created_at)

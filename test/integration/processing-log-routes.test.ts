@@ -763,6 +763,27 @@ const cases: Record<string, Case> = {
     },
     subjects: (res) => [res.body.residentId],
   },
+  createYouthReferral: {
+    as: WMJ,
+    request: async () => ({
+      params: { id: (await youthRunning(0)).resident_id },
+      body: {
+        partnerKind: 'youthCare', organisationName: 'Jeugdzorg Utrecht', professionalName: 'Sanne de Boer', contextSummary: 'Verlaat de woongroep.',
+        consent: { given: true, on: today() }, urgency: 'soon',
+      },
+    }),
+    outside: (d) => d.arnhem,
+  },
+  listResidentYouthReferrals: { as: WMJ, request: async () => ({ params: { id: (await youthReferral()).resident_id } }), outside: (d) => d.arnhem },
+  listYouthReferrals: { as: WMJ, subjects: (res) => res.body.items.map((f: any) => f.residentId) },
+  planYouthIntake: {
+    as: WMJ,
+    request: async () => ({
+      params: { referralId: (await youthReferral()).id },
+      body: { startsAt: workday(3, '10:00'), endsAt: workday(3, '11:00'), mode: 'inPerson', location: 'Werkwinkel Centrum' },
+    }),
+    subjects: (res) => [res.body.residentId],
+  },
   getExemptionRate: { as: BELEID, request: () => ({ query: { year: Number(today().slice(0, 4)) } }) },
   getMatcherAlgorithmRegisterEntry: { as: BELEID },
 };
@@ -778,6 +799,12 @@ async function youthRunning(k: number) {
       AND NOT EXISTS (SELECT 1 FROM youth_exemptions e WHERE e.municipality_id = sp.municipality_id AND e.search_period_id = sp.id
         AND e.status IN ('pending', 'confirmed'))
     ORDER BY sp.end_date, sp.id OFFSET ${k} LIMIT 1`);
+}
+/** The demo's warm handover from youth care that waits for its intake. */
+async function youthReferral() {
+  return one('warme overdracht zonder intake', sql<{ id: string; resident_id: string }>`
+    SELECT id, resident_id FROM youth_referrals WHERE municipality_id = ${utrecht} AND status = 'received' AND created_by = ${user(WMJ).id}::uuid
+    ORDER BY received_on, id LIMIT 1`);
 }
 async function youthPendingExemption() {
   return one('ontheffing die wacht op de senior', sql<{ id: string }>`

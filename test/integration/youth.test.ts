@@ -8,6 +8,7 @@ import { createDb, createPool, type Db } from '../../src/platform/db/database.ts
 import { mailOff } from '../../src/platform/jobs/mail.ts';
 import { pseudonymise } from '../../src/platform/processing-log/pseudonym.ts';
 import { loginAs, type ApiClient } from '../helpers/client.ts';
+import { backdateMeeting } from '../helpers/office-hours.ts';
 import { TEST_PSEUDONYM_KEY } from '../helpers/db.ts';
 import { ROLE_USERS, createWorld, type World } from '../helpers/fixtures.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
@@ -198,5 +199,70 @@ describe('handled earlier (art. 41 lid 11) and withdrawal', () => {
     expect(res.body).toMatchObject({ status: 'ended', daysLeft: null, handledEarly: { on: today, reason: 'Dakloos: geen adres, bestaansminimum direct nodig.' } });
     expect((await c(WM).get('/api/v1/worklist')).body.searchPeriodsEnding).toEqual([]);
     expect((await c(WM).post(`/api/v1/youth/search-periods/${periodId}/withdraw`, { reason: 'x' })).status).toBe(409);
+  });
+});
+
+describe('warm handover → intake (PA-030)', () => {
+  const referral = (over: Record<string, unknown> = {}) => ({
+    partnerKind: 'youthCare',
+    organisationName: 'Jeugdzorg Utrecht (test)',
+    professionalName: 'Sanne de Boer',
+    professionalEmail: 'sanne@example.org',
+    contextSummary: 'Verlaat de woongroep; zoekt een opleiding in de zorg. Schulden in beeld bij de schuldhulp.',
+    consent: { given: true, on: today },
+    urgency: 'soon',
+    ...over,
+  });
+
+  it('needs the young person\'s consent (400 naming the field, nothing written)', async () => {
+    const res = await c(WM).post(`/api/v1/residents/${R('zu1')}/referrals`, referral());
+    expect(res.status).toBe(404);
+    const none = await c(WM).post(`/api/v1/residents/${R('ov3')}/referrals`, referral({ consent: { given: false, on: today } }));
+    expect(none.status).toBe(400);
+    expect(none.body.invalidParams[0]).toMatchObject({ name: 'consent.given' });
+    const n = await sql<{ n: string }>`SELECT count(*) AS n FROM youth_referrals`.execute(server.ownerDb);
+    expect(Number(n.rows[0]!.n)).toBe(0);
+  });
+
+  it('plans the intake with the professional invited; the .ics names the meeting and its report can start the plan', async () => {
+    const created = await c(WM).post(`/api/v1/residents/${R('ov1')}/referrals`, referral({ professionalStaffUserId: world.users[ROLE_USERS.partnerProfessional] }));
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ status: 'received', intake: null, partnerKind: 'youthCare', urgency: 'soon' });
+    expect((await logged('PA-030', 'youth.referrals.create', R('ov1'))).length).toBe(1);
+    // A weekday at 10:00 in the Netherlands, a few days ahead.
+    let day = addDaysIso(today, 2);
+    while ([0, 6].includes(new Date(`${day}T12:00:00Z`).getUTCDay())) day = addDaysIso(day, 1);
+    const offset = new Intl.DateTimeFormat('en', { timeZone: 'Europe/Amsterdam', timeZoneName: 'shortOffset' }).formatToParts(new Date(`${day}T12:00:00Z`)).find((p) => p.type === 'timeZoneName')!.value.replace('GMT', '');
+    const tz = offset === '+1' ? '+01:00' : '+02:00';
+    const intake = await c(WM).post(`/api/v1/youth/referrals/${created.body.id}/intake`, {
+      startsAt: `${day}T10:00:00${tz}`, endsAt: `${day}T11:00:00${tz}`, mode: 'inPerson', location: 'Werkwinkel, spreekkamer 3',
+    });
+    expect(intake.status).toBe(201);
+    expect(intake.body.status).toBe('intakePlanned');
+    const meetingId = intake.body.intake.meetingId;
+    const meeting = await c(WM).get(`/api/v1/meetings/${meetingId}`);
+    expect(meeting.body).toMatchObject({ type: 'youthIntake' });
+    expect(meeting.body.agenda).toContain('Begeleider Sanne de Boer komt mee');
+    expect(meeting.body.participants.map((p: any) => p.kind).sort()).toEqual(['partnerProfessional', 'resident', 'staff']);
+    const ics = await c(WM).request('GET', intake.body.intake.invitationPath);
+    expect(ics.status).toBe(200);
+    expect(String(ics.body)).toContain('BEGIN:VEVENT');
+    expect(String(ics.body)).toContain('Intake jongere');
+    expect((await logged('PA-010', 'meetings.create', R('ov1'))).length).toBe(1);
+    expect((await c(WM).post(`/api/v1/youth/referrals/${created.body.id}/intake`, { startsAt: `${day}T10:00:00${tz}`, endsAt: `${day}T11:00:00${tz}`, mode: 'phone' })).status).toBe(409);
+    expect((await c(ROLE_USERS.jobCoachOtherArea).get(`/api/v1/residents/${R('ov1')}/referrals`)).status).toBe(404);
+
+    // The intake took place: its report puts the agreed goal and action into the one plan, starting it.
+    expect((await c(WM).get(`/api/v1/residents/${R('ov1')}/plan`)).status).toBe(404);
+    await backdateMeeting(server.ownerDb, meetingId, new Date(Date.now() - 3 * 3_600_000).toISOString(), new Date(Date.now() - 2 * 3_600_000).toISOString());
+    const report = await c(WM).post(`/api/v1/meetings/${meetingId}/report`, {
+      report: 'Kennisgemaakt met de jongere en Sanne de Boer. Wil de opleiding helpende zorg en welzijn doen.',
+      attendance: meeting.body.participants.map((p: any) => ({ participantId: p.id, attended: true })),
+      agreedActions: [{ goalTitle: 'Starten met de opleiding helpende zorg', description: 'Aanmelden bij het MBO', owner: { type: 'resident' }, dueDate: addDaysIso(today, 14) }],
+    });
+    expect(report.status).toBe(201);
+    const plan = await c(WM).get(`/api/v1/residents/${R('ov1')}/plan`);
+    expect(plan.status).toBe(200);
+    expect(plan.body.goals.map((g: any) => g.title)).toContain('Starten met de opleiding helpende zorg');
   });
 });

@@ -1483,6 +1483,58 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/residents/{id}/referrals': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Warme overdrachten van een jongere */
+    get: operations['listResidentYouthReferrals'];
+    put?: never;
+    /** Een warme overdracht van een partner vastleggen (context, toestemming van de jongere, urgentie, begeleider) */
+    post: operations['createYouthReferral'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/youth/referrals': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Warme overdrachten (standaard: nog open), de urgentste eerst */
+    get: operations['listYouthReferrals'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/youth/referrals/{referralId}/intake': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** De individuele intake plannen, met de begeleider uitgenodigd (gesprek "Intake jongere" met .ics) */
+    post: operations['planYouthIntake'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/youth/figures/exemption-rate': {
     parameters: {
       query?: never;
@@ -2762,7 +2814,7 @@ export interface components {
      * @description intake, threeWay (3-gesprek: inwoner, buurtteam en werkmatcher), followUp (vervolggesprek), homeVisit (huisbezoek)
      * @enum {string}
      */
-    MeetingTypeInput: 'intake' | 'threeWay' | 'followUp' | 'homeVisit';
+    MeetingTypeInput: 'intake' | 'threeWay' | 'followUp' | 'homeVisit' | 'youthIntake';
     /**
      * @description inPerson (op locatie), video of phone (telefonisch)
      * @enum {string}
@@ -3823,6 +3875,57 @@ export interface components {
       /** @description Cursor voor de volgende pagina (parameter cursor), of null op de laatste */
       next: string | null;
       unreadCount: number;
+    };
+    YouthReferralInput: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      residentId: string;
+      residentName: string;
+      /** @enum {string} */
+      partnerKind: 'youthCare' | 'schoolRmc' | 'buurtteam' | 'healthCare' | 'housing' | 'youthProbation';
+      organisationName: string;
+      professional: {
+        name: string;
+        email: string | null;
+        /**
+         * Format: uuid
+         * @description Als de begeleider in Samenplan werkt: zij wordt deelnemer van de intake
+         */
+        staffUserId: string | null;
+      };
+      contextSummary: string;
+      /**
+       * Format: date
+       * @description De dag waarop de jongere toestemming gaf voor de overdracht
+       */
+      consentOn: string;
+      /** @enum {string} */
+      urgency: 'normal' | 'soon' | 'urgent';
+      /** @enum {string} */
+      status: 'received' | 'intakePlanned' | 'closed';
+      /** Format: date */
+      receivedOn: string;
+      intake: {
+        /** Format: uuid */
+        meetingId: string;
+        /** Format: date-time */
+        startsAt: string;
+        /** @description De .ics-uitnodiging (ook voor de begeleider) */
+        invitationPath: string;
+      } | null;
+      createdBy: {
+        /** Format: uuid */
+        id: string;
+        displayName: string;
+      };
+    };
+    YouthReferralListInput: {
+      items: components['schemas']['YouthReferralInput'][];
+      /** @description Aantal treffers in totaal (niet alleen op deze pagina) */
+      total: number;
+      /** @description Cursor voor de volgende pagina (parameter cursor), of null op de laatste */
+      next: string | null;
     };
     YouthPersonRefInput: {
       /** Format: uuid */
@@ -5274,7 +5377,7 @@ export interface components {
      * @description intake, threeWay (3-gesprek: inwoner, buurtteam en werkmatcher), followUp (vervolggesprek), homeVisit (huisbezoek)
      * @enum {string}
      */
-    MeetingType: 'intake' | 'threeWay' | 'followUp' | 'homeVisit';
+    MeetingType: 'intake' | 'threeWay' | 'followUp' | 'homeVisit' | 'youthIntake';
     /**
      * @description inPerson (op locatie), video of phone (telefonisch)
      * @enum {string}
@@ -6335,6 +6438,57 @@ export interface components {
       /** @description Cursor voor de volgende pagina (parameter cursor), of null op de laatste */
       next: string | null;
       unreadCount: number;
+    };
+    YouthReferral: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      residentId: string;
+      residentName: string;
+      /** @enum {string} */
+      partnerKind: 'youthCare' | 'schoolRmc' | 'buurtteam' | 'healthCare' | 'housing' | 'youthProbation';
+      organisationName: string;
+      professional: {
+        name: string;
+        email: string | null;
+        /**
+         * Format: uuid
+         * @description Als de begeleider in Samenplan werkt: zij wordt deelnemer van de intake
+         */
+        staffUserId: string | null;
+      };
+      contextSummary: string;
+      /**
+       * Format: date
+       * @description De dag waarop de jongere toestemming gaf voor de overdracht
+       */
+      consentOn: string;
+      /** @enum {string} */
+      urgency: 'normal' | 'soon' | 'urgent';
+      /** @enum {string} */
+      status: 'received' | 'intakePlanned' | 'closed';
+      /** Format: date */
+      receivedOn: string;
+      intake: {
+        /** Format: uuid */
+        meetingId: string;
+        /** Format: date-time */
+        startsAt: string;
+        /** @description De .ics-uitnodiging (ook voor de begeleider) */
+        invitationPath: string;
+      } | null;
+      createdBy: {
+        /** Format: uuid */
+        id: string;
+        displayName: string;
+      };
+    };
+    YouthReferralList: {
+      items: components['schemas']['YouthReferral'][];
+      /** @description Aantal treffers in totaal (niet alleen op deze pagina) */
+      total: number;
+      /** @description Cursor voor de volgende pagina (parameter cursor), of null op de laatste */
+      next: string | null;
     };
     YouthPersonRef: {
       /** Format: uuid */
@@ -14316,6 +14470,323 @@ export interface operations {
       };
     };
   };
+  listResidentYouthReferrals: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['YouthReferralList'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  createYouthReferral: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @enum {string} */
+          partnerKind: 'youthCare' | 'schoolRmc' | 'buurtteam' | 'healthCare' | 'housing' | 'youthProbation';
+          organisationName: string;
+          /**
+           * Format: uuid
+           * @description De partnerorganisatie in Samenplan, als die er is
+           */
+          partnerOrganisationId?: string;
+          professionalName: string;
+          /** Format: email */
+          professionalEmail?: string;
+          /**
+           * Format: uuid
+           * @description De begeleider als medewerker in Samenplan (buurtteamprofessional)
+           */
+          professionalStaffUserId?: string;
+          contextSummary: string;
+          consent: {
+            /** @description De jongere gaf toestemming voor de warme overdracht */
+            given: boolean;
+            /** Format: date */
+            on: string;
+          };
+          /** @enum {string} */
+          urgency: 'normal' | 'soon' | 'urgent';
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['YouthReferral'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listYouthReferrals: {
+    parameters: {
+      query?: {
+        /** @description open: nog niet afgesloten */
+        status?: 'open' | 'all';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['YouthReferralList'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  planYouthIntake: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        referralId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** Format: date-time */
+          startsAt: string;
+          /** Format: date-time */
+          endsAt: string;
+          /** @enum {string} */
+          mode: 'inPerson' | 'video' | 'phone';
+          location?: string;
+          /** Format: uri */
+          videoUrl?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['YouthReferral'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   getExemptionRate: {
     parameters: {
       query: {
@@ -14502,6 +14973,18 @@ export const pathsYouthSearchPeriodsPeriodIdExemptionsPostRequestBodyContentAppl
 export const pathsYouthExemptionsGetParametersQueryStatusValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/youth/exemptions']['get']['parameters']['query']['status']
 > = ['pending', 'confirmed', 'rejected'];
+export const pathsResidentsIdReferralsPostRequestBodyContentApplicationJsonPartnerKindValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/residents/{id}/referrals']['post']['requestBody']['content']['application/json']['partnerKind']
+> = ['youthCare', 'schoolRmc', 'buurtteam', 'healthCare', 'housing', 'youthProbation'];
+export const pathsResidentsIdReferralsPostRequestBodyContentApplicationJsonUrgencyValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/residents/{id}/referrals']['post']['requestBody']['content']['application/json']['urgency']
+> = ['normal', 'soon', 'urgent'];
+export const pathsYouthReferralsGetParametersQueryStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/youth/referrals']['get']['parameters']['query']['status']
+> = ['open', 'all'];
+export const pathsYouthReferralsReferralIdIntakePostRequestBodyContentApplicationJsonModeValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/youth/referrals/{referralId}/intake']['post']['requestBody']['content']['application/json']['mode']
+> = ['inPerson', 'video', 'phone'];
 export const roleInputValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['RoleInput']> = [
   'jobCoach',
   'teamLead',
@@ -14818,7 +15301,7 @@ export const planActionUpdateInputStatusValues: ReadonlyArray<
 > = ['open', 'inProgress', 'done', 'cancelled'];
 export const meetingTypeInputValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['MeetingTypeInput']
-> = ['intake', 'threeWay', 'followUp', 'homeVisit'];
+> = ['intake', 'threeWay', 'followUp', 'homeVisit', 'youthIntake'];
 export const meetingModeInputValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['MeetingModeInput']
 > = ['inPerson', 'video', 'phone'];
@@ -14912,6 +15395,15 @@ export const worklistInputDueActionsStateValues: ReadonlyArray<
 export const notificationInputKindValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['NotificationInput']['kind']
 > = ['worklistReminder', 'newInCaseload', 'searchPeriodEnding'];
+export const youthReferralInputPartnerKindValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['YouthReferralInput']['partnerKind']
+> = ['youthCare', 'schoolRmc', 'buurtteam', 'healthCare', 'housing', 'youthProbation'];
+export const youthReferralInputUrgencyValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['YouthReferralInput']['urgency']
+> = ['normal', 'soon', 'urgent'];
+export const youthReferralInputStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['YouthReferralInput']['status']
+> = ['received', 'intakePlanned', 'closed'];
 export const searchActivityInputKindValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['SearchActivityInput']['kind']
 > = ['jobApplication', 'educationEnquiry', 'jobInterview', 'contactMoment', 'other'];
@@ -15251,6 +15743,7 @@ export const meetingTypeValues: ReadonlyArray<FlattenedDeepRequired<components>[
   'threeWay',
   'followUp',
   'homeVisit',
+  'youthIntake',
 ];
 export const meetingModeValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['MeetingMode']> = [
   'inPerson',
@@ -15347,6 +15840,15 @@ export const worklistDueActionsStateValues: ReadonlyArray<
 export const notificationKindValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['Notification']['kind']
 > = ['worklistReminder', 'newInCaseload', 'searchPeriodEnding'];
+export const youthReferralPartnerKindValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['YouthReferral']['partnerKind']
+> = ['youthCare', 'schoolRmc', 'buurtteam', 'healthCare', 'housing', 'youthProbation'];
+export const youthReferralUrgencyValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['YouthReferral']['urgency']
+> = ['normal', 'soon', 'urgent'];
+export const youthReferralStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['YouthReferral']['status']
+> = ['received', 'intakePlanned', 'closed'];
 export const searchActivityKindValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['SearchActivity']['kind']
 > = ['jobApplication', 'educationEnquiry', 'jobInterview', 'contactMoment', 'other'];
