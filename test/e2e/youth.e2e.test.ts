@@ -133,4 +133,61 @@ describe('web app: Team Jongeren', () => {
     await expectNoAxeViolations(page, 'inwoner met zoektermijn (telefoon)');
     await page.context().close();
   });
+
+  it('a warm handover from youth care → the intake with the youth worker invited (.ics); the meeting is on the young person page', async () => {
+    const page = await login('werkmatcher.jongeren');
+    await page.goto(`${server.baseUrl}/jongeren`);
+    await page.locator('#youth-periods tbody tr').first().waitFor();
+    const row = page.locator('#youth-periods tbody tr').nth(2);
+    const name = (await row.locator('a').textContent()) ?? '';
+    await row.locator('a').click();
+    await page.getByRole('link', { name: 'Naar de pagina van de jongere' }).click();
+    await page.locator('#zoektermijn-sectie').waitFor();
+    await settled(page);
+    await page.getByText('Warme overdracht vastleggen').click();
+    await page.getByLabel('Van welke partner?').selectOption('youthCare');
+    await page.getByLabel('Organisatie').fill('Jeugdzorg Utrecht (e2e)');
+    await page.getByLabel('Naam van de begeleider').fill('Ilse Bos');
+    await page.getByLabel('E-mail van de begeleider').fill('ilse.bos@example.org');
+    await page.getByLabel('Context: wat speelt er, welke hulp loopt er?').fill('Verlaat de woongroep; wil werken in de groenvoorziening.');
+    await page.getByLabel('Urgentie').selectOption('soon');
+    // Without the young person's consent: refused, with the message at the checkbox.
+    await page.getByRole('button', { name: 'Overdracht vastleggen' }).click();
+    await page.getByText('Een warme overdracht vraagt de toestemming van de jongere').waitFor();
+    await expectNoAxeViolations(page, 'overdracht zonder toestemming');
+    await page.getByLabel('De jongere geeft toestemming voor deze overdracht').check();
+    await page.getByRole('button', { name: 'Overdracht vastleggen' }).click();
+    await page.getByText('De overdracht is vastgelegd.').waitFor();
+    await shot(page, 'youth-referral-recorded');
+    await expectNoAxeViolations(page, 'overdracht vastgelegd');
+
+    await page.getByRole('link', { name: 'Naar de warme overdrachten' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Warme overdrachten' }).waitFor();
+    const section = page.locator('section', { has: page.getByRole('heading', { level: 2, name }) });
+    await section.waitFor();
+    await settled(page);
+    await expectNoAxeViolations(page, 'warme overdrachten');
+    // The next working day but one, 10:00–11:00.
+    let d = new Date(Date.now() + 2 * 86_400_000);
+    while ([0, 6].includes(d.getDay())) d = new Date(d.getTime() + 86_400_000);
+    const typed = `${String(d.getDate()).padStart(2, '0')}-${String(d.getMonth() + 1).padStart(2, '0')}-${d.getFullYear()}`;
+    await section.getByLabel('Datum').fill(typed);
+    await section.getByLabel('Plaats').fill('Werkwinkel Centrum, spreekkamer 2');
+    await section.getByRole('button', { name: 'Intake plannen' }).click();
+    await section.getByText('Intake gepland').waitFor();
+    const ics = section.getByRole('link', { name: 'Uitnodiging (.ics) voor Ilse Bos en de jongere' });
+    await ics.waitFor();
+    const res = await page.request.get(`${server.baseUrl}${await ics.getAttribute('href')}`);
+    expect(res.status()).toBe(200);
+    expect(await res.text()).toContain('Intake jongere');
+    await shot(page, 'youth-referral-intake');
+    await expectNoAxeViolations(page, 'intake gepland');
+
+    await section.getByRole('link', { name: 'Naar de pagina van de jongere' }).click();
+    await page.getByRole('link', { name: /Gesprekken/ }).first().click();
+    await page.getByText('Intake jongere').first().waitFor();
+    await settled(page);
+    await expectNoAxeViolations(page, 'gesprekken met de intake');
+    await page.context().close();
+  });
 });

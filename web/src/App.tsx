@@ -30,6 +30,7 @@ import { WorklistPage } from './pages/worklist/WorklistPage.tsx';
 import { ExemptionsPage } from './pages/youth/ExemptionsPage.tsx';
 import { SearchPeriodPage } from './pages/youth/SearchPeriodPage.tsx';
 import { YouthPage } from './pages/youth/YouthPage.tsx';
+import { ReferralsPage } from './pages/youth/ReferralsPage.tsx';
 
 function AuthenticatedLayout() {
   const session = useSession();
@@ -235,6 +236,14 @@ export function App() {
           element={
             <RequireAuth permission="youth:read">
               <SearchPeriodPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="jongeren/overdrachten"
+          element={
+            <RequireAuth permission="youth:read">
+              <ReferralsPage />
             </RequireAuth>
           }
         />

@@ -60,3 +60,21 @@ export function rejectExemption(exemptionId: string, note: string): Promise<Exem
 export function getExemptionRate(year: number): Promise<ExemptionRate> {
   return body(api.GET('/youth/figures/exemption-rate', { params: { query: { year } } }));
 }
+
+export type YouthReferral = S['YouthReferral'];
+export type PartnerKind = YouthReferral['partnerKind'];
+export type Urgency = YouthReferral['urgency'];
+export const PARTNER_KINDS: PartnerKind[] = ['youthCare', 'schoolRmc', 'buurtteam', 'healthCare', 'housing', 'youthProbation'];
+export const URGENCIES: Urgency[] = ['normal', 'soon', 'urgent'];
+
+export function listOpenReferrals(): Promise<YouthReferral[]> {
+  return body(api.GET('/youth/referrals', { params: { query: { status: 'open' } } })).then((l) => l.items);
+}
+
+export function createReferral(residentId: string, referral: Record<string, unknown>): Promise<YouthReferral> {
+  return body(api.POST('/residents/{id}/referrals', { params: { path: { id: residentId } }, body: referral as never }));
+}
+
+export function planIntake(referralId: string, intake: { startsAt: string; endsAt: string; mode: 'inPerson' | 'video' | 'phone'; location?: string; videoUrl?: string }): Promise<YouthReferral> {
+  return body(api.POST('/youth/referrals/{referralId}/intake', { params: { path: { referralId } }, body: intake }));
+}

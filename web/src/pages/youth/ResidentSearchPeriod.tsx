@@ -13,6 +13,7 @@ import { fieldErrorsOf } from '../../hooks/useFieldErrors.ts';
 import { localeOf } from '../../i18n/index.ts';
 import { apiDate, calendarDateProblem } from '../../rules/dateRules.ts';
 import { PeriodStatus, periodHref } from './shared.tsx';
+import { ReferralForm } from './ReferralForm.tsx';
 
 /**
  * The search period on the resident page (Team Jongeren): the countdown of the latest one, or — for a young person
@@ -42,6 +43,7 @@ export function ResidentSearchPeriod({ residentId, young }: { residentId: string
         <Paragraph>{t('youth.resident.none')}</Paragraph>
       )}
       {!running && young && <ReportForm residentId={residentId} />}
+      {young && <ReferralForm residentId={residentId} />}
     </section>
   );
 }
