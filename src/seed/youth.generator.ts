@@ -29,6 +29,17 @@ export interface YouthSeedRows {
     municipality_id: string; id: string; resident_id: string; partner_kind: string; organisation_name: string; professional_name: string;
     professional_email: string | null; context_summary: string; consent_on: string; urgency: string; received_on: string; created_by: string; created_at: Date;
   }>;
+  money: YouthProvisionSeed;
+}
+
+export interface YouthProvisionSeed {
+  settings: { municipality_id: string; approval_threshold_cents: number } | null;
+  budgets: Array<{ municipality_id: string; team_id: string; year: number; budget_cents: number }>;
+  provisions: Array<{
+    municipality_id: string; id: string; resident_id: string; team_id: string; year: number; kind: string; description: string; amount_cents: number;
+    rule_room: string; justification: string; status: 'requested' | 'approved' | 'paid'; requested_by: string; requested_at: Date;
+    approved_by: string | null; approved_at: Date | null; paid_on: string | null; paid_by: string | null; payment_reference: string | null;
+  }>;
 }
 
 export const YOUTH_COACH = 'werkmatcher.jongeren';
@@ -58,7 +69,7 @@ const REASONS: ReadonlyArray<readonly [string, string | null, number]> = [
 export const RUNNING_DAYS_LEFT = [1, 3, 7, 12, 20, 26] as const;
 
 export function generateYouth(t: YouthTeamFacts, today: string): YouthSeedRows {
-  const out: YouthSeedRows = { periods: [], activities: [], exemptions: [], referrals: [] };
+  const out: YouthSeedRows = { periods: [], activities: [], exemptions: [], referrals: [], money: { settings: null, budgets: [], provisions: [] } };
   const coach = t.coaches.find((c) => c.username.endsWith(YOUTH_COACH));
   const senior = t.coaches.find((c) => c.username.endsWith(YOUTH_SENIOR)) ?? t.coaches.find((c) => c.senior);
   if (!coach || !senior) return out;
@@ -146,6 +157,35 @@ export function generateYouth(t: YouthTeamFacts, today: string): YouthSeedRows {
       context_summary: 'Verlaat over zes weken de woongroep (18 jaar). Wil een opleiding in de zorg; schulden bij een telefoonabonnement. Heeft een vaste begeleider die meekomt.',
       consent_on: addDaysIso(today, -2), urgency: 'soon', received_on: addDaysIso(today, -1), created_by: coach.id, created_at: at(addDaysIso(today, -1), 9),
     });
+  }
+
+  // Custom provisions (maatwerk): this year's budget of € 25.000, a second person above € 500 (seed 002: "dan
+  // betalen wij vaak de boeken en laptops"); one laptop waiting for senior.jongeren, books approved, some paid.
+  const year = Number(today.slice(0, 4));
+  out.money.settings = { municipality_id: m, approval_threshold_cents: 50_000 };
+  out.money.budgets.push({ municipality_id: m, team_id: t.teamId, year, budget_cents: 2_500_000 });
+  const room = 'Art. 35 Participatiewet (bijzondere bijstand) en de beleidsregel maatwerk jongeren: ruimte voor kosten van een opleiding zonder startkwalificatie';
+  const provision = (residentId: string, k: number, kind: string, description: string, cents: number, status: 'requested' | 'approved' | 'paid', day: string, by = coach.id) => {
+    const approver = status === 'requested' ? null : cents > 50_000 ? senior.id : by;
+    out.money.provisions.push({
+      municipality_id: m, id: seedUuid('youth-provision', m, k), resident_id: residentId, team_id: t.teamId, year, kind, description, amount_cents: cents,
+      rule_room: room, justification: 'Met eigen spullen kan de jongere de opleiding volgen: een zetje om te starten en vol te houden.', status,
+      requested_by: by, requested_at: at(day, 10), approved_by: approver, approved_at: approver ? at(day, 15) : null,
+      paid_on: status === 'paid' ? addDaysIso(day, 3) : null, paid_by: status === 'paid' ? by : null, payment_reference: status === 'paid' ? `MW-${year}-${String(k).padStart(4, '0')}` : null,
+    });
+  };
+  const firstOfYear = `${year}-01-01`;
+  const dayThisYear = (back: number) => { const d = addDaysIso(today, -back); return d < firstOfYear ? firstOfYear : d; };
+  const ownIds = own.map((r) => r.id);
+  if (ownIds[0]) provision(ownIds[0], 1, 'laptop', 'Laptop voor de opleiding ICT-support (mbo 2)', 64_900, 'requested', dayThisYear(1));
+  if (ownIds[1]) provision(ownIds[1], 2, 'books', 'Boeken en readers voor het eerste leerjaar', 12_450, 'approved', dayThisYear(5));
+  for (let k = 3; k <= 22; k += 1) {
+    const r = t.residents[(k * 7) % Math.max(1, t.residents.length)];
+    if (!r) break;
+    const laptop = k % 3 === 0;
+    const day = dayThisYear(rng.int(10, 330));
+    if (day > addDaysIso(today, -4)) continue;
+    provision(r.id, k, laptop ? 'laptop' : k % 3 === 1 ? 'books' : 'travel', laptop ? 'Laptop voor de opleiding' : k % 3 === 1 ? 'Studieboeken' : 'OV-abonnement naar de stageplek', laptop ? 45_000 : rng.int(40, 200) * 100, 'paid', day);
   }
 
   // A year of the team's history (ended before today), spread over the months.

@@ -59,6 +59,21 @@ export async function insertYouthRows(db: Db, rows: YouthSeedRows): Promise<void
       VALUES (${f.municipality_id}, ${f.id}, ${f.resident_id}, ${f.partner_kind}, ${f.organisation_name}, ${f.professional_name}, ${f.professional_email},
         ${f.context_summary}, ${f.consent_on}::date, ${f.urgency}, ${f.received_on}::date, ${f.created_by}, ${f.created_at})`.execute(db);
   }
+  const money = rows.money;
+  if (money.settings) {
+    await sql`INSERT INTO youth_provision_settings (municipality_id, approval_threshold_cents)
+      VALUES (${money.settings.municipality_id}, ${money.settings.approval_threshold_cents}) ON CONFLICT DO NOTHING`.execute(db);
+  }
+  for (const b of money.budgets) {
+    await sql`INSERT INTO youth_provision_budgets (municipality_id, team_id, year, budget_cents) VALUES (${b.municipality_id}, ${b.team_id}, ${b.year}, ${b.budget_cents})`.execute(db);
+  }
+  for (const p of money.provisions) {
+    await sql`INSERT INTO youth_provisions (municipality_id, id, resident_id, team_id, year, kind, description, amount_cents, rule_room, justification, status,
+        requested_by, requested_at, approved_by, approved_at, paid_on, paid_by, payment_reference)
+      VALUES (${p.municipality_id}, ${p.id}, ${p.resident_id}, ${p.team_id}, ${p.year}, ${p.kind}, ${p.description}, ${p.amount_cents}, ${p.rule_room},
+        ${p.justification}, ${p.status}, ${p.requested_by}, ${p.requested_at}, ${p.approved_by}, ${p.approved_at}, ${p.paid_on}::date, ${p.paid_by},
+        ${p.payment_reference})`.execute(db);
+  }
   for (const e of rows.exemptions) {
     await sql`INSERT INTO youth_exemptions (municipality_id, id, search_period_id, resident_id, team_id, legal_basis, reason_category, reason_text,
         decided_by, decided_on, status, reviewed_by, reviewed_at, review_note, created_at)

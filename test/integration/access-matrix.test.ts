@@ -106,6 +106,7 @@ const routes: RouteCase[] = [
   },
   // Team Jongeren (issue 13): the search periods of a young person, for the area team (and Team Jongeren) only.
   { name: 'GET /residents/{id}/search-periods', allowed: caseWorkers, okStatus: 200, call: (c, id) => c.get(`/api/v1/residents/${id}/search-periods`) },
+  { name: 'GET /residents/{id}/provisions', allowed: caseWorkers, okStatus: 200, call: (c, id) => c.get(`/api/v1/residents/${id}/provisions`) },
   { name: 'GET /residents/{id}/referrals', allowed: caseWorkers, okStatus: 200, call: (c, id) => c.get(`/api/v1/residents/${id}/referrals`) },
 ];
 

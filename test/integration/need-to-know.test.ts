@@ -44,6 +44,7 @@ const WAYS: Record<string, Way[]> = {
   youth_search_activities: ['area', 'own'],
   youth_exemptions: ['area', 'own'],
   youth_referrals: ['area', 'own'],
+  youth_provisions: ['area', 'own'],
 };
 
 const PERSONAS = [

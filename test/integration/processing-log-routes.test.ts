@@ -784,6 +784,37 @@ const cases: Record<string, Case> = {
     }),
     subjects: (res) => [res.body.residentId],
   },
+  requestCustomProvision: {
+    as: WMJ,
+    request: async () => ({
+      params: { id: (await youthRunning(0)).resident_id },
+      body: { kind: 'books', description: 'Studieboeken', amountCents: 8_950, ruleRoom: 'Art. 35 Participatiewet', justification: 'Voor de opleiding.' },
+    }),
+    outside: (d) => d.arnhem,
+  },
+  listResidentCustomProvisions: { as: WMJ, request: async () => ({ params: { id: (await youthRunning(0)).resident_id } }), outside: (d) => d.arnhem },
+  listCustomProvisions: { as: WMJ, subjects: (res) => res.body.items.map((p: any) => p.residentId) },
+  approveCustomProvision: {
+    as: SENIOR,
+    request: async () => ({ params: { provisionId: (await youthProvision('requested')).id }, body: {} }),
+    subjects: (res) => [res.body.residentId],
+  },
+  rejectCustomProvision: {
+    as: SENIOR,
+    request: async () => {
+      const created = await prepare(await session(WMJ), 'POST', `/residents/${(await youthRunning(0)).resident_id}/provisions`, {
+        kind: 'laptop', description: 'Tweede laptop', amountCents: 70_000, ruleRoom: 'Art. 35 Participatiewet', justification: 'Kapot.',
+      });
+      return { params: { provisionId: created.body.id }, body: { note: 'Eerst de garantie van de eerste laptop.' } };
+    },
+    subjects: (res) => [res.body.residentId],
+  },
+  payCustomProvision: {
+    as: WMJ,
+    request: async () => ({ params: { provisionId: (await youthProvision('approved')).id }, body: { paidOn: today(), reference: 'MW-TEST-1' } }),
+    subjects: (res) => [res.body.residentId],
+  },
+  listCustomProvisionBudgets: { as: WMJ, request: () => ({ query: { year: Number(today().slice(0, 4)) } }) },
   getExemptionRate: { as: BELEID, request: () => ({ query: { year: Number(today().slice(0, 4)) } }) },
   getMatcherAlgorithmRegisterEntry: { as: BELEID },
 };
@@ -805,6 +836,11 @@ async function youthReferral() {
   return one('warme overdracht zonder intake', sql<{ id: string; resident_id: string }>`
     SELECT id, resident_id FROM youth_referrals WHERE municipality_id = ${utrecht} AND status = 'received' AND created_by = ${user(WMJ).id}::uuid
     ORDER BY received_on, id LIMIT 1`);
+}
+async function youthProvision(status: string) {
+  return one(`maatwerkvoorziening ${status}`, sql<{ id: string }>`
+    SELECT id FROM youth_provisions WHERE municipality_id = ${utrecht} AND status = ${status} AND requested_by = ${user(WMJ).id}::uuid
+    ORDER BY requested_at, id LIMIT 1`);
 }
 async function youthPendingExemption() {
   return one('ontheffing die wacht op de senior', sql<{ id: string }>`

@@ -266,3 +266,52 @@ describe('warm handover → intake (PA-030)', () => {
     expect(plan.body.goals.map((g: any) => g.title)).toContain('Starten met de opleiding helpende zorg');
   });
 });
+
+describe('custom provisions within the team budget (PA-031)', () => {
+  const year = Number(today.slice(0, 4));
+  const laptop = (amountCents: unknown) => ({
+    kind: 'laptop', description: 'Laptop voor de opleiding ICT-support', amountCents,
+    ruleRoom: 'Art. 35 Participatiewet, beleidsregel maatwerk jongeren', justification: 'Zonder laptop kan hij de opleiding niet volgen.',
+  });
+  const count = async () => Number((await sql<{ n: string }>`SELECT count(*) AS n FROM youth_provisions`.execute(server.ownerDb)).rows[0]!.n);
+
+  it('refuses −1, 10^12 and fractions of cents, and a request over the budget (400 naming amountCents, nothing written)', async () => {
+    const team = (await sql<{ team_id: string }>`SELECT team_id FROM team_members WHERE staff_user_id = ${world.users[WM]!}::uuid`.execute(server.ownerDb)).rows[0]!.team_id;
+    await sql`INSERT INTO youth_provision_settings (municipality_id, approval_threshold_cents) VALUES (${world.utrecht}, 50000)`.execute(server.ownerDb);
+    await sql`INSERT INTO youth_provision_budgets (municipality_id, team_id, year, budget_cents) VALUES (${world.utrecht}, ${team}, ${year}, 100000)`.execute(server.ownerDb);
+    for (const bad of [-1, 0, 1e12, 12.5, '100']) {
+      const res = await c(WM).post(`/api/v1/residents/${R('ov1')}/provisions`, laptop(bad));
+      expect(res.status, String(bad)).toBe(400);
+      expect(res.body.invalidParams[0].name).toBe('amountCents');
+    }
+    const over = await c(WM).post(`/api/v1/residents/${R('ov1')}/provisions`, laptop(100_001));
+    expect(over.status).toBe(400);
+    expect(over.body.invalidParams[0]).toMatchObject({ name: 'amountCents', code: 'overBudget' });
+    expect(over.body.invalidParams[0].reason).toContain('€ 1.000,00');
+    expect(await count()).toBe(0);
+    expect((await c(ROLE_USERS.jobCoachOtherArea).post(`/api/v1/residents/${R('ov1')}/provisions`, laptop(100))).status).toBe(404);
+  });
+
+  it('within the threshold approved at once; above it a second person approves; paid; the budget adds up', async () => {
+    const small = await c(WM).post(`/api/v1/residents/${R('ov1')}/provisions`, laptop(45_000));
+    expect(small.status).toBe(201);
+    expect(small.body).toMatchObject({ status: 'approved', amountCents: 45_000, needsSecondPerson: false });
+    const rest = await c(WM).post(`/api/v1/residents/${R('ov1')}/provisions`, laptop(55_001));
+    expect(rest.status).toBe(400);
+    const big = await c(WM).post(`/api/v1/residents/${R('ov1')}/provisions`, { ...laptop(52_000), kind: 'books', description: 'Boeken en een rekenmachine' });
+    expect(big.status).toBe(201);
+    expect(big.body).toMatchObject({ status: 'requested', needsSecondPerson: true });
+    expect([403, 404]).toContain((await c(WM).post(`/api/v1/youth/provisions/${big.body.id}/approve`, {})).status);
+    const approved = await c(SENIOR).post(`/api/v1/youth/provisions/${big.body.id}/approve`, {});
+    expect(approved.status).toBe(200);
+    expect(approved.body).toMatchObject({ status: 'approved', approvedBy: { id: world.users[SENIOR] } });
+    const paid = await c(WM).post(`/api/v1/youth/provisions/${small.body.id}/pay`, { paidOn: today, reference: 'MW-1' });
+    expect(paid.status).toBe(200);
+    expect(paid.body.status).toBe('paid');
+    expect((await c(WM).post(`/api/v1/youth/provisions/${small.body.id}/pay`, { paidOn: today, reference: 'MW-1' })).status).toBe(409);
+    const budget = await c(WM).get(`/api/v1/youth/provision-budgets?year=${year}`);
+    expect(budget.status).toBe(200);
+    expect(budget.body.items[0]).toMatchObject({ budgetCents: 100_000, committedCents: 52_000, paidCents: 45_000, availableCents: 3_000, approvalThresholdCents: 50_000 });
+    expect(await logged('PA-031', 'youth.provisions.approve', R('ov1'))).toEqual([{ actor_role: 'seniorJobCoach', status: 'ok' }]);
+  });
+});

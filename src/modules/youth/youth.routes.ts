@@ -4,6 +4,8 @@ import { API_PREFIX } from '../../platform/http/openapi.ts';
 import * as exemptions from './exemptions.service.ts';
 import * as periods from './search-periods.service.ts';
 import * as referrals from './referrals.service.ts';
+import * as provisions from './provisions.service.ts';
+import { budgetListSchema, budgetQuery, provisionCreateSchema, provisionDecisionSchema, provisionListQuery, provisionListSchema, provisionParams, provisionPaySchema, provisionRejectSchema, provisionSchema } from './provisions.schema.ts';
 import { intakeCreateSchema, referralCreateSchema, referralListQuery, referralListSchema, referralParams, referralSchema } from './referrals.schema.ts';
 import {
   exemptionCreateSchema,
@@ -213,6 +215,73 @@ export const registerYouthRoutes: RouteRegistrar = (app) => {
       },
     },
     async (req, reply) => reply.status(201).send(await referrals.planIntake(req.ctx(), req.params.referralId, req.body)),
+  );
+
+  // Custom provisions (maatwerk) and the team's budget (PA-031).
+  const approver = { access: { permission: 'youth:approveProvision' as const } };
+  const pa031 = (action: string, subjectParam?: string) => ({ activity: 'PA-031' as const, action, ...(subjectParam ? { subjectParam } : {}) });
+  r.post(
+    `${API_PREFIX}/residents/:id/provisions`,
+    {
+      config: { ...write, processing: pa031('youth.provisions.request', 'id') },
+      schema: {
+        tags,
+        summary: 'Een maatwerkvoorziening aanvragen (regelruimte en waarom het helpt); boven de drempel keurt een tweede persoon goed; over het budget: 400',
+        operationId: 'requestCustomProvision',
+        params: residentParams,
+        body: provisionCreateSchema,
+        response: { 201: provisionSchema },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await provisions.requestProvision(req.ctx(), req.params.id, req.body)),
+  );
+  r.get(
+    `${API_PREFIX}/residents/:id/provisions`,
+    {
+      config: { ...read, processing: pa031('youth.provisions.list', 'id') },
+      schema: { tags, summary: 'Maatwerkvoorzieningen van een jongere', operationId: 'listResidentCustomProvisions', params: residentParams, response: { 200: provisionListSchema } },
+    },
+    async (req) => provisions.residentProvisions(req.ctx(), req.params.id),
+  );
+  r.get(
+    `${base}/provisions`,
+    {
+      config: { ...read, processing: pa031('youth.provisions.list') },
+      schema: { tags, summary: 'Maatwerkvoorzieningen (standaard: aangevraagd of goedgekeurd)', operationId: 'listCustomProvisions', querystring: provisionListQuery, response: { 200: provisionListSchema } },
+    },
+    async (req) => provisions.listProvisions(req.ctx(), req.query),
+  );
+  r.post(
+    `${base}/provisions/:provisionId/approve`,
+    {
+      config: { ...approver, processing: pa031('youth.provisions.approve') },
+      schema: { tags, summary: 'Een aanvraag boven de drempel goedkeuren (een tweede persoon)', operationId: 'approveCustomProvision', params: provisionParams, body: provisionDecisionSchema, response: { 200: provisionSchema } },
+    },
+    async (req) => provisions.approveProvision(req.ctx(), req.params.provisionId, req.body),
+  );
+  r.post(
+    `${base}/provisions/:provisionId/reject`,
+    {
+      config: { ...approver, processing: pa031('youth.provisions.reject') },
+      schema: { tags, summary: 'Een aanvraag afwijzen met de reden', operationId: 'rejectCustomProvision', params: provisionParams, body: provisionRejectSchema, response: { 200: provisionSchema } },
+    },
+    async (req) => provisions.rejectProvision(req.ctx(), req.params.provisionId, req.body),
+  );
+  r.post(
+    `${base}/provisions/:provisionId/pay`,
+    {
+      config: { ...write, processing: pa031('youth.provisions.pay') },
+      schema: { tags, summary: 'De betaling van een goedgekeurde voorziening vastleggen', operationId: 'payCustomProvision', params: provisionParams, body: provisionPaySchema, response: { 200: provisionSchema } },
+    },
+    async (req) => provisions.payProvision(req.ctx(), req.params.provisionId, req.body),
+  );
+  r.get(
+    `${base}/provision-budgets`,
+    {
+      config: { ...read, processing: { activity: 'PA-031', action: 'youth.provisions.budget', subject: 'aggregate' } },
+      schema: { tags, summary: 'Budget maatwerk per team en jaar: vastgelegd, betaald, beschikbaar, per soort', operationId: 'listCustomProvisionBudgets', querystring: budgetQuery, response: { 200: budgetListSchema } },
+    },
+    async (req) => provisions.provisionBudgets(req.ctx(), req.query.year),
   );
 
   r.get(

@@ -45,6 +45,8 @@ export const PERMISSIONS = [
   'youth:write',
   'youth:confirmExemption',
   'youth:figures',
+  // A custom provision above the municipality's threshold needs a second person: teamleider or senior werkmatcher.
+  'youth:approveProvision',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -82,7 +84,7 @@ const caseWork: Permission[] = [
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   jobCoach: [...caseWork, 'youth:read', 'youth:write', 'youth:figures'],
   // The teamleider also divides caseloads and runs catch-up campaigns (inhaalslag) for the team.
-  teamLead: [...caseWork, 'team:manage', 'youth:read', 'youth:write', 'youth:figures'],
+  teamLead: [...caseWork, 'team:manage', 'youth:read', 'youth:write', 'youth:figures', 'youth:approveProvision'],
   // Sees consenting residents only, and only the shared parts (see residents.policy.ts).
   // With consent, the buurtteam works on the integrated assessment and on its own actions in the one plan.
   partnerProfessional: [
@@ -120,7 +122,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   privacyOfficer: ['organisation:read', 'processingLog:read', 'privacy:inspect', 'algorithmRegister:read'],
   // Issue 13: always next to jobCoach (her case work and scope come from that role); confirms or sends back an
   // exemption another werkmatcher proposed, never her own (youth/exemptions.service.ts).
-  seniorJobCoach: ['youth:read', 'youth:confirmExemption', 'youth:figures'],
+  seniorJobCoach: ['youth:read', 'youth:confirmExemption', 'youth:figures', 'youth:approveProvision'],
 };
 
 export function permissionsOf(p: Pick<Principal, 'roles'>): Set<Permission> {

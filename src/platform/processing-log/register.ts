@@ -248,6 +248,17 @@ export const processingActivities = [
     dataCategories: ['identificatie', 'context van de overdracht (kan zorg betreffen)', 'toestemming', 'urgentie', 'naam en e-mail van de begeleider'],
     retention: retentionCase,
   },
+  {
+    id: 'PA-031',
+    version: 1,
+    nameNl: 'Maatwerkvoorzieningen voor jongeren: aanvraag, onderbouwing, goedkeuring en betaling',
+    nameEn: 'Custom provisions for young people: request, justification, approval and payment',
+    purpose:
+      'Werkmatchers vragen een maatwerkvoorziening aan (bijvoorbeeld een laptop en boeken voor een opleiding), met de regelruimte en waarom het helpt; boven een bedrag keurt een tweede persoon goed; de betaling wordt vastgelegd en het budget per team bijgehouden.',
+    legalBasis: 'Art. 6 lid 1 sub e AVG, jo. art. 10 en art. 35 Participatiewet',
+    dataCategories: ['identificatie', 'soort en bedrag van de voorziening', 'onderbouwing', 'goedkeuring en betaling'],
+    retention: retentionCase,
+  },
 ] as const satisfies readonly ProcessingActivity[];
 
 export type ProcessingActivityId = (typeof processingActivities)[number]['id'];

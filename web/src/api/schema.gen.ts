@@ -1535,6 +1535,109 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/residents/{id}/provisions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Maatwerkvoorzieningen van een jongere */
+    get: operations['listResidentCustomProvisions'];
+    put?: never;
+    /** Een maatwerkvoorziening aanvragen (regelruimte en waarom het helpt); boven de drempel keurt een tweede persoon goed; over het budget: 400 */
+    post: operations['requestCustomProvision'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/youth/provisions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Maatwerkvoorzieningen (standaard: aangevraagd of goedgekeurd) */
+    get: operations['listCustomProvisions'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/youth/provisions/{provisionId}/approve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Een aanvraag boven de drempel goedkeuren (een tweede persoon) */
+    post: operations['approveCustomProvision'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/youth/provisions/{provisionId}/reject': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Een aanvraag afwijzen met de reden */
+    post: operations['rejectCustomProvision'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/youth/provisions/{provisionId}/pay': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** De betaling van een goedgekeurde voorziening vastleggen */
+    post: operations['payCustomProvision'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/youth/provision-budgets': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Budget maatwerk per team en jaar: vastgelegd, betaald, beschikbaar, per soort */
+    get: operations['listCustomProvisionBudgets'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/youth/figures/exemption-rate': {
     parameters: {
       query?: never;
@@ -1639,6 +1742,7 @@ export interface components {
         | 'youth:write'
         | 'youth:confirmExemption'
         | 'youth:figures'
+        | 'youth:approveProvision'
       )[];
       csrfToken: string;
       /** @enum {string} */
@@ -3876,6 +3980,93 @@ export interface components {
       next: string | null;
       unreadCount: number;
     };
+    CustomProvisionInput: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      residentId: string;
+      residentName: string;
+      team: {
+        /** Format: uuid */
+        id: string;
+        name: string;
+      };
+      year: number;
+      /** @enum {string} */
+      kind: 'laptop' | 'books' | 'schoolFees' | 'travel' | 'workClothing' | 'other';
+      description: string;
+      /** @description Bedrag in centen (geheel getal) */
+      amountCents: number;
+      /** @description Welke regel ruimte geeft (regelruimte) */
+      ruleRoom: string;
+      /** @description Waarom dit deze jongere helpt */
+      justification: string;
+      /** @enum {string} */
+      status: 'requested' | 'approved' | 'rejected' | 'paid';
+      requestedBy: {
+        /** Format: uuid */
+        id: string;
+        displayName: string;
+      };
+      /** Format: date-time */
+      requestedAt: string;
+      approvedBy: {
+        /** Format: uuid */
+        id: string;
+        displayName: string;
+      } | null;
+      decisionNote: string | null;
+      /** Format: date */
+      paidOn: string | null;
+      paymentReference: string | null;
+      /** @description Boven de drempel van de gemeente: een tweede persoon keurt goed */
+      needsSecondPerson: boolean;
+      permissions: {
+        approve: boolean;
+        pay: boolean;
+      };
+    };
+    CustomProvisionListInput: {
+      items: components['schemas']['CustomProvisionInput'][];
+      /** @description Aantal treffers in totaal (niet alleen op deze pagina) */
+      total: number;
+      /** @description Cursor voor de volgende pagina (parameter cursor), of null op de laatste */
+      next: string | null;
+    };
+    CustomProvisionBudgetInput: {
+      team: {
+        /** Format: uuid */
+        id: string;
+        name: string;
+      };
+      year: number;
+      /** @description Bedrag in centen (geheel getal) */
+      budgetCents: number;
+      /** @description Aangevraagd en goedgekeurd, nog niet betaald */
+      committedCents: number;
+      /** @description Bedrag in centen (geheel getal) */
+      paidCents: number;
+      /** @description Bedrag in centen (geheel getal) */
+      availableCents: number;
+      /** @description Boven dit bedrag keurt een tweede persoon goed */
+      approvalThresholdCents: number;
+      byKind: {
+        /** @enum {string} */
+        kind: 'laptop' | 'books' | 'schoolFees' | 'travel' | 'workClothing' | 'other';
+        count: number;
+        /** @description Bedrag in centen (geheel getal) */
+        committedCents: number;
+        /** @description Bedrag in centen (geheel getal) */
+        paidCents: number;
+      }[];
+    };
+    CustomProvisionBudgetListInput: {
+      items: components['schemas']['CustomProvisionBudgetInput'][];
+      /** @description Aantal treffers in totaal (niet alleen op deze pagina) */
+      total: number;
+      /** @description Cursor voor de volgende pagina (parameter cursor), of null op de laatste */
+      next: string | null;
+    };
     YouthReferralInput: {
       /** Format: uuid */
       id: string;
@@ -4202,6 +4393,7 @@ export interface components {
         | 'youth:write'
         | 'youth:confirmExemption'
         | 'youth:figures'
+        | 'youth:approveProvision'
       )[];
       csrfToken: string;
       /** @enum {string} */
@@ -6438,6 +6630,93 @@ export interface components {
       /** @description Cursor voor de volgende pagina (parameter cursor), of null op de laatste */
       next: string | null;
       unreadCount: number;
+    };
+    CustomProvision: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      residentId: string;
+      residentName: string;
+      team: {
+        /** Format: uuid */
+        id: string;
+        name: string;
+      };
+      year: number;
+      /** @enum {string} */
+      kind: 'laptop' | 'books' | 'schoolFees' | 'travel' | 'workClothing' | 'other';
+      description: string;
+      /** @description Bedrag in centen (geheel getal) */
+      amountCents: number;
+      /** @description Welke regel ruimte geeft (regelruimte) */
+      ruleRoom: string;
+      /** @description Waarom dit deze jongere helpt */
+      justification: string;
+      /** @enum {string} */
+      status: 'requested' | 'approved' | 'rejected' | 'paid';
+      requestedBy: {
+        /** Format: uuid */
+        id: string;
+        displayName: string;
+      };
+      /** Format: date-time */
+      requestedAt: string;
+      approvedBy: {
+        /** Format: uuid */
+        id: string;
+        displayName: string;
+      } | null;
+      decisionNote: string | null;
+      /** Format: date */
+      paidOn: string | null;
+      paymentReference: string | null;
+      /** @description Boven de drempel van de gemeente: een tweede persoon keurt goed */
+      needsSecondPerson: boolean;
+      permissions: {
+        approve: boolean;
+        pay: boolean;
+      };
+    };
+    CustomProvisionList: {
+      items: components['schemas']['CustomProvision'][];
+      /** @description Aantal treffers in totaal (niet alleen op deze pagina) */
+      total: number;
+      /** @description Cursor voor de volgende pagina (parameter cursor), of null op de laatste */
+      next: string | null;
+    };
+    CustomProvisionBudget: {
+      team: {
+        /** Format: uuid */
+        id: string;
+        name: string;
+      };
+      year: number;
+      /** @description Bedrag in centen (geheel getal) */
+      budgetCents: number;
+      /** @description Aangevraagd en goedgekeurd, nog niet betaald */
+      committedCents: number;
+      /** @description Bedrag in centen (geheel getal) */
+      paidCents: number;
+      /** @description Bedrag in centen (geheel getal) */
+      availableCents: number;
+      /** @description Boven dit bedrag keurt een tweede persoon goed */
+      approvalThresholdCents: number;
+      byKind: {
+        /** @enum {string} */
+        kind: 'laptop' | 'books' | 'schoolFees' | 'travel' | 'workClothing' | 'other';
+        count: number;
+        /** @description Bedrag in centen (geheel getal) */
+        committedCents: number;
+        /** @description Bedrag in centen (geheel getal) */
+        paidCents: number;
+      }[];
+    };
+    CustomProvisionBudgetList: {
+      items: components['schemas']['CustomProvisionBudget'][];
+      /** @description Aantal treffers in totaal (niet alleen op deze pagina) */
+      total: number;
+      /** @description Cursor voor de volgende pagina (parameter cursor), of null op de laatste */
+      next: string | null;
     };
     YouthReferral: {
       /** Format: uuid */
@@ -14787,6 +15066,514 @@ export interface operations {
       };
     };
   };
+  listResidentCustomProvisions: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CustomProvisionList'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  requestCustomProvision: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @enum {string} */
+          kind: 'laptop' | 'books' | 'schoolFees' | 'travel' | 'workClothing' | 'other';
+          description: string;
+          amountCents: number;
+          ruleRoom: string;
+          justification: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CustomProvision'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listCustomProvisions: {
+    parameters: {
+      query?: {
+        /** @description open: aangevraagd of goedgekeurd */
+        status?: 'requested' | 'approved' | 'rejected' | 'paid' | 'open';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CustomProvisionList'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  approveCustomProvision: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        provisionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          note?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CustomProvision'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  rejectCustomProvision: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        provisionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          note: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CustomProvision'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  payCustomProvision: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        provisionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** Format: date */
+          paidOn: string;
+          reference: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CustomProvision'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listCustomProvisionBudgets: {
+    parameters: {
+      query: {
+        year: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CustomProvisionBudgetList'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   getExemptionRate: {
     parameters: {
       query: {
@@ -14985,6 +15772,12 @@ export const pathsYouthReferralsGetParametersQueryStatusValues: ReadonlyArray<
 export const pathsYouthReferralsReferralIdIntakePostRequestBodyContentApplicationJsonModeValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/youth/referrals/{referralId}/intake']['post']['requestBody']['content']['application/json']['mode']
 > = ['inPerson', 'video', 'phone'];
+export const pathsResidentsIdProvisionsPostRequestBodyContentApplicationJsonKindValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/residents/{id}/provisions']['post']['requestBody']['content']['application/json']['kind']
+> = ['laptop', 'books', 'schoolFees', 'travel', 'workClothing', 'other'];
+export const pathsYouthProvisionsGetParametersQueryStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/youth/provisions']['get']['parameters']['query']['status']
+> = ['requested', 'approved', 'rejected', 'paid', 'open'];
 export const roleInputValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['RoleInput']> = [
   'jobCoach',
   'teamLead',
@@ -15046,6 +15839,7 @@ export const sessionInputPermissionsValues: ReadonlyArray<
   'youth:write',
   'youth:confirmExemption',
   'youth:figures',
+  'youth:approveProvision',
 ];
 export const sessionInputAuthMethodValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['SessionInput']['authMethod']
@@ -15395,6 +16189,15 @@ export const worklistInputDueActionsStateValues: ReadonlyArray<
 export const notificationInputKindValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['NotificationInput']['kind']
 > = ['worklistReminder', 'newInCaseload', 'searchPeriodEnding'];
+export const customProvisionInputKindValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['CustomProvisionInput']['kind']
+> = ['laptop', 'books', 'schoolFees', 'travel', 'workClothing', 'other'];
+export const customProvisionInputStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['CustomProvisionInput']['status']
+> = ['requested', 'approved', 'rejected', 'paid'];
+export const customProvisionBudgetInputByKindKindValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['CustomProvisionBudgetInput']['byKind']['kind']
+> = ['laptop', 'books', 'schoolFees', 'travel', 'workClothing', 'other'];
 export const youthReferralInputPartnerKindValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['YouthReferralInput']['partnerKind']
 > = ['youthCare', 'schoolRmc', 'buurtteam', 'healthCare', 'housing', 'youthProbation'];
@@ -15487,6 +16290,7 @@ export const sessionPermissionsValues: ReadonlyArray<
   'youth:write',
   'youth:confirmExemption',
   'youth:figures',
+  'youth:approveProvision',
 ];
 export const sessionAuthMethodValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['Session']['authMethod']
@@ -15840,6 +16644,15 @@ export const worklistDueActionsStateValues: ReadonlyArray<
 export const notificationKindValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['Notification']['kind']
 > = ['worklistReminder', 'newInCaseload', 'searchPeriodEnding'];
+export const customProvisionKindValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['CustomProvision']['kind']
+> = ['laptop', 'books', 'schoolFees', 'travel', 'workClothing', 'other'];
+export const customProvisionStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['CustomProvision']['status']
+> = ['requested', 'approved', 'rejected', 'paid'];
+export const customProvisionBudgetByKindKindValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['CustomProvisionBudget']['byKind']['kind']
+> = ['laptop', 'books', 'schoolFees', 'travel', 'workClothing', 'other'];
 export const youthReferralPartnerKindValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['YouthReferral']['partnerKind']
 > = ['youthCare', 'schoolRmc', 'buurtteam', 'healthCare', 'housing', 'youthProbation'];
