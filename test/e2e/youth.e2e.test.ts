@@ -190,4 +190,46 @@ describe('web app: Team Jongeren', () => {
     await expectNoAxeViolations(page, 'gesprekken met de intake');
     await page.context().close();
   });
+
+  it('a laptop within budget: requested, approved within the threshold, paid; the budget shows it', async () => {
+    const page = await login('werkmatcher.jongeren');
+    await page.goto(`${server.baseUrl}/jongeren/maatwerk`);
+    await page.getByRole('heading', { level: 1, name: 'Maatwerk' }).waitFor();
+    await page.locator('[data-testid="available"]').first().waitFor();
+    await settled(page);
+    await expectNoAxeViolations(page, 'maatwerk');
+    const availableBefore = await page.locator('[data-testid="available"]').first().textContent();
+
+    await page.goto(`${server.baseUrl}/jongeren`);
+    await page.locator('#youth-periods tbody tr').first().waitFor();
+    await page.locator('#youth-periods tbody tr').nth(3).locator('a').click();
+    await page.getByRole('link', { name: 'Naar de pagina van de jongere' }).click();
+    await page.locator('#zoektermijn-sectie').waitFor();
+    await settled(page);
+    await page.getByText('Maatwerkvoorziening aanvragen').click();
+    await page.getByLabel('Soort').selectOption('laptop');
+    await page.getByLabel('Wat is het?').fill('Laptop voor de opleiding ICT-support');
+    await page.getByLabel('Bedrag in euro').fill('449,95');
+    await page.getByLabel('Regelruimte').fill('Art. 35 Participatiewet, beleidsregel maatwerk jongeren');
+    await page.getByLabel('Waarom het helpt').fill('Zonder laptop kan hij de lessen niet volgen; een zetje om te starten.');
+    await page.getByRole('button', { name: 'Aanvragen' }).click();
+    await page.getByText('Aangevraagd en goedgekeurd (binnen de drempel).').waitFor();
+    await shot(page, 'youth-provision-requested');
+    await expectNoAxeViolations(page, 'maatwerk aangevraagd');
+
+    await page.getByRole('link', { name: 'Naar maatwerk' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Maatwerk' }).waitFor();
+    const item = page.locator('article', { hasText: 'Laptop voor de opleiding ICT-support' });
+    await item.waitFor();
+    await settled(page);
+    const availableAfter = await page.locator('[data-testid="available"]').first().textContent();
+    const cents = (s: string | null) => Number((s ?? '').replace(/[^0-9]/g, ''));
+    expect(cents(availableBefore) - cents(availableAfter)).toBe(44_995);
+    await item.getByRole('button', { name: 'Betaling vastleggen' }).click();
+    await expect.poll(() => item.count()).toBe(0);
+    await settled(page);
+    await shot(page, 'youth-provisions');
+    await expectNoAxeViolations(page, 'maatwerk betaald');
+    await page.context().close();
+  });
 });

@@ -31,6 +31,7 @@ import { ExemptionsPage } from './pages/youth/ExemptionsPage.tsx';
 import { SearchPeriodPage } from './pages/youth/SearchPeriodPage.tsx';
 import { YouthPage } from './pages/youth/YouthPage.tsx';
 import { ReferralsPage } from './pages/youth/ReferralsPage.tsx';
+import { ProvisionsPage } from './pages/youth/ProvisionsPage.tsx';
 
 function AuthenticatedLayout() {
   const session = useSession();
@@ -244,6 +245,14 @@ export function App() {
           element={
             <RequireAuth permission="youth:read">
               <ReferralsPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="jongeren/maatwerk"
+          element={
+            <RequireAuth permission="youth:read">
+              <ProvisionsPage />
             </RequireAuth>
           }
         />

@@ -78,3 +78,34 @@ export function createReferral(residentId: string, referral: Record<string, unkn
 export function planIntake(referralId: string, intake: { startsAt: string; endsAt: string; mode: 'inPerson' | 'video' | 'phone'; location?: string; videoUrl?: string }): Promise<YouthReferral> {
   return body(api.POST('/youth/referrals/{referralId}/intake', { params: { path: { referralId } }, body: intake }));
 }
+
+export type CustomProvision = S['CustomProvision'];
+export type ProvisionBudget = S['CustomProvisionBudget'];
+export type ProvisionKind = CustomProvision['kind'];
+export const PROVISION_KINDS: ProvisionKind[] = ['laptop', 'books', 'schoolFees', 'travel', 'workClothing', 'other'];
+
+export function requestProvision(residentId: string, p: { kind: ProvisionKind | ''; description: string; amountCents: number | string; ruleRoom: string; justification: string }): Promise<CustomProvision> {
+  return body(api.POST('/residents/{id}/provisions', { params: { path: { id: residentId } }, body: p as never }));
+}
+export function listOpenProvisions(): Promise<CustomProvision[]> {
+  return body(api.GET('/youth/provisions', { params: { query: { status: 'open' } } })).then((l) => l.items);
+}
+export function approveProvision(id: string): Promise<CustomProvision> {
+  return body(api.POST('/youth/provisions/{provisionId}/approve', { params: { path: { provisionId: id } }, body: {} }));
+}
+export function payProvision(id: string, paidOn: string, reference: string): Promise<CustomProvision> {
+  return body(api.POST('/youth/provisions/{provisionId}/pay', { params: { path: { provisionId: id } }, body: { paidOn, reference } }));
+}
+export function listBudgets(year: number): Promise<ProvisionBudget[]> {
+  return body(api.GET('/youth/provision-budgets', { params: { query: { year } } })).then((l) => l.items);
+}
+
+/** "€ 1.234,56" from cents; "449" or "449,95" typed → cents, or null when it is no amount. */
+export function formatCents(cents: number, locale: string): string {
+  return new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR' }).format(cents / 100);
+}
+export function centsOf(typed: string): number | null {
+  const m = /^\s*(?:€\s*)?(\d{1,3}(?:\.\d{3})*|\d+)(?:,(\d{1,2}))?\s*$/.exec(typed);
+  if (!m) return null;
+  return Number(m[1]!.replace(/\./g, '')) * 100 + Number((m[2] ?? '0').padEnd(2, '0'));
+}

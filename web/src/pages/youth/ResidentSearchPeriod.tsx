@@ -14,6 +14,7 @@ import { localeOf } from '../../i18n/index.ts';
 import { apiDate, calendarDateProblem } from '../../rules/dateRules.ts';
 import { PeriodStatus, periodHref } from './shared.tsx';
 import { ReferralForm } from './ReferralForm.tsx';
+import { ProvisionForm } from './ProvisionForm.tsx';
 
 /**
  * The search period on the resident page (Team Jongeren): the countdown of the latest one, or — for a young person
@@ -44,6 +45,7 @@ export function ResidentSearchPeriod({ residentId, young }: { residentId: string
       )}
       {!running && young && <ReportForm residentId={residentId} />}
       {young && <ReferralForm residentId={residentId} />}
+      {young && <ProvisionForm residentId={residentId} />}
     </section>
   );
 }
