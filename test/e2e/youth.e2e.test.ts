@@ -208,7 +208,7 @@ describe('web app: Team Jongeren', () => {
     await settled(page);
     await page.getByText('Maatwerkvoorziening aanvragen').click();
     await page.getByLabel('Soort').selectOption('laptop');
-    await page.getByLabel('Wat is het?').fill('Laptop voor de opleiding ICT-support');
+    await page.getByLabel('Wat is het?').fill('Laptop voor de opleiding Sport en bewegen');
     await page.getByLabel('Bedrag in euro').fill('449,95');
     await page.getByLabel('Regelruimte').fill('Art. 35 Participatiewet, beleidsregel maatwerk jongeren');
     await page.getByLabel('Waarom het helpt').fill('Zonder laptop kan hij de lessen niet volgen; een zetje om te starten.');
@@ -219,7 +219,7 @@ describe('web app: Team Jongeren', () => {
 
     await page.getByRole('link', { name: 'Naar maatwerk' }).click();
     await page.getByRole('heading', { level: 1, name: 'Maatwerk' }).waitFor();
-    const item = page.locator('article', { hasText: 'Laptop voor de opleiding ICT-support' });
+    const item = page.locator('article', { hasText: 'Laptop voor de opleiding Sport en bewegen' });
     await item.waitFor();
     await settled(page);
     const availableAfter = await page.locator('[data-testid="available"]').first().textContent();
