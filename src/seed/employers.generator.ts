@@ -623,7 +623,14 @@ export function generateEmployment(rng: Rng, e: EmploymentInput, pool: Employmen
     }
     listNo += 1;
   };
-  for (let n = rng.int(1, 2); n > 0; n -= 1) addList(instantOn(e.today - rng.int(1, 170), 8 * 60 + rng.int(0, 14) * 30), fitting);
+  // Two lists of one resident never share an instant (they would read as one list of 20).
+  const shownAt = new Set<number>();
+  for (let n = rng.int(1, 2); n > 0; n -= 1) {
+    let at = instantOn(e.today - rng.int(1, 170), 8 * 60 + rng.int(0, 14) * 30);
+    while (shownAt.has(at.getTime())) at = new Date(at.getTime() + 60_000);
+    shownAt.add(at.getTime());
+    addList(at, fitting);
+  }
 
   if (!rng.chance(PROPOSAL_SHARE)) return;
   type Status = MatchProposalRow['status'];
