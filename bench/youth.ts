@@ -1,5 +1,5 @@
 import os from 'node:os';
-import pg from 'pg';
+import type pg from 'pg';
 import { createDb, createPool, withCredentials, withDatabase } from '../src/platform/db/database.ts';
 import { APP_ROLE, migrate } from '../src/platform/db/migrate.ts';
 import { todayInNl } from '../src/domain/dates.ts';
