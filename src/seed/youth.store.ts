@@ -41,17 +41,25 @@ export async function youthTeams(db: Db): Promise<YouthTeamFacts[]> {
 }
 
 export async function insertYouthRows(db: Db, rows: YouthSeedRows): Promise<void> {
-  for (const p of rows.periods) {
+  // The many rows in one statement each (unnest), the few below one by one.
+  const P = rows.periods;
+  if (P.length > 0) {
+    const col = <K extends keyof (typeof P)[number]>(k: K) => P.map((p) => p[k]);
     await sql`INSERT INTO youth_search_periods (municipality_id, id, resident_id, team_id, report_date, start_date, end_date, status,
         handled_early_on, handled_early_reason, handled_early_by, withdrawn_on, withdrawn_reason, reminded_at, created_by, created_at)
-      VALUES (${p.municipality_id}, ${p.id}, ${p.resident_id}, ${p.team_id}, ${p.report_date}::date, ${p.start_date}::date, ${p.end_date}::date,
-        ${p.status}, ${p.handled_early_on}::date, ${p.handled_early_reason}, ${p.handled_early_by}, ${p.withdrawn_on}::date, ${p.withdrawn_reason},
-        ${p.reminded_at}, ${p.created_by}, ${p.created_at})`.execute(db);
+      SELECT * FROM unnest(${col('municipality_id')}::uuid[], ${col('id')}::uuid[], ${col('resident_id')}::uuid[], ${col('team_id')}::uuid[],
+        ${col('report_date')}::date[], ${col('start_date')}::date[], ${col('end_date')}::date[], ${col('status')}::text[],
+        ${col('handled_early_on')}::date[], ${col('handled_early_reason')}::text[], ${col('handled_early_by')}::uuid[], ${col('withdrawn_on')}::date[],
+        ${col('withdrawn_reason')}::text[], ${P.map((p) => p.reminded_at?.toISOString() ?? null)}::timestamptz[], ${col('created_by')}::uuid[],
+        ${P.map((p) => p.created_at.toISOString())}::timestamptz[])`.execute(db);
   }
-  for (const a of rows.activities) {
+  const A = rows.activities;
+  if (A.length > 0) {
+    const col = <K extends keyof (typeof A)[number]>(k: K) => A.map((a) => a[k]);
     await sql`INSERT INTO youth_search_activities (municipality_id, id, search_period_id, resident_id, occurred_on, kind, description, recorded_by, recorded_at)
-      VALUES (${a.municipality_id}, ${a.id}, ${a.search_period_id}, ${a.resident_id}, ${a.occurred_on}::date, ${a.kind}, ${a.description},
-        ${a.recorded_by}, ${a.recorded_at})`.execute(db);
+      SELECT * FROM unnest(${col('municipality_id')}::uuid[], ${col('id')}::uuid[], ${col('search_period_id')}::uuid[], ${col('resident_id')}::uuid[],
+        ${col('occurred_on')}::date[], ${col('kind')}::text[], ${col('description')}::text[], ${col('recorded_by')}::uuid[],
+        ${A.map((a) => a.recorded_at.toISOString())}::timestamptz[])`.execute(db);
   }
   for (const f of rows.referrals) {
     await sql`INSERT INTO youth_referrals (municipality_id, id, resident_id, partner_kind, organisation_name, professional_name, professional_email,
