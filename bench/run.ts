@@ -47,6 +47,7 @@ import { auditMarkdown, auditTable, runAuditBench } from './audit.ts';
 import { hotMarkdown, hotTable, runHotBench } from './hot.ts';
 import { runStudiesBench, studiesMarkdown, studiesTable } from './studies.ts';
 import { portalMarkdown, portalTable, runPortalBench } from './portal.ts';
+import { runYouthBench, youthMarkdown, youthTable } from './youth.ts';
 
 // npm run bench: GET /api/v1/residents (first page of a werkmatcher's caseload) through the full stack, and the
 // same SQL through a bare Fastify + pg handler, loaded with autocannon. Prints figures; asserts nothing.
@@ -409,6 +410,17 @@ async function main(): Promise<void> {
       const m = `${machine.cpus} vCPU (${machine.cpuModel}), ${machine.memoryGiB} GiB RAM, Node ${machine.node}, PostgreSQL ${machine.postgres}`;
       await updateDocsSection(`portal-${residents}`, portalMarkdown(result, m));
       log('docs/benchmarks.md updated (portal).');
+    }
+  }
+  if (args.only.includes('youth')) {
+    // Issue 13: Team Jongeren's werklijst with the search-period countdowns, against its bare SQL.
+    const residents = args.sizes[0]!;
+    const result = await runYouthBench({ residents, adminUrl: args.adminUrl, fresh: args.fresh, duration: args.duration, warmup: args.warmup, rounds: args.rounds, connections: args.connections, pool: args.pool, log });
+    console.log(youthTable(result));
+    if (args.writeDocs) {
+      const m = `${machine.cpus} vCPU (${machine.cpuModel}), ${machine.memoryGiB} GiB RAM, Node ${machine.node}, PostgreSQL ${machine.postgres}`;
+      await updateDocsSection(`youth-${residents}`, youthMarkdown(result, m));
+      log('docs/benchmarks.md updated (youth).');
     }
   }
   if (args.only.includes('audit')) {

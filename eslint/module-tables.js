@@ -47,6 +47,13 @@ export const OWNERS = {
   study_arms: 'studies',
   study_participants: 'studies',
   import_runs: 'imports',
+  youth_search_periods: 'youth',
+  youth_search_activities: 'youth',
+  youth_exemptions: 'youth',
+  youth_referrals: 'youth',
+  youth_provision_settings: 'youth',
+  youth_provision_budgets: 'youth',
+  youth_provisions: 'youth',
   processing_activities: 'platform',
   processing_log: 'platform',
   processing_log_chain: 'platform',
@@ -118,6 +125,11 @@ export const READS = {
   privacy: {
     processing_log: "the privacy officer's view of the log: a resident's entries, filters, the subject access export",
     processing_activities: 'the activity of each log entry (name, purpose, legal basis)',
+  },
+  youth: {
+    residents: "names, date of birth (under 27 on the report date) and area of the young people in Team Jongeren's lists",
+    cases: "the contact person: the werkmatcher's own young people and the werklijst's countdowns",
+    meetings: 'the start of the intake planned for a warm handover (the meeting is written by the meetings service)',
   },
   vacancies: {
     employers: 'the employer of a vacancy (name, existence check)',

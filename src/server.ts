@@ -28,6 +28,8 @@ import { registerResidentAuthRoutes } from './platform/auth/resident-auth.routes
 import { registerPortalRoutes } from './modules/portal/portal.routes.ts';
 import { retentionJob, type RetentionRuleDefinition } from './platform/retention/retention.ts';
 import { residentsRetentionRules } from './modules/residents/residents.retention.ts';
+import { youthJobs } from './modules/youth/youth.jobs.ts';
+import { registerYouthRoutes } from './modules/youth/youth.routes.ts';
 
 /** Composition root: the platform plus every module's routes. */
 export async function createServer(config: AppConfig, db: Db, pseudonymKey: string, logStream?: NodeJS.WritableStream): Promise<App> {
@@ -55,6 +57,7 @@ export async function createServer(config: AppConfig, db: Db, pseudonymKey: stri
     registerBrpRoutes,
     registerResidentAuthRoutes,
     registerPortalRoutes,
+    registerYouthRoutes,
   ]);
 }
 
@@ -62,4 +65,4 @@ export async function createServer(config: AppConfig, db: Db, pseudonymKey: stri
 /** Every module's retention rules (issue 16): a new module with personal data appends its own here. */
 export const retentionRules: RetentionRuleDefinition[] = [...residentsRetentionRules];
 
-export const jobDefinitions: JobDefinition[] = [...worklistJobs, retentionJob(retentionRules)];
+export const jobDefinitions: JobDefinition[] = [...worklistJobs, retentionJob(retentionRules), ...youthJobs];

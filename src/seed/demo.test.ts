@@ -612,7 +612,8 @@ describe('seedSynthetic', () => {
               (SELECT count(*)::int FROM residents r JOIN areas a ON a.id = r.area_id WHERE a.code = 'overvecht') AS overvecht`,
     );
     expect(r.residents).toBe(1_500);
-    expect(r.personas).toBe(10);
+    // Utrecht's named demo accounts, senior.jongeren (issue 13) included.
+    expect(r.personas).toBe(11);
     expect(r.overvecht / r.residents).toBeCloseTo(0.33, 2);
   }, 60_000);
 });

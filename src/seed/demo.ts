@@ -26,6 +26,8 @@ import { emptyResidentRows } from './rows.ts';
 import { joinCampaign, planCampaign } from './catch-up.generator.ts';
 import { insertCampaign, insertCampaignResidents } from './catch-up.store.ts';
 import { shares, type SeedStats } from './stats.ts';
+import { generateYouth } from './youth.generator.ts';
+import { insertYouthRows, youthTeams } from './youth.store.ts';
 import { STORY_COACH, STORY_MUNICIPALITY, StoryCasting, type StoryRole } from './story.ts';
 import { seedPortalDemoLogins } from './portal.generator.ts';
 
@@ -160,6 +162,8 @@ export async function seedDemo(db: Db, options: { today?: string } = {}): Promis
     // Issue 14: the Weten wat werkt study in Utrecht (752 enrolled, four arms, allocated from a fixed seed).
     const { seedDemoStudy } = await import('./studies.store.ts');
     await seedDemoStudy(tx, STORY_MUNICIPALITY, todayDay);
+    // Team Jongeren (issue 13): search periods in every state, exemptions pending and confirmed, a year of history.
+    for (const team of await youthTeams(tx)) await insertYouthRows(tx, generateYouth(team, today));
   });
 
   await analyzeAfterBulkLoad(db);

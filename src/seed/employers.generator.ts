@@ -623,7 +623,14 @@ export function generateEmployment(rng: Rng, e: EmploymentInput, pool: Employmen
     }
     listNo += 1;
   };
-  for (let n = rng.int(1, 2); n > 0; n -= 1) addList(instantOn(e.today - rng.int(1, 170), 8 * 60 + rng.int(0, 14) * 30), fitting);
+  // Two lists of one resident never share an instant (they would read as one list of 20).
+  const shownAt = new Set<number>();
+  for (let n = rng.int(1, 2); n > 0; n -= 1) {
+    let at = instantOn(e.today - rng.int(1, 170), 8 * 60 + rng.int(0, 14) * 30);
+    while (shownAt.has(at.getTime())) at = new Date(at.getTime() + 60_000);
+    shownAt.add(at.getTime());
+    addList(at, fitting);
+  }
 
   if (!rng.chance(PROPOSAL_SHARE)) return;
   type Status = MatchProposalRow['status'];
@@ -802,6 +809,8 @@ export function candidateExposures(pool: EmploymentPool, today: number): MatchEx
   for (const p of pool.profiles) if (p.teamId) byTeam.set(p.teamId, [...(byTeam.get(p.teamId) ?? []), p]);
   for (const v of pool.open) {
     const rng = new Rng(hashSeed('candidate-lists', pool.municipalityId, v.id, formatDay(today)));
+    // Two lists of one vacancy shown to the same werkmatcher at the same instant would read as one list of 20.
+    const taken = new Set<string>();
     for (const [teamId, profiles] of [...byTeam.entries()].sort(([a], [b]) => a.localeCompare(b))) {
       const coaches = pool.coachesOfTeam.get(teamId) ?? [];
       if (coaches.length === 0 || !rng.chance(0.6)) continue;
@@ -814,8 +823,10 @@ export function candidateExposures(pool: EmploymentPool, today: number): MatchEx
         .slice(0, 10);
       if (top.length === 0) continue;
       for (let n = rng.int(1, 2), listNo = 0; listNo < n; listNo += 1) {
-        const at = instantOn(Math.max(v.createdDay, today - rng.int(1, 300)), 8 * 60 + rng.int(0, 16) * 30);
+        let at = instantOn(Math.max(v.createdDay, today - rng.int(1, 300)), 8 * 60 + rng.int(0, 16) * 30);
         const shownTo = rng.pick(coaches);
+        while (taken.has(`${at.getTime()}|${shownTo}`)) at = new Date(at.getTime() + 60_000);
+        taken.add(`${at.getTime()}|${shownTo}`);
         for (const [k, x] of top.entries()) {
           rows.push({
             municipality_id: pool.municipalityId,

@@ -8,7 +8,8 @@ export type Role =
   | 'policyOfficer'
   | 'researcher'
   | 'admin'
-  | 'privacyOfficer';
+  | 'privacyOfficer'
+  | 'seniorJobCoach';
 
 export interface PersonaDef {
   username: string;
@@ -31,6 +32,12 @@ export const PERSONAS: Readonly<Record<string, readonly PersonaDef[]>> = {
     },
     { username: 'werkmatcher.zuilen', displayName: 'Jeroen Bakker', roles: ['jobCoach'], team: 'noordwest' },
     { username: 'werkmatcher.jongeren', displayName: 'Kevin Martens', roles: ['jobCoach'], team: 'youth' },
+    {
+      username: 'senior.jongeren',
+      displayName: 'Leyla Dundar',
+      roles: ['jobCoach', 'seniorJobCoach'],
+      team: 'youth',
+    },
     {
       username: 'teamleider.overvecht',
       displayName: 'Marieke van Dam',

@@ -116,6 +116,10 @@ const routes: RouteCase[] = [
     },
   },
   { name: 'GET /residents/{id}/study-rules', allowed: caseWorkers, okStatus: 200, call: (c, id) => c.get(`/api/v1/residents/${id}/study-rules`) },
+  // Team Jongeren (issue 13): the search periods of a young person, for the area team (and Team Jongeren) only.
+  { name: 'GET /residents/{id}/search-periods', allowed: caseWorkers, okStatus: 200, call: (c, id) => c.get(`/api/v1/residents/${id}/search-periods`) },
+  { name: 'GET /residents/{id}/provisions', allowed: caseWorkers, okStatus: 200, call: (c, id) => c.get(`/api/v1/residents/${id}/provisions`) },
+  { name: 'GET /residents/{id}/referrals', allowed: caseWorkers, okStatus: 200, call: (c, id) => c.get(`/api/v1/residents/${id}/referrals`) },
 ];
 
 /** A study in the given municipality, inserted with the owner connection (any creator of that municipality). */

@@ -41,6 +41,11 @@ const WAYS: Record<string, Way[]> = {
   fairness_group_data: ['area', 'own'],
   catch_up_campaign_residents: ['area', 'own'],
   study_participants: ['area', 'own'],
+  youth_search_periods: ['area', 'own'],
+  youth_search_activities: ['area', 'own'],
+  youth_exemptions: ['area', 'own'],
+  youth_referrals: ['area', 'own'],
+  youth_provisions: ['area', 'own'],
 };
 
 const PERSONAS = [
@@ -54,6 +59,8 @@ const PERSONAS = [
   'beheerder',
   'privacy',
   'werkmatcher.arnhem',
+  'werkmatcher.jongeren',
+  'senior.jongeren',
 ] as const;
 
 /** Mijn Samenplan (issue 11): residents in their own portal see their own rows, all of them, and nothing else. */

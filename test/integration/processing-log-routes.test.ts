@@ -68,6 +68,8 @@ const PERSONAS = [
   'privacy',
   'werkmatcher.arnhem',
   'beheerder',
+  'werkmatcher.jongeren',
+  'senior.jongeren',
 ] as const;
 type Persona = (typeof PERSONAS)[number];
 const WM: Persona = 'werkmatcher.overvecht';
@@ -78,6 +80,8 @@ const BELEID: Persona = 'beleid';
 const PRIVACY: Persona = 'privacy';
 const WM_ARNHEM: Persona = 'werkmatcher.arnhem';
 const ADMIN: Persona = 'beheerder';
+const WMJ: Persona = 'werkmatcher.jongeren';
+const SENIOR: Persona = 'senior.jongeren';
 
 async function rows<T>(query: RawBuilder<T>): Promise<T[]> {
   return (await query.execute(db)).rows;
@@ -779,6 +783,113 @@ const cases: Record<string, Case> = {
 
   // Fairness monitor and algorithm register
   getFairnessMonitor: { as: BELEID },
+
+  // Team Jongeren (issue 13): search periods (PA-028) and exemptions with the senior's check (PA-029).
+  createSearchPeriod: {
+    as: WMJ,
+    request: async () => ({
+      params: {
+        id: (await one('jongere zonder zoektermijn', sql<{ id: string }>`
+          SELECT r.id FROM residents r WHERE r.municipality_id = ${utrecht} AND ${activeCase(sql`c.contact_person_id = ${user(WMJ).id}::uuid`)}
+            AND r.date_of_birth > current_date - interval '26 years' AND r.date_of_birth <= current_date - interval '18 years'
+            AND NOT EXISTS (SELECT 1 FROM youth_search_periods sp WHERE sp.municipality_id = r.municipality_id AND sp.resident_id = r.id)
+          ORDER BY r.id LIMIT 1`)).id,
+      },
+      body: { reportDate: today() },
+    }),
+    outside: (d) => d.arnhem,
+  },
+  listResidentSearchPeriods: { as: WMJ, request: async () => ({ params: { id: (await youthRunning(0)).resident_id } }), outside: (d) => d.arnhem },
+  listSearchPeriods: { as: WMJ, subjects: (res) => res.body.items.map((p: any) => p.residentId) },
+  getSearchPeriod: { as: WMJ, request: async () => ({ params: { periodId: (await youthRunning(0)).id } }), subjects: async () => [(await youthRunning(0)).resident_id] },
+  recordSearchActivity: {
+    as: WMJ,
+    request: async () => ({ params: { periodId: (await youthRunning(0)).id }, body: { occurredOn: today(), kind: 'jobApplication', description: 'Gesolliciteerd bij de bibliotheek' } }),
+    subjects: async () => [(await youthRunning(0)).resident_id],
+  },
+  handleSearchPeriodEarly: {
+    as: WMJ,
+    request: async () => ({ params: { periodId: (await youthRunning(1)).id }, body: { reason: 'Geen onderdak: de aanvraag gaat eerder in behandeling.' } }),
+    subjects: async (res) => [res.body.residentId],
+  },
+  withdrawSearchPeriod: {
+    as: WMJ,
+    request: async () => ({ params: { periodId: (await youthRunning(1)).id }, body: { reason: 'Zelf werk gevonden.' } }),
+    subjects: async (res) => [res.body.residentId],
+  },
+  proposeExemption: {
+    as: WMJ,
+    request: async () => ({ params: { periodId: (await youthRunning(1)).id }, body: { legalBasis: 'Art. 41 lid 4 Participatiewet', reasonCategory: 'statusHolder' } }),
+    subjects: async (res) => [res.body.residentId],
+  },
+  listExemptions: { as: SENIOR, subjects: (res) => res.body.items.map((e: any) => e.residentId) },
+  confirmExemption: {
+    as: SENIOR,
+    request: async () => ({ params: { exemptionId: (await youthPendingExemption()).id }, body: { note: 'Akkoord' } }),
+    subjects: (res) => [res.body.residentId],
+  },
+  rejectExemption: {
+    as: SENIOR,
+    request: async () => {
+      const period = await youthRunning(1);
+      const proposed = await prepare(await session(WMJ), 'POST', `/youth/search-periods/${period.id}/exemptions`, { legalBasis: 'Art. 41 lid 4 Participatiewet', reasonCategory: 'ongoingCare' });
+      return { params: { exemptionId: proposed.body.id }, body: { note: 'Eerst bespreken in het casuïstiekoverleg.' } };
+    },
+    subjects: (res) => [res.body.residentId],
+  },
+  createYouthReferral: {
+    as: WMJ,
+    request: async () => ({
+      params: { id: (await youthRunning(0)).resident_id },
+      body: {
+        partnerKind: 'youthCare', organisationName: 'Jeugdzorg Utrecht', professionalName: 'Sanne de Boer', contextSummary: 'Verlaat de woongroep.',
+        consent: { given: true, on: today() }, urgency: 'soon',
+      },
+    }),
+    outside: (d) => d.arnhem,
+  },
+  listResidentYouthReferrals: { as: WMJ, request: async () => ({ params: { id: (await youthReferral()).resident_id } }), outside: (d) => d.arnhem },
+  listYouthReferrals: { as: WMJ, subjects: (res) => res.body.items.map((f: any) => f.residentId) },
+  planYouthIntake: {
+    as: WMJ,
+    request: async () => ({
+      params: { referralId: (await youthReferral()).id },
+      body: { startsAt: workday(3, '10:00'), endsAt: workday(3, '11:00'), mode: 'inPerson', location: 'Werkwinkel Centrum' },
+    }),
+    subjects: (res) => [res.body.residentId],
+  },
+  requestCustomProvision: {
+    as: WMJ,
+    request: async () => ({
+      params: { id: (await youthRunning(0)).resident_id },
+      body: { kind: 'books', description: 'Studieboeken', amountCents: 8_950, ruleRoom: 'Art. 35 Participatiewet', justification: 'Voor de opleiding.' },
+    }),
+    outside: (d) => d.arnhem,
+  },
+  listResidentCustomProvisions: { as: WMJ, request: async () => ({ params: { id: (await youthRunning(0)).resident_id } }), outside: (d) => d.arnhem },
+  listCustomProvisions: { as: WMJ, subjects: (res) => res.body.items.map((p: any) => p.residentId) },
+  approveCustomProvision: {
+    as: SENIOR,
+    request: async () => ({ params: { provisionId: (await youthProvision('requested')).id }, body: {} }),
+    subjects: (res) => [res.body.residentId],
+  },
+  rejectCustomProvision: {
+    as: SENIOR,
+    request: async () => {
+      const created = await prepare(await session(WMJ), 'POST', `/residents/${(await youthRunning(0)).resident_id}/provisions`, {
+        kind: 'laptop', description: 'Tweede laptop', amountCents: 70_000, ruleRoom: 'Art. 35 Participatiewet', justification: 'Kapot.',
+      });
+      return { params: { provisionId: created.body.id }, body: { note: 'Eerst de garantie van de eerste laptop.' } };
+    },
+    subjects: (res) => [res.body.residentId],
+  },
+  payCustomProvision: {
+    as: WMJ,
+    request: async () => ({ params: { provisionId: (await youthProvision('approved')).id }, body: { paidOn: today(), reference: 'MW-TEST-1' } }),
+    subjects: (res) => [res.body.residentId],
+  },
+  listCustomProvisionBudgets: { as: WMJ, request: () => ({ query: { year: Number(today().slice(0, 4)) } }) },
+  getExemptionRate: { as: BELEID, request: () => ({ query: { year: Number(today().slice(0, 4)) } }) },
   getMatcherAlgorithmRegisterEntry: { as: BELEID },
 
   // Bulk import (functioneel beheerder): three new residents in an area of the demo
@@ -854,6 +965,34 @@ const cases: Record<string, Case> = {
 };
 
 /** Outside the persona's need-to-know: another wijk, a resident without consent, or another municipality. */
+/** werkmatcher.jongeren's running search periods without an open exemption, the soonest end first: the k-th. */
+async function youthRunning(k: number) {
+  return one('lopende zoektermijn van werkmatcher.jongeren', sql<{ id: string; resident_id: string }>`
+    SELECT sp.id, sp.resident_id FROM youth_search_periods sp
+    JOIN cases c ON c.municipality_id = sp.municipality_id AND c.resident_id = sp.resident_id AND c.status = 'active'
+      AND c.contact_person_id = ${user(WMJ).id}::uuid
+    WHERE sp.municipality_id = ${utrecht} AND sp.status = 'running' AND sp.end_date > current_date AND sp.handled_early_on IS NULL
+      AND NOT EXISTS (SELECT 1 FROM youth_exemptions e WHERE e.municipality_id = sp.municipality_id AND e.search_period_id = sp.id
+        AND e.status IN ('pending', 'confirmed'))
+    ORDER BY sp.end_date, sp.id OFFSET ${k} LIMIT 1`);
+}
+/** The demo's warm handover from youth care that waits for its intake. */
+async function youthReferral() {
+  return one('warme overdracht zonder intake', sql<{ id: string; resident_id: string }>`
+    SELECT id, resident_id FROM youth_referrals WHERE municipality_id = ${utrecht} AND status = 'received' AND created_by = ${user(WMJ).id}::uuid
+    ORDER BY received_on, id LIMIT 1`);
+}
+async function youthProvision(status: string) {
+  return one(`maatwerkvoorziening ${status}`, sql<{ id: string }>`
+    SELECT id FROM youth_provisions WHERE municipality_id = ${utrecht} AND status = ${status} AND requested_by = ${user(WMJ).id}::uuid
+    ORDER BY requested_at, id LIMIT 1`);
+}
+async function youthPendingExemption() {
+  return one('ontheffing die wacht op de senior', sql<{ id: string }>`
+    SELECT e.id FROM youth_exemptions e WHERE e.municipality_id = ${utrecht} AND e.status = 'pending'
+      AND e.decided_by <> ${user(SENIOR).id}::uuid ORDER BY e.created_at, e.id LIMIT 1`);
+}
+
 function outsideOf(c: Case, d: Demo): string {
   if (c.outside) return c.outside(d);
   if (c.as === PRIVACY) return d.arnhem;

@@ -34,6 +34,11 @@ import { PortalLoginPage } from './pages/portal/PortalLoginPage.tsx';
 import { PortalPlanPage } from './pages/portal/PortalPlanPage.tsx';
 import { PortalAccessLogPage, PortalConsentsPage } from './pages/portal/PortalPrivacyPage.tsx';
 import { PortalWorkPaysPage } from './pages/portal/PortalWorkPaysPage.tsx';
+import { ExemptionsPage } from './pages/youth/ExemptionsPage.tsx';
+import { SearchPeriodPage } from './pages/youth/SearchPeriodPage.tsx';
+import { YouthPage } from './pages/youth/YouthPage.tsx';
+import { ReferralsPage } from './pages/youth/ReferralsPage.tsx';
+import { ProvisionsPage } from './pages/youth/ProvisionsPage.tsx';
 
 function AuthenticatedLayout() {
   const session = useSession();
@@ -240,6 +245,46 @@ export function App() {
           element={
             <RequireAuth permission="candidates:present">
               <CandidatePage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="jongeren"
+          element={
+            <RequireAuth permission="youth:read">
+              <YouthPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="jongeren/zoektermijnen/:id"
+          element={
+            <RequireAuth permission="youth:read">
+              <SearchPeriodPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="jongeren/overdrachten"
+          element={
+            <RequireAuth permission="youth:read">
+              <ReferralsPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="jongeren/maatwerk"
+          element={
+            <RequireAuth permission="youth:read">
+              <ProvisionsPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="jongeren/ontheffingen"
+          element={
+            <RequireAuth permission="youth:confirmExemption">
+              <ExemptionsPage />
             </RequireAuth>
           }
         />

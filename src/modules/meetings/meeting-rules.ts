@@ -4,7 +4,8 @@ import type { InvalidParam } from '../../platform/http/problem.ts';
 // Pure rules for meetings (gesprekken): which types, modes and statuses exist, when a schedule is valid, what a
 // reschedule means for the calendar, and what a report does. No I/O; messages say how to fix the input.
 
-export const MEETING_TYPES = ['intake', 'threeWay', 'followUp', 'homeVisit'] as const;
+// youthIntake: Team Jongeren's individual intake after a warm handover, the accompanying professional invited (issue 13).
+export const MEETING_TYPES = ['intake', 'threeWay', 'followUp', 'homeVisit', 'youthIntake'] as const;
 export const MEETING_MODES = ['inPerson', 'video', 'phone'] as const;
 export const MEETING_STATUSES = ['planned', 'held', 'noShow', 'cancelled'] as const;
 export const PARTICIPANT_KINDS = ['resident', 'staff', 'partnerProfessional'] as const;
@@ -18,6 +19,7 @@ export const MEETING_TYPE_LABELS: Record<MeetingType, string> = {
   threeWay: '3-gesprek',
   followUp: 'Vervolggesprek',
   homeVisit: 'Huisbezoek',
+  youthIntake: 'Intake jongere',
 };
 
 export const MEETING_STATUS_LABELS: Record<MeetingStatus, string> = {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { planSchema } from '../plans/plans.schema.ts';
+import { MEETING_TYPES } from '../meetings/meeting-rules.ts';
 
 // Mijn Samenplan (issue 11): what the resident's own portal sends and receives. B1 Dutch in every message.
 
@@ -10,7 +11,7 @@ export const MOVE_NOTE_MAX = 500;
 export const appointmentSchema = z
   .object({
     id: z.uuid(),
-    type: z.enum(['intake', 'threeWay', 'followUp', 'homeVisit']),
+    type: z.enum(MEETING_TYPES),
     typeLabel: z.string(),
     startsAt: z.iso.datetime({ offset: true }),
     endsAt: z.iso.datetime({ offset: true }),

@@ -24,6 +24,7 @@ export const ROLE_NL: Record<Role, string> = {
   admin: 'functioneel beheerder',
   privacyOfficer: 'privacyfunctionaris',
   resident: 'inwoner zelf',
+  seniorJobCoach: 'senior werkmatcher',
 };
 
 const when = (iso: string) =>

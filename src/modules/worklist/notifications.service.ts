@@ -12,7 +12,7 @@ export const NOTICE_QUEUE = 'notification-notice';
 /** What another module may ask to tell a staff member, after its transaction commits. */
 export interface Notice {
   staffUserId: string;
-  kind: 'newInCaseload' | 'residentRequest';
+  kind: 'newInCaseload' | 'residentRequest' | 'searchPeriodEnding';
   title: string;
   body: string | null;
   link: string;
@@ -31,7 +31,7 @@ export async function notifyAfterCommit(tx: Tx, municipalityId: string, notice: 
 export function presentNotification(n: NotificationRow) {
   return {
     id: n.id,
-    kind: n.kind as 'worklistReminder' | 'newInCaseload' | 'residentRequest',
+    kind: n.kind as 'worklistReminder' | 'newInCaseload' | 'residentRequest' | 'searchPeriodEnding',
     title: n.title,
     body: n.body,
     link: n.link,

@@ -24,7 +24,7 @@ export type NotificationTables = { notifications: NotificationsTable };
 export interface NewNotification {
   id: string;
   staffUserId: string;
-  kind: 'worklistReminder' | 'newInCaseload' | 'residentRequest';
+  kind: 'worklistReminder' | 'newInCaseload' | 'residentRequest' | 'searchPeriodEnding';
   title: string;
   body: string | null;
   link: string | null;

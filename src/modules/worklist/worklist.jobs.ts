@@ -65,7 +65,7 @@ export async function createDailyReminders(ctx: JobContext, municipalityId: stri
 const noticeData = z.object({
   municipalityId: z.uuid(),
   staffUserId: z.uuid(),
-  kind: z.enum(['newInCaseload', 'residentRequest']),
+  kind: z.enum(['newInCaseload', 'residentRequest', 'searchPeriodEnding']),
   title: z.string().min(1).max(200),
   body: z.string().max(1000).nullable(),
   link: z.string().startsWith('/'),

@@ -15,7 +15,7 @@ const worklistResident = z
 const worklistLink = z
   .object({
     residentId: z.uuid(),
-    section: z.enum(['plan', 'meetings', 'contactMoments', 'history']).describe('Het deel van de inwonerpagina waar de rij naartoe leidt'),
+    section: z.enum(['plan', 'meetings', 'contactMoments', 'history', 'youth']).describe('Het deel van de inwonerpagina waar de rij naartoe leidt'),
   })
   .meta({ id: 'WorklistLink' });
 
@@ -70,8 +70,22 @@ export const worklistSchema = z
     newWithoutPlan: z
       .array(z.object({ resident: worklistResident, caseOpenedOn: date, contactPersonSince: dateTime.nullable(), link: worklistLink }))
       .describe('Nieuwe inwoners (≤ 30 dagen) zonder actief plan'),
+    searchPeriodsEnding: z
+      .array(
+        z.object({
+          searchPeriodId: z.uuid(),
+          resident: worklistResident,
+          endDate: date,
+          daysLeft: z.number().int().describe('Dagen tot het einde van de zoektermijn (1 of meer)'),
+          countdown: z.string().describe('"Zoektermijn eindigt over 3 dagen"'),
+          exemptionPending: z.boolean().describe('Er wacht een ontheffing op de controle van een senior'),
+          link: worklistLink,
+        }),
+      )
+      .describe('Lopende zoektermijnen van jongeren in uw caseload (Team Jongeren), eerst de kortste'),
     counts: z
       .object({
+        searchPeriodsEnding: z.number().int(),
         newInCaseload: z.number().int(),
         dueActions: z.number().int(),
         overdueActions: z.number().int(),
@@ -87,7 +101,7 @@ export const worklistSchema = z
 export const notificationSchema = z
   .object({
     id: z.uuid(),
-    kind: z.enum(['worklistReminder', 'newInCaseload', 'residentRequest']),
+    kind: z.enum(['worklistReminder', 'newInCaseload', 'residentRequest', 'searchPeriodEnding']),
     title: z.string(),
     body: z.string().nullable(),
     link: z.string().nullable().describe('Pad in de webapp'),

@@ -7,6 +7,7 @@ import { displayName } from '../residents/residents.presenter.ts';
 import { NEW_CASE_DAYS, selectDueActions, selectNewWithoutPlan, selectOverContactNorm } from './worklist.rules.ts';
 import { worklistStore, type ResidentCols } from './worklist.store.ts';
 import type { MeetingType } from '../meetings/meeting-rules.ts';
+import { searchPeriodCountdowns } from '../youth/search-periods.service.ts';
 
 // "Mijn werklijst": what asks for the werkmatcher's attention today, for the residents he is the contact person of
 // and the actions he carries. Every list is bounded (LIST_LIMIT rows, with the full count); every resident shown
@@ -14,7 +15,7 @@ import type { MeetingType } from '../meetings/meeting-rules.ts';
 
 export const LIST_LIMIT = 50;
 
-type Section = 'plan' | 'meetings' | 'contactMoments' | 'history';
+type Section = 'plan' | 'meetings' | 'contactMoments' | 'history' | 'youth';
 
 function residentOf(r: ResidentCols) {
   return { id: r.resident_id, name: displayName(r), area: { id: r.area_id, name: r.area_name } };
@@ -49,11 +50,14 @@ export async function getWorklist(ctx: RequestContext) {
     const norm = ctx.principal.contactNormDays;
     const sel = await selectWorklist(tx, ctx.principal, now);
     if (!sel) {
-      const counts = { newInCaseload: 0, dueActions: 0, overdueActions: 0, dueToday: 0, overContactNorm: 0, upcomingMeetings: 0, newWithoutPlan: 0 };
-      return { today: todayInNl(now), contactNormDays: norm, newInCaseload: [], dueActions: [], overContactNorm: [], upcomingMeetings: [], newWithoutPlan: [], counts };
+      const counts = { searchPeriodsEnding: 0, newInCaseload: 0, dueActions: 0, overdueActions: 0, dueToday: 0, overContactNorm: 0, upcomingMeetings: 0, newWithoutPlan: 0 };
+      return { today: todayInNl(now), contactNormDays: norm, searchPeriodsEnding: [], newInCaseload: [], dueActions: [], overContactNorm: [], upcomingMeetings: [], newWithoutPlan: [], counts };
     }
     const fresh = await sel.store.newInCaseload(NEW_CASE_DAYS, LIST_LIMIT);
     const meetings = await sel.store.upcomingMeetings(now, LIST_LIMIT);
+    // Team Jongeren's countdowns, through the youth module's service (issue 13).
+    const countdowns = await searchPeriodCountdowns(tx, ctx.principal, sel.today, LIST_LIMIT);
+    const searchPeriodsEnding = countdowns.items.map((c) => ({ ...c, link: link(c.resident.id, 'youth') }));
 
     const newInCaseload = fresh.map((h) => ({
       resident: residentOf(h),
@@ -99,6 +103,7 @@ export async function getWorklist(ctx: RequestContext) {
       link: link(r.resident_id, 'plan'),
     }));
     const counts = {
+      searchPeriodsEnding: countdowns.total,
       newInCaseload: Number(fresh[0]?.total ?? 0),
       dueActions: sel.dueTotal,
       overdueActions: sel.overdueTotal,
@@ -107,8 +112,8 @@ export async function getWorklist(ctx: RequestContext) {
       upcomingMeetings: Number(meetings[0]?.total ?? 0),
       newWithoutPlan: sel.newWithoutPlan.length,
     };
-    const shown = [newInCaseload, dueActions, overContactNorm, upcomingMeetings, newWithoutPlan].flatMap((list) => list.map((x) => x.resident.id));
+    const shown = [searchPeriodsEnding, newInCaseload, dueActions, overContactNorm, upcomingMeetings, newWithoutPlan].flatMap((list) => list.map((x) => x.resident.id));
     log.subjects(shown, { action: 'worklist.read' });
-    return { today: sel.today, contactNormDays: norm, newInCaseload, dueActions, overContactNorm, upcomingMeetings, newWithoutPlan, counts };
+    return { today: sel.today, contactNormDays: norm, searchPeriodsEnding, newInCaseload, dueActions, overContactNorm, upcomingMeetings, newWithoutPlan, counts };
   });
 }

@@ -52,6 +52,14 @@ export const PERMISSIONS = [
   'brp:lookup',
   // Issue 16: the privacy officer decides erasure requests (AVG art. 17).
   'privacy:erase',
+  // Issue 13, Team Jongeren: search periods (zoektermijn) and exemptions, with the senior's four-eyes check and
+  // the exemption rate (aggregates).
+  'youth:read',
+  'youth:write',
+  'youth:confirmExemption',
+  'youth:figures',
+  // A custom provision above the municipality's threshold needs a second person: teamleider or senior werkmatcher.
+  'youth:approveProvision',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -88,11 +96,12 @@ const caseWork: Permission[] = [
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  // Studies (issue 14): the werkmatcher enrols his residents and sees what an arm changes for them.
-  jobCoach: [...caseWork, 'studies:read', 'studies:enrol'],
+  // Studies (issue 14): the werkmatcher enrols his residents and sees what an arm changes for them; Team Jongeren
+  // (issue 13): search periods, exemptions, referrals and provisions.
+  jobCoach: [...caseWork, 'studies:read', 'studies:enrol', 'youth:read', 'youth:write', 'youth:figures'],
   // The teamleider also divides caseloads and runs catch-up campaigns (inhaalslag) for the team; he designs a study,
-  // runs its lottery and sees the analysis.
-  teamLead: [...caseWork, 'team:manage', 'studies:read', 'studies:design', 'studies:enrol', 'studies:analyse'],
+  // runs its lottery and sees the analysis; he approves a custom provision above the threshold.
+  teamLead: [...caseWork, 'team:manage', 'studies:read', 'studies:design', 'studies:enrol', 'studies:analyse', 'youth:read', 'youth:write', 'youth:figures', 'youth:approveProvision'],
   // Sees consenting residents only, and only the shared parts (see residents.policy.ts).
   // With consent, the buurtteam works on the integrated assessment and on its own actions in the one plan.
   partnerProfessional: [
@@ -123,14 +132,17 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'placements:write',
   ],
   // Aggregates only (fairness monitor, cells under 10 suppressed) and the Algoritmeregister entry.
-  // Studies: the design and the analysis, aggregates only (issue 14).
-  policyOfficer: ['organisation:read', 'employers:read', 'vacancies:read', 'fairness:read', 'algorithmRegister:read', 'studies:read', 'studies:analyse'],
+  // Studies: the design and the analysis, aggregates only (issue 14); Team Jongeren's figures (issue 13).
+  policyOfficer: ['organisation:read', 'employers:read', 'vacancies:read', 'fairness:read', 'algorithmRegister:read', 'studies:read', 'studies:analyse', 'youth:figures'],
   researcher: [],
   admin: ['organisation:read', 'staff:list', 'imports:run', 'imports:read'],
   // The log and the register (src/modules/privacy): any resident of the municipality by BSN, never a case record.
   privacyOfficer: ['organisation:read', 'processingLog:read', 'privacy:inspect', 'algorithmRegister:read', 'privacy:erase'],
   // Issue 11: the resident reaches only the portal's routes (access: { resident: true }), never a permission route.
   resident: [],
+  // Issue 13: always next to jobCoach (her case work and scope come from that role); confirms or sends back an
+  // exemption another werkmatcher proposed, never her own (youth/exemptions.service.ts).
+  seniorJobCoach: ['youth:read', 'youth:confirmExemption', 'youth:figures', 'youth:approveProvision'],
 };
 
 export function permissionsOf(p: Pick<Principal, 'roles'>): Set<Permission> {

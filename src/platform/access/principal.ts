@@ -9,6 +9,8 @@ export const ROLES = [
   'privacyOfficer',
   // Issue 11: the resident himself, in Mijn Samenplan (never a staff role: staff_users' CHECK excludes it).
   'resident',
+  // Issue 13: the senior werkmatcher of Team Jongeren (next to jobCoach) confirms exemptions (four eyes).
+  'seniorJobCoach',
 ] as const;
 export type Role = (typeof ROLES)[number];
 

@@ -393,6 +393,50 @@ export const processingActivities = [
     retention: '5 jaar na het beantwoorden van het verzoek',
     retentionRule: { term: 'P5Y', after: 'requestAnswered' },
   },
+  {
+    id: 'PA-028',
+    version: 1,
+    nameNl: 'Zoektermijn jongeren: melding, aftellen, zoekactiviteiten en eerder behandelen',
+    nameEn: 'Search period for young people: report, countdown, search activities and earlier handling',
+    purpose:
+      'Voor jongeren onder de 27 de zoektermijn van vier weken bijhouden vanaf de melding: wanneer hij eindigt, wat de jongere in die weken deed, een herinnering aan de werkmatcher vóór het einde, en het besluit de aanvraag eerder te behandelen met de reden.',
+    legalBasis: 'Art. 6 lid 1 sub e AVG, jo. art. 41 lid 4 en lid 11 Participatiewet',
+    dataCategories: ['identificatie', 'geboortedatum', 'meldingsdatum', 'zoekactiviteiten', 'besluit eerder behandelen'],
+    retention: retentionCase,
+  },
+  {
+    id: 'PA-029',
+    version: 1,
+    nameNl: 'Ontheffing van de zoektermijn met vier-ogencontrole',
+    nameEn: 'Exemption from the search period with a four-eyes check',
+    purpose:
+      'Een werkmatcher stelt een ontheffing van de zoektermijn voor met wettelijke grondslag en reden; een senior werkmatcher (een ander) bevestigt of stuurt terug. Het ontheffingspercentage per maand en team wordt geteld, kleine aantallen onderdrukt.',
+    legalBasis: 'Art. 6 lid 1 sub e en art. 9 lid 2 sub b AVG, jo. art. 41 lid 4 Participatiewet',
+    dataCategories: ['identificatie', 'redencategorie', 'toelichting (kan gezondheid of zorg betreffen)', 'besluit en beoordelaar'],
+    retention: retentionCase,
+  },
+  {
+    id: 'PA-030',
+    version: 1,
+    nameNl: 'Warme overdracht naar Team Jongeren en de individuele intake',
+    nameEn: 'Warm handover to Team Jongeren and the individual intake',
+    purpose:
+      'Een partner (jeugdzorg, school/RMC, buurtteam, zorg, wonen, jeugdreclassering) draagt een jongere warm over met de context en de toestemming van de jongere; de begeleider wordt uitgenodigd voor de individuele intake, waarvan het verslag het plan start.',
+    legalBasis: 'Art. 6 lid 1 sub a en e AVG (toestemming van de jongere), jo. art. 7 lid 1 Participatiewet',
+    dataCategories: ['identificatie', 'context van de overdracht (kan zorg betreffen)', 'toestemming', 'urgentie', 'naam en e-mail van de begeleider'],
+    retention: retentionCase,
+  },
+  {
+    id: 'PA-031',
+    version: 1,
+    nameNl: 'Maatwerkvoorzieningen voor jongeren: aanvraag, onderbouwing, goedkeuring en betaling',
+    nameEn: 'Custom provisions for young people: request, justification, approval and payment',
+    purpose:
+      'Werkmatchers vragen een maatwerkvoorziening aan (bijvoorbeeld een laptop en boeken voor een opleiding), met de regelruimte en waarom het helpt; boven een bedrag keurt een tweede persoon goed; de betaling wordt vastgelegd en het budget per team bijgehouden.',
+    legalBasis: 'Art. 6 lid 1 sub e AVG, jo. art. 10 en art. 35 Participatiewet',
+    dataCategories: ['identificatie', 'soort en bedrag van de voorziening', 'onderbouwing', 'goedkeuring en betaling'],
+    retention: retentionCase,
+  },
 ] as const satisfies readonly ProcessingActivity[];
 
 export type ProcessingActivityId = (typeof processingActivities)[number]['id'];

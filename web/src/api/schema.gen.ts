@@ -1809,6 +1809,349 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/residents/{id}/search-periods': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Zoektermijnen van een jongere, met zoekactiviteiten en ontheffingen */
+    get: operations['listResidentSearchPeriods'];
+    put?: never;
+    /** Een melding vastleggen: de zoektermijn van 4 weken start (jongeren van 18 tot 27 jaar) */
+    post: operations['createSearchPeriod'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/youth/search-periods': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Lopende zoektermijnen (standaard: van uw eigen jongeren), eerst de kortste */
+    get: operations['listSearchPeriods'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/youth/search-periods/{periodId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Eén zoektermijn */
+    get: operations['getSearchPeriod'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/youth/search-periods/{periodId}/activities': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Vastleggen wat de jongere in de zoektermijn deed */
+    post: operations['recordSearchActivity'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/youth/search-periods/{periodId}/handle-early': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Besluit de aanvraag eerder te behandelen (art. 41 lid 11 Participatiewet), met de reden */
+    post: operations['handleSearchPeriodEarly'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/youth/search-periods/{periodId}/withdraw': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** De melding intrekken */
+    post: operations['withdrawSearchPeriod'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/youth/search-periods/{periodId}/exemptions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Ontheffing van de zoektermijn voorstellen (telt pas na bevestiging door een senior werkmatcher) */
+    post: operations['proposeExemption'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/youth/exemptions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Ontheffingen (standaard: die wachten op de controle van een senior) */
+    get: operations['listExemptions'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/youth/exemptions/{exemptionId}/confirm': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Een ontheffing bevestigen (senior werkmatcher, niet degene die haar voorstelde) */
+    post: operations['confirmExemption'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/youth/exemptions/{exemptionId}/reject': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Een ontheffing terugsturen met een toelichting (senior werkmatcher) */
+    post: operations['rejectExemption'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/residents/{id}/referrals': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Warme overdrachten van een jongere */
+    get: operations['listResidentYouthReferrals'];
+    put?: never;
+    /** Een warme overdracht van een partner vastleggen (context, toestemming van de jongere, urgentie, begeleider) */
+    post: operations['createYouthReferral'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/youth/referrals': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Warme overdrachten (standaard: nog open), de urgentste eerst */
+    get: operations['listYouthReferrals'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/youth/referrals/{referralId}/intake': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** De individuele intake plannen, met de begeleider uitgenodigd (gesprek "Intake jongere" met .ics) */
+    post: operations['planYouthIntake'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/residents/{id}/provisions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Maatwerkvoorzieningen van een jongere */
+    get: operations['listResidentCustomProvisions'];
+    put?: never;
+    /** Een maatwerkvoorziening aanvragen (regelruimte en waarom het helpt); boven de drempel keurt een tweede persoon goed; over het budget: 400 */
+    post: operations['requestCustomProvision'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/youth/provisions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Maatwerkvoorzieningen (standaard: aangevraagd of goedgekeurd) */
+    get: operations['listCustomProvisions'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/youth/provisions/{provisionId}/approve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Een aanvraag boven de drempel goedkeuren (een tweede persoon) */
+    post: operations['approveCustomProvision'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/youth/provisions/{provisionId}/reject': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Een aanvraag afwijzen met de reden */
+    post: operations['rejectCustomProvision'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/youth/provisions/{provisionId}/pay': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** De betaling van een goedgekeurde voorziening vastleggen */
+    post: operations['payCustomProvision'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/youth/provision-budgets': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Budget maatwerk per team en jaar: vastgelegd, betaald, beschikbaar, per soort */
+    get: operations['listCustomProvisionBudgets'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/youth/figures/exemption-rate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Ontheffingspercentage per maand en team, tegen de bandbreedte van 20–30% (cellen onder 10 onderdrukt) */
+    get: operations['getExemptionRate'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1823,7 +2166,8 @@ export interface components {
       | 'researcher'
       | 'admin'
       | 'privacyOfficer'
-      | 'resident';
+      | 'resident'
+      | 'seniorJobCoach';
     SessionInput: {
       user: {
         /** Format: uuid */
@@ -1900,6 +2244,11 @@ export interface components {
         | 'imports:read'
         | 'brp:lookup'
         | 'privacy:erase'
+        | 'youth:read'
+        | 'youth:write'
+        | 'youth:confirmExemption'
+        | 'youth:figures'
+        | 'youth:approveProvision'
       )[];
       csrfToken: string;
       /** @enum {string} */
@@ -3079,7 +3428,7 @@ export interface components {
      * @description intake, threeWay (3-gesprek: inwoner, buurtteam en werkmatcher), followUp (vervolggesprek), homeVisit (huisbezoek)
      * @enum {string}
      */
-    MeetingTypeInput: 'intake' | 'threeWay' | 'followUp' | 'homeVisit';
+    MeetingTypeInput: 'intake' | 'threeWay' | 'followUp' | 'homeVisit' | 'youthIntake';
     /**
      * @description inPerson (op locatie), video of phone (telefonisch)
      * @enum {string}
@@ -4028,7 +4377,7 @@ export interface components {
        * @description Het deel van de inwonerpagina waar de rij naartoe leidt
        * @enum {string}
        */
-      section: 'plan' | 'meetings' | 'contactMoments' | 'history';
+      section: 'plan' | 'meetings' | 'contactMoments' | 'history' | 'youth';
     };
     WorklistInput: {
       /** Format: date */
@@ -4110,8 +4459,24 @@ export interface components {
         contactPersonSince: string | null;
         link: components['schemas']['WorklistLinkInput'];
       }[];
+      /** @description Lopende zoektermijnen van jongeren in uw caseload (Team Jongeren), eerst de kortste */
+      searchPeriodsEnding: {
+        /** Format: uuid */
+        searchPeriodId: string;
+        resident: components['schemas']['WorklistResidentInput'];
+        /** Format: date */
+        endDate: string;
+        /** @description Dagen tot het einde van de zoektermijn (1 of meer) */
+        daysLeft: number;
+        /** @description "Zoektermijn eindigt over 3 dagen" */
+        countdown: string;
+        /** @description Er wacht een ontheffing op de controle van een senior */
+        exemptionPending: boolean;
+        link: components['schemas']['WorklistLinkInput'];
+      }[];
       /** @description Totalen; de lijsten tonen er ten hoogste 50 */
       counts: {
+        searchPeriodsEnding: number;
         newInCaseload: number;
         dueActions: number;
         overdueActions: number;
@@ -4125,7 +4490,7 @@ export interface components {
       /** Format: uuid */
       id: string;
       /** @enum {string} */
-      kind: 'worklistReminder' | 'newInCaseload' | 'residentRequest';
+      kind: 'worklistReminder' | 'newInCaseload' | 'residentRequest' | 'searchPeriodEnding';
       title: string;
       body: string | null;
       /** @description Pad in de webapp */
@@ -4525,6 +4890,284 @@ export interface components {
       explanation: string;
       sources: string[];
     };
+    CustomProvisionInput: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      residentId: string;
+      residentName: string;
+      team: {
+        /** Format: uuid */
+        id: string;
+        name: string;
+      };
+      year: number;
+      /** @enum {string} */
+      kind: 'laptop' | 'books' | 'schoolFees' | 'travel' | 'workClothing' | 'other';
+      description: string;
+      /** @description Bedrag in centen (geheel getal) */
+      amountCents: number;
+      /** @description Welke regel ruimte geeft (regelruimte) */
+      ruleRoom: string;
+      /** @description Waarom dit deze jongere helpt */
+      justification: string;
+      /** @enum {string} */
+      status: 'requested' | 'approved' | 'rejected' | 'paid';
+      requestedBy: {
+        /** Format: uuid */
+        id: string;
+        displayName: string;
+      };
+      /** Format: date-time */
+      requestedAt: string;
+      approvedBy: {
+        /** Format: uuid */
+        id: string;
+        displayName: string;
+      } | null;
+      decisionNote: string | null;
+      /** Format: date */
+      paidOn: string | null;
+      paymentReference: string | null;
+      /** @description Boven de drempel van de gemeente: een tweede persoon keurt goed */
+      needsSecondPerson: boolean;
+      permissions: {
+        approve: boolean;
+        pay: boolean;
+      };
+    };
+    CustomProvisionListInput: {
+      items: components['schemas']['CustomProvisionInput'][];
+      /** @description Aantal treffers in totaal (niet alleen op deze pagina) */
+      total: number;
+      /** @description Cursor voor de volgende pagina (parameter cursor), of null op de laatste */
+      next: string | null;
+    };
+    CustomProvisionBudgetInput: {
+      team: {
+        /** Format: uuid */
+        id: string;
+        name: string;
+      };
+      year: number;
+      /** @description Bedrag in centen (geheel getal) */
+      budgetCents: number;
+      /** @description Aangevraagd en goedgekeurd, nog niet betaald */
+      committedCents: number;
+      /** @description Bedrag in centen (geheel getal) */
+      paidCents: number;
+      /** @description Bedrag in centen (geheel getal) */
+      availableCents: number;
+      /** @description Boven dit bedrag keurt een tweede persoon goed */
+      approvalThresholdCents: number;
+      byKind: {
+        /** @enum {string} */
+        kind: 'laptop' | 'books' | 'schoolFees' | 'travel' | 'workClothing' | 'other';
+        count: number;
+        /** @description Bedrag in centen (geheel getal) */
+        committedCents: number;
+        /** @description Bedrag in centen (geheel getal) */
+        paidCents: number;
+      }[];
+    };
+    CustomProvisionBudgetListInput: {
+      items: components['schemas']['CustomProvisionBudgetInput'][];
+      /** @description Aantal treffers in totaal (niet alleen op deze pagina) */
+      total: number;
+      /** @description Cursor voor de volgende pagina (parameter cursor), of null op de laatste */
+      next: string | null;
+    };
+    YouthReferralInput: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      residentId: string;
+      residentName: string;
+      /** @enum {string} */
+      partnerKind: 'youthCare' | 'schoolRmc' | 'buurtteam' | 'healthCare' | 'housing' | 'youthProbation';
+      organisationName: string;
+      professional: {
+        name: string;
+        email: string | null;
+        /**
+         * Format: uuid
+         * @description Als de begeleider in Samenplan werkt: zij wordt deelnemer van de intake
+         */
+        staffUserId: string | null;
+      };
+      contextSummary: string;
+      /**
+       * Format: date
+       * @description De dag waarop de jongere toestemming gaf voor de overdracht
+       */
+      consentOn: string;
+      /** @enum {string} */
+      urgency: 'normal' | 'soon' | 'urgent';
+      /** @enum {string} */
+      status: 'received' | 'intakePlanned' | 'closed';
+      /** Format: date */
+      receivedOn: string;
+      intake: {
+        /** Format: uuid */
+        meetingId: string;
+        /** Format: date-time */
+        startsAt: string;
+        /** @description De .ics-uitnodiging (ook voor de begeleider) */
+        invitationPath: string;
+      } | null;
+      createdBy: {
+        /** Format: uuid */
+        id: string;
+        displayName: string;
+      };
+    };
+    YouthReferralListInput: {
+      items: components['schemas']['YouthReferralInput'][];
+      /** @description Aantal treffers in totaal (niet alleen op deze pagina) */
+      total: number;
+      /** @description Cursor voor de volgende pagina (parameter cursor), of null op de laatste */
+      next: string | null;
+    };
+    YouthPersonRefInput: {
+      /** Format: uuid */
+      id: string;
+      displayName: string;
+    };
+    SearchActivityInput: {
+      /** Format: uuid */
+      id: string;
+      /** Format: date */
+      occurredOn: string;
+      /** @enum {string} */
+      kind: 'jobApplication' | 'educationEnquiry' | 'jobInterview' | 'contactMoment' | 'other';
+      description: string;
+      recordedBy: components['schemas']['YouthPersonRefInput'];
+    };
+    ExemptionInput: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      searchPeriodId: string;
+      /** Format: uuid */
+      residentId: string;
+      residentName: string;
+      legalBasis: string;
+      /** @enum {string} */
+      reasonCategory:
+        | 'vulnerableSituation'
+        | 'ongoingCare'
+        | 'statusHolder'
+        | 'specialEducationLeaver'
+        | 'medicallyLimited'
+        | 'other';
+      reasonText: string | null;
+      decidedBy: components['schemas']['YouthPersonRefInput'];
+      /** Format: date */
+      decidedOn: string;
+      /**
+       * @description pending: wacht op een senior werkmatcher; telt pas na confirmed
+       * @enum {string}
+       */
+      status: 'pending' | 'confirmed' | 'rejected';
+      reviewedBy: components['schemas']['YouthPersonRefInput'] | null;
+      /** Format: date-time */
+      reviewedAt: string | null;
+      reviewNote: string | null;
+      /** @description De vrager mag deze ontheffing bevestigen of terugsturen (senior, en niet degene die besloot) */
+      canReview: boolean;
+    };
+    SearchPeriodInput: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      residentId: string;
+      residentName: string;
+      team: {
+        /** Format: uuid */
+        id: string;
+        name: string;
+      };
+      /** Format: date */
+      reportDate: string;
+      /** Format: date */
+      startDate: string;
+      /**
+       * Format: date
+       * @description 28 dagen na de melding: de dag waarop de aanvraag in behandeling kan
+       */
+      endDate: string;
+      /** @enum {string} */
+      status: 'running' | 'ended' | 'exempted' | 'withdrawn';
+      /** @description Dagen tot het einde zolang de zoektermijn loopt */
+      daysLeft: number | null;
+      /** @description "Zoektermijn eindigt over 3 dagen" */
+      countdown: string | null;
+      /** @description Het college behandelt de aanvraag eerder (art. 41 lid 11 Participatiewet) */
+      handledEarly: {
+        /** Format: date */
+        on: string;
+        reason: string;
+        by: components['schemas']['YouthPersonRefInput'];
+      } | null;
+      withdrawn: {
+        /** Format: date */
+        on: string;
+        reason: string;
+      } | null;
+      activities: components['schemas']['SearchActivityInput'][];
+      exemptions: components['schemas']['ExemptionInput'][];
+      createdBy: components['schemas']['YouthPersonRefInput'];
+      permissions: {
+        write: boolean;
+        proposeExemption: boolean;
+      };
+    };
+    SearchPeriodListInput: {
+      items: components['schemas']['SearchPeriodInput'][];
+      /** @description Aantal treffers in totaal (niet alleen op deze pagina) */
+      total: number;
+      /** @description Cursor voor de volgende pagina (parameter cursor), of null op de laatste */
+      next: string | null;
+    };
+    ExemptionListInput: {
+      items: components['schemas']['ExemptionInput'][];
+      /** @description Aantal treffers in totaal (niet alleen op deze pagina) */
+      total: number;
+      /** @description Cursor voor de volgende pagina (parameter cursor), of null op de laatste */
+      next: string | null;
+    };
+    ExemptionRateInput: {
+      year: number;
+      /** @description Utrecht: 20–30% ontheffingen (inclusief statushouders) */
+      referenceRange: {
+        from: number;
+        to: number;
+      };
+      minimumCellSize: number;
+      rows: {
+        team: {
+          /** Format: uuid */
+          id: string;
+          name: string;
+        };
+        /** @description JJJJ-MM */
+        month: string;
+        /** @description null: minder dan 10, onderdrukt */
+        searchPeriods: number | null;
+        /** @description null: minder dan 10, onderdrukt */
+        exempted: number | null;
+        /** @description null: minder dan 10, onderdrukt */
+        pending: number | null;
+        /** @description Aandeel ontheffingen (0–1), null als onderdrukt */
+        rate: number | null;
+        /**
+         * @description Ten opzichte van de bandbreedte
+         * @enum {string|null}
+         */
+        position: 'below' | 'within' | 'above' | null;
+        suppressed: boolean;
+      }[];
+    };
     AreaListInput: {
       items: {
         /** Format: uuid */
@@ -4587,7 +5230,8 @@ export interface components {
       | 'researcher'
       | 'admin'
       | 'privacyOfficer'
-      | 'resident';
+      | 'resident'
+      | 'seniorJobCoach';
     Session: {
       user: {
         /** Format: uuid */
@@ -4664,6 +5308,11 @@ export interface components {
         | 'imports:read'
         | 'brp:lookup'
         | 'privacy:erase'
+        | 'youth:read'
+        | 'youth:write'
+        | 'youth:confirmExemption'
+        | 'youth:figures'
+        | 'youth:approveProvision'
       )[];
       csrfToken: string;
       /** @enum {string} */
@@ -5843,7 +6492,7 @@ export interface components {
      * @description intake, threeWay (3-gesprek: inwoner, buurtteam en werkmatcher), followUp (vervolggesprek), homeVisit (huisbezoek)
      * @enum {string}
      */
-    MeetingType: 'intake' | 'threeWay' | 'followUp' | 'homeVisit';
+    MeetingType: 'intake' | 'threeWay' | 'followUp' | 'homeVisit' | 'youthIntake';
     /**
      * @description inPerson (op locatie), video of phone (telefonisch)
      * @enum {string}
@@ -6792,7 +7441,7 @@ export interface components {
        * @description Het deel van de inwonerpagina waar de rij naartoe leidt
        * @enum {string}
        */
-      section: 'plan' | 'meetings' | 'contactMoments' | 'history';
+      section: 'plan' | 'meetings' | 'contactMoments' | 'history' | 'youth';
     };
     Worklist: {
       /** Format: date */
@@ -6874,8 +7523,24 @@ export interface components {
         contactPersonSince: string | null;
         link: components['schemas']['WorklistLink'];
       }[];
+      /** @description Lopende zoektermijnen van jongeren in uw caseload (Team Jongeren), eerst de kortste */
+      searchPeriodsEnding: {
+        /** Format: uuid */
+        searchPeriodId: string;
+        resident: components['schemas']['WorklistResident'];
+        /** Format: date */
+        endDate: string;
+        /** @description Dagen tot het einde van de zoektermijn (1 of meer) */
+        daysLeft: number;
+        /** @description "Zoektermijn eindigt over 3 dagen" */
+        countdown: string;
+        /** @description Er wacht een ontheffing op de controle van een senior */
+        exemptionPending: boolean;
+        link: components['schemas']['WorklistLink'];
+      }[];
       /** @description Totalen; de lijsten tonen er ten hoogste 50 */
       counts: {
+        searchPeriodsEnding: number;
         newInCaseload: number;
         dueActions: number;
         overdueActions: number;
@@ -6889,7 +7554,7 @@ export interface components {
       /** Format: uuid */
       id: string;
       /** @enum {string} */
-      kind: 'worklistReminder' | 'newInCaseload' | 'residentRequest';
+      kind: 'worklistReminder' | 'newInCaseload' | 'residentRequest' | 'searchPeriodEnding';
       title: string;
       body: string | null;
       /** @description Pad in de webapp */
@@ -7288,6 +7953,284 @@ export interface components {
       /** @description De regel die gold, in gewone woorden */
       explanation: string;
       sources: string[];
+    };
+    CustomProvision: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      residentId: string;
+      residentName: string;
+      team: {
+        /** Format: uuid */
+        id: string;
+        name: string;
+      };
+      year: number;
+      /** @enum {string} */
+      kind: 'laptop' | 'books' | 'schoolFees' | 'travel' | 'workClothing' | 'other';
+      description: string;
+      /** @description Bedrag in centen (geheel getal) */
+      amountCents: number;
+      /** @description Welke regel ruimte geeft (regelruimte) */
+      ruleRoom: string;
+      /** @description Waarom dit deze jongere helpt */
+      justification: string;
+      /** @enum {string} */
+      status: 'requested' | 'approved' | 'rejected' | 'paid';
+      requestedBy: {
+        /** Format: uuid */
+        id: string;
+        displayName: string;
+      };
+      /** Format: date-time */
+      requestedAt: string;
+      approvedBy: {
+        /** Format: uuid */
+        id: string;
+        displayName: string;
+      } | null;
+      decisionNote: string | null;
+      /** Format: date */
+      paidOn: string | null;
+      paymentReference: string | null;
+      /** @description Boven de drempel van de gemeente: een tweede persoon keurt goed */
+      needsSecondPerson: boolean;
+      permissions: {
+        approve: boolean;
+        pay: boolean;
+      };
+    };
+    CustomProvisionList: {
+      items: components['schemas']['CustomProvision'][];
+      /** @description Aantal treffers in totaal (niet alleen op deze pagina) */
+      total: number;
+      /** @description Cursor voor de volgende pagina (parameter cursor), of null op de laatste */
+      next: string | null;
+    };
+    CustomProvisionBudget: {
+      team: {
+        /** Format: uuid */
+        id: string;
+        name: string;
+      };
+      year: number;
+      /** @description Bedrag in centen (geheel getal) */
+      budgetCents: number;
+      /** @description Aangevraagd en goedgekeurd, nog niet betaald */
+      committedCents: number;
+      /** @description Bedrag in centen (geheel getal) */
+      paidCents: number;
+      /** @description Bedrag in centen (geheel getal) */
+      availableCents: number;
+      /** @description Boven dit bedrag keurt een tweede persoon goed */
+      approvalThresholdCents: number;
+      byKind: {
+        /** @enum {string} */
+        kind: 'laptop' | 'books' | 'schoolFees' | 'travel' | 'workClothing' | 'other';
+        count: number;
+        /** @description Bedrag in centen (geheel getal) */
+        committedCents: number;
+        /** @description Bedrag in centen (geheel getal) */
+        paidCents: number;
+      }[];
+    };
+    CustomProvisionBudgetList: {
+      items: components['schemas']['CustomProvisionBudget'][];
+      /** @description Aantal treffers in totaal (niet alleen op deze pagina) */
+      total: number;
+      /** @description Cursor voor de volgende pagina (parameter cursor), of null op de laatste */
+      next: string | null;
+    };
+    YouthReferral: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      residentId: string;
+      residentName: string;
+      /** @enum {string} */
+      partnerKind: 'youthCare' | 'schoolRmc' | 'buurtteam' | 'healthCare' | 'housing' | 'youthProbation';
+      organisationName: string;
+      professional: {
+        name: string;
+        email: string | null;
+        /**
+         * Format: uuid
+         * @description Als de begeleider in Samenplan werkt: zij wordt deelnemer van de intake
+         */
+        staffUserId: string | null;
+      };
+      contextSummary: string;
+      /**
+       * Format: date
+       * @description De dag waarop de jongere toestemming gaf voor de overdracht
+       */
+      consentOn: string;
+      /** @enum {string} */
+      urgency: 'normal' | 'soon' | 'urgent';
+      /** @enum {string} */
+      status: 'received' | 'intakePlanned' | 'closed';
+      /** Format: date */
+      receivedOn: string;
+      intake: {
+        /** Format: uuid */
+        meetingId: string;
+        /** Format: date-time */
+        startsAt: string;
+        /** @description De .ics-uitnodiging (ook voor de begeleider) */
+        invitationPath: string;
+      } | null;
+      createdBy: {
+        /** Format: uuid */
+        id: string;
+        displayName: string;
+      };
+    };
+    YouthReferralList: {
+      items: components['schemas']['YouthReferral'][];
+      /** @description Aantal treffers in totaal (niet alleen op deze pagina) */
+      total: number;
+      /** @description Cursor voor de volgende pagina (parameter cursor), of null op de laatste */
+      next: string | null;
+    };
+    YouthPersonRef: {
+      /** Format: uuid */
+      id: string;
+      displayName: string;
+    };
+    SearchActivity: {
+      /** Format: uuid */
+      id: string;
+      /** Format: date */
+      occurredOn: string;
+      /** @enum {string} */
+      kind: 'jobApplication' | 'educationEnquiry' | 'jobInterview' | 'contactMoment' | 'other';
+      description: string;
+      recordedBy: components['schemas']['YouthPersonRef'];
+    };
+    Exemption: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      searchPeriodId: string;
+      /** Format: uuid */
+      residentId: string;
+      residentName: string;
+      legalBasis: string;
+      /** @enum {string} */
+      reasonCategory:
+        | 'vulnerableSituation'
+        | 'ongoingCare'
+        | 'statusHolder'
+        | 'specialEducationLeaver'
+        | 'medicallyLimited'
+        | 'other';
+      reasonText: string | null;
+      decidedBy: components['schemas']['YouthPersonRef'];
+      /** Format: date */
+      decidedOn: string;
+      /**
+       * @description pending: wacht op een senior werkmatcher; telt pas na confirmed
+       * @enum {string}
+       */
+      status: 'pending' | 'confirmed' | 'rejected';
+      reviewedBy: components['schemas']['YouthPersonRef'] | null;
+      /** Format: date-time */
+      reviewedAt: string | null;
+      reviewNote: string | null;
+      /** @description De vrager mag deze ontheffing bevestigen of terugsturen (senior, en niet degene die besloot) */
+      canReview: boolean;
+    };
+    SearchPeriod: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      residentId: string;
+      residentName: string;
+      team: {
+        /** Format: uuid */
+        id: string;
+        name: string;
+      };
+      /** Format: date */
+      reportDate: string;
+      /** Format: date */
+      startDate: string;
+      /**
+       * Format: date
+       * @description 28 dagen na de melding: de dag waarop de aanvraag in behandeling kan
+       */
+      endDate: string;
+      /** @enum {string} */
+      status: 'running' | 'ended' | 'exempted' | 'withdrawn';
+      /** @description Dagen tot het einde zolang de zoektermijn loopt */
+      daysLeft: number | null;
+      /** @description "Zoektermijn eindigt over 3 dagen" */
+      countdown: string | null;
+      /** @description Het college behandelt de aanvraag eerder (art. 41 lid 11 Participatiewet) */
+      handledEarly: {
+        /** Format: date */
+        on: string;
+        reason: string;
+        by: components['schemas']['YouthPersonRef'];
+      } | null;
+      withdrawn: {
+        /** Format: date */
+        on: string;
+        reason: string;
+      } | null;
+      activities: components['schemas']['SearchActivity'][];
+      exemptions: components['schemas']['Exemption'][];
+      createdBy: components['schemas']['YouthPersonRef'];
+      permissions: {
+        write: boolean;
+        proposeExemption: boolean;
+      };
+    };
+    SearchPeriodList: {
+      items: components['schemas']['SearchPeriod'][];
+      /** @description Aantal treffers in totaal (niet alleen op deze pagina) */
+      total: number;
+      /** @description Cursor voor de volgende pagina (parameter cursor), of null op de laatste */
+      next: string | null;
+    };
+    ExemptionList: {
+      items: components['schemas']['Exemption'][];
+      /** @description Aantal treffers in totaal (niet alleen op deze pagina) */
+      total: number;
+      /** @description Cursor voor de volgende pagina (parameter cursor), of null op de laatste */
+      next: string | null;
+    };
+    ExemptionRate: {
+      year: number;
+      /** @description Utrecht: 20–30% ontheffingen (inclusief statushouders) */
+      referenceRange: {
+        from: number;
+        to: number;
+      };
+      minimumCellSize: number;
+      rows: {
+        team: {
+          /** Format: uuid */
+          id: string;
+          name: string;
+        };
+        /** @description JJJJ-MM */
+        month: string;
+        /** @description null: minder dan 10, onderdrukt */
+        searchPeriods: number | null;
+        /** @description null: minder dan 10, onderdrukt */
+        exempted: number | null;
+        /** @description null: minder dan 10, onderdrukt */
+        pending: number | null;
+        /** @description Aandeel ontheffingen (0–1), null als onderdrukt */
+        rate: number | null;
+        /**
+         * @description Ten opzichte van de bandbreedte
+         * @enum {string|null}
+         */
+        position: 'below' | 'within' | 'above' | null;
+        suppressed: boolean;
+      }[];
     };
     AreaList: {
       items: {
@@ -16764,6 +17707,1715 @@ export interface operations {
       };
     };
   };
+  listResidentSearchPeriods: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SearchPeriodList'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  createSearchPeriod: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /**
+           * Format: date
+           * @description De dag waarop de jongere zich meldde (niet in de toekomst)
+           */
+          reportDate: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SearchPeriod'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listSearchPeriods: {
+    parameters: {
+      query?: {
+        /** @description running: alleen lopende zoektermijnen, eerst de kortste */
+        status?: 'running' | 'all';
+        /** @description true: alleen jongeren van wie u het vaste aanspreekpunt bent */
+        mine?: 'true' | 'false';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SearchPeriodList'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getSearchPeriod: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        periodId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SearchPeriod'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  recordSearchActivity: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        periodId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** Format: date */
+          occurredOn: string;
+          /** @enum {string} */
+          kind: 'jobApplication' | 'educationEnquiry' | 'jobInterview' | 'contactMoment' | 'other';
+          description: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SearchPeriod'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  handleSearchPeriodEarly: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        periodId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /**
+           * Format: date
+           * @description Standaard vandaag
+           */
+          on?: string;
+          reason: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SearchPeriod'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  withdrawSearchPeriod: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        periodId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          reason: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SearchPeriod'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  proposeExemption: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        periodId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          legalBasis: string;
+          /** @enum {string} */
+          reasonCategory:
+            | 'vulnerableSituation'
+            | 'ongoingCare'
+            | 'statusHolder'
+            | 'specialEducationLeaver'
+            | 'medicallyLimited'
+            | 'other';
+          /** @description Verplicht bij reden "other"; anders een toelichting */
+          reasonText?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Exemption'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listExemptions: {
+    parameters: {
+      query?: {
+        status?: 'pending' | 'confirmed' | 'rejected';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ExemptionList'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  confirmExemption: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        exemptionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          note?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Exemption'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  rejectExemption: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        exemptionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          note: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Exemption'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listResidentYouthReferrals: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['YouthReferralList'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  createYouthReferral: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @enum {string} */
+          partnerKind: 'youthCare' | 'schoolRmc' | 'buurtteam' | 'healthCare' | 'housing' | 'youthProbation';
+          organisationName: string;
+          /**
+           * Format: uuid
+           * @description De partnerorganisatie in Samenplan, als die er is
+           */
+          partnerOrganisationId?: string;
+          professionalName: string;
+          /** Format: email */
+          professionalEmail?: string;
+          /**
+           * Format: uuid
+           * @description De begeleider als medewerker in Samenplan (buurtteamprofessional)
+           */
+          professionalStaffUserId?: string;
+          contextSummary: string;
+          consent: {
+            /** @description De jongere gaf toestemming voor de warme overdracht */
+            given: boolean;
+            /** Format: date */
+            on: string;
+          };
+          /** @enum {string} */
+          urgency: 'normal' | 'soon' | 'urgent';
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['YouthReferral'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listYouthReferrals: {
+    parameters: {
+      query?: {
+        /** @description open: nog niet afgesloten */
+        status?: 'open' | 'all';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['YouthReferralList'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  planYouthIntake: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        referralId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** Format: date-time */
+          startsAt: string;
+          /** Format: date-time */
+          endsAt: string;
+          /** @enum {string} */
+          mode: 'inPerson' | 'video' | 'phone';
+          location?: string;
+          /** Format: uri */
+          videoUrl?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['YouthReferral'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listResidentCustomProvisions: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CustomProvisionList'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  requestCustomProvision: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @enum {string} */
+          kind: 'laptop' | 'books' | 'schoolFees' | 'travel' | 'workClothing' | 'other';
+          description: string;
+          amountCents: number;
+          ruleRoom: string;
+          justification: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CustomProvision'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listCustomProvisions: {
+    parameters: {
+      query?: {
+        /** @description open: aangevraagd of goedgekeurd */
+        status?: 'requested' | 'approved' | 'rejected' | 'paid' | 'open';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CustomProvisionList'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  approveCustomProvision: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        provisionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          note?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CustomProvision'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  rejectCustomProvision: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        provisionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          note: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CustomProvision'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  payCustomProvision: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        provisionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** Format: date */
+          paidOn: string;
+          reference: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CustomProvision'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listCustomProvisionBudgets: {
+    parameters: {
+      query: {
+        year: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CustomProvisionBudgetList'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getExemptionRate: {
+    parameters: {
+      query: {
+        year: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ExemptionRate'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
 }
 type FlattenedDeepRequired<T> = {
   [K in keyof T]-?: FlattenedDeepRequired<
@@ -16915,6 +19567,46 @@ export const pathsPortalWorkPaysPostRequestBodyContentApplicationJsonVariantValu
 export const pathsPortalMyDataGetParametersQueryFormatValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/portal/my-data']['get']['parameters']['query']['format']
 > = ['json', 'pdf'];
+export const pathsYouthSearchPeriodsGetParametersQueryStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/youth/search-periods']['get']['parameters']['query']['status']
+> = ['running', 'all'];
+export const pathsYouthSearchPeriodsGetParametersQueryMineValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/youth/search-periods']['get']['parameters']['query']['mine']
+> = ['true', 'false'];
+export const pathsYouthSearchPeriodsPeriodIdActivitiesPostRequestBodyContentApplicationJsonKindValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/youth/search-periods/{periodId}/activities']['post']['requestBody']['content']['application/json']['kind']
+> = ['jobApplication', 'educationEnquiry', 'jobInterview', 'contactMoment', 'other'];
+export const pathsYouthSearchPeriodsPeriodIdExemptionsPostRequestBodyContentApplicationJsonReasonCategoryValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/youth/search-periods/{periodId}/exemptions']['post']['requestBody']['content']['application/json']['reasonCategory']
+> = [
+  'vulnerableSituation',
+  'ongoingCare',
+  'statusHolder',
+  'specialEducationLeaver',
+  'medicallyLimited',
+  'other',
+];
+export const pathsYouthExemptionsGetParametersQueryStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/youth/exemptions']['get']['parameters']['query']['status']
+> = ['pending', 'confirmed', 'rejected'];
+export const pathsResidentsIdReferralsPostRequestBodyContentApplicationJsonPartnerKindValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/residents/{id}/referrals']['post']['requestBody']['content']['application/json']['partnerKind']
+> = ['youthCare', 'schoolRmc', 'buurtteam', 'healthCare', 'housing', 'youthProbation'];
+export const pathsResidentsIdReferralsPostRequestBodyContentApplicationJsonUrgencyValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/residents/{id}/referrals']['post']['requestBody']['content']['application/json']['urgency']
+> = ['normal', 'soon', 'urgent'];
+export const pathsYouthReferralsGetParametersQueryStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/youth/referrals']['get']['parameters']['query']['status']
+> = ['open', 'all'];
+export const pathsYouthReferralsReferralIdIntakePostRequestBodyContentApplicationJsonModeValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/youth/referrals/{referralId}/intake']['post']['requestBody']['content']['application/json']['mode']
+> = ['inPerson', 'video', 'phone'];
+export const pathsResidentsIdProvisionsPostRequestBodyContentApplicationJsonKindValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/residents/{id}/provisions']['post']['requestBody']['content']['application/json']['kind']
+> = ['laptop', 'books', 'schoolFees', 'travel', 'workClothing', 'other'];
+export const pathsYouthProvisionsGetParametersQueryStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/youth/provisions']['get']['parameters']['query']['status']
+> = ['requested', 'approved', 'rejected', 'paid', 'open'];
 export const roleInputValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['RoleInput']> = [
   'jobCoach',
   'teamLead',
@@ -16925,6 +19617,7 @@ export const roleInputValues: ReadonlyArray<FlattenedDeepRequired<components>['s
   'admin',
   'privacyOfficer',
   'resident',
+  'seniorJobCoach',
 ];
 export const sessionInputUserMunicipalityTermsAreaValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['SessionInput']['user']['municipality']['terms']['area']
@@ -16980,6 +19673,11 @@ export const sessionInputPermissionsValues: ReadonlyArray<
   'imports:read',
   'brp:lookup',
   'privacy:erase',
+  'youth:read',
+  'youth:write',
+  'youth:confirmExemption',
+  'youth:figures',
+  'youth:approveProvision',
 ];
 export const sessionInputAuthMethodValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['SessionInput']['authMethod']
@@ -17235,7 +19933,7 @@ export const planActionUpdateInputStatusValues: ReadonlyArray<
 > = ['open', 'inProgress', 'done', 'cancelled'];
 export const meetingTypeInputValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['MeetingTypeInput']
-> = ['intake', 'threeWay', 'followUp', 'homeVisit'];
+> = ['intake', 'threeWay', 'followUp', 'homeVisit', 'youthIntake'];
 export const meetingModeInputValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['MeetingModeInput']
 > = ['inPerson', 'video', 'phone'];
@@ -17322,7 +20020,7 @@ export const partnerWorklistInputMeetingsWhenValues: ReadonlyArray<
 > = ['today', 'thisWeek', 'later'];
 export const worklistLinkInputSectionValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['WorklistLinkInput']['section']
-> = ['plan', 'meetings', 'contactMoments', 'history'];
+> = ['plan', 'meetings', 'contactMoments', 'history', 'youth'];
 export const worklistInputDueActionsStatusValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['WorklistInput']['dueActions']['status']
 > = ['open', 'inProgress'];
@@ -17334,7 +20032,7 @@ export const worklistInputDueActionsStateValues: ReadonlyArray<
 > = ['overdue', 'dueToday'];
 export const notificationInputKindValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['NotificationInput']['kind']
-> = ['worklistReminder', 'newInCaseload', 'residentRequest'];
+> = ['worklistReminder', 'newInCaseload', 'residentRequest', 'searchPeriodEnding'];
 export const studyInputPrimaryOutcomeValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['StudyInput']['primaryOutcome']
 > = ['workingOver12h', 'permanentContract', 'hoursPerWeek', 'outflow'];
@@ -17389,6 +20087,46 @@ export const portalAppointmentInputModeValues: ReadonlyArray<
 export const workPaysResultInputRuleValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['WorkPaysResultInput']['rule']
 > = ['n', 'r', 'variant', 'underAge', 'used', 'noEarnings'];
+export const customProvisionInputKindValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['CustomProvisionInput']['kind']
+> = ['laptop', 'books', 'schoolFees', 'travel', 'workClothing', 'other'];
+export const customProvisionInputStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['CustomProvisionInput']['status']
+> = ['requested', 'approved', 'rejected', 'paid'];
+export const customProvisionBudgetInputByKindKindValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['CustomProvisionBudgetInput']['byKind']['kind']
+> = ['laptop', 'books', 'schoolFees', 'travel', 'workClothing', 'other'];
+export const youthReferralInputPartnerKindValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['YouthReferralInput']['partnerKind']
+> = ['youthCare', 'schoolRmc', 'buurtteam', 'healthCare', 'housing', 'youthProbation'];
+export const youthReferralInputUrgencyValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['YouthReferralInput']['urgency']
+> = ['normal', 'soon', 'urgent'];
+export const youthReferralInputStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['YouthReferralInput']['status']
+> = ['received', 'intakePlanned', 'closed'];
+export const searchActivityInputKindValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['SearchActivityInput']['kind']
+> = ['jobApplication', 'educationEnquiry', 'jobInterview', 'contactMoment', 'other'];
+export const exemptionInputReasonCategoryValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ExemptionInput']['reasonCategory']
+> = [
+  'vulnerableSituation',
+  'ongoingCare',
+  'statusHolder',
+  'specialEducationLeaver',
+  'medicallyLimited',
+  'other',
+];
+export const exemptionInputStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ExemptionInput']['status']
+> = ['pending', 'confirmed', 'rejected'];
+export const searchPeriodInputStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['SearchPeriodInput']['status']
+> = ['running', 'ended', 'exempted', 'withdrawn'];
+export const exemptionRateInputRowsPositionValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ExemptionRateInput']['rows']['position']
+> = ['below', 'within', 'above'];
 export const roleValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['Role']> = [
   'jobCoach',
   'teamLead',
@@ -17399,6 +20137,7 @@ export const roleValues: ReadonlyArray<FlattenedDeepRequired<components>['schema
   'admin',
   'privacyOfficer',
   'resident',
+  'seniorJobCoach',
 ];
 export const sessionUserMunicipalityTermsAreaValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['Session']['user']['municipality']['terms']['area']
@@ -17454,6 +20193,11 @@ export const sessionPermissionsValues: ReadonlyArray<
   'imports:read',
   'brp:lookup',
   'privacy:erase',
+  'youth:read',
+  'youth:write',
+  'youth:confirmExemption',
+  'youth:figures',
+  'youth:approveProvision',
 ];
 export const sessionAuthMethodValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['Session']['authMethod']
@@ -17710,6 +20454,7 @@ export const meetingTypeValues: ReadonlyArray<FlattenedDeepRequired<components>[
   'threeWay',
   'followUp',
   'homeVisit',
+  'youthIntake',
 ];
 export const meetingModeValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['MeetingMode']> = [
   'inPerson',
@@ -17799,7 +20544,7 @@ export const partnerWorklistMeetingsWhenValues: ReadonlyArray<
 > = ['today', 'thisWeek', 'later'];
 export const worklistLinkSectionValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['WorklistLink']['section']
-> = ['plan', 'meetings', 'contactMoments', 'history'];
+> = ['plan', 'meetings', 'contactMoments', 'history', 'youth'];
 export const worklistDueActionsStatusValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['Worklist']['dueActions']['status']
 > = ['open', 'inProgress'];
@@ -17811,7 +20556,7 @@ export const worklistDueActionsStateValues: ReadonlyArray<
 > = ['overdue', 'dueToday'];
 export const notificationKindValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['Notification']['kind']
-> = ['worklistReminder', 'newInCaseload', 'residentRequest'];
+> = ['worklistReminder', 'newInCaseload', 'residentRequest', 'searchPeriodEnding'];
 export const studyPrimaryOutcomeValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['Study']['primaryOutcome']
 > = ['workingOver12h', 'permanentContract', 'hoursPerWeek', 'outflow'];
@@ -17866,3 +20611,43 @@ export const portalAppointmentModeValues: ReadonlyArray<
 export const workPaysResultRuleValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['WorkPaysResult']['rule']
 > = ['n', 'r', 'variant', 'underAge', 'used', 'noEarnings'];
+export const customProvisionKindValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['CustomProvision']['kind']
+> = ['laptop', 'books', 'schoolFees', 'travel', 'workClothing', 'other'];
+export const customProvisionStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['CustomProvision']['status']
+> = ['requested', 'approved', 'rejected', 'paid'];
+export const customProvisionBudgetByKindKindValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['CustomProvisionBudget']['byKind']['kind']
+> = ['laptop', 'books', 'schoolFees', 'travel', 'workClothing', 'other'];
+export const youthReferralPartnerKindValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['YouthReferral']['partnerKind']
+> = ['youthCare', 'schoolRmc', 'buurtteam', 'healthCare', 'housing', 'youthProbation'];
+export const youthReferralUrgencyValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['YouthReferral']['urgency']
+> = ['normal', 'soon', 'urgent'];
+export const youthReferralStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['YouthReferral']['status']
+> = ['received', 'intakePlanned', 'closed'];
+export const searchActivityKindValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['SearchActivity']['kind']
+> = ['jobApplication', 'educationEnquiry', 'jobInterview', 'contactMoment', 'other'];
+export const exemptionReasonCategoryValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['Exemption']['reasonCategory']
+> = [
+  'vulnerableSituation',
+  'ongoingCare',
+  'statusHolder',
+  'specialEducationLeaver',
+  'medicallyLimited',
+  'other',
+];
+export const exemptionStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['Exemption']['status']
+> = ['pending', 'confirmed', 'rejected'];
+export const searchPeriodStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['SearchPeriod']['status']
+> = ['running', 'ended', 'exempted', 'withdrawn'];
+export const exemptionRateRowsPositionValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ExemptionRate']['rows']['position']
+> = ['below', 'within', 'above'];

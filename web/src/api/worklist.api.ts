@@ -13,6 +13,8 @@ const TARGETS: Record<WorklistLink['section'], { tab: string; anchor?: string }>
   meetings: { tab: 'gesprekken' },
   contactMoments: { tab: 'gesprekken', anchor: 'contact' },
   history: { tab: 'geschiedenis' },
+  // Team Jongeren: the search period shown above the tabs.
+  youth: { tab: 'plan', anchor: 'zoektermijn' },
 };
 
 /** Where a worklist row leads: the resident page at the right tab and section. */

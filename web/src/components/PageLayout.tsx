@@ -36,6 +36,11 @@ function navItems(session: Session, t: (key: string) => string): NavItem[] {
     items.push({ to: '/privacy/logboek', label: t('privacyOfficer.nav.log') });
     items.push({ to: '/privacy/register', label: t('privacyOfficer.nav.register') });
   }
+  // Team Jongeren (issue 13): the search periods, and the senior's check of exemptions.
+  if (hasPermission(session, 'youth:write')) items.push({ to: '/jongeren', label: t('youth.nav.periods') });
+  if (hasPermission(session, 'youth:write')) items.push({ to: '/jongeren/overdrachten', label: t('youth.nav.referrals') });
+  if (hasPermission(session, 'youth:write') || hasPermission(session, 'youth:approveProvision')) items.push({ to: '/jongeren/maatwerk', label: t('youth.nav.provisions') });
+  if (hasPermission(session, 'youth:confirmExemption')) items.push({ to: '/jongeren/ontheffingen', label: t('youth.nav.exemptions') });
   if (hasPermission(session, 'residents:create')) items.push({ to: '/inwoners/nieuw', label: t('nav.newResident') });
   if (hasPermission(session, 'candidates:present')) items.push({ to: '/kandidaten', label: t('employers.nav.candidates'), section: true });
   if (hasPermission(session, 'fairness:read')) items.push({ to: '/eerlijke-matching', label: t('employers.nav.fairness'), section: true });

@@ -22,6 +22,8 @@ import enIntegrations from './en.integrations.json';
 import nlIntegrations from './nl.integrations.json';
 import enPortal from './en.portal.json';
 import nlPortal from './nl.portal.json';
+import enYouth from './en.youth.json';
+import nlYouth from './nl.youth.json';
 import { installTerms } from './terms.ts';
 
 export const LANGUAGES = ['nl', 'en'] as const;
@@ -50,8 +52,8 @@ function applyLanguage(lng: string): void {
 void i18n.use(initReactI18next).init({
   // One file per area of the app (distinct top-level keys), merged into one namespace.
   resources: {
-    nl: { translation: { ...nl, ...nlEmployers, ...nlMatching, ...nlPartner, ...nlPrivacy, ...nlCatchUpConfirm, ...nlDateRules, ...nlTerms, ...nlOverview, ...nlIntegrations, ...nlPortal } },
-    en: { translation: { ...en, ...enEmployers, ...enMatching, ...enPartner, ...enPrivacy, ...enCatchUpConfirm, ...enDateRules, ...enTerms, ...enOverview, ...enIntegrations, ...enPortal } },
+    nl: { translation: { ...nl, ...nlEmployers, ...nlMatching, ...nlPartner, ...nlPrivacy, ...nlCatchUpConfirm, ...nlDateRules, ...nlTerms, ...nlOverview, ...nlIntegrations, ...nlPortal, ...nlYouth } },
+    en: { translation: { ...en, ...enEmployers, ...enMatching, ...enPartner, ...enPrivacy, ...enCatchUpConfirm, ...enDateRules, ...enTerms, ...enOverview, ...enIntegrations, ...enPortal, ...enYouth } },
   },
   lng: storedLanguage(),
   fallbackLng: 'nl',

@@ -26,6 +26,17 @@ import { useWorkProfile } from './resident/work/useWork.ts';
 import { useAssessments, useBarriers } from './resident/situation/useSituation.ts';
 import { useMeetings } from './resident/meetings/useMeetings.ts';
 import { ResidentTabs, selectedTab, type TabItem } from './resident/ResidentTabs.tsx';
+import { ResidentSearchPeriod } from './youth/ResidentSearchPeriod.tsx';
+
+/** Under 27 today (the search period applies under 27 on the report date; the server checks the exact day). */
+function isUnder27(dateOfBirth: string | undefined): boolean {
+  if (!dateOfBirth) return false;
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
+  const [y, m, d] = dateOfBirth.split('-').map(Number) as [number, number, number];
+  const [ty, tm, td] = today.split('-').map(Number) as [number, number, number];
+  const age = ty - y - (tm < m || (tm === m && td < d) ? 1 : 0);
+  return age >= 18 && age < 27;
+}
 
 interface ResidentPageState {
   created?: boolean;
@@ -129,6 +140,8 @@ export function ResidentPage() {
         </Alert>
       )}
       <ResidentHeader resident={r} consents={showConsents ? consents.data : undefined} />
+      {/* Team Jongeren (issue 13): the search period's countdown, or the melding for someone under 27. */}
+      {hasPermission(session, 'youth:read') && r.view === 'full' && <ResidentSearchPeriod residentId={r.id} young={isUnder27(r.dateOfBirth)} />}
       <ResidentTabs items={tabs} current={tab}>
         {tab === 'plan' && showPlan && (
           <PlanSection resident={r} plan={plan} canStart={hasPermission(session, 'plans:write') && r.view === 'full'} />

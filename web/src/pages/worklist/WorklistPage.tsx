@@ -17,6 +17,7 @@ import { localeOf } from '../../i18n/index.ts';
 import { formatMeetingWhen } from '../resident/meetings/meetingText.ts';
 import { NotificationsList } from './NotificationsList.tsx';
 import { useUnreadNotifications, useWorklist } from './useWorklist.ts';
+import { CountdownBadge, periodHref } from '../youth/shared.tsx';
 import './worklist.css';
 
 const FIRST = 10;
@@ -206,6 +207,28 @@ function WorklistBlocks({ data }: { data: Worklist }) {
             </li>
           ))}
         />
+        {/* Team Jongeren (issue 13): shown when the caseload has running search periods. */}
+        {c.searchPeriodsEnding > 0 && (
+          <Block
+            id="zoektermijnen"
+            level={3}
+            title={t('youth.worklist.title')}
+            count={c.searchPeriodsEnding}
+            empty={t('youth.worklist.empty')}
+            rows={data.searchPeriodsEnding.map((p) => (
+              <li key={p.searchPeriodId} className="app-wl-item">
+                <p className="utrecht-paragraph app-wl-item__head">
+                  <ResidentLink to={periodHref(p.searchPeriodId)} name={p.resident.name} area={p.resident.area.name} />
+                  <CountdownBadge daysLeft={p.daysLeft} />
+                </p>
+                <p className="utrecht-paragraph app-wl-item__meta">
+                  {formatDate(p.endDate, locale)}
+                  {p.exemptionPending && <> · {t('youth.worklist.pending')}</>}
+                </p>
+              </li>
+            ))}
+          />
+        )}
       </section>
 
       <Block

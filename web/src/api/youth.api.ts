@@ -1,0 +1,111 @@
+import { api, body } from './client.ts';
+import type { components } from './schema.gen.ts';
+
+// Team Jongeren: search periods (zoektermijn), search activities, exemptions with the senior's check, the rate.
+
+type S = components['schemas'];
+export type SearchPeriod = S['SearchPeriod'];
+export type Exemption = S['Exemption'];
+export type ExemptionRate = S['ExemptionRate'];
+export type ExemptionReason = Exemption['reasonCategory'];
+export type SearchActivityKind = SearchPeriod['activities'][number]['kind'];
+
+export const EXEMPTION_REASONS: ExemptionReason[] = ['vulnerableSituation', 'ongoingCare', 'statusHolder', 'specialEducationLeaver', 'medicallyLimited', 'other'];
+export const ACTIVITY_KINDS: SearchActivityKind[] = ['jobApplication', 'educationEnquiry', 'jobInterview', 'contactMoment', 'other'];
+
+export function listMySearchPeriods(): Promise<SearchPeriod[]> {
+  return body(api.GET('/youth/search-periods', { params: { query: { status: 'running', mine: 'true' } } })).then((l) => l.items);
+}
+
+export function listResidentSearchPeriods(residentId: string): Promise<SearchPeriod[]> {
+  return body(api.GET('/residents/{id}/search-periods', { params: { path: { id: residentId } } })).then((l) => l.items);
+}
+
+export function createSearchPeriod(residentId: string, reportDate: string): Promise<SearchPeriod> {
+  return body(api.POST('/residents/{id}/search-periods', { params: { path: { id: residentId } }, body: { reportDate } }));
+}
+
+export function getSearchPeriod(periodId: string): Promise<SearchPeriod> {
+  return body(api.GET('/youth/search-periods/{periodId}', { params: { path: { periodId } } }));
+}
+
+export function recordSearchActivity(periodId: string, activity: { occurredOn: string; kind: SearchActivityKind; description: string }): Promise<SearchPeriod> {
+  return body(api.POST('/youth/search-periods/{periodId}/activities', { params: { path: { periodId } }, body: activity }));
+}
+
+export function handleEarly(periodId: string, reason: string): Promise<SearchPeriod> {
+  return body(api.POST('/youth/search-periods/{periodId}/handle-early', { params: { path: { periodId } }, body: { reason } }));
+}
+
+export function proposeExemption(
+  periodId: string,
+  exemption: { legalBasis: string; reasonCategory: ExemptionReason | ''; reasonText?: string },
+): Promise<Exemption> {
+  // An empty reason goes to the server as it is: it names the field (one source of the message).
+  return body(api.POST('/youth/search-periods/{periodId}/exemptions', { params: { path: { periodId } }, body: exemption as never }));
+}
+
+export function listPendingExemptions(): Promise<Exemption[]> {
+  return body(api.GET('/youth/exemptions', { params: { query: { status: 'pending' } } })).then((l) => l.items);
+}
+
+export function confirmExemption(exemptionId: string, note?: string): Promise<Exemption> {
+  return body(api.POST('/youth/exemptions/{exemptionId}/confirm', { params: { path: { exemptionId } }, body: note ? { note } : {} }));
+}
+
+export function rejectExemption(exemptionId: string, note: string): Promise<Exemption> {
+  return body(api.POST('/youth/exemptions/{exemptionId}/reject', { params: { path: { exemptionId } }, body: { note } }));
+}
+
+export function getExemptionRate(year: number): Promise<ExemptionRate> {
+  return body(api.GET('/youth/figures/exemption-rate', { params: { query: { year } } }));
+}
+
+export type YouthReferral = S['YouthReferral'];
+export type PartnerKind = YouthReferral['partnerKind'];
+export type Urgency = YouthReferral['urgency'];
+export const PARTNER_KINDS: PartnerKind[] = ['youthCare', 'schoolRmc', 'buurtteam', 'healthCare', 'housing', 'youthProbation'];
+export const URGENCIES: Urgency[] = ['normal', 'soon', 'urgent'];
+
+export function listOpenReferrals(): Promise<YouthReferral[]> {
+  return body(api.GET('/youth/referrals', { params: { query: { status: 'open' } } })).then((l) => l.items);
+}
+
+export function createReferral(residentId: string, referral: Record<string, unknown>): Promise<YouthReferral> {
+  return body(api.POST('/residents/{id}/referrals', { params: { path: { id: residentId } }, body: referral as never }));
+}
+
+export function planIntake(referralId: string, intake: { startsAt: string; endsAt: string; mode: 'inPerson' | 'video' | 'phone'; location?: string; videoUrl?: string }): Promise<YouthReferral> {
+  return body(api.POST('/youth/referrals/{referralId}/intake', { params: { path: { referralId } }, body: intake }));
+}
+
+export type CustomProvision = S['CustomProvision'];
+export type ProvisionBudget = S['CustomProvisionBudget'];
+export type ProvisionKind = CustomProvision['kind'];
+export const PROVISION_KINDS: ProvisionKind[] = ['laptop', 'books', 'schoolFees', 'travel', 'workClothing', 'other'];
+
+export function requestProvision(residentId: string, p: { kind: ProvisionKind | ''; description: string; amountCents: number | string; ruleRoom: string; justification: string }): Promise<CustomProvision> {
+  return body(api.POST('/residents/{id}/provisions', { params: { path: { id: residentId } }, body: p as never }));
+}
+export function listOpenProvisions(): Promise<CustomProvision[]> {
+  return body(api.GET('/youth/provisions', { params: { query: { status: 'open' } } })).then((l) => l.items);
+}
+export function approveProvision(id: string): Promise<CustomProvision> {
+  return body(api.POST('/youth/provisions/{provisionId}/approve', { params: { path: { provisionId: id } }, body: {} }));
+}
+export function payProvision(id: string, paidOn: string, reference: string): Promise<CustomProvision> {
+  return body(api.POST('/youth/provisions/{provisionId}/pay', { params: { path: { provisionId: id } }, body: { paidOn, reference } }));
+}
+export function listBudgets(year: number): Promise<ProvisionBudget[]> {
+  return body(api.GET('/youth/provision-budgets', { params: { query: { year } } })).then((l) => l.items);
+}
+
+/** "€ 1.234,56" from cents; "449" or "449,95" typed → cents, or null when it is no amount. */
+export function formatCents(cents: number, locale: string): string {
+  return new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR' }).format(cents / 100);
+}
+export function centsOf(typed: string): number | null {
+  const m = /^\s*(?:€\s*)?(\d{1,3}(?:\.\d{3})*|\d+)(?:,(\d{1,2}))?\s*$/.exec(typed);
+  if (!m) return null;
+  return Number(m[1]!.replace(/\./g, '')) * 100 + Number((m[2] ?? '0').padEnd(2, '0'));
+}
