@@ -21,6 +21,9 @@ import { worklistJobs } from './modules/worklist/worklist.jobs.ts';
 import { registerPartnerWorklistRoutes } from './modules/worklist/partner-worklist.routes.ts';
 import { registerWorklistRoutes } from './modules/worklist/worklist.routes.ts';
 import type { JobDefinition } from './platform/jobs/jobs.ts';
+import { registerOutflowRoutes } from './modules/outflow/outflow.routes.ts';
+import { registerProgrammeRoutes } from './modules/programmes/programmes.routes.ts';
+import { programmeJobs } from './modules/programmes/programmes.jobs.ts';
 
 /** Composition root: the platform plus every module's routes. */
 export async function createServer(config: AppConfig, db: Db, pseudonymKey: string, logStream?: NodeJS.WritableStream): Promise<App> {
@@ -43,8 +46,10 @@ export async function createServer(config: AppConfig, db: Db, pseudonymKey: stri
     registerPlacementRoutes,
     registerFairnessRoutes,
     registerPrivacyRoutes,
+    registerOutflowRoutes,
+    registerProgrammeRoutes,
   ]);
 }
 
 /** Every module's jobs (run by the job worker next to the server: src/platform/jobs/worker.ts). */
-export const jobDefinitions: JobDefinition[] = [...worklistJobs];
+export const jobDefinitions: JobDefinition[] = [...worklistJobs, ...programmeJobs];

@@ -39,6 +39,11 @@ export const PERMISSIONS = [
   'algorithmRegister:read',
   'partnerWorklist:read',
   'privacy:inspect',
+  // Issue 12: outflow (uitstroom) and partial work for residents in scope; programmes and their aggregates.
+  'outflow:read',
+  'outflow:write',
+  'programmes:read',
+  'programmes:write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -71,6 +76,8 @@ const caseWork: Permission[] = [
   'proposals:write',
   'placements:read',
   'placements:write',
+  'outflow:read',
+  'outflow:write',
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
@@ -107,7 +114,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'placements:write',
   ],
   // Aggregates only (fairness monitor, cells under 10 suppressed) and the Algoritmeregister entry.
-  policyOfficer: ['organisation:read', 'employers:read', 'vacancies:read', 'fairness:read', 'algorithmRegister:read'],
+  // Issue 12: programmes (Werkbeweging) with their aggregates (cells under 10 suppressed) and council reports.
+  policyOfficer: ['organisation:read', 'employers:read', 'vacancies:read', 'fairness:read', 'algorithmRegister:read', 'programmes:read', 'programmes:write'],
   researcher: [],
   admin: ['organisation:read', 'staff:list'],
   // The log and the register (src/modules/privacy): any resident of the municipality by BSN, never a case record.

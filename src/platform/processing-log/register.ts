@@ -215,6 +215,38 @@ export const processingActivities = [
     dataCategories: ['identificatie', 'BSN', 'logboek'],
     retention: '5 jaar na het beantwoorden van het verzoek',
   },
+  {
+    id: 'PA-025',
+    version: 1,
+    nameNl: 'Uitstroom uit de bijstand, parttime werk en terugkeer',
+    nameEn: 'Outflow from benefit, partial work and return to benefit',
+    purpose:
+      'Werkmatchers registreren waarom en wanneer een inwoner uit de bijstand stroomt (werk, opleiding, ander inkomen, verhuizing, partner), leggen parttime werk naast de uitkering per maand vast en zien of iemand binnen 12 maanden terugkeert.',
+    legalBasis: participatiewet,
+    dataCategories: ['identificatie', 'uitkering', 'uitstroomreden', 'dienstverband', 'uren en inkomsten'],
+    retention: retentionCase,
+  },
+  {
+    id: 'PA-026',
+    version: 1,
+    nameNl: 'Voortgang van programma\'s (geaggregeerd)',
+    nameEn: 'Programme progress (aggregated)',
+    purpose:
+      'Beleidsmedewerkers volgen de voortgang van programma\'s zoals Werkbeweging: uitstroom tegen de basislijn, per wijk en groep, kosten per uitkomst en KPI\'s per actielijn. Alleen tellingen, cellen onder de 10 onderdrukt, ook tegen afleiden uit totalen.',
+    legalBasis: 'Art. 6 lid 1 sub e AVG, jo. art. 7 lid 1 Participatiewet en art. 212 Gemeentewet (verantwoording aan de raad)',
+    dataCategories: ['geaggregeerde uitstroom', 'leeftijdsgroep', 'huishouden', 'opleidingsniveau', 'duur in de bijstand', 'wijk'],
+    retention: '7 jaar na het einde van het programma (archief raadsinformatie)',
+  },
+  {
+    id: 'PA-027',
+    version: 1,
+    nameNl: 'Raadsrapportage en maandstanden van programma\'s',
+    nameEn: 'Council report and monthly snapshots of programmes',
+    purpose: 'De gemeenteraad krijgt per periode een toegankelijke rapportage met bevroren maandcijfers (alleen tellingen, kleine aantallen onderdrukt).',
+    legalBasis: 'Art. 6 lid 1 sub e AVG, jo. art. 169 en 212 Gemeentewet',
+    dataCategories: ['geaggregeerde uitstroom', 'KPI\'s per actielijn', 'uitgaven'],
+    retention: '7 jaar na het einde van het programma (archief raadsinformatie)',
+  },
 ] as const satisfies readonly ProcessingActivity[];
 
 export type ProcessingActivityId = (typeof processingActivities)[number]['id'];
