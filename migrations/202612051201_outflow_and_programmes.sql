@@ -138,6 +138,7 @@ CREATE TABLE programme_kpis (
   municipality_id uuid NOT NULL,
   programme_id uuid NOT NULL,
   kpi text NOT NULL,
+  label text,
   value bigint NOT NULL,
   base bigint,
   PRIMARY KEY (municipality_id, programme_id, kpi),
@@ -316,6 +317,14 @@ BEGIN
     SELECT 'accordSignatories', count(DISTINCT a.employer_id), NULL FROM employer_agreements a
       WHERE a.municipality_id = m AND a.kind = 'antiDiscrimination' AND a.signed_on IS NOT NULL AND a.signed_on <= least(pr.period_end, p_today)
   ) k;
+
+  -- Placements per intention agreement in the period ("fitting jobs": realised against pledged), named by employer.
+  INSERT INTO programme_kpis (municipality_id, programme_id, kpi, label, value, base)
+  SELECT m, pr.id, 'agreement:' || a.id, e.name || ': ' || a.title,
+    (SELECT count(*) FROM placements pl WHERE pl.municipality_id = m AND pl.agreement_id = a.id
+      AND pl.start_date BETWEEN pr.period_start AND least(pr.period_end, p_today)), a.pledged_placements
+  FROM employer_agreements a JOIN employers e ON e.municipality_id = m AND e.id = a.employer_id
+  WHERE a.municipality_id = m AND a.kind = 'intention' AND a.period_start <= pr.period_end AND a.period_end >= pr.period_start;
 
   INSERT INTO programme_refreshes (municipality_id, programme_id, refreshed_at) VALUES (m, pr.id, now())
   ON CONFLICT (municipality_id, programme_id) DO UPDATE SET refreshed_at = EXCLUDED.refreshed_at;
