@@ -40,6 +40,9 @@ const WAYS: Record<string, Way[]> = {
   placement_follow_ups: ['area', 'own', 'revealed'],
   fairness_group_data: ['area', 'own'],
   catch_up_campaign_residents: ['area', 'own'],
+  // Issue 12: outflow and partial work, the area team and the resident himself.
+  outflows: ['area', 'own'],
+  partial_work: ['area', 'own'],
 };
 
 const PERSONAS = [

@@ -20,8 +20,8 @@ export const outflowSchema = z
     returnedOn: date.nullable().describe('Terug in de bijstand binnen 12 maanden: deze uitstroom telt niet meer mee'),
     registeredAt: z.string(),
   })
-  .meta({ id: 'Outflow' });
-export const outflowListSchema = listSchema(outflowSchema, 'OutflowList');
+  .meta({ id: 'ResidentOutflow' });
+export const outflowListSchema = listSchema(outflowSchema, 'ResidentOutflowList');
 
 export const outflowCreateSchema = z.object({
   reason: outflowReasonSchema,
