@@ -200,90 +200,16 @@ GRANT SELECT, INSERT, UPDATE ON programmes, programme_action_lines TO samenplan_
 GRANT SELECT, INSERT ON programme_expenditures, programme_snapshots TO samenplan_app;
 GRANT SELECT ON programme_figures, programme_kpis, programme_refreshes TO samenplan_app;
 
--- The named exception that builds the aggregates: it reads the resident tables of the municipality in the
--- transaction's setting with the owner's rights and writes counts only (no resident leaves it). Idempotent.
--- p_school_mask: the school-hours week mask (src/domain/schedule.ts), for "part-time jobs within school hours".
-CREATE FUNCTION programme_refresh_figures(p_programme_id uuid, p_school_mask bit(336), p_today date)
-RETURNS integer LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+-- The KPIs per action line alone (cheap): also used to freeze a past month with the KPIs as they stood at its end.
+CREATE FUNCTION programme_refresh_kpis(p_programme_id uuid, p_school_mask bit(336), p_today date)
+RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
 DECLARE
   m uuid := nullif(current_setting('samenplan.municipality_id', true), '')::uuid;
   pr programmes%ROWTYPE;
-  n integer;
-  last_month date;
 BEGIN
-  SELECT * INTO pr FROM programmes WHERE municipality_id = m AND id = p_programme_id FOR UPDATE;
-  IF NOT FOUND THEN RETURN 0; END IF;
-  last_month := date_trunc('month', least(pr.period_end, p_today))::date;
-  DELETE FROM programme_figures WHERE municipality_id = m AND programme_id = pr.id;
+  SELECT * INTO pr FROM programmes WHERE municipality_id = m AND id = p_programme_id;
+  IF NOT FOUND THEN RETURN; END IF;
   DELETE FROM programme_kpis WHERE municipality_id = m AND programme_id = pr.id;
-
-  WITH months AS (
-    SELECT g::date AS month, least((g + interval '1 month' - interval '1 day')::date, p_today) AS month_end
-    FROM generate_series(date_trunc('month', pr.period_start), last_month, interval '1 month') g
-  ), target AS (
-    -- Residents of the target group on benefit at the month's end (age, years on benefit, area at that day).
-    SELECT mo.month, mo.month_end, r.id AS resident_id, r.area_id, r.household_type, r.education_level,
-      date_part('year', age(mo.month_end, r.date_of_birth))::int AS age, b.start_date AS benefit_start
-    FROM months mo
-    JOIN benefits b ON b.municipality_id = m AND b.start_date <= mo.month_end AND (b.end_date IS NULL OR b.end_date > mo.month_end)
-    JOIN residents r ON r.municipality_id = m AND r.id = b.resident_id
-    WHERE (cardinality(pr.target_area_ids) = 0 OR r.area_id = ANY (pr.target_area_ids))
-      AND (pr.target_age_min IS NULL OR date_part('year', age(mo.month_end, r.date_of_birth)) >= pr.target_age_min)
-      AND (pr.target_age_max IS NULL OR date_part('year', age(mo.month_end, r.date_of_birth)) <= pr.target_age_max)
-      AND (pr.target_min_years_on_benefit IS NULL OR date_part('year', age(mo.month_end, b.start_date)) >= pr.target_min_years_on_benefit)
-  ), stock AS (
-    SELECT t.*,
-      EXISTS (SELECT 1 FROM contact_person_assignments a WHERE a.municipality_id = m AND a.resident_id = t.resident_id
-        AND a.assigned_at < (t.month_end + 1)::timestamp AT TIME ZONE 'Europe/Amsterdam'
-        AND (a.ended_at IS NULL OR a.ended_at >= (t.month_end + 1)::timestamp AT TIME ZONE 'Europe/Amsterdam')) AS has_cp,
-      EXISTS (SELECT 1 FROM plans p WHERE p.municipality_id = m AND p.resident_id = t.resident_id AND p.agreed_on <= t.month_end) AS has_plan,
-      (SELECT count(*) FROM contact_moments c WHERE c.municipality_id = m AND c.resident_id = t.resident_id
-        AND c.occurred_at >= t.month::timestamp AT TIME ZONE 'Europe/Amsterdam'
-        AND c.occurred_at < (t.month_end + 1)::timestamp AT TIME ZONE 'Europe/Amsterdam')::int AS moments
-    FROM target t
-  ), outs AS (
-    -- Outflows in the period of residents who were in the target group on the day before they left.
-    SELECT date_trunc('month', o.outflow_on)::date AS month, r.area_id, r.household_type, r.education_level, o.reason,
-      date_part('year', age(o.outflow_on, r.date_of_birth))::int AS age, b.start_date AS benefit_start, o.outflow_on AS on_day,
-      (o.returned_on IS NOT NULL AND o.returned_on <= (o.outflow_on + interval '12 months')::date) AS returned
-    FROM outflows o
-    JOIN residents r ON r.municipality_id = m AND r.id = o.resident_id
-    JOIN benefits b ON b.municipality_id = m AND b.id = o.benefit_id
-    WHERE o.municipality_id = m AND o.outflow_on BETWEEN pr.period_start AND least(pr.period_end, p_today)
-      AND (cardinality(pr.target_area_ids) = 0 OR r.area_id = ANY (pr.target_area_ids))
-      AND (pr.target_age_min IS NULL OR date_part('year', age(o.outflow_on, r.date_of_birth)) >= pr.target_age_min)
-      AND (pr.target_age_max IS NULL OR date_part('year', age(o.outflow_on, r.date_of_birth)) <= pr.target_age_max)
-      AND (pr.target_min_years_on_benefit IS NULL OR date_part('year', age(o.outflow_on, b.start_date)) >= pr.target_min_years_on_benefit)
-  ), facts AS (
-    SELECT s.month, s.area_id, s.age, s.household_type, s.education_level, s.benefit_start, s.month_end AS on_day, NULL::text AS reason,
-      0 AS outflows, 0 AS returns, 1 AS population, s.has_cp::int AS cp, s.has_plan::int AS plan, (s.moments > 0)::int AS contacted, s.moments
-    FROM stock s
-    UNION ALL
-    SELECT o.month, o.area_id, o.age, o.household_type, o.education_level, o.benefit_start, o.on_day, o.reason,
-      1, o.returned::int, 0, 0, 0, 0, 0
-    FROM outs o
-  ), unpivoted AS (
-    SELECT f.*, d.dimension, d.grp FROM facts f
-    CROSS JOIN LATERAL (VALUES
-      ('total', 'all'),
-      ('ageBand', CASE WHEN f.age < 27 THEN '<27' WHEN f.age < 45 THEN '27-44' ELSE '45+' END),
-      ('householdType', f.household_type),
-      ('educationLevel', f.education_level),
-      ('duration', CASE WHEN age(f.on_day, f.benefit_start) < interval '1 year' THEN '<1'
-        WHEN age(f.on_day, f.benefit_start) < interval '2 years' THEN '1-2'
-        WHEN age(f.on_day, f.benefit_start) < interval '5 years' THEN '2-5' ELSE '5+' END),
-      ('reason', f.reason)
-    ) AS d(dimension, grp)
-    WHERE d.grp IS NOT NULL
-  )
-  INSERT INTO programme_figures (municipality_id, programme_id, month, area_id, dimension, grp, outflows, returns, population,
-    with_contact_person, with_plan, contacted, contact_moments)
-  SELECT m, pr.id, u.month, u.area_id, u.dimension, u.grp, sum(u.outflows), sum(u.returns), sum(u.population), sum(u.cp),
-    sum(u.plan), sum(u.contacted), sum(u.moments)
-  FROM unpivoted u
-  GROUP BY u.month, u.area_id, u.dimension, u.grp;
-  GET DIAGNOSTICS n = ROW_COUNT;
-
   -- KPIs per action line over the period so far. base: the denominator where the KPI is a share.
   INSERT INTO programme_kpis (municipality_id, programme_id, kpi, value, base)
   SELECT m, pr.id, k.kpi, k.value, k.base FROM (
@@ -325,6 +251,103 @@ BEGIN
       AND pl.start_date BETWEEN pr.period_start AND least(pr.period_end, p_today)), a.pledged_placements
   FROM employer_agreements a JOIN employers e ON e.municipality_id = m AND e.id = a.employer_id
   WHERE a.municipality_id = m AND a.kind = 'intention' AND a.period_start <= pr.period_end AND a.period_end >= pr.period_start;
+
+END
+$$;
+REVOKE ALL ON FUNCTION programme_refresh_kpis(uuid, bit(336), date) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION programme_refresh_kpis(uuid, bit(336), date) TO samenplan_app;
+
+-- The named exception that builds the aggregates: it reads the resident tables of the municipality in the
+-- transaction's setting with the owner's rights and writes counts only (no resident leaves it). Idempotent.
+-- p_school_mask: the school-hours week mask (src/domain/schedule.ts), for "part-time jobs within school hours".
+CREATE FUNCTION programme_refresh_figures(p_programme_id uuid, p_school_mask bit(336), p_today date)
+RETURNS integer LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+DECLARE
+  m uuid := nullif(current_setting('samenplan.municipality_id', true), '')::uuid;
+  pr programmes%ROWTYPE;
+  n integer;
+  last_month date;
+BEGIN
+  SELECT * INTO pr FROM programmes WHERE municipality_id = m AND id = p_programme_id FOR UPDATE;
+  IF NOT FOUND THEN RETURN 0; END IF;
+  last_month := date_trunc('month', least(pr.period_end, p_today))::date;
+  DELETE FROM programme_figures WHERE municipality_id = m AND programme_id = pr.id;
+
+  WITH months AS (
+    SELECT g::date AS month, least((g + interval '1 month' - interval '1 day')::date, p_today) AS month_end
+    FROM generate_series(date_trunc('month', pr.period_start), last_month, interval '1 month') g
+  ), target AS (
+    -- Residents of the target group on benefit at the month's end (age, years on benefit, area at that day).
+    SELECT mo.month, mo.month_end, r.id AS resident_id, r.area_id, r.household_type, r.education_level,
+      date_part('year', age(mo.month_end, r.date_of_birth))::int AS age, b.start_date AS benefit_start
+    FROM months mo
+    JOIN benefits b ON b.municipality_id = m AND b.start_date <= mo.month_end AND (b.end_date IS NULL OR b.end_date > mo.month_end)
+    JOIN residents r ON r.municipality_id = m AND r.id = b.resident_id
+    WHERE (cardinality(pr.target_area_ids) = 0 OR r.area_id = ANY (pr.target_area_ids))
+      AND (pr.target_age_min IS NULL OR date_part('year', age(mo.month_end, r.date_of_birth)) >= pr.target_age_min)
+      AND (pr.target_age_max IS NULL OR date_part('year', age(mo.month_end, r.date_of_birth)) <= pr.target_age_max)
+      AND (pr.target_min_years_on_benefit IS NULL OR date_part('year', age(mo.month_end, b.start_date)) >= pr.target_min_years_on_benefit)
+  ), moments AS (
+    SELECT c.resident_id, date_trunc('month', c.occurred_at AT TIME ZONE 'Europe/Amsterdam')::date AS month, count(*)::int AS n
+    FROM contact_moments c
+    WHERE c.municipality_id = m AND c.occurred_at >= pr.period_start::timestamp AT TIME ZONE 'Europe/Amsterdam'
+    GROUP BY 1, 2
+  ), agreed AS (
+    SELECT p.resident_id, min(p.agreed_on) AS agreed_on FROM plans p WHERE p.municipality_id = m AND p.agreed_on IS NOT NULL GROUP BY 1
+  ), stock AS (
+    SELECT t.*,
+      EXISTS (SELECT 1 FROM contact_person_assignments a WHERE a.municipality_id = m AND a.resident_id = t.resident_id
+        AND a.assigned_at < (t.month_end + 1)::timestamp AT TIME ZONE 'Europe/Amsterdam'
+        AND (a.ended_at IS NULL OR a.ended_at >= (t.month_end + 1)::timestamp AT TIME ZONE 'Europe/Amsterdam')) AS has_cp,
+      coalesce(ag.agreed_on <= t.month_end, false) AS has_plan,
+      coalesce(mo.n, 0) AS moments
+    FROM target t
+    LEFT JOIN agreed ag ON ag.resident_id = t.resident_id
+    LEFT JOIN moments mo ON mo.resident_id = t.resident_id AND mo.month = t.month
+  ), outs AS (
+    -- Outflows in the period of residents who were in the target group on the day before they left.
+    SELECT date_trunc('month', o.outflow_on)::date AS month, r.area_id, r.household_type, r.education_level, o.reason,
+      date_part('year', age(o.outflow_on, r.date_of_birth))::int AS age, b.start_date AS benefit_start, o.outflow_on AS on_day,
+      (o.returned_on IS NOT NULL AND o.returned_on <= p_today AND o.returned_on <= (o.outflow_on + interval '12 months')::date) AS returned
+    FROM outflows o
+    JOIN residents r ON r.municipality_id = m AND r.id = o.resident_id
+    JOIN benefits b ON b.municipality_id = m AND b.id = o.benefit_id
+    WHERE o.municipality_id = m AND o.outflow_on BETWEEN pr.period_start AND least(pr.period_end, p_today)
+      AND (cardinality(pr.target_area_ids) = 0 OR r.area_id = ANY (pr.target_area_ids))
+      AND (pr.target_age_min IS NULL OR date_part('year', age(o.outflow_on, r.date_of_birth)) >= pr.target_age_min)
+      AND (pr.target_age_max IS NULL OR date_part('year', age(o.outflow_on, r.date_of_birth)) <= pr.target_age_max)
+      AND (pr.target_min_years_on_benefit IS NULL OR date_part('year', age(o.outflow_on, b.start_date)) >= pr.target_min_years_on_benefit)
+  ), facts AS (
+    SELECT s.month, s.area_id, s.age, s.household_type, s.education_level, s.benefit_start, s.month_end AS on_day, NULL::text AS reason,
+      0 AS outflows, 0 AS returns, 1 AS population, s.has_cp::int AS cp, s.has_plan::int AS plan, (s.moments > 0)::int AS contacted, s.moments
+    FROM stock s
+    UNION ALL
+    SELECT o.month, o.area_id, o.age, o.household_type, o.education_level, o.benefit_start, o.on_day, o.reason,
+      1, o.returned::int, 0, 0, 0, 0, 0
+    FROM outs o
+  ), unpivoted AS (
+    SELECT f.*, d.dimension, d.grp FROM facts f
+    CROSS JOIN LATERAL (VALUES
+      ('total', 'all'),
+      ('ageBand', CASE WHEN f.age < 27 THEN '<27' WHEN f.age < 45 THEN '27-44' ELSE '45+' END),
+      ('householdType', f.household_type),
+      ('educationLevel', f.education_level),
+      ('duration', CASE WHEN age(f.on_day, f.benefit_start) < interval '1 year' THEN '<1'
+        WHEN age(f.on_day, f.benefit_start) < interval '2 years' THEN '1-2'
+        WHEN age(f.on_day, f.benefit_start) < interval '5 years' THEN '2-5' ELSE '5+' END),
+      ('reason', f.reason)
+    ) AS d(dimension, grp)
+    WHERE d.grp IS NOT NULL
+  )
+  INSERT INTO programme_figures (municipality_id, programme_id, month, area_id, dimension, grp, outflows, returns, population,
+    with_contact_person, with_plan, contacted, contact_moments)
+  SELECT m, pr.id, u.month, u.area_id, u.dimension, u.grp, sum(u.outflows), sum(u.returns), sum(u.population), sum(u.cp),
+    sum(u.plan), sum(u.contacted), sum(u.moments)
+  FROM unpivoted u
+  GROUP BY u.month, u.area_id, u.dimension, u.grp;
+  GET DIAGNOSTICS n = ROW_COUNT;
+
+  PERFORM programme_refresh_kpis(pr.id, p_school_mask, p_today);
 
   INSERT INTO programme_refreshes (municipality_id, programme_id, refreshed_at) VALUES (m, pr.id, now())
   ON CONFLICT (municipality_id, programme_id) DO UPDATE SET refreshed_at = EXCLUDED.refreshed_at;

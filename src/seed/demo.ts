@@ -26,6 +26,7 @@ import { emptyResidentRows } from './rows.ts';
 import { joinCampaign, planCampaign } from './catch-up.generator.ts';
 import { insertCampaign, insertCampaignResidents } from './catch-up.store.ts';
 import { shares, type SeedStats } from './stats.ts';
+import { seedWerkbeweging, type WerkbewegingPlan } from './werkbeweging.ts';
 import { STORY_COACH, STORY_MUNICIPALITY, StoryCasting, type StoryRole } from './story.ts';
 
 export interface MunicipalitySummary {
@@ -81,6 +82,7 @@ export async function seedDemo(db: Db, options: { today?: string } = {}): Promis
     hospital: null,
   };
 
+  let werkbeweging: WerkbewegingPlan | null = null;
   await runInTransaction(db, async (tx) => {
     const present = await existingMunicipalityCodes(
       tx,
@@ -148,6 +150,8 @@ export async function seedDemo(db: Db, options: { today?: string } = {}): Promis
       if (employers) await insertResidentRows(tx, { ...emptyResidentRows(), exposures: candidateExposures(employers.pool, todayDay) });
       if (casting) for (const [role, r] of casting.cast) story.residents[role] = r;
       bsnCursor = bsn.cursor;
+      // Issue 12: the model of the story's municipality, for Werkbeweging (seeded at the end).
+      if (def.code === STORY_MUNICIPALITY) werkbeweging = { model, staff: rows.staff };
       done.push({
         code: def.code,
         name: def.name,
@@ -163,6 +167,8 @@ export async function seedDemo(db: Db, options: { today?: string } = {}): Promis
   // that what a reminder says is what the werklijst showed when it was counted.
   const countedAt = new Date(`${today}T06:00:00Z`);
   for (const d of done) await createDailyReminders({ appDb: db, mail: mailOff, log: () => undefined }, d.municipalityId, countedAt);
+  // Issue 12: Werkbeweging with a year of progress (former residents who left the benefit, figures, frozen months).
+  if (werkbeweging) await seedWerkbeweging(db, werkbeweging, todayDay);
   const municipalities: MunicipalitySummary[] = [];
   const totals: Record<string, number> = {};
   for (const d of done) {

@@ -6,7 +6,7 @@ import type { Tx } from '../../platform/db/transaction.ts';
 import { wholeList } from '../../platform/http/list.ts';
 import { problems, type InvalidParam } from '../../platform/http/problem.ts';
 import { enqueueJob } from '../../platform/jobs/jobs.ts';
-import { dashboardFigures, type ProgrammeInput } from './dashboard.rules.ts';
+import { dashboardFigures, type FigureRow, type KpiRow, type ProgrammeInput } from './dashboard.rules.ts';
 import type { Dashboard, DashboardQuery, ProgrammeCreate } from './programmes.schema.ts';
 import { PROGRAMME_REFRESH_QUEUE } from './programmes.queues.ts';
 import { programmesStore, type ActionLineRow, type ProgrammeRow } from './programmes.store.ts';
@@ -114,33 +114,56 @@ export async function listExpenditures(ctx: RequestContext, id: string) {
 
 const currentMonth = (today: string) => today.slice(0, 7);
 
-/** The dashboard computed now from the pre-aggregated figures (no log entry: the caller logs). */
-export async function computeDashboard(tx: Tx, municipalityId: string, id: string, to: string | null, areaId: string | null, today = todayInNl()): Promise<Dashboard> {
-  const programme = await load(tx, municipalityId, id);
+/** The inputs of a dashboard: the programme, the areas and the pre-aggregated counts. A snapshot freezes these. */
+export interface DashboardInputs {
+  version: 1;
+  programme: Programme;
+  areas: Array<{ id: string; name: string }>;
+  figures: FigureRow[];
+  kpis: KpiRow[];
+}
+
+async function liveInputs(tx: Tx, municipalityId: string, id: string, until: string | null = null): Promise<DashboardInputs> {
   const store = programmesStore(tx, municipalityId);
+  const row = (await store.list(id))[0];
+  if (!row) throw problems.notFound(PROGRAMME);
+  const programme = present(row, await store.actionLines([id], until));
+  return { version: 1, programme, areas: await store.areas(), figures: await store.figures(id), kpis: await store.kpis(id) };
+}
+
+function fromInputs(inputs: DashboardInputs, to: string | null, areaId: string | null, today: string, frozenAt: string | null): Dashboard {
+  const { programme } = inputs;
   const last = [programme.periodEnd.slice(0, 7), currentMonth(today)].sort()[0]!;
   const month = to && to < last ? to : last;
-  const input: ProgrammeInput = { ...programme };
   const figures = dashboardFigures({
-    programme: input,
-    areas: await store.areas(),
-    figures: await store.figures(id),
-    kpis: await store.kpis(id),
+    programme: { ...programme } as ProgrammeInput,
+    areas: inputs.areas,
+    figures: inputs.figures,
+    kpis: inputs.kpis,
     to: month < programme.periodStart.slice(0, 7) ? programme.periodStart.slice(0, 7) : month,
     today,
     areaId,
     refreshedAt: programme.refreshedAt,
   });
-  return { ...figures, frozenAt: null };
+  return { ...figures, frozenAt };
 }
 
-/** Frozen figures of a month (all areas), or null. */
+/** The dashboard computed now from the pre-aggregated figures (no log entry: the caller logs). */
+export async function computeDashboard(tx: Tx, municipalityId: string, id: string, to: string | null, areaId: string | null, today = todayInNl()): Promise<Dashboard> {
+  return fromInputs(await liveInputs(tx, municipalityId, id), to, areaId, today, null);
+}
+
+const endOfMonth = (ym: string) => {
+  const [y, mo] = ym.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(y, mo, 0)).toISOString().slice(0, 10);
+};
+
+/** Frozen figures of a month, or null. The counts are frozen; the same pure rules present them. */
 async function frozen(tx: Tx, municipalityId: string, id: string, month: string, areaId: string | null): Promise<Dashboard | null> {
   const snap = await programmesStore(tx, municipalityId).snapshot(id, `${month}-01`);
   if (!snap) return null;
-  const figures = snap.figures as { all: Dashboard; byArea: Record<string, Dashboard> };
-  const d = areaId ? figures.byArea[areaId] : figures.all;
-  return d ? { ...d, frozenAt: new Date(snap.frozen_at).toISOString() } : null;
+  const inputs = snap.figures as DashboardInputs;
+  return fromInputs(inputs, month, areaId, endOfMonth(month), new Date(snap.frozen_at).toISOString());
 }
 
 /** The dashboard a caller sees: the frozen month when there is one, otherwise the current figures. */
@@ -149,6 +172,7 @@ export async function dashboardFor(tx: Tx, municipalityId: string, id: string, q
   if (areaId && !(await programmesStore(tx, municipalityId).areaIdsExist([areaId]))) {
     throw problems.invalid([{ name: 'areaId', code: 'unknown', reason: 'Deze wijk bestaat niet in uw gemeente.' }]);
   }
+  await load(tx, municipalityId, id);
   if (query.to) {
     const f = await frozen(tx, municipalityId, id, query.to, areaId);
     if (f) return f;
@@ -182,18 +206,25 @@ export async function refreshProgrammes(tx: Tx, municipalityId: string, programm
   return rows;
 }
 
-/** Freezes `month` (YYYY-MM) of every programme running then: the whole municipality and each area. Once only. */
-export async function freezeMonth(tx: Tx, municipalityId: string, month: string, today = todayInNl()): Promise<number> {
+/**
+ * Freezes `month` (YYYY-MM) of every programme running then, once: the counts up to that month, the KPIs as they
+ * stood at its end and what was spent by then. `refresh`: rebuild the figures first (the job); the seed builds them
+ * once for all months.
+ */
+export async function freezeMonth(tx: Tx, municipalityId: string, month: string, today = todayInNl(), refresh = true): Promise<number> {
   const store = programmesStore(tx, municipalityId);
+  const monthEnd = [endOfMonth(month), today].sort()[0]!;
   let frozenCount = 0;
   for (const row of await store.list()) {
     if (month < row.period_start.slice(0, 7) || month > row.period_end.slice(0, 7)) continue;
     if (await store.snapshot(row.id, `${month}-01`)) continue;
-    await store.refresh(row.id, SCHOOL_MASK, today);
-    const all = await computeDashboard(tx, municipalityId, row.id, month, null, today);
-    const byArea: Record<string, Dashboard> = {};
-    for (const a of await store.areas()) byArea[a.id] = await computeDashboard(tx, municipalityId, row.id, month, a.id, today);
-    if (await store.freeze(row.id, `${month}-01`, { all, byArea })) frozenCount += 1;
+    if (refresh) await store.refresh(row.id, SCHOOL_MASK, today);
+    await store.refreshKpis(row.id, SCHOOL_MASK, monthEnd);
+    const inputs = await liveInputs(tx, municipalityId, row.id, monthEnd);
+    inputs.figures = inputs.figures.filter((f) => f.month.slice(0, 7) <= month);
+    if (await store.freeze(row.id, `${month}-01`, inputs)) frozenCount += 1;
+    // The current KPIs back (the dashboard of today).
+    await store.refreshKpis(row.id, SCHOOL_MASK, today);
   }
   return frozenCount;
 }

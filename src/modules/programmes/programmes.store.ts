@@ -44,12 +44,13 @@ export function programmesStore(tx: Tx, municipalityId: string) {
       return rows;
     },
 
-    async actionLines(programmeIds: string[]) {
+    /** Action lines with what was spent (until a day, for a frozen month). */
+    async actionLines(programmeIds: string[], until: string | null = null) {
       if (programmeIds.length === 0) return [];
       const { rows } = await sql<ActionLineRow>`
         SELECT l.id, l.programme_id, l.kind, l.name, l.budget_cents::text AS budget_cents,
           coalesce((SELECT sum(e.amount_cents) FROM programme_expenditures e WHERE e.municipality_id = l.municipality_id
-            AND e.action_line_id = l.id), 0)::text AS spent_cents
+            AND e.action_line_id = l.id AND (${until}::date IS NULL OR e.spent_on <= ${until}::date)), 0)::text AS spent_cents
         FROM programme_action_lines l WHERE l.municipality_id = ${m} AND l.programme_id = ANY(${programmeIds}::uuid[])
         ORDER BY l.position, l.name`.execute(tx);
       return rows;
@@ -108,6 +109,11 @@ export function programmesStore(tx: Tx, municipalityId: string) {
     async refresh(programmeId: string, schoolMask: string, today: string) {
       const { rows } = await sql<{ n: number }>`SELECT programme_refresh_figures(${programmeId}::uuid, ${schoolMask}::bit(336), ${today}::date) AS n`.execute(tx);
       return rows[0]?.n ?? 0;
+    },
+
+    /** The KPIs alone, as they stood on a day (a frozen month). */
+    async refreshKpis(programmeId: string, schoolMask: string, day: string) {
+      await sql`SELECT programme_refresh_kpis(${programmeId}::uuid, ${schoolMask}::bit(336), ${day}::date)`.execute(tx);
     },
 
     async programmeIds() {
