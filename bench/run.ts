@@ -45,6 +45,7 @@ import { formatMatchingTable, runMatchingBench } from './matching.ts';
 import { matchingMarkdown } from './matching-report.ts';
 import { auditMarkdown, auditTable, runAuditBench } from './audit.ts';
 import { hotMarkdown, hotTable, runHotBench } from './hot.ts';
+import { programmesTable, runProgrammesBench } from './programmes.ts';
 
 // npm run bench: GET /api/v1/residents (first page of a werkmatcher's caseload) through the full stack, and the
 // same SQL through a bare Fastify + pg handler, loaded with autocannon. Prints figures; asserts nothing.
@@ -397,6 +398,10 @@ async function main(): Promise<void> {
       await updateDocsSection('audit', auditMarkdown(result, machine));
       log('docs/benchmarks.md updated (audit).');
     }
+  }
+  if (args.only.includes('programmes')) {
+    // Issue 12: the programme dashboard of one municipality, its refresh and the monthly snapshot job.
+    console.log(programmesTable(await runProgrammesBench({ adminUrl: args.adminUrl, fresh: args.fresh, log })));
   }
 }
 
