@@ -202,7 +202,7 @@ GRANT SELECT ON programme_figures, programme_kpis, programme_refreshes TO samenp
 
 -- The KPIs per action line alone (cheap): also used to freeze a past month with the KPIs as they stood at its end.
 CREATE FUNCTION programme_refresh_kpis(p_programme_id uuid, p_school_mask bit(336), p_today date)
-RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path = public SET jit = off AS $$
 DECLARE
   m uuid := nullif(current_setting('samenplan.municipality_id', true), '')::uuid;
   pr programmes%ROWTYPE;
@@ -261,7 +261,7 @@ GRANT EXECUTE ON FUNCTION programme_refresh_kpis(uuid, bit(336), date) TO samenp
 -- transaction's setting with the owner's rights and writes counts only (no resident leaves it). Idempotent.
 -- p_school_mask: the school-hours week mask (src/domain/schedule.ts), for "part-time jobs within school hours".
 CREATE FUNCTION programme_refresh_figures(p_programme_id uuid, p_school_mask bit(336), p_today date)
-RETURNS integer LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+RETURNS integer LANGUAGE plpgsql SECURITY DEFINER SET search_path = public SET jit = off AS $$
 DECLARE
   m uuid := nullif(current_setting('samenplan.municipality_id', true), '')::uuid;
   pr programmes%ROWTYPE;
@@ -294,14 +294,18 @@ BEGIN
     GROUP BY 1, 2
   ), agreed AS (
     SELECT p.resident_id, min(p.agreed_on) AS agreed_on FROM plans p WHERE p.municipality_id = m AND p.agreed_on IS NOT NULL GROUP BY 1
+  ), cp AS (
+    -- Residents with a contact person (vast aanspreekpunt) at each month's end.
+    SELECT DISTINCT mo.month, a.resident_id FROM months mo
+    JOIN contact_person_assignments a ON a.municipality_id = m
+      AND a.assigned_at < (mo.month_end + 1)::timestamp AT TIME ZONE 'Europe/Amsterdam'
+      AND (a.ended_at IS NULL OR a.ended_at >= (mo.month_end + 1)::timestamp AT TIME ZONE 'Europe/Amsterdam')
   ), stock AS (
-    SELECT t.*,
-      EXISTS (SELECT 1 FROM contact_person_assignments a WHERE a.municipality_id = m AND a.resident_id = t.resident_id
-        AND a.assigned_at < (t.month_end + 1)::timestamp AT TIME ZONE 'Europe/Amsterdam'
-        AND (a.ended_at IS NULL OR a.ended_at >= (t.month_end + 1)::timestamp AT TIME ZONE 'Europe/Amsterdam')) AS has_cp,
+    SELECT t.*, (cp.resident_id IS NOT NULL) AS has_cp,
       coalesce(ag.agreed_on <= t.month_end, false) AS has_plan,
       coalesce(mo.n, 0) AS moments
     FROM target t
+    LEFT JOIN cp ON cp.month = t.month AND cp.resident_id = t.resident_id
     LEFT JOIN agreed ag ON ag.resident_id = t.resident_id
     LEFT JOIN moments mo ON mo.resident_id = t.resident_id AND mo.month = t.month
   ), outs AS (
@@ -317,27 +321,24 @@ BEGIN
       AND (pr.target_age_min IS NULL OR date_part('year', age(o.outflow_on, r.date_of_birth)) >= pr.target_age_min)
       AND (pr.target_age_max IS NULL OR date_part('year', age(o.outflow_on, r.date_of_birth)) <= pr.target_age_max)
       AND (pr.target_min_years_on_benefit IS NULL OR date_part('year', age(o.outflow_on, b.start_date)) >= pr.target_min_years_on_benefit)
-  ), facts AS (
-    SELECT s.month, s.area_id, s.age, s.household_type, s.education_level, s.benefit_start, s.month_end AS on_day, NULL::text AS reason,
-      0 AS outflows, 0 AS returns, 1 AS population, s.has_cp::int AS cp, s.has_plan::int AS plan, (s.moments > 0)::int AS contacted, s.moments
+  ), unpivoted AS (
+    -- Stock (population, contact, plans) is shown per wijk only: dimension 'total'. Outflow per every dimension.
+    SELECT s.month, s.area_id, 'total' AS dimension, 'all' AS grp, 0 AS outflows, 0 AS returns, 1 AS population,
+      s.has_cp::int AS cp, s.has_plan::int AS plan, (s.moments > 0)::int AS contacted, s.moments
     FROM stock s
     UNION ALL
-    SELECT o.month, o.area_id, o.age, o.household_type, o.education_level, o.benefit_start, o.on_day, o.reason,
-      1, o.returned::int, 0, 0, 0, 0, 0
+    SELECT o.month, o.area_id, d.dimension, d.grp, 1, o.returned::int, 0, 0, 0, 0, 0
     FROM outs o
-  ), unpivoted AS (
-    SELECT f.*, d.dimension, d.grp FROM facts f
     CROSS JOIN LATERAL (VALUES
       ('total', 'all'),
-      ('ageBand', CASE WHEN f.age < 27 THEN '<27' WHEN f.age < 45 THEN '27-44' ELSE '45+' END),
-      ('householdType', f.household_type),
-      ('educationLevel', f.education_level),
-      ('duration', CASE WHEN age(f.on_day, f.benefit_start) < interval '1 year' THEN '<1'
-        WHEN age(f.on_day, f.benefit_start) < interval '2 years' THEN '1-2'
-        WHEN age(f.on_day, f.benefit_start) < interval '5 years' THEN '2-5' ELSE '5+' END),
-      ('reason', f.reason)
+      ('ageBand', CASE WHEN o.age < 27 THEN '<27' WHEN o.age < 45 THEN '27-44' ELSE '45+' END),
+      ('householdType', o.household_type),
+      ('educationLevel', o.education_level),
+      ('duration', CASE WHEN age(o.on_day, o.benefit_start) < interval '1 year' THEN '<1'
+        WHEN age(o.on_day, o.benefit_start) < interval '2 years' THEN '1-2'
+        WHEN age(o.on_day, o.benefit_start) < interval '5 years' THEN '2-5' ELSE '5+' END),
+      ('reason', o.reason)
     ) AS d(dimension, grp)
-    WHERE d.grp IS NOT NULL
   )
   INSERT INTO programme_figures (municipality_id, programme_id, month, area_id, dimension, grp, outflows, returns, population,
     with_contact_person, with_plan, contacted, contact_moments)

@@ -129,7 +129,7 @@ export function buildWerkbeweging(model: OrgModel, today: number, bsn: BsnAlloca
         const id = seedUuid('former-resident', model.code, n);
         const sex = rng.chance(0.55) ? 'female' : 'male';
         const age = rng.weighted([
-          [rng.int(18, 26), 0.22],
+          [rng.int(19, 26), 0.22],
           [rng.int(27, 44), 0.45],
           [rng.int(45, 66), 0.33],
         ]);
@@ -141,10 +141,11 @@ export function buildWerkbeweging(model: OrgModel, today: number, bsn: BsnAlloca
           [rng.int(24, 59), 0.3],
           [rng.int(60, 160), 0.2],
         ]);
-        // Not before the 18th birthday (bijstand starts at 18 at the earliest).
-        const onBenefitMonths = Math.min(yearsOn, Math.max(1, (age - 18) * 12));
-        const benefitStart = formatDay(parseDay(outflowOn) - Math.max(20, Math.round(onBenefitMonths * 30.4)));
         const birthYear = Number(outflowOn.slice(0, 4)) - age;
+        const dateOfBirth = `${birthYear}-${pad(rng.int(1, 12))}-${pad(rng.int(1, 28))}`;
+        // Not before the 18th birthday (bijstand starts at 18 at the earliest).
+        const adult = parseDay(`${birthYear + 18}${dateOfBirth.slice(4)}`) + 1;
+        const benefitStart = formatDay(Math.max(adult, parseDay(outflowOn) - Math.max(20, Math.round(yearsOn * 30.4))));
         const letters = String.fromCharCode(65 + rng.int(0, 19)) + String.fromCharCode(65 + rng.int(0, 23));
         rows.residents.push({
           id,
@@ -152,7 +153,7 @@ export function buildWerkbeweging(model: OrgModel, today: number, bsn: BsnAlloca
           given_names: name.givenNames,
           family_name_prefix: name.prefix,
           family_name: name.familyName,
-          date_of_birth: `${birthYear}-${pad(rng.int(1, 12))}-${pad(rng.int(1, 28))}`,
+          date_of_birth: dateOfBirth,
           street: streetName(rng),
           house_number: String(rng.int(1, 180)),
           postcode: `${rng.pick(area.pc4s)}${letters}`,
@@ -163,12 +164,12 @@ export function buildWerkbeweging(model: OrgModel, today: number, bsn: BsnAlloca
         const coaches = coachesByArea.get(area.id) ?? [];
         const coach = coaches.length > 0 && rng.chance(0.86) ? rng.pick(coaches) : null;
         // One in 25 came back within 12 months (the first outflow is undone) and left again before today.
-        const back = rng.chance(0.04) && parseDay(todayIso) - parseDay(outflowOn) > 90;
+        const back = rng.chance(0.04) && parseDay(todayIso) - parseDay(outflowOn) > 90 && parseDay(outflowOn) - adult > 400;
         const episodes: Array<{ start: string; end: string; returned: string | null }> = [];
         if (back) {
           const firstOut = formatDay(parseDay(outflowOn) - rng.int(60, 200));
           const returnOn = formatDay(parseDay(firstOut) + rng.int(30, 55));
-          episodes.push({ start: benefitStart < firstOut ? benefitStart : formatDay(parseDay(firstOut) - 120), end: firstOut, returned: returnOn });
+          episodes.push({ start: benefitStart < firstOut ? benefitStart : formatDay(Math.max(adult, parseDay(firstOut) - 120)), end: firstOut, returned: returnOn });
           episodes.push({ start: returnOn, end: outflowOn, returned: null });
         } else {
           episodes.push({ start: benefitStart, end: outflowOn, returned: null });

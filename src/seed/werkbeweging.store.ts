@@ -65,8 +65,9 @@ export async function insertWerkbeweging(db: Db, m: string, city: string, create
   await tenantTransaction(db, jobScope(m), (tx) => refreshProgrammes(tx, m, rows.programme.id, today));
   const last = previousMonth(today);
   for (let month = rows.programme.periodStart.slice(0, 7); month <= last; month = nextMonth(month)) {
-    await tenantTransaction(db, jobScope(m), (tx) => freezeMonth(tx, m, month, today, false));
+    await tenantTransaction(db, jobScope(m), (tx) => freezeMonth(tx, m, month, today, false, false));
   }
+  await tenantTransaction(db, jobScope(m), (tx) => refreshProgrammes(tx, m, rows.programme.id, today));
 }
 
 function nextMonth(ym: string): string {

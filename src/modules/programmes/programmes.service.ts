@@ -209,9 +209,9 @@ export async function refreshProgrammes(tx: Tx, municipalityId: string, programm
 /**
  * Freezes `month` (YYYY-MM) of every programme running then, once: the counts up to that month, the KPIs as they
  * stood at its end and what was spent by then. `refresh`: rebuild the figures first (the job); the seed builds them
- * once for all months.
+ * once for all months, and puts today's KPIs back once at the end (`restoreKpis` false).
  */
-export async function freezeMonth(tx: Tx, municipalityId: string, month: string, today = todayInNl(), refresh = true): Promise<number> {
+export async function freezeMonth(tx: Tx, municipalityId: string, month: string, today = todayInNl(), refresh = true, restoreKpis = true): Promise<number> {
   const store = programmesStore(tx, municipalityId);
   const monthEnd = [endOfMonth(month), today].sort()[0]!;
   let frozenCount = 0;
@@ -223,8 +223,8 @@ export async function freezeMonth(tx: Tx, municipalityId: string, month: string,
     const inputs = await liveInputs(tx, municipalityId, row.id, monthEnd);
     inputs.figures = inputs.figures.filter((f) => f.month.slice(0, 7) <= month);
     if (await store.freeze(row.id, `${month}-01`, inputs)) frozenCount += 1;
-    // The current KPIs back (the dashboard of today).
-    await store.refreshKpis(row.id, SCHOOL_MASK, today);
+    // The current KPIs back (the dashboard of today); the seed does this once after all months.
+    if (restoreKpis) await store.refreshKpis(row.id, SCHOOL_MASK, today);
   }
   return frozenCount;
 }

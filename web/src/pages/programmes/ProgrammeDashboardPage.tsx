@@ -87,13 +87,16 @@ function barsSummary(f: ReturnType<typeof useFormat>, title: string, rows: Bar[]
 function ProgressCard({ d }: { d: ProgrammeDashboard }) {
   const f = useFormat();
   const { t } = f;
-  const lines = [
-    { key: 'outflow', label: t('programmes.lineOutflow'), points: d.progress.points.map((p) => ({ month: p.month, value: p.outflow })), dashed: false, symbol: 'circle' as const, color: '#0b5fa5' },
-    ...(d.progress.baseline !== null
-      ? [{ key: 'baseline', label: t('programmes.lineBaseline'), points: d.progress.points.map((p) => ({ month: p.month, value: p.baseline })), dashed: true, symbol: 'square' as const, color: '#595959' }]
-      : []),
-  ];
-  const plot = useCallback(() => linePlot(lines, t('programmes.progressTitle'), f.locale), [d, f.locale]); // eslint-disable-line react-hooks/exhaustive-deps
+  const { locale } = f;
+  const plot = useCallback(() => {
+    const lines = [
+      { key: 'outflow', label: t('programmes.lineOutflow'), points: d.progress.points.map((p) => ({ month: p.month, value: p.outflow })), dashed: false, symbol: 'circle' as const, color: '#0b5fa5' },
+      ...(d.progress.baseline !== null
+        ? [{ key: 'baseline', label: t('programmes.lineBaseline'), points: d.progress.points.map((p) => ({ month: p.month, value: p.baseline })), dashed: true, symbol: 'square' as const, color: '#595959' }]
+        : []),
+    ];
+    return linePlot(lines, t('programmes.progressTitle'), locale);
+  }, [d, locale, t]);
   return (
     <ChartCard
       id="voortgang"
@@ -134,7 +137,8 @@ function ProgressCard({ d }: { d: ProgrammeDashboard }) {
 
 function BarsCard({ id, title, head, rows, total }: { id: string; title: string; head: string; rows: Bar[]; total: number | null }) {
   const f = useFormat();
-  const plot = useCallback(() => barPlot(rows, f.t('programmes.suppressed'), title, f.locale), [rows, title, f]); // eslint-disable-line react-hooks/exhaustive-deps
+  const { t, locale } = f;
+  const plot = useCallback(() => barPlot(rows, t('programmes.suppressed'), title, locale), [rows, title, t, locale]);
   return <ChartCard id={id} title={title} summary={barsSummary(f, title, rows)} plot={plot} table={<BarsTable id={`${id}-table`} caption={title} head={head} rows={rows} total={total} />} />;
 }
 
