@@ -69,7 +69,8 @@ export interface WerkbewegingRows {
   expenditures: Array<{ id: string; lineId: string; spentOn: string; amountCents: number; description: string }>;
   residents: FormerResident[];
   benefits: Array<{ id: string; resident_id: string; start_date: string; end_date: string }>;
-  cases: Array<{ id: string; resident_id: string; opened_on: string; closed_on: string; contact_person_id: string | null }>;
+  cases: Array<{ id: string; resident_id: string; opened_on: string; closed_on: string; contact_person_id: string | null; last_contact_at: string }>;
+  contactMoments: Array<{ id: string; resident_id: string; staff_user_id: string; occurred_at: string }>;
   assignments: Array<{ id: string; case_id: string; resident_id: string; staff_user_id: string; assigned_at: string; ended_at: string }>;
   outflows: Array<{ id: string; resident_id: string; case_id: string; benefit_id: string; reason: string; outflow_on: string; returned_on: string | null; return_benefit_id: string | null }>;
 }
@@ -110,6 +111,7 @@ export function buildWerkbeweging(model: OrgModel, today: number, bsn: BsnAlloca
     residents: [],
     benefits: [],
     cases: [],
+    contactMoments: [],
     assignments: [],
     outflows: [],
   };
@@ -128,10 +130,11 @@ export function buildWerkbeweging(model: OrgModel, today: number, bsn: BsnAlloca
         n += 1;
         const id = seedUuid('former-resident', model.code, n);
         const sex = rng.chance(0.55) ? 'female' : 'male';
+        // The caseload's age shares (CBS: 10% under 27, 34% 27–44, 56% 45+), from 19 so that the benefit starts after 18.
         const age = rng.weighted([
-          [rng.int(19, 26), 0.22],
-          [rng.int(27, 44), 0.45],
-          [rng.int(45, 66), 0.33],
+          [rng.int(19, 26), 0.1],
+          [rng.int(27, 44), 0.34],
+          [rng.int(45, 66), 0.56],
         ]);
         const name = residentName(rng, faker, sex, age);
         const outflowOn = formatDay(parseDay(month) + rng.int(0, days - 1));
@@ -146,7 +149,8 @@ export function buildWerkbeweging(model: OrgModel, today: number, bsn: BsnAlloca
         // Not before the 18th birthday (bijstand starts at 18 at the earliest).
         const adult = parseDay(`${birthYear + 18}${dateOfBirth.slice(4)}`) + 1;
         const benefitStart = formatDay(Math.max(adult, parseDay(outflowOn) - Math.max(20, Math.round(yearsOn * 30.4))));
-        const letters = String.fromCharCode(65 + rng.int(0, 19)) + String.fromCharCode(65 + rng.int(0, 23));
+        let letters = String.fromCharCode(65 + rng.int(0, 19)) + String.fromCharCode(65 + rng.int(0, 23));
+        if (letters === 'SA' || letters === 'SD' || letters === 'SS') letters = 'AB';
         rows.residents.push({
           id,
           bsn: bsn.next().bsn,
@@ -162,9 +166,11 @@ export function buildWerkbeweging(model: OrgModel, today: number, bsn: BsnAlloca
           education_level: rng.weighted(EDUCATION),
         });
         const coaches = coachesByArea.get(area.id) ?? [];
-        const coach = coaches.length > 0 && rng.chance(0.86) ? rng.pick(coaches) : null;
-        // One in 25 came back within 12 months (the first outflow is undone) and left again before today.
-        const back = rng.chance(0.04) && parseDay(todayIso) - parseDay(outflowOn) > 90 && parseDay(outflowOn) - adult > 400;
+        const coach = coaches.length > 0 ? rng.pick(coaches) : null;
+        // Returns to benefit (an outflow undone within 12 months) are not in the demo: a resident then has two benefits
+        // and two cases, where the demo keeps one of each per resident (src/seed/demo.test.ts). The integration tests
+        // cover returns (test/integration/outflow.test.ts, programmes.test.ts).
+        const back = false;
         const episodes: Array<{ start: string; end: string; returned: string | null }> = [];
         if (back) {
           const firstOut = formatDay(parseDay(outflowOn) - rng.int(60, 200));
@@ -179,7 +185,10 @@ export function buildWerkbeweging(model: OrgModel, today: number, bsn: BsnAlloca
         episodes.forEach((ep, e) => {
           const caseId = seedUuid('former-case', model.code, n, e);
           rows.benefits.push({ id: benefitIds[e]!, resident_id: id, start_date: ep.start, end_date: ep.end });
-          rows.cases.push({ id: caseId, resident_id: id, opened_on: ep.start, closed_on: ep.end, contact_person_id: coach });
+          // The last contact: the conversation about leaving, on the day itself.
+          const lastContact = `${ep.end}T${pad(8 + rng.int(0, 8))}:${pad(rng.int(0, 3) * 15)}:00Z`;
+          rows.cases.push({ id: caseId, resident_id: id, opened_on: ep.start, closed_on: ep.end, contact_person_id: coach, last_contact_at: lastContact });
+          if (coach) rows.contactMoments.push({ id: seedUuid('former-contact', model.code, n, e), resident_id: id, staff_user_id: coach, occurred_at: lastContact });
           if (coach) {
             rows.assignments.push({ id: seedUuid('former-assignment', model.code, n, e), case_id: caseId, resident_id: id, staff_user_id: coach, assigned_at: `${ep.start}T09:00:00Z`, ended_at: `${ep.end}T17:00:00Z` });
           }

@@ -21,10 +21,14 @@ export async function insertWerkbeweging(db: Db, m: string, city: string, create
     await sql`INSERT INTO benefits (municipality_id, id, resident_id, start_date, end_date)
       SELECT ${m}::uuid, b.id, b.resident_id, b.start_date, b.end_date
       FROM jsonb_to_recordset(${json(rows.benefits)}::jsonb) AS b(id uuid, resident_id uuid, start_date date, end_date date)`.execute(tx);
-    await sql`INSERT INTO cases (municipality_id, id, resident_id, status, opened_on, closed_on, contact_person_id, contact_person_since, outflow, outflow_on)
+    await sql`INSERT INTO cases (municipality_id, id, resident_id, status, opened_on, closed_on, contact_person_id, contact_person_since, last_contact_at, outflow, outflow_on)
       SELECT ${m}::uuid, c.id, c.resident_id, 'closed', c.opened_on, c.closed_on, c.contact_person_id,
-        CASE WHEN c.contact_person_id IS NULL THEN NULL ELSE c.opened_on::timestamptz END, 'full', c.closed_on
-      FROM jsonb_to_recordset(${json(rows.cases)}::jsonb) AS c(id uuid, resident_id uuid, opened_on date, closed_on date, contact_person_id uuid)`.execute(tx);
+        CASE WHEN c.contact_person_id IS NULL THEN NULL ELSE c.opened_on::timestamptz END,
+        CASE WHEN c.contact_person_id IS NULL THEN NULL ELSE c.last_contact_at END, 'full', c.closed_on
+      FROM jsonb_to_recordset(${json(rows.cases)}::jsonb) AS c(id uuid, resident_id uuid, opened_on date, closed_on date, contact_person_id uuid, last_contact_at timestamptz)`.execute(tx);
+    await sql`INSERT INTO contact_moments (municipality_id, id, resident_id, staff_user_id, occurred_at, channel, summary)
+      SELECT ${m}::uuid, k.id, k.resident_id, k.staff_user_id, k.occurred_at, 'inPerson', 'Uitstroom besproken: de uitkering stopt.'
+      FROM jsonb_to_recordset(${json(rows.contactMoments)}::jsonb) AS k(id uuid, resident_id uuid, staff_user_id uuid, occurred_at timestamptz)`.execute(tx);
     await sql`INSERT INTO contact_person_assignments (municipality_id, id, case_id, resident_id, staff_user_id, assigned_at, ended_at)
       SELECT ${m}::uuid, a.id, a.case_id, a.resident_id, a.staff_user_id, a.assigned_at, a.ended_at
       FROM jsonb_to_recordset(${json(rows.assignments)}::jsonb) AS a(id uuid, case_id uuid, resident_id uuid, staff_user_id uuid, assigned_at timestamptz, ended_at timestamptz)`.execute(tx);

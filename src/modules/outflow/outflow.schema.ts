@@ -41,7 +41,7 @@ export const partialWorkSchema = z
 export const partialWorkListSchema = listSchema(partialWorkSchema, 'PartialWorkList');
 
 export const partialWorkBodySchema = z.object({
-  hours: z.number().positive('Vul het aantal uren in (meer dan 0)').max(744, 'Een maand heeft hoogstens 744 uur'),
+  hours: z.number().min(0.1, 'Vul het aantal uren in (minstens 0,1)').max(744, 'Een maand heeft hoogstens 744 uur'),
   earningsCents: z.number().int('Vul de inkomsten in centen in').min(0, 'De inkomsten kunnen niet negatief zijn').max(100_000_000),
 });
 export type PartialWorkBody = z.infer<typeof partialWorkBodySchema>;
@@ -52,4 +52,4 @@ export const benefitReturnSchema = z
   .meta({ id: 'BenefitReturn' });
 
 export const residentParams = z.object({ id: z.uuid() });
-export const partialWorkParams = z.object({ id: z.uuid(), month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Gebruik een maand als JJJJ-MM') });
+export const partialWorkParams = z.object({ id: z.uuid(), month: z.string().regex(/^(19|2\d)\d{2}-(0[1-9]|1[0-2])$/, 'Gebruik een maand als JJJJ-MM') });

@@ -78,7 +78,7 @@ const cell = z.number().nullable().describe('null: onderdrukt (minder dan 10, of
 
 export const dashboardQuerySchema = z.object({
   areaId: z.uuid().optional().describe('Alleen deze wijk'),
-  to: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Gebruik een maand als JJJJ-MM').optional().describe('Tot en met deze maand (JJJJ-MM); weggelaten: de laatste'),
+  to: z.string().regex(/^(19|2\d)\d{2}-(0[1-9]|1[0-2])$/, 'Gebruik een maand als JJJJ-MM').optional().describe('Tot en met deze maand (JJJJ-MM); weggelaten: de laatste'),
 });
 export type DashboardQuery = z.infer<typeof dashboardQuerySchema>;
 
@@ -135,7 +135,7 @@ export const snapshotSchema = z.object({ month: z.string(), frozenAt: z.string()
 export const snapshotListSchema = listSchema(snapshotSchema, 'ProgrammeSnapshotList');
 
 export const reportQuerySchema = z.object({
-  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Gebruik een maand als JJJJ-MM').optional().describe('De rapportage tot en met deze maand (bevroren stand als die er is); weggelaten: de laatste'),
+  month: z.string().regex(/^(19|2\d)\d{2}-(0[1-9]|1[0-2])$/, 'Gebruik een maand als JJJJ-MM').optional().describe('De rapportage tot en met deze maand (bevroren stand als die er is); weggelaten: de laatste'),
 });
 export const exportQuerySchema = dashboardQuerySchema;
 

@@ -64,6 +64,9 @@ export async function createProgramme(ctx: RequestContext, body: ProgrammeCreate
     const store = programmesStore(tx, ctx.principal.municipalityId);
     const errors: InvalidParam[] = [];
     if (body.periodEnd <= body.periodStart) errors.push({ name: 'periodEnd', code: 'range', reason: 'Het programma eindigt na de begindatum. Kies een latere einddatum.' });
+    else if (Number(body.periodEnd.slice(0, 4)) - Number(body.periodStart.slice(0, 4)) > 10) {
+      errors.push({ name: 'periodEnd', code: 'tooLong', reason: 'Een programma loopt hoogstens 10 jaar. Kies een eerdere einddatum.' });
+    }
     const t = body.target ?? {};
     if (t.ageMin != null && t.ageMax != null && t.ageMin > t.ageMax) errors.push({ name: 'target.ageMax', code: 'range', reason: 'De hoogste leeftijd is lager dan de laagste.' });
     if (t.areaIds && !(await store.areaIdsExist(t.areaIds))) errors.push({ name: 'target.areaIds', code: 'unknown', reason: 'Een of meer wijken bestaan niet in uw gemeente.' });
