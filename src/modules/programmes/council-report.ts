@@ -17,6 +17,12 @@ const GREY = '#6b6b6b';
 const nl = (n: number) => n.toLocaleString('nl-NL');
 const cellText = (c: Cell) => (c === null ? '' : typeof c === 'number' ? c.toLocaleString('nl-NL') : c);
 
+/** A new page when less than `height` points are left (a heading stays with its chart). */
+function ensureSpace(pdf: TaggedPdf, height: number) {
+  const { doc } = pdf;
+  if (doc.y + height > doc.page.height - doc.page.margins.bottom) doc.addPage();
+}
+
 function figure(pdf: TaggedPdf, alt: string, height: number, draw: (x: number, y: number, w: number, h: number) => void) {
   const { doc, root } = pdf;
   if (doc.y + height + 20 > doc.page.height - doc.page.margins.bottom) doc.addPage();
@@ -132,13 +138,16 @@ export async function councilReportPdf(d: Dashboard, municipalityName: string): 
       (d.costs.costPerExtraOutflowCents !== null ? `, dat is ${euro(d.costs.costPerExtraOutflowCents)} per extra uitstroom.` : '.'),
     { size: 11 },
   );
+  ensureSpace(pdf, 300);
   pdf.h2('Voortgang naar het doel');
   progressChart(pdf, d);
   pdf.p('Doorgetrokken blauwe lijn met rondjes: uitstroom, opgeteld per maand. Gestreepte grijze lijn met vierkantjes: de basislijn (uitstroom zonder het programma). Een maand zonder punt is weggelaten omdat de stijging kleiner was dan 10.', { size: 9 });
+  ensureSpace(pdf, d.byArea.rows.length * 20 + 60);
   pdf.h2('Uitstroom per wijk');
   barChart(pdf, 'uitstroom per wijk', d.byArea.rows);
   const reason = d.byGroup.find((g) => g.dimension === 'reason');
   if (reason) {
+    ensureSpace(pdf, reason.rows.length * 20 + 60);
     pdf.h2('Uitstroom naar reden');
     barChart(pdf, 'uitstroom naar reden', reason.rows);
   }
