@@ -118,8 +118,10 @@ export function buildWerkbeweging(model: OrgModel, today: number, bsn: BsnAlloca
   const areaShares = model.areas.map((a) => a.share);
   let n = 0;
   months.forEach((month, i) => {
-    const monthEnd = i === months.length - 1 ? todayIso : formatDay(parseDay(addMonths(month, 1)) - 1);
-    if (month > todayIso) return;
+    // Up to yesterday: nothing is registered for today or later (a demo made this morning has no contact today yet).
+    const yesterday = formatDay(today - 1);
+    const monthEnd = [formatDay(parseDay(addMonths(month, 1)) - 1), yesterday].sort()[0]!;
+    if (month > yesterday) return;
     const days = parseDay(monthEnd) - parseDay(month) + 1;
     const baseline = (BASELINE_PER_YEAR * days) / 365.25;
     const extra = (14 + 5.2 * i) * (days / 30.4);
