@@ -11,13 +11,25 @@ import { Heading } from '../../components/Heading.tsx';
 export function ChartCard({ id, title, summary, plot, table }: { id: string; title: string; summary: string; plot: () => SVGSVGElement | HTMLElement; table: ReactNode }) {
   const { t } = useTranslation();
   const [asTable, setAsTable] = useState(false);
-  const ref = useRef<HTMLDivElement>(null);
+  const ref = useRef<HTMLElement>(null);
   useEffect(() => {
     if (asTable || !ref.current) return;
     const el = plot();
+    // One accessible image per chart: Plot labels groups and dots with aria-label, which ARIA allows only with a role;
+    // the values are in the summary and the table view, so the parts are left unlabelled and the whole is an image.
+    const svg = el instanceof SVGSVGElement ? el : el.querySelector('svg');
+    for (const part of Array.from(el.querySelectorAll('[aria-label], [aria-description]'))) {
+      if (part === svg) continue;
+      part.removeAttribute('aria-label');
+      part.removeAttribute('aria-description');
+    }
+    if (svg) {
+      svg.setAttribute('role', 'img');
+      svg.setAttribute('aria-label', title);
+    }
     ref.current.replaceChildren(el);
     return () => el.remove();
-  }, [asTable, plot]);
+  }, [asTable, plot, title]);
   return (
     <section className="app-chart" aria-labelledby={`${id}-heading`} id={id}>
       <div className="app-chart__head">
@@ -31,7 +43,7 @@ export function ChartCard({ id, title, summary, plot, table }: { id: string; tit
       <p className="utrecht-paragraph" id={`${id}-summary`}>
         {summary}
       </p>
-      <div id={`${id}-view`}>{asTable ? table : <div ref={ref} className="app-chart__plot" role="figure" aria-labelledby={`${id}-heading`} aria-describedby={`${id}-summary`} />}</div>
+      <div id={`${id}-view`}>{asTable ? table : <figure ref={ref} className="app-chart__plot" aria-labelledby={`${id}-heading`} aria-describedby={`${id}-summary`} />}</div>
     </section>
   );
 }
@@ -46,7 +58,7 @@ export function barPlot(bars: Bar[], suppressedText: string, ariaLabel: string, 
   const data = bars.map((b) => ({ label: b.label, value: b.value ?? 0, text: b.value === null ? suppressedText : b.value.toLocaleString(locale) }));
   return Plot.plot({
     ariaLabel,
-    marginLeft: 190,
+    marginLeft: 240,
     marginRight: 110,
     height: 32 * data.length + 40,
     width: 720,
@@ -87,6 +99,7 @@ export function linePlot(lines: Line[], ariaLabel: string, locale: string): SVGS
     width: 760,
     height: 320,
     marginRight: 170,
+    marginLeft: 56,
     style: { fontSize: '14px', color: '#1a1a1a', background: 'transparent' },
     x: { type: 'utc', label: null },
     y: { label: null, grid: true, zero: true, tickFormat: (d: number) => d.toLocaleString(locale) },
