@@ -57,7 +57,7 @@ describe('web app: programme dashboard', () => {
     await expectNoAxeViolations(page, 'programmadashboard');
 
     // Filter Overvecht.
-    await page.getByLabel('Wijk').selectOption({ label: 'Overvecht' });
+    await page.locator('#prog-area').selectOption({ label: 'Overvecht' });
     await page.getByRole('button', { name: 'Toon', exact: true }).click();
     await page.waitForURL(/wijk=/);
     await page.getByText(/Werkbeweging, wijk Overvecht/).first().waitFor();
