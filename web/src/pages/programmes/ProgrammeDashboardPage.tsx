@@ -139,7 +139,7 @@ function BarsCard({ id, title, head, rows, total }: { id: string; title: string;
   const f = useFormat();
   const { t, locale } = f;
   const plot = useCallback(() => barPlot(rows, t('programmes.suppressed'), title, locale), [rows, title, t, locale]);
-  return <ChartCard id={id} title={title} summary={barsSummary(f, title, rows)} plot={plot} table={<BarsTable id={`${id}-table`} caption={title} head={head} rows={rows} total={total} />} />;
+  return <ChartCard id={id} title={title} summary={barsSummary(f, title, rows)} plot={plot} table={<BarsTable id={`${id}-table`} caption={t('programmes.tableCaption', { title })} head={head} rows={rows} total={total} />} />;
 }
 
 function KeyFigures({ d }: { d: ProgrammeDashboard }) {
