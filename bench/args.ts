@@ -26,7 +26,7 @@ export interface BenchArgs {
   logRows: number;
 }
 
-export const BENCH_NAMES = ['caseload', 'casework', 'hot', 'matching', 'audit', 'studies', 'import', 'portal', 'youth'] as const;
+export const BENCH_NAMES = ['caseload', 'casework', 'hot', 'matching', 'audit', 'studies', 'import', 'portal', 'youth', 'programmes'] as const;
 export type BenchName = (typeof BENCH_NAMES)[number];
 
 export const LARGE_SIZE = 400_000;

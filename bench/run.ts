@@ -48,6 +48,7 @@ import { hotMarkdown, hotTable, runHotBench } from './hot.ts';
 import { runStudiesBench, studiesMarkdown, studiesTable } from './studies.ts';
 import { portalMarkdown, portalTable, runPortalBench } from './portal.ts';
 import { runYouthBench, youthMarkdown, youthTable } from './youth.ts';
+import { programmesTable, runProgrammesBench } from './programmes.ts';
 
 // npm run bench: GET /api/v1/residents (first page of a werkmatcher's caseload) through the full stack, and the
 // same SQL through a bare Fastify + pg handler, loaded with autocannon. Prints figures; asserts nothing.
@@ -441,6 +442,10 @@ async function main(): Promise<void> {
       await updateDocsSection('studies', studiesMarkdown(result, m));
       log('docs/benchmarks.md updated (studies).');
     }
+  }
+  if (args.only.includes('programmes')) {
+    // Issue 12: the programme dashboard of one municipality, its refresh and the monthly snapshot job.
+    console.log(programmesTable(await runProgrammesBench({ adminUrl: args.adminUrl, fresh: args.fresh, log })));
   }
 }
 

@@ -30,6 +30,9 @@ import { retentionJob, type RetentionRuleDefinition } from './platform/retention
 import { residentsRetentionRules } from './modules/residents/residents.retention.ts';
 import { youthJobs } from './modules/youth/youth.jobs.ts';
 import { registerYouthRoutes } from './modules/youth/youth.routes.ts';
+import { registerOutflowRoutes } from './modules/outflow/outflow.routes.ts';
+import { registerProgrammeRoutes } from './modules/programmes/programmes.routes.ts';
+import { programmeJobs } from './modules/programmes/programmes.jobs.ts';
 
 /** Composition root: the platform plus every module's routes. */
 export async function createServer(config: AppConfig, db: Db, pseudonymKey: string, logStream?: NodeJS.WritableStream): Promise<App> {
@@ -58,6 +61,8 @@ export async function createServer(config: AppConfig, db: Db, pseudonymKey: stri
     registerResidentAuthRoutes,
     registerPortalRoutes,
     registerYouthRoutes,
+    registerOutflowRoutes,
+    registerProgrammeRoutes,
   ]);
 }
 
@@ -65,4 +70,4 @@ export async function createServer(config: AppConfig, db: Db, pseudonymKey: stri
 /** Every module's retention rules (issue 16): a new module with personal data appends its own here. */
 export const retentionRules: RetentionRuleDefinition[] = [...residentsRetentionRules];
 
-export const jobDefinitions: JobDefinition[] = [...worklistJobs, retentionJob(retentionRules), ...youthJobs];
+export const jobDefinitions: JobDefinition[] = [...worklistJobs, retentionJob(retentionRules), ...youthJobs, ...programmeJobs];

@@ -98,13 +98,22 @@ afterAll(async () => {
 });
 
 describe('seedDemo', () => {
-  it('reports the municipalities, counts and demo personas', () => {
+  it('reports the municipalities, counts and demo personas', async () => {
     const codes = summary.municipalities.map((m) => m.code);
     expect(codes).toEqual(['0344', '0202']);
     const utrecht = summary.municipalities[0];
     const arnhem = summary.municipalities[1];
-    expect(utrecht?.counts.residents).toBeGreaterThanOrEqual(9_000);
-    expect(utrecht?.counts.residents).toBeLessThanOrEqual(9_600);
+    // Issue 12: Utrecht also has the residents who left the benefit during Werkbeweging's year (closed case, ended
+    // benefit, an outflow); the caseload is those on benefit.
+    const former = await one<{ n: number }>(
+      first,
+      `SELECT count(*)::int AS n FROM residents r JOIN municipalities m ON m.id = r.municipality_id WHERE m.code = '0344'
+         AND NOT EXISTS (SELECT 1 FROM cases c WHERE c.resident_id = r.id AND c.status = 'active')`,
+    );
+    expect(former.n).toBeGreaterThan(1_500);
+    expect(former.n).toBeLessThan(2_500);
+    expect((utrecht?.counts.residents ?? 0) - former.n).toBeGreaterThanOrEqual(9_000);
+    expect((utrecht?.counts.residents ?? 0) - former.n).toBeLessThanOrEqual(9_600);
     expect(arnhem?.counts.residents).toBeGreaterThanOrEqual(2_300);
     expect(arnhem?.counts.residents).toBeLessThanOrEqual(2_700);
     expect(utrecht?.counts.areas).toBe(10);
@@ -191,7 +200,8 @@ describe('seedDemo', () => {
       const r = await one<{ young: number; mid: number; old: number; over66: number; under18: number }>(
         first,
         `WITH a AS (SELECT date_part('year', age($2::date, date_of_birth)) AS y FROM residents r
-                    JOIN municipalities m ON m.id = r.municipality_id WHERE m.code = $1)
+                    JOIN municipalities m ON m.id = r.municipality_id WHERE m.code = $1
+                      AND EXISTS (SELECT 1 FROM cases c WHERE c.resident_id = r.id AND c.status = 'active'))
          SELECT avg((y < 27)::int)::float AS young, avg((y >= 27 AND y < 45)::int)::float AS mid,
                 avg((y >= 45)::int)::float AS old, sum((y > 66)::int)::int AS over66, sum((y < 18)::int)::int AS under18 FROM a`,
         [code, TODAY],
@@ -229,24 +239,28 @@ describe('seedDemo', () => {
       `SELECT
          (SELECT count(*)::int FROM residents r LEFT JOIN (SELECT resident_id, count(*) AS n FROM benefits GROUP BY 1) b
             ON b.resident_id = r.id WHERE b.n IS DISTINCT FROM 1) AS benefit_not_one,
-         (SELECT count(*)::int FROM residents r LEFT JOIN (SELECT resident_id, count(*) AS n FROM cases WHERE status = 'active' GROUP BY 1) c
+         (SELECT count(*)::int FROM residents r JOIN benefits ob ON ob.resident_id = r.id AND ob.end_date IS NULL
+            LEFT JOIN (SELECT resident_id, count(*) AS n FROM cases WHERE status = 'active' GROUP BY 1) c
             ON c.resident_id = r.id WHERE c.n IS DISTINCT FROM 1) AS case_not_one,
+         (SELECT count(*)::int FROM residents r JOIN benefits eb ON eb.resident_id = r.id AND eb.end_date IS NOT NULL
+            WHERE EXISTS (SELECT 1 FROM cases c WHERE c.resident_id = r.id AND c.status = 'active')) AS left_but_active,
          (SELECT count(*)::int FROM cases c JOIN benefits b ON b.resident_id = c.resident_id WHERE c.opened_on <> b.start_date) AS opened_not_start,
          (SELECT count(*)::int FROM cases c LEFT JOIN (
             SELECT case_id, count(*) AS n, max(staff_user_id::text) AS staff, max(assigned_at) AS since
             FROM contact_person_assignments WHERE ended_at IS NULL GROUP BY 1) a ON a.case_id = c.id
-          WHERE a.n IS DISTINCT FROM 1 OR a.staff <> c.contact_person_id::text OR a.since <> c.contact_person_since) AS open_assignment_mismatch,
+          WHERE c.status = 'active' AND (a.n IS DISTINCT FROM 1 OR a.staff <> c.contact_person_id::text OR a.since <> c.contact_person_since)) AS open_assignment_mismatch,
          (SELECT count(*)::int FROM cases c LEFT JOIN (SELECT resident_id, max(occurred_at) AS latest FROM contact_moments GROUP BY 1) m
             ON m.resident_id = c.resident_id WHERE c.last_contact_at IS DISTINCT FROM m.latest) AS last_contact_mismatch,
          (SELECT count(*)::int FROM contact_moments WHERE occurred_at >= $1::date) AS future_moments,
          (SELECT count(*)::int FROM contact_person_assignments WHERE ended_at IS NULL AND handover_note LIKE 'Warme overdracht%') AS warm_handovers,
-         (SELECT count(*)::int FROM cases WHERE last_contact_at IS NULL OR last_contact_at < $1::date - 90) AS over_norm,
-         (SELECT count(*)::int FROM cases WHERE last_contact_at < $1::date - 365) AS over_year,
+         (SELECT count(*)::int FROM cases WHERE status = 'active' AND (last_contact_at IS NULL OR last_contact_at < $1::date - 90)) AS over_norm,
+         (SELECT count(*)::int FROM cases WHERE status = 'active' AND last_contact_at < $1::date - 365) AS over_year,
          (SELECT count(*)::int FROM residents WHERE email IS NOT NULL AND email !~ '@example\\.(org|com)$') AS bad_email`,
       [TODAY],
     );
     expect(r.benefit_not_one).toBe(0);
     expect(r.case_not_one).toBe(0);
+    expect(r.left_but_active).toBe(0);
     expect(r.opened_not_start).toBe(0);
     expect(r.open_assignment_mismatch).toBe(0);
     expect(r.last_contact_mismatch).toBe(0);

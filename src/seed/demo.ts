@@ -28,6 +28,7 @@ import { insertCampaign, insertCampaignResidents } from './catch-up.store.ts';
 import { shares, type SeedStats } from './stats.ts';
 import { generateYouth } from './youth.generator.ts';
 import { insertYouthRows, youthTeams } from './youth.store.ts';
+import { seedWerkbeweging, type WerkbewegingPlan } from './werkbeweging.ts';
 import { STORY_COACH, STORY_MUNICIPALITY, StoryCasting, type StoryRole } from './story.ts';
 import { seedPortalDemoLogins } from './portal.generator.ts';
 
@@ -84,6 +85,7 @@ export async function seedDemo(db: Db, options: { today?: string } = {}): Promis
     hospital: null,
   };
 
+  let werkbeweging: WerkbewegingPlan | null = null;
   await runInTransaction(db, async (tx) => {
     const present = await existingMunicipalityCodes(
       tx,
@@ -151,6 +153,8 @@ export async function seedDemo(db: Db, options: { today?: string } = {}): Promis
       if (employers) await insertResidentRows(tx, { ...emptyResidentRows(), exposures: candidateExposures(employers.pool, todayDay) });
       if (casting) for (const [role, r] of casting.cast) story.residents[role] = r;
       bsnCursor = bsn.cursor;
+      // Issue 12: the model of the story's municipality, for Werkbeweging (seeded at the end).
+      if (def.code === STORY_MUNICIPALITY) werkbeweging = { model, staff: rows.staff };
       done.push({
         code: def.code,
         name: def.name,
@@ -173,6 +177,8 @@ export async function seedDemo(db: Db, options: { today?: string } = {}): Promis
   // that what a reminder says is what the werklijst showed when it was counted.
   const countedAt = new Date(`${today}T06:00:00Z`);
   for (const d of done) await createDailyReminders({ appDb: db, mail: mailOff, log: () => undefined }, d.municipalityId, countedAt);
+  // Issue 12: Werkbeweging with a year of progress (former residents who left the benefit, figures, frozen months).
+  if (werkbeweging) await seedWerkbeweging(db, werkbeweging, todayDay);
   const municipalities: MunicipalitySummary[] = [];
   const totals: Record<string, number> = {};
   for (const d of done) {

@@ -120,6 +120,27 @@ const routes: RouteCase[] = [
   { name: 'GET /residents/{id}/search-periods', allowed: caseWorkers, okStatus: 200, call: (c, id) => c.get(`/api/v1/residents/${id}/search-periods`) },
   { name: 'GET /residents/{id}/provisions', allowed: caseWorkers, okStatus: 200, call: (c, id) => c.get(`/api/v1/residents/${id}/provisions`) },
   { name: 'GET /residents/{id}/referrals', allowed: caseWorkers, okStatus: 200, call: (c, id) => c.get(`/api/v1/residents/${id}/referrals`) },
+  // Issue 12: outflow and partial work (writes answer 400 in scope: the scope is checked before the date, so nothing is written).
+  { name: 'GET /residents/{id}/outflows', allowed: caseWorkers, okStatus: 200, call: (c, id) => c.get(`/api/v1/residents/${id}/outflows`) },
+  {
+    name: 'POST /residents/{id}/outflows (date before the benefit)',
+    allowed: caseWorkers,
+    okStatus: 400,
+    call: (c, id) => c.post(`/api/v1/residents/${id}/outflows`, { reason: 'workFullTime', outflowOn: '2020-01-01' }),
+  },
+  {
+    name: 'POST /residents/{id}/benefit-returns (still on benefit)',
+    allowed: caseWorkers,
+    okStatus: 400,
+    call: (c, id) => c.post(`/api/v1/residents/${id}/benefit-returns`, { startDate: '2026-01-01' }),
+  },
+  { name: 'GET /residents/{id}/partial-work', allowed: caseWorkers, okStatus: 200, call: (c, id) => c.get(`/api/v1/residents/${id}/partial-work`) },
+  {
+    name: 'PUT /residents/{id}/partial-work/{month}',
+    allowed: caseWorkers,
+    okStatus: 200,
+    call: (c, id) => c.put(`/api/v1/residents/${id}/partial-work/2026-01`, { hours: 8, earningsCents: 12_000 }),
+  },
 ];
 
 /** A study in the given municipality, inserted with the owner connection (any creator of that municipality). */

@@ -46,6 +46,9 @@ const WAYS: Record<string, Way[]> = {
   youth_exemptions: ['area', 'own'],
   youth_referrals: ['area', 'own'],
   youth_provisions: ['area', 'own'],
+  // Issue 12: outflow and partial work, the area team and the resident himself.
+  outflows: ['area', 'own'],
+  partial_work: ['area', 'own'],
 };
 
 const PERSONAS = [

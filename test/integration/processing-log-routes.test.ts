@@ -218,6 +218,8 @@ const demo = {
       GROUP BY p.id, p.resident_id ORDER BY p.id LIMIT 1`),
 };
 type Demo = typeof demo;
+/** Issue 12: Overvecht residents still on benefit, for the outflow cases (not the demo's main resident). */
+const outflowResidents = await benefitResidents();
 
 /** The residents of proposals (candidate routes show no resident id until the reveal). */
 async function residentsOfProposals(proposalIds: string[]): Promise<string[]> {
@@ -962,7 +964,58 @@ const cases: Record<string, Case> = {
     }),
     subjects: () => [user(NAIMA).id],
   },
+  // Issue 12: outflow, partial work and return to benefit (PA-025); programmes (PA-026, PA-027 aggregates)
+  registerOutflow: onResident(WM, () => outflowResidents[0]!, { body: { reason: 'workPartTime', outflowOn: todayInNl() } }),
+  listResidentOutflows: onResident(WM),
+  registerBenefitReturn: {
+    as: WM,
+    request: async (_d, c) => {
+      const id = outflowResidents[1]!;
+      await prepare(c, 'POST', `/residents/${id}/outflows`, { reason: 'moved', outflowOn: inDays(-20) });
+      return { params: { id }, body: { startDate: today() } };
+    },
+    subjects: (res) => [res.body.residentId],
+  },
+  listPartialWork: onResident(WM),
+  recordPartialWork: { as: WM, request: () => ({ params: { id: outflowResidents[2]!, month: today().slice(0, 7) }, body: { hours: 12, earningsCents: 18_000 } }) },
+  listProgrammes: { as: BELEID },
+  createProgramme: { as: BELEID, request: () => ({ body: programmeBody() }) },
+  getProgramme: { as: BELEID, request: async (_d, c) => ({ params: { id: await programmeOf(c) } }) },
+  listProgrammeExpenditures: { as: BELEID, request: async (_d, c) => ({ params: { id: await programmeOf(c) } }) },
+  addProgrammeExpenditure: {
+    as: BELEID,
+    request: async (_d, c) => {
+      const p = (await prepare(c, 'GET', `/programmes/${await programmeOf(c)}`)).body;
+      return { params: { id: p.id }, body: { actionLineId: p.actionLines[0].id, spentOn: p.periodStart, amountCents: 100_00, description: 'Training werkmatchers' } };
+    },
+  },
+  getProgrammeDashboard: { as: BELEID, request: async (_d, c) => ({ params: { id: await programmeOf(c) } }) },
+  listProgrammeSnapshots: { as: BELEID, request: async (_d, c) => ({ params: { id: await programmeOf(c) } }) },
+  exportProgrammeDashboardCsv: { as: BELEID, request: async (_d, c) => ({ params: { id: await programmeOf(c) } }) },
+  exportProgrammeDashboardXlsx: { as: BELEID, request: async (_d, c) => ({ params: { id: await programmeOf(c) } }) },
+  downloadProgrammeReportPdf: { as: BELEID, request: async (_d, c) => ({ params: { id: await programmeOf(c) } }) },
 };
+
+/** Overvecht residents with an open benefit and an active case (issue 12: outflow cases), not the demo's main one. */
+async function benefitResidents(): Promise<string[]> {
+  return (await rows(sql<{ id: string }>`
+    SELECT r.id FROM residents r WHERE r.municipality_id = ${utrecht} AND ${inArea('overvecht')} AND r.id <> ${demo.resident}::uuid
+      AND EXISTS (SELECT 1 FROM benefits b WHERE b.municipality_id = r.municipality_id AND b.resident_id = r.id AND b.end_date IS NULL)
+      AND EXISTS (SELECT 1 FROM cases c WHERE c.municipality_id = r.municipality_id AND c.resident_id = r.id AND c.status = 'active')
+    ORDER BY r.id DESC LIMIT 5`)).map((r) => r.id);
+}
+const programmeBody = () => ({
+  name: 'Programma test',
+  periodStart: '2026-01-01',
+  periodEnd: '2027-12-31',
+  baselinePerYear: 100,
+  goalExtra: 50,
+  actionLines: [{ kind: 'contact', name: 'Contact', budgetCents: 1_000_00 }],
+});
+async function programmeOf(c: ApiClient): Promise<string> {
+  const list = (await prepare(c, 'GET', '/programmes')).body;
+  return list.items[0]?.id ?? (await prepare(c, 'POST', '/programmes', programmeBody())).body.id;
+}
 
 /** Outside the persona's need-to-know: another wijk, a resident without consent, or another municipality. */
 /** werkmatcher.jongeren's running search periods without an open exemption, the soonest end first: the k-th. */

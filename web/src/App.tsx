@@ -9,6 +9,8 @@ import { CandidatesPage } from './pages/candidates/CandidatesPage.tsx';
 import { EmployerPage } from './pages/employers/EmployerPage.tsx';
 import { EmployersPage } from './pages/employers/EmployersPage.tsx';
 import { FairnessPage } from './pages/fairness/FairnessPage.tsx';
+import { ProgrammeDashboardPage } from './pages/programmes/ProgrammeDashboardPage.tsx';
+import { ProgrammesPage } from './pages/programmes/ProgrammesPage.tsx';
 import { PartnerWorklistPage } from './pages/partner/PartnerWorklistPage.tsx';
 import { PlacementPage } from './pages/placements/PlacementPage.tsx';
 import { PrivacyLogPage } from './pages/privacy/PrivacyLogPage.tsx';
@@ -301,6 +303,22 @@ export function App() {
           element={
             <RequireAuth permission="fairness:read">
               <FairnessPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="programmas"
+          element={
+            <RequireAuth permission="programmes:read">
+              <ProgrammesPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="programmas/:id"
+          element={
+            <RequireAuth permission="programmes:read">
+              <ProgrammeDashboardPage />
             </RequireAuth>
           }
         />

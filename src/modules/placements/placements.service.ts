@@ -146,3 +146,16 @@ export async function recordFollowUp(ctx: RequestContext, id: string, months: nu
     return load(tx, ctx, id);
   });
 }
+
+/**
+ * Issue 12 (outflow module): the placement an outflow is linked to, inside the caller's transaction (no log entry of
+ * its own: the outflow logs the resident). Given an id: that placement if it is the resident's and visible; without
+ * one: the resident's latest active placement that started on or before the day, if any.
+ */
+export async function placementForOutflow(tx: Tx, ctx: RequestContext, residentId: string, placementId: string | undefined, on: string) {
+  const rows = await placementsStore(tx, ctx.principal).visibleOfResident(residentId);
+  const pick = placementId
+    ? rows.find((r) => r.id === placementId)
+    : rows.filter((r) => r.status === 'active' && r.start_date <= on).sort((a, b) => b.start_date.localeCompare(a.start_date))[0];
+  return pick ? { id: pick.id, startDate: pick.start_date, hoursPerWeek: Number(pick.hours_per_week), employerName: pick.employer_name } : null;
+}

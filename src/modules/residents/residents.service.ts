@@ -422,3 +422,30 @@ export async function importResidents(tx: Tx, principal: Principal, rows: readon
 export async function residentIdByBsn(tx: Tx, principal: Principal, bsn: string): Promise<string | null> {
   return (await residentsStore(tx, principal).idByBsn(bsn)) ?? null;
 }
+
+// Issue 12 (outflow module): the resident's benefit and case for an outflow, inside the caller's transaction. The
+// outflow service validates and logs; these only read and write the residents module's own tables.
+
+/** The open benefit and active case of a resident in the caller's scope (locked), or null when out of scope. */
+export async function openBenefitAndCase(tx: Tx, ctx: RequestContext, residentId: string) {
+  const row = await residentsStore(tx, ctx.principal).openBenefitAndCase(residentId);
+  if (!row) return null;
+  return { benefitId: row.benefit_id, benefitStart: row.benefit_start, caseId: row.case_id, dateOfBirth: row.date_of_birth };
+}
+
+/** Ends the benefit and closes the case on the outflow day (same transaction as the outflow). */
+export async function endBenefitAndCloseCase(tx: Tx, ctx: RequestContext, benefitId: string, caseId: string, on: string) {
+  await residentsStore(tx, ctx.principal).endBenefitAndCloseCase(benefitId, caseId, on);
+}
+
+/** A return to benefit: a new benefit and a new active case from `startDate` (the database links it to the outflow it undoes). */
+export async function restartBenefit(tx: Tx, ctx: RequestContext, residentId: string, startDate: string) {
+  const store = residentsStore(tx, ctx.principal);
+  await store.insertBenefit(randomUUID(), residentId, startDate);
+  await store.insertCase({ id: randomUUID(), residentId, openedOn: startDate, contactPersonId: null });
+}
+
+/** The end of the resident's latest benefit (null: none ended). */
+export async function latestBenefitEnd(tx: Tx, ctx: RequestContext, residentId: string) {
+  return residentsStore(tx, ctx.principal).latestBenefitEnd(residentId);
+}

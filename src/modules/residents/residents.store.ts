@@ -557,6 +557,36 @@ export function residentsStore(tx: Tx, principal: Principal) {
         .where('status', '=', 'active')
         .execute();
     },
+
+    /** Issue 12: the resident's open benefit and active case (in scope, locked until commit), for an outflow. */
+    async openBenefitAndCase(residentId: string) {
+      const { rows } = await sql<{ benefit_id: string | null; benefit_start: string | null; case_id: string | null; date_of_birth: string }>`
+        SELECT b.id AS benefit_id, b.start_date::text AS benefit_start, c.id AS case_id, r.date_of_birth::text AS date_of_birth
+        FROM residents r
+        LEFT JOIN benefits b ON b.municipality_id = r.municipality_id AND b.resident_id = r.id AND b.end_date IS NULL
+        LEFT JOIN cases c ON c.municipality_id = r.municipality_id AND c.resident_id = r.id AND c.status = 'active'
+        WHERE r.municipality_id = ${m} AND r.id = ${residentId}::uuid AND ${scopeSql(scope)}
+        ORDER BY b.start_date DESC NULLS LAST, c.opened_on DESC NULLS LAST
+        LIMIT 1
+        FOR UPDATE OF r`.execute(tx);
+      return rows[0] ?? null;
+    },
+
+    /** Issue 12: the outflow ends the benefit and closes the case on the same day (full outflow on the case). */
+    async endBenefitAndCloseCase(benefitId: string, caseId: string, on: string) {
+      await sql`UPDATE benefits SET end_date = ${on}::date WHERE municipality_id = ${m} AND id = ${benefitId}::uuid`.execute(tx);
+      await sql`UPDATE cases SET status = 'closed', closed_on = ${on}::date, outflow = 'full', outflow_on = ${on}::date
+        WHERE municipality_id = ${m} AND id = ${caseId}::uuid`.execute(tx);
+      await sql`UPDATE contact_person_assignments SET ended_at = now()
+        WHERE municipality_id = ${m} AND case_id = ${caseId}::uuid AND ended_at IS NULL`.execute(tx);
+    },
+
+    /** Issue 12: the latest benefit's end (a return to benefit must start after it). */
+    async latestBenefitEnd(residentId: string) {
+      const { rows } = await sql<{ end_date: string | null }>`
+        SELECT max(end_date)::text AS end_date FROM benefits WHERE municipality_id = ${m} AND resident_id = ${residentId}::uuid`.execute(tx);
+      return rows[0]?.end_date ?? null;
+    },
   };
 }
 

@@ -60,6 +60,11 @@ export const PERMISSIONS = [
   'youth:figures',
   // A custom provision above the municipality's threshold needs a second person: teamleider or senior werkmatcher.
   'youth:approveProvision',
+  // Issue 12: outflow (uitstroom) and partial work for residents in scope; programmes and their aggregates.
+  'outflow:read',
+  'outflow:write',
+  'programmes:read',
+  'programmes:write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -93,6 +98,8 @@ const caseWork: Permission[] = [
   'placements:read',
   'placements:write',
   'brp:lookup',
+  'outflow:read',
+  'outflow:write',
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
@@ -132,8 +139,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'placements:write',
   ],
   // Aggregates only (fairness monitor, cells under 10 suppressed) and the Algoritmeregister entry.
-  // Studies: the design and the analysis, aggregates only (issue 14); Team Jongeren's figures (issue 13).
-  policyOfficer: ['organisation:read', 'employers:read', 'vacancies:read', 'fairness:read', 'algorithmRegister:read', 'studies:read', 'studies:analyse', 'youth:figures'],
+  // Studies: the design and the analysis, aggregates only (issue 14); Team Jongeren's figures (issue 13); programmes
+  // (Werkbeweging) with their aggregates, cells under 10 suppressed, and council reports (issue 12).
+  policyOfficer: ['organisation:read', 'employers:read', 'vacancies:read', 'fairness:read', 'algorithmRegister:read', 'studies:read', 'studies:analyse', 'youth:figures', 'programmes:read', 'programmes:write'],
   researcher: [],
   admin: ['organisation:read', 'staff:list', 'imports:run', 'imports:read'],
   // The log and the register (src/modules/privacy): any resident of the municipality by BSN, never a case record.

@@ -28,7 +28,8 @@ export type RetentionEvent =
   | 'monitorYearEnded'
   | 'requestAnswered'
   | 'recorded'
-  | 'studyEnded';
+  | 'studyEnded'
+  | 'programmeEnded';
 
 /** ISO 8601 duration in whole years, months or days, e.g. P10Y, P6M, P30D. */
 export type RetentionTerm = `P${number}${'Y' | 'M' | 'D'}`;
@@ -403,6 +404,7 @@ export const processingActivities = [
     legalBasis: 'Art. 6 lid 1 sub e AVG, jo. art. 41 lid 4 en lid 11 Participatiewet',
     dataCategories: ['identificatie', 'geboortedatum', 'meldingsdatum', 'zoekactiviteiten', 'besluit eerder behandelen'],
     retention: retentionCase,
+    retentionRule: ruleCase,
   },
   {
     id: 'PA-029',
@@ -414,6 +416,7 @@ export const processingActivities = [
     legalBasis: 'Art. 6 lid 1 sub e en art. 9 lid 2 sub b AVG, jo. art. 41 lid 4 Participatiewet',
     dataCategories: ['identificatie', 'redencategorie', 'toelichting (kan gezondheid of zorg betreffen)', 'besluit en beoordelaar'],
     retention: retentionCase,
+    retentionRule: ruleCase,
   },
   {
     id: 'PA-030',
@@ -425,6 +428,7 @@ export const processingActivities = [
     legalBasis: 'Art. 6 lid 1 sub a en e AVG (toestemming van de jongere), jo. art. 7 lid 1 Participatiewet',
     dataCategories: ['identificatie', 'context van de overdracht (kan zorg betreffen)', 'toestemming', 'urgentie', 'naam en e-mail van de begeleider'],
     retention: retentionCase,
+    retentionRule: ruleCase,
   },
   {
     id: 'PA-031',
@@ -436,6 +440,42 @@ export const processingActivities = [
     legalBasis: 'Art. 6 lid 1 sub e AVG, jo. art. 10 en art. 35 Participatiewet',
     dataCategories: ['identificatie', 'soort en bedrag van de voorziening', 'onderbouwing', 'goedkeuring en betaling'],
     retention: retentionCase,
+    retentionRule: ruleCase,
+  },
+  {
+    id: 'PA-025',
+    version: 1,
+    nameNl: 'Uitstroom uit de bijstand, parttime werk en terugkeer',
+    nameEn: 'Outflow from benefit, partial work and return to benefit',
+    purpose:
+      'Werkmatchers registreren waarom en wanneer een inwoner uit de bijstand stroomt (werk, opleiding, ander inkomen, verhuizing, partner), leggen parttime werk naast de uitkering per maand vast en zien of iemand binnen 12 maanden terugkeert.',
+    legalBasis: participatiewet,
+    dataCategories: ['identificatie', 'uitkering', 'uitstroomreden', 'dienstverband', 'uren en inkomsten'],
+    retention: retentionCase,
+    retentionRule: ruleCase,
+  },
+  {
+    id: 'PA-026',
+    version: 1,
+    nameNl: 'Voortgang van programma\'s (geaggregeerd)',
+    nameEn: 'Programme progress (aggregated)',
+    purpose:
+      'Beleidsmedewerkers volgen de voortgang van programma\'s zoals Werkbeweging: uitstroom tegen de basislijn, per wijk en groep, kosten per uitkomst en KPI\'s per actielijn. Alleen tellingen, cellen onder de 10 onderdrukt, ook tegen afleiden uit totalen.',
+    legalBasis: 'Art. 6 lid 1 sub e AVG, jo. art. 7 lid 1 Participatiewet en art. 212 Gemeentewet (verantwoording aan de raad)',
+    dataCategories: ['geaggregeerde uitstroom', 'leeftijdsgroep', 'huishouden', 'opleidingsniveau', 'duur in de bijstand', 'wijk'],
+    retention: '7 jaar na het einde van het programma (archief raadsinformatie)',
+    retentionRule: { term: 'P7Y', after: 'programmeEnded' },
+  },
+  {
+    id: 'PA-027',
+    version: 1,
+    nameNl: 'Raadsrapportage en maandstanden van programma\'s',
+    nameEn: 'Council report and monthly snapshots of programmes',
+    purpose: 'De gemeenteraad krijgt per periode een toegankelijke rapportage met bevroren maandcijfers (alleen tellingen, kleine aantallen onderdrukt).',
+    legalBasis: 'Art. 6 lid 1 sub e AVG, jo. art. 169 en 212 Gemeentewet',
+    dataCategories: ['geaggregeerde uitstroom', 'KPI\'s per actielijn', 'uitgaven'],
+    retention: '7 jaar na het einde van het programma (archief raadsinformatie)',
+    retentionRule: { term: 'P7Y', after: 'programmeEnded' },
   },
 ] as const satisfies readonly ProcessingActivity[];
 

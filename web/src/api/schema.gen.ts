@@ -2152,6 +2152,213 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/residents/{id}/outflows': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Uitstroom van een inwoner (ook ongedaan gemaakte) */
+    get: operations['listResidentOutflows'];
+    put?: never;
+    /** Uitstroom registreren: reden en datum; de uitkering stopt en de zaak sluit in één keer */
+    post: operations['registerOutflow'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/residents/{id}/benefit-returns': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Terug in de bijstand: nieuwe uitkering en zaak; binnen 12 maanden telt de vorige uitstroom niet meer */
+    post: operations['registerBenefitReturn'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/residents/{id}/partial-work': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Parttime werk naast de uitkering, per maand */
+    get: operations['listPartialWork'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/residents/{id}/partial-work/{month}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Uren en inkomsten (in centen) van een maand vastleggen of wijzigen */
+    put: operations['recordPartialWork'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/programmes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Programma's van de gemeente */
+    get: operations['listProgrammes'];
+    put?: never;
+    /** Een programma vastleggen: doelgroep, doel boven de basislijn, periode, actielijnen met budget */
+    post: operations['createProgramme'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/programmes/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Eén programma met budget en uitgaven per actielijn */
+    get: operations['getProgramme'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/programmes/{id}/expenditures': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Uitgaven van een programma */
+    get: operations['listProgrammeExpenditures'];
+    put?: never;
+    /** Een uitgave vastleggen op een actielijn (in centen) */
+    post: operations['addProgrammeExpenditure'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/programmes/{id}/dashboard': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Voortgang: uitstroom tegen de basislijn, per wijk en groep, contact, kosten en KPI’s (kleine aantallen onderdrukt) */
+    get: operations['getProgrammeDashboard'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/programmes/{id}/snapshots': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Bevroren maandstanden */
+    get: operations['listProgrammeSnapshots'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/programmes/{id}/dashboard/csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Alle tabellen van het dashboard als CSV */
+    get: operations['exportProgrammeDashboardCsv'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/programmes/{id}/dashboard/xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Alle tabellen van het dashboard als Excel-bestand (XLSX) */
+    get: operations['exportProgrammeDashboardXlsx'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/programmes/{id}/report/pdf': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Raadsrapportage als toegankelijke pdf (bevroren maandstand als die er is) */
+    get: operations['downloadProgrammeReportPdf'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2249,6 +2456,10 @@ export interface components {
         | 'youth:confirmExemption'
         | 'youth:figures'
         | 'youth:approveProvision'
+        | 'outflow:read'
+        | 'outflow:write'
+        | 'programmes:read'
+        | 'programmes:write'
       )[];
       csrfToken: string;
       /** @enum {string} */
@@ -4768,7 +4979,7 @@ export interface components {
       /** Format: uuid */
       id: string;
       /** @enum {string} */
-      type: 'intake' | 'threeWay' | 'followUp' | 'homeVisit';
+      type: 'intake' | 'threeWay' | 'followUp' | 'homeVisit' | 'youthIntake';
       typeLabel: string;
       /** Format: date-time */
       startsAt: string;
@@ -5168,6 +5379,239 @@ export interface components {
         suppressed: boolean;
       }[];
     };
+    ResidentOutflowInput: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      residentId: string;
+      /**
+       * @description Reden van uitstroom
+       * @enum {string}
+       */
+      reason: 'workFullTime' | 'workPartTime' | 'education' | 'otherIncome' | 'moved' | 'partner' | 'other';
+      /** Format: date */
+      outflowOn: string;
+      /** @description De plaatsing waarmee de inwoner uitstroomde, als die er is */
+      placement: {
+        /** Format: uuid */
+        id: string;
+        employerName: string;
+        /** Format: date */
+        startDate: string;
+      } | null;
+      note: string | null;
+      /**
+       * Format: date
+       * @description Terug in de bijstand binnen 12 maanden: deze uitstroom telt niet meer mee
+       */
+      returnedOn: string | null;
+      registeredAt: string;
+    };
+    ResidentOutflowListInput: {
+      items: components['schemas']['ResidentOutflowInput'][];
+      /** @description Aantal treffers in totaal (niet alleen op deze pagina) */
+      total: number;
+      /** @description Cursor voor de volgende pagina (parameter cursor), of null op de laatste */
+      next: string | null;
+    };
+    PartialWorkMonthInput: {
+      month: string;
+      hours: number;
+      earningsCents: number;
+    };
+    PartialWorkListInput: {
+      items: components['schemas']['PartialWorkMonthInput'][];
+      /** @description Aantal treffers in totaal (niet alleen op deze pagina) */
+      total: number;
+      /** @description Cursor voor de volgende pagina (parameter cursor), of null op de laatste */
+      next: string | null;
+    };
+    BenefitReturnInput: {
+      /** Format: uuid */
+      residentId: string;
+      /** Format: date */
+      startDate: string;
+      /** @description De uitstroom die hiermee ongedaan is (terug binnen 12 maanden), of null */
+      undoneOutflow: components['schemas']['ResidentOutflowInput'] | null;
+    };
+    ProgrammeTargetGroupInput: {
+      /** @description Alleen inwoners die minstens zo veel jaar bijstand hebben */
+      minYearsOnBenefit?: number | null;
+      ageMin?: number | null;
+      ageMax?: number | null;
+      /** @description Leeg of weggelaten: alle wijken */
+      areaIds?: string[];
+    };
+    ProgrammeActionLineInput: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: 'contact' | 'jobs' | 'discrimination' | 'other';
+      name: string;
+      budgetCents: number;
+      spentCents: number;
+    };
+    ProgrammeInput: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      description: string | null;
+      /** Format: date */
+      periodStart: string;
+      /** Format: date */
+      periodEnd: string;
+      /** @description Uitstroom per jaar zonder het programma (basislijn) */
+      baselinePerYear: number;
+      /** @description Extra uitstroom boven de basislijn over de hele periode */
+      goalExtra: number;
+      target: components['schemas']['ProgrammeTargetGroupInput'];
+      actionLines: components['schemas']['ProgrammeActionLineInput'][];
+      budgetCents: number;
+      spentCents: number;
+      /** @description Wanneer de cijfers het laatst zijn bijgewerkt */
+      refreshedAt: string | null;
+    };
+    ProgrammeListInput: {
+      items: components['schemas']['ProgrammeInput'][];
+      /** @description Aantal treffers in totaal (niet alleen op deze pagina) */
+      total: number;
+      /** @description Cursor voor de volgende pagina (parameter cursor), of null op de laatste */
+      next: string | null;
+    };
+    ProgrammeExpenditureInput: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      actionLineId: string;
+      /** Format: date */
+      spentOn: string;
+      amountCents: number;
+      description: string;
+    };
+    ProgrammeExpenditureListInput: {
+      items: components['schemas']['ProgrammeExpenditureInput'][];
+      /** @description Aantal treffers in totaal (niet alleen op deze pagina) */
+      total: number;
+      /** @description Cursor voor de volgende pagina (parameter cursor), of null op de laatste */
+      next: string | null;
+    };
+    ProgrammeDashboardInput: {
+      programme: {
+        /** Format: uuid */
+        id: string;
+        name: string;
+        /** Format: date */
+        periodStart: string;
+        /** Format: date */
+        periodEnd: string;
+        baselinePerYear: number;
+        goalExtra: number;
+      };
+      area: {
+        /** Format: uuid */
+        id: string;
+        name: string;
+      } | null;
+      from: string;
+      to: string;
+      refreshedAt: string | null;
+      /** @description Bevroren maandstand: de cijfers van deze maand veranderen niet meer */
+      frozenAt: string | null;
+      minimumCellSize: number;
+      /** @description De cijfers in één alinea (tekstalternatief voor de grafieken) */
+      summary: string;
+      progress: {
+        points: {
+          month: string;
+          /** @description null: onderdrukt (minder dan 10, of af te leiden uit een totaal) */
+          outflow: number | null;
+          baseline: number | null;
+          /** @description null: onderdrukt (minder dan 10, of af te leiden uit een totaal) */
+          extra: number | null;
+        }[];
+        /** @description null: onderdrukt (minder dan 10, of af te leiden uit een totaal) */
+        outflow: number | null;
+        /** @description null: onderdrukt (minder dan 10, of af te leiden uit een totaal) */
+        returns: number | null;
+        baseline: number | null;
+        /** @description null: onderdrukt (minder dan 10, of af te leiden uit een totaal) */
+        extra: number | null;
+        goalExtra: number;
+        shareOfGoal: number | null;
+      };
+      byArea: {
+        rows: {
+          key: string;
+          label: string;
+          /** @description null: onderdrukt (minder dan 10, of af te leiden uit een totaal) */
+          value: number | null;
+        }[];
+        /** @description null: onderdrukt (minder dan 10, of af te leiden uit een totaal) */
+        total: number | null;
+      };
+      byGroup: {
+        /** @enum {string} */
+        dimension: 'ageBand' | 'householdType' | 'educationLevel' | 'duration' | 'reason';
+        label: string;
+        rows: {
+          key: string;
+          label: string;
+          /** @description null: onderdrukt (minder dan 10, of af te leiden uit een totaal) */
+          value: number | null;
+        }[];
+        /** @description null: onderdrukt (minder dan 10, of af te leiden uit een totaal) */
+        total: number | null;
+      }[];
+      contact: {
+        month: string;
+        /** @description null: onderdrukt (minder dan 10, of af te leiden uit een totaal) */
+        population: number | null;
+        /** @description null: onderdrukt (minder dan 10, of af te leiden uit een totaal) */
+        contacted: number | null;
+        contactedShare: number | null;
+        contactMomentsPerResident: number | null;
+        /** @description null: onderdrukt (minder dan 10, of af te leiden uit een totaal) */
+        withContactPerson: number | null;
+        withContactPersonShare: number | null;
+        /** @description null: onderdrukt (minder dan 10, of af te leiden uit een totaal) */
+        withPlan: number | null;
+        withPlanShare: number | null;
+      };
+      costs: {
+        budgetCents: number;
+        spentCents: number;
+        costPerExtraOutflowCents: number | null;
+        costPerOutflowCents: number | null;
+      };
+      actionLines: {
+        /** Format: uuid */
+        id: string;
+        /** @enum {string} */
+        kind: 'contact' | 'jobs' | 'discrimination' | 'other';
+        name: string;
+        budgetCents: number;
+        spentCents: number;
+        kpis: {
+          key: string;
+          label: string;
+          /** @description null: onderdrukt (minder dan 10, of af te leiden uit een totaal) */
+          value: number | null;
+          base: number | null;
+          share: number | null;
+        }[];
+      }[];
+    };
+    ProgrammeSnapshotInput: {
+      month: string;
+      frozenAt: string;
+    };
+    ProgrammeSnapshotListInput: {
+      items: components['schemas']['ProgrammeSnapshotInput'][];
+      /** @description Aantal treffers in totaal (niet alleen op deze pagina) */
+      total: number;
+      /** @description Cursor voor de volgende pagina (parameter cursor), of null op de laatste */
+      next: string | null;
+    };
     AreaListInput: {
       items: {
         /** Format: uuid */
@@ -5313,6 +5757,10 @@ export interface components {
         | 'youth:confirmExemption'
         | 'youth:figures'
         | 'youth:approveProvision'
+        | 'outflow:read'
+        | 'outflow:write'
+        | 'programmes:read'
+        | 'programmes:write'
       )[];
       csrfToken: string;
       /** @enum {string} */
@@ -7832,7 +8280,7 @@ export interface components {
       /** Format: uuid */
       id: string;
       /** @enum {string} */
-      type: 'intake' | 'threeWay' | 'followUp' | 'homeVisit';
+      type: 'intake' | 'threeWay' | 'followUp' | 'homeVisit' | 'youthIntake';
       typeLabel: string;
       /** Format: date-time */
       startsAt: string;
@@ -8231,6 +8679,239 @@ export interface components {
         position: 'below' | 'within' | 'above' | null;
         suppressed: boolean;
       }[];
+    };
+    ResidentOutflow: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      residentId: string;
+      /**
+       * @description Reden van uitstroom
+       * @enum {string}
+       */
+      reason: 'workFullTime' | 'workPartTime' | 'education' | 'otherIncome' | 'moved' | 'partner' | 'other';
+      /** Format: date */
+      outflowOn: string;
+      /** @description De plaatsing waarmee de inwoner uitstroomde, als die er is */
+      placement: {
+        /** Format: uuid */
+        id: string;
+        employerName: string;
+        /** Format: date */
+        startDate: string;
+      } | null;
+      note: string | null;
+      /**
+       * Format: date
+       * @description Terug in de bijstand binnen 12 maanden: deze uitstroom telt niet meer mee
+       */
+      returnedOn: string | null;
+      registeredAt: string;
+    };
+    ResidentOutflowList: {
+      items: components['schemas']['ResidentOutflow'][];
+      /** @description Aantal treffers in totaal (niet alleen op deze pagina) */
+      total: number;
+      /** @description Cursor voor de volgende pagina (parameter cursor), of null op de laatste */
+      next: string | null;
+    };
+    PartialWorkMonth: {
+      month: string;
+      hours: number;
+      earningsCents: number;
+    };
+    PartialWorkList: {
+      items: components['schemas']['PartialWorkMonth'][];
+      /** @description Aantal treffers in totaal (niet alleen op deze pagina) */
+      total: number;
+      /** @description Cursor voor de volgende pagina (parameter cursor), of null op de laatste */
+      next: string | null;
+    };
+    BenefitReturn: {
+      /** Format: uuid */
+      residentId: string;
+      /** Format: date */
+      startDate: string;
+      /** @description De uitstroom die hiermee ongedaan is (terug binnen 12 maanden), of null */
+      undoneOutflow: components['schemas']['ResidentOutflow'] | null;
+    };
+    ProgrammeTargetGroup: {
+      /** @description Alleen inwoners die minstens zo veel jaar bijstand hebben */
+      minYearsOnBenefit?: number | null;
+      ageMin?: number | null;
+      ageMax?: number | null;
+      /** @description Leeg of weggelaten: alle wijken */
+      areaIds?: string[];
+    };
+    ProgrammeActionLine: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: 'contact' | 'jobs' | 'discrimination' | 'other';
+      name: string;
+      budgetCents: number;
+      spentCents: number;
+    };
+    Programme: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      description: string | null;
+      /** Format: date */
+      periodStart: string;
+      /** Format: date */
+      periodEnd: string;
+      /** @description Uitstroom per jaar zonder het programma (basislijn) */
+      baselinePerYear: number;
+      /** @description Extra uitstroom boven de basislijn over de hele periode */
+      goalExtra: number;
+      target: components['schemas']['ProgrammeTargetGroup'];
+      actionLines: components['schemas']['ProgrammeActionLine'][];
+      budgetCents: number;
+      spentCents: number;
+      /** @description Wanneer de cijfers het laatst zijn bijgewerkt */
+      refreshedAt: string | null;
+    };
+    ProgrammeList: {
+      items: components['schemas']['Programme'][];
+      /** @description Aantal treffers in totaal (niet alleen op deze pagina) */
+      total: number;
+      /** @description Cursor voor de volgende pagina (parameter cursor), of null op de laatste */
+      next: string | null;
+    };
+    ProgrammeExpenditure: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      actionLineId: string;
+      /** Format: date */
+      spentOn: string;
+      amountCents: number;
+      description: string;
+    };
+    ProgrammeExpenditureList: {
+      items: components['schemas']['ProgrammeExpenditure'][];
+      /** @description Aantal treffers in totaal (niet alleen op deze pagina) */
+      total: number;
+      /** @description Cursor voor de volgende pagina (parameter cursor), of null op de laatste */
+      next: string | null;
+    };
+    ProgrammeDashboard: {
+      programme: {
+        /** Format: uuid */
+        id: string;
+        name: string;
+        /** Format: date */
+        periodStart: string;
+        /** Format: date */
+        periodEnd: string;
+        baselinePerYear: number;
+        goalExtra: number;
+      };
+      area: {
+        /** Format: uuid */
+        id: string;
+        name: string;
+      } | null;
+      from: string;
+      to: string;
+      refreshedAt: string | null;
+      /** @description Bevroren maandstand: de cijfers van deze maand veranderen niet meer */
+      frozenAt: string | null;
+      minimumCellSize: number;
+      /** @description De cijfers in één alinea (tekstalternatief voor de grafieken) */
+      summary: string;
+      progress: {
+        points: {
+          month: string;
+          /** @description null: onderdrukt (minder dan 10, of af te leiden uit een totaal) */
+          outflow: number | null;
+          baseline: number | null;
+          /** @description null: onderdrukt (minder dan 10, of af te leiden uit een totaal) */
+          extra: number | null;
+        }[];
+        /** @description null: onderdrukt (minder dan 10, of af te leiden uit een totaal) */
+        outflow: number | null;
+        /** @description null: onderdrukt (minder dan 10, of af te leiden uit een totaal) */
+        returns: number | null;
+        baseline: number | null;
+        /** @description null: onderdrukt (minder dan 10, of af te leiden uit een totaal) */
+        extra: number | null;
+        goalExtra: number;
+        shareOfGoal: number | null;
+      };
+      byArea: {
+        rows: {
+          key: string;
+          label: string;
+          /** @description null: onderdrukt (minder dan 10, of af te leiden uit een totaal) */
+          value: number | null;
+        }[];
+        /** @description null: onderdrukt (minder dan 10, of af te leiden uit een totaal) */
+        total: number | null;
+      };
+      byGroup: {
+        /** @enum {string} */
+        dimension: 'ageBand' | 'householdType' | 'educationLevel' | 'duration' | 'reason';
+        label: string;
+        rows: {
+          key: string;
+          label: string;
+          /** @description null: onderdrukt (minder dan 10, of af te leiden uit een totaal) */
+          value: number | null;
+        }[];
+        /** @description null: onderdrukt (minder dan 10, of af te leiden uit een totaal) */
+        total: number | null;
+      }[];
+      contact: {
+        month: string;
+        /** @description null: onderdrukt (minder dan 10, of af te leiden uit een totaal) */
+        population: number | null;
+        /** @description null: onderdrukt (minder dan 10, of af te leiden uit een totaal) */
+        contacted: number | null;
+        contactedShare: number | null;
+        contactMomentsPerResident: number | null;
+        /** @description null: onderdrukt (minder dan 10, of af te leiden uit een totaal) */
+        withContactPerson: number | null;
+        withContactPersonShare: number | null;
+        /** @description null: onderdrukt (minder dan 10, of af te leiden uit een totaal) */
+        withPlan: number | null;
+        withPlanShare: number | null;
+      };
+      costs: {
+        budgetCents: number;
+        spentCents: number;
+        costPerExtraOutflowCents: number | null;
+        costPerOutflowCents: number | null;
+      };
+      actionLines: {
+        /** Format: uuid */
+        id: string;
+        /** @enum {string} */
+        kind: 'contact' | 'jobs' | 'discrimination' | 'other';
+        name: string;
+        budgetCents: number;
+        spentCents: number;
+        kpis: {
+          key: string;
+          label: string;
+          /** @description null: onderdrukt (minder dan 10, of af te leiden uit een totaal) */
+          value: number | null;
+          base: number | null;
+          share: number | null;
+        }[];
+      }[];
+    };
+    ProgrammeSnapshot: {
+      month: string;
+      frozenAt: string;
+    };
+    ProgrammeSnapshotList: {
+      items: components['schemas']['ProgrammeSnapshot'][];
+      /** @description Aantal treffers in totaal (niet alleen op deze pagina) */
+      total: number;
+      /** @description Cursor voor de volgende pagina (parameter cursor), of null op de laatste */
+      next: string | null;
     };
     AreaList: {
       items: {
@@ -19416,6 +20097,1111 @@ export interface operations {
       };
     };
   };
+  listResidentOutflows: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ResidentOutflowList'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  registerOutflow: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /**
+           * @description Reden van uitstroom
+           * @enum {string}
+           */
+          reason:
+            'workFullTime' | 'workPartTime' | 'education' | 'otherIncome' | 'moved' | 'partner' | 'other';
+          /**
+           * Format: date
+           * @description De dag waarop de uitkering stopt
+           */
+          outflowOn: string;
+          /**
+           * Format: uuid
+           * @description Weggelaten bij werk: de lopende plaatsing van de inwoner, als die er is
+           */
+          placementId?: string;
+          note?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ResidentOutflow'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  registerBenefitReturn: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /**
+           * Format: date
+           * @description De dag waarop de nieuwe uitkering begint
+           */
+          startDate: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BenefitReturn'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listPartialWork: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PartialWorkList'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  recordPartialWork: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        month: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          hours: number;
+          earningsCents: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PartialWorkMonth'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listProgrammes: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProgrammeList'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  createProgramme: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          name: string;
+          description?: string;
+          /** Format: date */
+          periodStart: string;
+          /** Format: date */
+          periodEnd: string;
+          baselinePerYear: number;
+          goalExtra: number;
+          target?: components['schemas']['ProgrammeTargetGroupInput'];
+          actionLines: {
+            /** @enum {string} */
+            kind: 'contact' | 'jobs' | 'discrimination' | 'other';
+            name: string;
+            budgetCents: number;
+          }[];
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Programme'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getProgramme: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Programme'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listProgrammeExpenditures: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProgrammeExpenditureList'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  addProgrammeExpenditure: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** Format: uuid */
+          actionLineId: string;
+          /** Format: date */
+          spentOn: string;
+          amountCents: number;
+          description: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProgrammeExpenditure'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getProgrammeDashboard: {
+    parameters: {
+      query?: {
+        /** @description Alleen deze wijk */
+        areaId?: string;
+        /** @description Tot en met deze maand (JJJJ-MM); weggelaten: de laatste */
+        to?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProgrammeDashboard'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listProgrammeSnapshots: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProgrammeSnapshotList'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  exportProgrammeDashboardCsv: {
+    parameters: {
+      query?: {
+        /** @description Alleen deze wijk */
+        areaId?: string;
+        /** @description Tot en met deze maand (JJJJ-MM); weggelaten: de laatste */
+        to?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description CSV (puntkomma, UTF-8) */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  exportProgrammeDashboardXlsx: {
+    parameters: {
+      query?: {
+        /** @description Alleen deze wijk */
+        areaId?: string;
+        /** @description Tot en met deze maand (JJJJ-MM); weggelaten: de laatste */
+        to?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description XLSX, één werkblad per tabel */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  downloadProgrammeReportPdf: {
+    parameters: {
+      query?: {
+        /** @description De rapportage tot en met deze maand (bevroren stand als die er is); weggelaten: de laatste */
+        month?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Getagde pdf, taal nl-NL, grafieken met alternatieve tekst */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': string;
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
 }
 type FlattenedDeepRequired<T> = {
   [K in keyof T]-?: FlattenedDeepRequired<
@@ -19607,6 +21393,12 @@ export const pathsResidentsIdProvisionsPostRequestBodyContentApplicationJsonKind
 export const pathsYouthProvisionsGetParametersQueryStatusValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/youth/provisions']['get']['parameters']['query']['status']
 > = ['requested', 'approved', 'rejected', 'paid', 'open'];
+export const pathsResidentsIdOutflowsPostRequestBodyContentApplicationJsonReasonValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/residents/{id}/outflows']['post']['requestBody']['content']['application/json']['reason']
+> = ['workFullTime', 'workPartTime', 'education', 'otherIncome', 'moved', 'partner', 'other'];
+export const pathsProgrammesPostRequestBodyContentApplicationJsonActionLinesKindValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/programmes']['post']['requestBody']['content']['application/json']['actionLines']['kind']
+> = ['contact', 'jobs', 'discrimination', 'other'];
 export const roleInputValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['RoleInput']> = [
   'jobCoach',
   'teamLead',
@@ -19678,6 +21470,10 @@ export const sessionInputPermissionsValues: ReadonlyArray<
   'youth:confirmExemption',
   'youth:figures',
   'youth:approveProvision',
+  'outflow:read',
+  'outflow:write',
+  'programmes:read',
+  'programmes:write',
 ];
 export const sessionInputAuthMethodValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['SessionInput']['authMethod']
@@ -20080,7 +21876,7 @@ export const portalSessionInputAuthMethodValues: ReadonlyArray<
 > = ['demo', 'oidc'];
 export const portalAppointmentInputTypeValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['PortalAppointmentInput']['type']
-> = ['intake', 'threeWay', 'followUp', 'homeVisit'];
+> = ['intake', 'threeWay', 'followUp', 'homeVisit', 'youthIntake'];
 export const portalAppointmentInputModeValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['PortalAppointmentInput']['mode']
 > = ['inPerson', 'video', 'phone'];
@@ -20127,6 +21923,18 @@ export const searchPeriodInputStatusValues: ReadonlyArray<
 export const exemptionRateInputRowsPositionValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['ExemptionRateInput']['rows']['position']
 > = ['below', 'within', 'above'];
+export const residentOutflowInputReasonValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ResidentOutflowInput']['reason']
+> = ['workFullTime', 'workPartTime', 'education', 'otherIncome', 'moved', 'partner', 'other'];
+export const programmeActionLineInputKindValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ProgrammeActionLineInput']['kind']
+> = ['contact', 'jobs', 'discrimination', 'other'];
+export const programmeDashboardInputByGroupDimensionValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ProgrammeDashboardInput']['byGroup']['dimension']
+> = ['ageBand', 'householdType', 'educationLevel', 'duration', 'reason'];
+export const programmeDashboardInputActionLinesKindValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ProgrammeDashboardInput']['actionLines']['kind']
+> = ['contact', 'jobs', 'discrimination', 'other'];
 export const roleValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['Role']> = [
   'jobCoach',
   'teamLead',
@@ -20198,6 +22006,10 @@ export const sessionPermissionsValues: ReadonlyArray<
   'youth:confirmExemption',
   'youth:figures',
   'youth:approveProvision',
+  'outflow:read',
+  'outflow:write',
+  'programmes:read',
+  'programmes:write',
 ];
 export const sessionAuthMethodValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['Session']['authMethod']
@@ -20604,7 +22416,7 @@ export const portalSessionAuthMethodValues: ReadonlyArray<
 > = ['demo', 'oidc'];
 export const portalAppointmentTypeValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['PortalAppointment']['type']
-> = ['intake', 'threeWay', 'followUp', 'homeVisit'];
+> = ['intake', 'threeWay', 'followUp', 'homeVisit', 'youthIntake'];
 export const portalAppointmentModeValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['PortalAppointment']['mode']
 > = ['inPerson', 'video', 'phone'];
@@ -20651,3 +22463,15 @@ export const searchPeriodStatusValues: ReadonlyArray<
 export const exemptionRateRowsPositionValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['ExemptionRate']['rows']['position']
 > = ['below', 'within', 'above'];
+export const residentOutflowReasonValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ResidentOutflow']['reason']
+> = ['workFullTime', 'workPartTime', 'education', 'otherIncome', 'moved', 'partner', 'other'];
+export const programmeActionLineKindValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ProgrammeActionLine']['kind']
+> = ['contact', 'jobs', 'discrimination', 'other'];
+export const programmeDashboardByGroupDimensionValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ProgrammeDashboard']['byGroup']['dimension']
+> = ['ageBand', 'householdType', 'educationLevel', 'duration', 'reason'];
+export const programmeDashboardActionLinesKindValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ProgrammeDashboard']['actionLines']['kind']
+> = ['contact', 'jobs', 'discrimination', 'other'];

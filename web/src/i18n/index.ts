@@ -24,6 +24,8 @@ import enPortal from './en.portal.json';
 import nlPortal from './nl.portal.json';
 import enYouth from './en.youth.json';
 import nlYouth from './nl.youth.json';
+import enProgrammes from './en.programmes.json';
+import nlProgrammes from './nl.programmes.json';
 import { installTerms } from './terms.ts';
 
 export const LANGUAGES = ['nl', 'en'] as const;
@@ -52,8 +54,8 @@ function applyLanguage(lng: string): void {
 void i18n.use(initReactI18next).init({
   // One file per area of the app (distinct top-level keys), merged into one namespace.
   resources: {
-    nl: { translation: { ...nl, ...nlEmployers, ...nlMatching, ...nlPartner, ...nlPrivacy, ...nlCatchUpConfirm, ...nlDateRules, ...nlTerms, ...nlOverview, ...nlIntegrations, ...nlPortal, ...nlYouth } },
-    en: { translation: { ...en, ...enEmployers, ...enMatching, ...enPartner, ...enPrivacy, ...enCatchUpConfirm, ...enDateRules, ...enTerms, ...enOverview, ...enIntegrations, ...enPortal, ...enYouth } },
+    nl: { translation: { ...nl, ...nlEmployers, ...nlMatching, ...nlPartner, ...nlPrivacy, ...nlCatchUpConfirm, ...nlDateRules, ...nlTerms, ...nlOverview, ...nlIntegrations, ...nlPortal, ...nlYouth, ...nlProgrammes } },
+    en: { translation: { ...en, ...enEmployers, ...enMatching, ...enPartner, ...enPrivacy, ...enCatchUpConfirm, ...enDateRules, ...enTerms, ...enOverview, ...enIntegrations, ...enPortal, ...enYouth, ...enProgrammes } },
   },
   lng: storedLanguage(),
   fallbackLng: 'nl',

@@ -22,6 +22,7 @@ import { PlanSection } from './resident/plan/PlanSection.tsx';
 import { usePlan } from './resident/plan/usePlan.ts';
 import { SituationSection } from './resident/situation/SituationSection.tsx';
 import { WorkSection } from './resident/work/WorkSection.tsx';
+import { OutflowSection } from './outflow/OutflowSection.tsx';
 import { useWorkProfile } from './resident/work/useWork.ts';
 import { useAssessments, useBarriers } from './resident/situation/useSituation.ts';
 import { useMeetings } from './resident/meetings/useMeetings.ts';
@@ -159,6 +160,7 @@ export function ResidentPage() {
         {tab === 'gegevens' && (
           <>
             <PersonalDataSection resident={r} />
+            {hasPermission(session, 'outflow:write') && r.view === 'full' && <OutflowSection resident={r} />}
             {showConsents && <ConsentsSection resident={r} consents={consents} />}
           </>
         )}
