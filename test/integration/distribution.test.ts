@@ -14,6 +14,8 @@ const REFERENCE_TABLES: Record<string, string> = {
   municipalities: 'the register of municipalities: small, read by every tenant table (reference table)',
   processing_activities: 'the register of processing activities (art. 30 AVG): the same for every municipality (reference table)',
   schema_migrations: 'which migrations ran: on the coordinator only (local table)',
+  login_rate_limits:
+    'failed logins per client address (HMAC), counted before anyone is logged in, so before the municipality is known: on the coordinator only (local table)',
 };
 
 /**
@@ -24,6 +26,8 @@ const GLOBAL_KEYS: Record<string, string> = {
   'staff_users.staff_users_username_key (username)':
     'a login name is unique in the country (login happens before the municipality is known): on Citus a reference table staff_logins(username → municipality_id), staff_users distributed',
   'staff_users.staff_users_oidc_subject_key (oidc_subject)': 'the same for the OIDC subject (staff_logins holds it too)',
+  'residents.residents_portal_demo_username_idx (portal_demo_username)':
+    'a demo resident\'s login name (demo databases only) is unique in the country, as a staff login name is: on Citus it goes into the same reference table staff_logins',
   'sessions.sessions_pkey (id_hash)':
     'a session is found by its token hash before the municipality is known: sessions is distributed by id_hash (not co-located) or stays a local table on the coordinator',
 };
