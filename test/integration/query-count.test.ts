@@ -63,8 +63,9 @@ describe('statements per request (the werkmatcher’s daily pages)', () => {
     // sorted by benefit start (a lateral look-up per row) the page is found over the joined list: the total is
     // asked separately, as on a later page (cursor)
     ['the team view sorted by benefit start', '/api/v1/residents?sort=benefitStart', 7],
-    // session, begin, scope, four sections (actions due, handovers, meetings, contact norm), the log entry, commit
-    ['the werklijst', '/api/v1/worklist', 9],
+    // session, begin, scope, five sections (actions due, handovers, meetings, contact norm, and Team Jongeren's
+    // search-period countdowns, issue 13), the log entry, commit
+    ['the werklijst', '/api/v1/worklist', 10],
   ];
   for (const [name, path, expected] of reads) {
     it(`${name}: ${expected} statements`, async () => {

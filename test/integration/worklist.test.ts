@@ -121,6 +121,8 @@ describe('Mijn werklijst', () => {
     expect(res.status).toBe(200);
     const w = res.body;
     expect(Object.keys(w).slice(0, 3)).toEqual(['today', 'contactNormDays', 'newInCaseload']);
+    // Team Jongeren's search periods that end soon (issue 13): this werkmatcher has none.
+    expect(w.searchPeriodsEnding).toEqual([]);
     expect(w.contactNormDays).toBe(90);
     expect(w.dueActions.map((a: any) => [a.id, a.state, a.daysOverdue, a.ownerType])).toEqual([
       [action.overdue3, 'overdue', 3, 'jobCoach'],
@@ -140,7 +142,7 @@ describe('Mijn werklijst', () => {
       expect(w.upcomingMeetings.map((m: any) => [m.id, m.resident.id, m.link.section])).toEqual([[action.meeting, R('ov4'), 'meetings']]);
     }
     expect(w.counts).toEqual({
-      newInCaseload: 0, dueActions: 3, overdueActions: 2, dueToday: 1, overContactNorm: 3,
+      searchPeriodsEnding: 0, newInCaseload: 0, dueActions: 3, overdueActions: 2, dueToday: 1, overContactNorm: 3,
       upcomingMeetings: action.meeting ? 1 : 0, newWithoutPlan: 1,
     });
   });
@@ -161,7 +163,7 @@ describe('Mijn werklijst', () => {
     expect(ids(ar.overContactNorm)).toEqual([R('ar1')]);
     expect(ar.overContactNorm[0]).toMatchObject({ daysSinceContact: 95, daysOver: 5 });
     const tl = (await c('teamLead').get('/api/v1/worklist')).body;
-    expect(Object.values(tl.counts)).toEqual([0, 0, 0, 0, 0, 0, 0]);
+    expect(Object.values(tl.counts)).toEqual([0, 0, 0, 0, 0, 0, 0, 0]);
   });
 
   it('access: the area team only; other roles 403; no session 401', async () => {
