@@ -54,6 +54,8 @@ export function ReassignForm({ coaches, normDays }: { coaches: PersonRef[]; norm
     q: debouncedQ || undefined,
     areaId: areaId || undefined,
     contactPerson: 'any',
+    // Only a resident with an active case has a contact person to hand over (not one who left the benefit).
+    status: 'active',
     limit: PAGE,
     cursor: cursor || undefined,
     sort: 'lastContact',
