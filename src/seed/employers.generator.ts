@@ -151,6 +151,12 @@ export interface EmploymentPool {
   /** The team of each werkmatcher, and the werkmatchers of each team (who opened the lists of candidates). */
   teamOfCoach: Map<string, string>;
   coachesOfTeam: Map<string, string[]>;
+  /**
+   * Every recommendation list stored so far (direction, resident or vacancy, werkmatcher, instant): a list is
+   * identified by these, so two lists that share them would read as one list of 20. Kept for the whole
+   * municipality, so that no path (a resident generated twice, two teams, two directions) can repeat one.
+   */
+  shownLists: Set<string>;
 }
 
 const WEEKDAYS: readonly IsoWeekday[] = [1, 2, 3, 4, 5];
@@ -247,6 +253,7 @@ export function buildEmployers(
     profiles: [],
     teamOfCoach: new Map((org.teams ?? []).flatMap((t) => t.coaches.map((c): [string, string] => [c.id, t.id]))),
     coachesOfTeam: new Map((org.teams ?? []).map((t) => [t.id, t.coaches.map((c) => c.id)])),
+    shownLists: new Set<string>(),
   };
   const year = Number(formatDay(today).slice(0, 4));
 
@@ -624,11 +631,11 @@ export function generateEmployment(rng: Rng, e: EmploymentInput, pool: Employmen
     listNo += 1;
   };
   // Two lists of one resident never share an instant (they would read as one list of 20).
-  const shownAt = new Set<number>();
   for (let n = rng.int(1, 2); n > 0; n -= 1) {
     let at = instantOn(e.today - rng.int(1, 170), 8 * 60 + rng.int(0, 14) * 30);
-    while (shownAt.has(at.getTime())) at = new Date(at.getTime() + 60_000);
-    shownAt.add(at.getTime());
+    const key = (t: Date) => `vacanciesForResident|${r.id}|${e.coach.id}|${t.getTime()}`;
+    while (pool.shownLists.has(key(at))) at = new Date(at.getTime() + 60_000);
+    pool.shownLists.add(key(at));
     addList(at, fitting);
   }
 
@@ -810,7 +817,7 @@ export function candidateExposures(pool: EmploymentPool, today: number): MatchEx
   for (const v of pool.open) {
     const rng = new Rng(hashSeed('candidate-lists', pool.municipalityId, v.id, formatDay(today)));
     // Two lists of one vacancy shown to the same werkmatcher at the same instant would read as one list of 20.
-    const taken = new Set<string>();
+    const taken = pool.shownLists;
     for (const [teamId, profiles] of [...byTeam.entries()].sort(([a], [b]) => a.localeCompare(b))) {
       const coaches = pool.coachesOfTeam.get(teamId) ?? [];
       if (coaches.length === 0 || !rng.chance(0.6)) continue;
@@ -825,8 +832,9 @@ export function candidateExposures(pool: EmploymentPool, today: number): MatchEx
       for (let n = rng.int(1, 2), listNo = 0; listNo < n; listNo += 1) {
         let at = instantOn(Math.max(v.createdDay, today - rng.int(1, 300)), 8 * 60 + rng.int(0, 16) * 30);
         const shownTo = rng.pick(coaches);
-        while (taken.has(`${at.getTime()}|${shownTo}`)) at = new Date(at.getTime() + 60_000);
-        taken.add(`${at.getTime()}|${shownTo}`);
+        const key = (t: Date) => `residentsForVacancy|${v.id}|${shownTo}|${t.getTime()}`;
+        while (taken.has(key(at))) at = new Date(at.getTime() + 60_000);
+        taken.add(key(at));
         for (const [k, x] of top.entries()) {
           rows.push({
             municipality_id: pool.municipalityId,

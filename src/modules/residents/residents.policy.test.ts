@@ -18,11 +18,12 @@ const base: Principal = {
 
 describe('residents policy', () => {
   it('werkmatcher and teamleider see their teams’ areas; a buurtteam professional only through consent', () => {
-    expect(residentScope(base)).toEqual({ areaIds: ['overvecht'], consentPartnerOrganisationId: null });
+    expect(residentScope(base)).toEqual({ areaIds: ['overvecht'], consentPartnerOrganisationId: null, ownResidentId: null });
     expect(residentScope({ ...base, roles: ['teamLead'] }).areaIds).toEqual(['overvecht']);
     expect(residentScope({ ...base, roles: ['partnerProfessional'], areaIds: [], partnerOrganisationId: 'bt' })).toEqual({
       areaIds: [],
       consentPartnerOrganisationId: 'bt',
+      ownResidentId: null,
     });
   });
 
