@@ -631,9 +631,9 @@ export function generateEmployment(rng: Rng, e: EmploymentInput, pool: Employmen
     listNo += 1;
   };
   // Two lists of one resident never share an instant (they would read as one list of 20).
+  const key = (t: Date) => `vacanciesForResident|${r.id}|${e.coach.id}|${t.getTime()}`;
   for (let n = rng.int(1, 2); n > 0; n -= 1) {
     let at = instantOn(e.today - rng.int(1, 170), 8 * 60 + rng.int(0, 14) * 30);
-    const key = (t: Date) => `vacanciesForResident|${r.id}|${e.coach.id}|${t.getTime()}`;
     while (pool.shownLists.has(key(at))) at = new Date(at.getTime() + 60_000);
     pool.shownLists.add(key(at));
     addList(at, fitting);
@@ -676,7 +676,11 @@ export function generateEmployment(rng: Rng, e: EmploymentInput, pool: Employmen
   // The list the werkmatcher proposed from, half an hour before: it held the proposed vacancy.
   const chosen = vacancy;
   const withChosen = fitting.some((x) => x.v.id === chosen.id) ? fitting : [...fitting, ...ranked([chosen])].sort(compareScored);
-  addList(addMinutes(proposedAt, -30), withChosen);
+  // Not at the instant of another list of his (the proposal can fall on the day and time of an earlier list).
+  let listAt = addMinutes(proposedAt, -30);
+  while (pool.shownLists.has(key(listAt))) listAt = addMinutes(listAt, -1);
+  pool.shownLists.add(key(listAt));
+  addList(listAt, withChosen);
   const order: Status[] = ['proposed', 'residentAgreed', 'presented', 'interviewAgreed', 'revealed', 'placed'];
   // How far the proposal got: a rejection comes after the presentation or after the interview was agreed.
   const rejectedAfter: Status | null = status === 'rejected' ? (rng.chance(0.5) ? 'presented' : 'interviewAgreed') : null;
