@@ -137,7 +137,8 @@ describe('studies', () => {
     expect(res.status).toBe(200);
     expect(res.body.arms.reduce((n: number, a: any) => n + a.n, 0)).toBe(5);
     expect(res.body.unadjusted).toEqual([]);
-    expect(res.body.problem).toMatch(/één persoon|Te weinig|spreiding/);
+    // The lottery's seed is random per study: with five people the control arm can also stay empty.
+    expect(res.body.problem).toMatch(/één persoon|Te weinig|spreiding|controlewaarde "controle" komt niet/);
     expect((await coach.get(`${API}/studies/${studyId}/analysis`)).status).toBe(404);
     expect([403, 404]).toContain((await researcher.get(`${API}/studies`)).status);
   });
