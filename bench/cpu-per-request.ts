@@ -11,6 +11,7 @@ import { APP_ROLE } from '../src/platform/db/migrate.ts';
 // kind. On a machine that other work keeps busy, throughput and latency measure the neighbours; CPU time per request
 // changes far less, so two versions of the code (e.g. before and after a change, each from its own checkout and
 // database) can be compared in the same hour. Prints one JSON line per request kind. Used for ADR 0011's cost figures.
+// CPU_KINDS=/api/v1/worklist,patch limits the run to those kinds.
 
 const TICKS = 100;
 const admin = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -80,7 +81,8 @@ async function csrf(): Promise<string> {
 }
 
 try {
-  for (const kind of ['/api/v1/residents?contactPerson=me', '/api/v1/worklist', 'patch']) {
+  const kinds = process.env.CPU_KINDS?.split(',') ?? ['/api/v1/residents?contactPerson=me', '/api/v1/worklist', 'patch'];
+  for (const kind of kinds) {
     for (let k = 0; k < 20; k++) await one(kind, k); // warm-up: prepared statements, plan cache, JIT
     const pids = await backendPids();
     const pgBefore = await Promise.all(pids.map(ticksOf));

@@ -24,7 +24,7 @@ try {
 const set = sink.statements.find((s) => /set_config\('samenplan\.municipality_id'/.test(s.text))!;
 await withClient(appUrl, async (c) => {
   for (const s of sink.statements) {
-    if (!/^\s*select/i.test(s.text) || /set_config|auth_principal/.test(s.text)) continue;
+    if (!/^\s*(select|with)/i.test(s.text) || /set_config|auth_principal/.test(s.text)) continue;
     await c.query('BEGIN');
     await c.query(set.text, set.values);
     const { rows } = await c.query(`EXPLAIN (ANALYZE, BUFFERS) ${s.text}`, s.values);
@@ -39,14 +39,20 @@ await withClient(appUrl, async (c) => {
 // connection: the mean time per statement as the client sees it.
 const times = new Map<number, number>();
 await withClient(appUrl, async (c) => {
+  if (process.env.GENERIC) await c.query(`SET plan_cache_mode = force_generic_plan`);
   for (let i = 0; i < 100; i += 1) {
     for (const [k, s] of sink.statements.entries()) {
       const t = performance.now();
       // Entry ids are unique: a replayed insert gets new ones.
       const values = /^insert into "processing_log"/i.test(s.text) ? s.values.map((v) => (typeof v === 'string' && /^[0-9a-f-]{36}$/.test(v) ? crypto.randomUUID() : v)) : s.values;
-      await c.query(s.text, values).catch((e: Error) => console.log('error', e.message));
+      const q = process.env.PREPARED && s.values.length > 0 ? { name: `s${k}`, text: s.text, values } : { text: s.text, values };
+      await c.query(q).catch((e: Error) => console.log('error', e.message));
       times.set(k, (times.get(k) ?? 0) + performance.now() - t);
     }
+  }
+  if (process.env.PREPARED) {
+    const { rows } = await c.query(`SELECT name, generic_plans, custom_plans FROM pg_prepared_statements`);
+    console.log('prepared statements (plans):', JSON.stringify(rows));
   }
 });
 for (const [k, s] of sink.statements.entries()) console.log(`${(times.get(k)! / 100).toFixed(2).padStart(7)} ms  ${s.text.replace(/\s+/g, ' ').slice(0, 100)}`);

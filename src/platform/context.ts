@@ -3,7 +3,7 @@ import type { Principal } from './access/principal.ts';
 import { can, permissionsOf, roleFor, type Permission } from './access/permissions.ts';
 import { dbScopeOf } from './access/scope.ts';
 import type { Db } from './db/database.ts';
-import { noResidents, tenantTransaction, type Tx } from './db/transaction.ts';
+import { noResidents, tenantTransaction, type TransactionOptions, type Tx } from './db/transaction.ts';
 import { ProcessingLogger, declared, type ProcessingLogRow, type RouteProcessing } from './processing-log/processing-log.ts';
 import { insertProcessingLogRows } from './processing-log/processing-log.store.ts';
 import type { TraceContext } from './processing-log/trace.ts';
@@ -22,7 +22,7 @@ export interface RequestContext {
    * Called again while a transaction of the same context is running (a use case that calls another module's
    * service), it joins that transaction: the whole request commits or rolls back as one.
    */
-  transaction<T>(fn: (tx: Tx, log: ProcessingLogger) => Promise<T>): Promise<T>;
+  transaction<T>(fn: (tx: Tx, log: ProcessingLogger) => Promise<T>, options?: TransactionOptions): Promise<T>;
   /**
    * After a failed request: writes what it had recorded, and an entry for the resident named in the path, with
    * status error, in a transaction of its own (the request's own rolled back). Returns how many entries.
@@ -62,15 +62,20 @@ export function createRequestContext(
     permissions,
     can: (p) => can(principal, p),
     roleFor: (p) => roleFor(principal, p),
-    transaction: (fn) => {
+    transaction: (fn, options) => {
       const current = active.getStore();
       if (current && current.ctx === ctx) return fn(current.tx, current.log);
       const log = newLogger();
-      return tenantTransaction(db, dbScopeOf(principal), async (tx) => {
-        const result = await active.run({ ctx, tx, log }, () => fn(tx, log));
-        await insertProcessingLogRows(tx, log.take());
-        return result;
-      }).catch((err: unknown) => {
+      return tenantTransaction(
+        db,
+        dbScopeOf(principal),
+        async (tx) => {
+          const result = await active.run({ ctx, tx, log }, () => fn(tx, log));
+          await insertProcessingLogRows(tx, log.take());
+          return result;
+        },
+        options,
+      ).catch((err: unknown) => {
         failed.push(...log.take('error'));
         throw err;
       });

@@ -19,41 +19,45 @@ function contactFacts(r: { last_contact_at: Date | null; opened_on: string | nul
   return { daysSinceContact: f.daysSinceContact, overContactNorm: f.over, daysOverContactNorm: f.over ? f.daysOver : null, firstContactDue: f.firstContactDue };
 }
 
-/** The caseload's plan status and next meeting, where the row carries them (the list query does). */
-function listColumns(r: object): { planState?: PlanState | 'none'; nextMeetingAt?: string | null } {
-  const row = r as { plan_state?: PlanState | null; next_meeting_at?: Date | null };
-  if (!('plan_state' in row)) return {};
-  return { planState: row.plan_state ?? 'none', nextMeetingAt: row.next_meeting_at ? row.next_meeting_at.toISOString() : null };
-}
-
-/** A new file: opened at most NEW_CASE_DAYS ago (not: a long-known resident who was handed over recently). */
-const isNewFile = (openedOn: string | null, now: Date) =>
-  openedOn !== null && contactNorm({ lastContactAt: null, openedOn }, NEW_CASE_DAYS, now).daysSinceOpened! <= NEW_CASE_DAYS;
 const NEW_CASE_DAYS = 30;
 
+/**
+ * One row of a list (Mijn caseload, the team view, a search): every row of a page goes through here, so it builds
+ * one object of a fixed shape and asks the contact norm once (the profile of Mijn caseload showed this function as
+ * the largest of our own frames).
+ */
 export function presentSummary(p: Principal, r: ResidentSummaryRow, now = new Date()) {
   const view = residentView(p, r.area_id);
-  const base = {
-    id: r.id,
-    name: displayName(r),
-    area: { id: r.area_id, name: r.area_name },
-    contactPerson: r.contact_person_id ? { id: r.contact_person_id, displayName: r.contact_person_name ?? '' } : null,
-  };
-  if (view === 'shared') return base;
+  const id = r.id;
+  const name = displayName(r);
+  const area = { id: r.area_id, name: r.area_name };
+  const contactPerson = r.contact_person_id ? { id: r.contact_person_id, displayName: r.contact_person_name ?? '' } : null;
+  if (view === 'shared') return { id, name, area, contactPerson };
   const today = todayInNl(now);
-  const age = yearsBetween(r.date_of_birth, today);
+  const f = contactNorm({ lastContactAt: r.last_contact_at, openedOn: r.opened_on }, p.contactNormDays, now);
+  // The caseload's plan status and next meeting, where the row carries them (the list query does).
+  const listed = r as { plan_state?: PlanState | null; next_meeting_at?: Date | null };
+  const hasListColumns = 'plan_state' in listed;
   return {
-    ...base,
+    id,
+    name,
+    area,
+    contactPerson,
     bsnMasked: maskBsn(r.bsn),
     dateOfBirth: r.date_of_birth,
-    ageBand: ageBand(age),
+    ageBand: ageBand(yearsBetween(r.date_of_birth, today)),
     benefitStartDate: r.benefit_start ?? null,
     monthsOnBenefit: r.benefit_start ? monthsBetween(r.benefit_start, today) : null,
     caseStatus: r.case_status ?? 'closed',
     lastContactAt: r.last_contact_at ? r.last_contact_at.toISOString() : null,
-    ...contactFacts(r, p.contactNormDays, now),
-    ...listColumns(r),
-    isNew: isNewFile(r.opened_on, now),
+    daysSinceContact: f.daysSinceContact,
+    overContactNorm: f.over,
+    daysOverContactNorm: f.over ? f.daysOver : null,
+    firstContactDue: f.firstContactDue,
+    planState: hasListColumns ? (listed.plan_state ?? ('none' as const)) : undefined,
+    nextMeetingAt: hasListColumns ? (listed.next_meeting_at ? listed.next_meeting_at.toISOString() : null) : undefined,
+    // A new file: opened at most NEW_CASE_DAYS ago (not: a long-known resident who was handed over recently).
+    isNew: f.daysSinceOpened !== null && f.daysSinceOpened <= NEW_CASE_DAYS,
     newInCaseload: r.contact_person_since !== null && daysSince(r.contact_person_since, now) <= NEW_CASE_DAYS,
   };
 }

@@ -44,11 +44,15 @@ export async function listResidents(ctx: RequestContext, query: z.infer<typeof r
   const descending = query.sort.startsWith('-');
   const sort = query.sort.replace('-', '') as ResidentSort;
   const cursor = decodeCursor(query.cursor, query.sort);
+  const q = searchOf(query.q, ctx.can('residents:readBsn'));
+  // Without a name search (a LIKE pattern, whose selectivity the plan should see) the list's plans do not depend on
+  // the values: planned once per connection instead of on every request (ADR 0011).
+  const genericPlans = q?.kind !== 'name';
   return ctx.transaction(async (tx, log) => {
     const store = residentsStore(tx, ctx.principal);
     if (isEmptyScope(store.scope)) return { ...wholeList([]), contactNormDays: ctx.principal.contactNormDays };
     const filter: ResidentListFilter = {
-      q: searchOf(query.q, ctx.can('residents:readBsn')),
+      q,
       areaId: query.areaId,
       status: query.status,
       noContactDays: query.noContactDays,
@@ -74,7 +78,7 @@ export async function listResidents(ctx: RequestContext, query: z.infer<typeof r
       total,
       contactNormDays: ctx.principal.contactNormDays,
     };
-  });
+  }, { genericPlans });
 }
 
 export async function getResident(ctx: RequestContext, id: string) {
