@@ -296,8 +296,15 @@ function numberArb(schema: JsonSchema, integer: boolean): fc.Arbitrary<number> {
   const BIG = 9_007_199_254_740_991;
   let min = typeof schema.minimum === 'number' && schema.minimum > -BIG ? schema.minimum : undefined;
   let max = typeof schema.maximum === 'number' && schema.maximum < BIG ? schema.maximum : undefined;
-  if (typeof schema.exclusiveMinimum === 'number') min = schema.exclusiveMinimum + (integer ? 1 : 0.5);
-  if (typeof schema.exclusiveMaximum === 'number') max = schema.exclusiveMaximum - (integer ? 1 : 0.5);
+  // Inside exclusive bounds: the next integer, or for a number a step that fits between the two bounds (a range
+  // such as (0, 0.5) has no room for ±0.5 on both sides).
+  const exMin = typeof schema.exclusiveMinimum === 'number' ? schema.exclusiveMinimum : undefined;
+  const exMax = typeof schema.exclusiveMaximum === 'number' ? schema.exclusiveMaximum : undefined;
+  const lower = exMin ?? min;
+  const upper = exMax ?? max;
+  const step = integer ? 1 : Math.min(0.5, lower !== undefined && upper !== undefined ? (upper - lower) / 4 : 0.5);
+  if (exMin !== undefined) min = exMin + step;
+  if (exMax !== undefined) max = exMax - step;
   const lo = min ?? 0;
   const hi = max ?? Math.max(lo + 100, 100);
   if (typeof schema.multipleOf === 'number' && schema.multipleOf > 0) {
@@ -305,7 +312,9 @@ function numberArb(schema: JsonSchema, integer: boolean): fc.Arbitrary<number> {
     return fc.integer({ min: Math.ceil(lo / step), max: Math.max(Math.ceil(lo / step), Math.floor(hi / step)) }).map((k) => Number((k * step).toFixed(6)));
   }
   if (integer) return fc.integer({ min: Math.ceil(lo), max: Math.max(Math.ceil(lo), Math.floor(hi)) });
-  return fc.oneof(fc.integer({ min: Math.ceil(lo), max: Math.max(Math.ceil(lo), Math.floor(hi)) }), fc.double({ min: lo, max: hi, noNaN: true, noDefaultInfinity: true }));
+  const doubles = fc.double({ min: lo, max: Math.max(lo, hi), noNaN: true, noDefaultInfinity: true });
+  // Whole numbers too, where the range holds one.
+  return Math.ceil(lo) <= Math.floor(hi) ? fc.oneof(fc.integer({ min: Math.ceil(lo), max: Math.floor(hi) }), doubles) : doubles;
 }
 
 // Now and then a value at or just past the schema's edges: the boundaries are where the bugs are.
