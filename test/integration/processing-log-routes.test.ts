@@ -190,6 +190,9 @@ const demo = {
   /** A partner organisation none of the personas works for (for a consent). */
   otherOrg: (await one('andere partnerorganisatie', sql<{ id: string }>`
       SELECT id FROM partner_organisations WHERE municipality_id = ${utrecht} AND id <> ${btOrg}::uuid ORDER BY id LIMIT 1`)).id,
+  /** Every partner organisation but the buurtteam persona's (the portal's consents). */
+  otherOrgs: (await sql<{ id: string }>`
+      SELECT id FROM partner_organisations WHERE municipality_id = ${utrecht} AND id <> ${btOrg}::uuid ORDER BY id`.execute(db)).rows.map((r) => r.id),
   /** An employer with business contacts (PA-017). */
   employer: (await one('werkgever met contactpersonen', sql<{ id: string }>`
       SELECT e.id FROM employers e WHERE e.municipality_id = ${utrecht}
@@ -956,11 +959,22 @@ const cases: Record<string, Case> = {
   getPortalAccessLog: { as: NAIMA, subjects: () => [user(NAIMA).id] },
   downloadPortalMyData: { as: NAIMA, request: () => ({ query: { format: 'json' } }), subjects: () => [user(NAIMA).id] },
   calculatePortalWorkPays: { as: NAIMA, request: () => ({ body: { hoursPerWeek: 16, hourlyWage: 14, household: 'singleParent', age27OrOlder: true } }) },
-  givePortalConsent: { as: NAIMA, request: (d) => ({ body: { partnerOrganisationId: d.otherOrg } }), subjects: () => [user(NAIMA).id] },
+  // An organisation Naima has no active consent for yet: the demo may already give her one for the first other
+  // organisation (the seed's consents follow the date), and a second consent for the same one is a 409.
+  givePortalConsent: {
+    as: NAIMA,
+    request: async (d, c) => {
+      const active = new Set((await prepare(c, 'GET', '/portal/consents')).body.items.filter((k: any) => k.active).map((k: any) => k.partnerOrganisation.id));
+      const free = d.otherOrgs.find((o) => !active.has(o));
+      if (!free) throw new Error('Naima heeft al toestemming voor elke andere partnerorganisatie');
+      return { body: { partnerOrganisationId: free } };
+    },
+    subjects: () => [user(NAIMA).id],
+  },
   withdrawPortalConsent: {
     as: NAIMA,
     request: async (d, c) => ({
-      params: { consentId: (await prepare(c, 'GET', '/portal/consents')).body.items.find((k: any) => k.active && k.partnerOrganisation.id === d.otherOrg).id },
+      params: { consentId: (await prepare(c, 'GET', '/portal/consents')).body.items.find((k: any) => k.active && d.otherOrgs.includes(k.partnerOrganisation.id)).id },
     }),
     subjects: () => [user(NAIMA).id],
   },
