@@ -47,6 +47,8 @@ export const OWNERS = {
   study_arms: 'studies',
   study_participants: 'studies',
   import_runs: 'imports',
+  webhook_subscriptions: 'webhooks',
+  webhook_deliveries: 'webhooks',
   youth_search_periods: 'youth',
   youth_search_activities: 'youth',
   youth_exemptions: 'youth',

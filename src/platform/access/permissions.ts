@@ -50,6 +50,8 @@ export const PERMISSIONS = [
   'imports:read',
   // Issue 15: looking a person up in the BRP (Haal Centraal) when registering a resident or on request.
   'brp:lookup',
+  // Issue 15: webhook subscriptions of partner systems and their deliveries (the functional administrator).
+  'webhooks:manage',
   // Issue 16: the privacy officer decides erasure requests (AVG art. 17).
   'privacy:erase',
   // Issue 13, Team Jongeren: search periods (zoektermijn) and exemptions, with the senior's four-eyes check and
@@ -143,7 +145,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // (Werkbeweging) with their aggregates, cells under 10 suppressed, and council reports (issue 12).
   policyOfficer: ['organisation:read', 'employers:read', 'vacancies:read', 'fairness:read', 'algorithmRegister:read', 'studies:read', 'studies:analyse', 'youth:figures', 'programmes:read', 'programmes:write'],
   researcher: [],
-  admin: ['organisation:read', 'staff:list', 'imports:run', 'imports:read'],
+  admin: ['organisation:read', 'staff:list', 'imports:run', 'imports:read', 'webhooks:manage'],
   // The log and the register (src/modules/privacy): any resident of the municipality by BSN, never a case record.
   privacyOfficer: ['organisation:read', 'processingLog:read', 'privacy:inspect', 'algorithmRegister:read', 'privacy:erase'],
   // Issue 11: the resident reaches only the portal's routes (access: { resident: true }), never a permission route.
