@@ -71,6 +71,8 @@ export const OWNERS = {
   sessions: 'platform',
   job_outbox: 'platform',
   login_rate_limits: 'platform',
+  api_clients: 'platform',
+  api_client_tokens: 'platform',
   retention_runs: 'platform',
   erasure_requests: 'privacy',
   schema_migrations: 'platform',

@@ -1,4 +1,5 @@
 import type { AppConfig } from './platform/config.ts';
+import { registerApiClientRoutes } from './platform/auth/api-clients.ts';
 import { registerAuthRoutes } from './platform/auth/auth.routes.ts';
 import { registerOidcRoutes } from './platform/auth/oidc.routes.ts';
 import type { Db } from './platform/db/database.ts';
@@ -40,6 +41,7 @@ import { webhookJobs } from './modules/webhooks/webhooks.service.ts';
 export async function createServer(config: AppConfig, db: Db, pseudonymKey: string, logStream?: NodeJS.WritableStream): Promise<App> {
   return buildApp({ config, db, pseudonymKey, logStream }, [
     registerAuthRoutes,
+    registerApiClientRoutes,
     registerOidcRoutes,
     registerOrganisationRoutes,
     registerResidentRoutes,

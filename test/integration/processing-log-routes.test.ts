@@ -937,6 +937,25 @@ const cases: Record<string, Case> = {
       return { params: { deliveryId } };
     },
   },
+  // API clients of partner systems (ADR 0032): the client's data is no personal data; the token endpoint is public
+  listApiClients: { as: ADMIN },
+  createApiClient: {
+    as: ADMIN,
+    request: async (_d, c) => ({ body: { name: 'Buurtteam-systeem', partnerOrganisationId: (await prepare(c, 'GET', '/partner-organisations')).body.items[0].id, scopes: ['plans:read'] } }),
+  },
+  updateApiClient: {
+    as: ADMIN,
+    request: async (_d, c) => ({ params: { clientId: (await prepare(c, 'GET', '/api-clients')).body.items[0].id }, body: { active: true } }),
+  },
+  createOAuthToken: {
+    as: ADMIN,
+    session: 'none',
+    request: async () => {
+      const admin = await session(ADMIN);
+      const made = await prepare(admin, 'POST', '/api-clients', { name: 'Tweede systeem', partnerOrganisationId: (await prepare(admin, 'GET', '/partner-organisations')).body.items[0].id, scopes: ['plans:read'] });
+      return { body: { grant_type: 'client_credentials', client_id: made.body.id, client_secret: made.body.secret } };
+    },
+  },
   // Mijn Samenplan (issue 11): the resident herself
   getPortalLoginOptions: { as: WM, session: 'none' },
   createPortalDemoSession: { as: WM, session: 'none', request: () => ({ body: { username: 'inwoner.marco' } }) },

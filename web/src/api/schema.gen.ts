@@ -70,6 +70,58 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api-clients': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** De API-clients van partnersystemen */
+    get: operations['listApiClients'];
+    put?: never;
+    /** Een API-client voor een partnersysteem maken (OAuth2 client credentials); het geheim is alleen in dit antwoord te zien */
+    post: operations['createApiClient'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api-clients/{clientId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Een API-client aan- of uitzetten (uit: zijn tokens werken direct niet meer) */
+    patch: operations['updateApiClient'];
+    trace?: never;
+  };
+  '/oauth/token': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Een toegangstoken voor een partnersysteem (OAuth2 client credentials) */
+    post: operations['createOAuthToken'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/areas': {
     parameters: {
       query?: never;
@@ -2432,6 +2484,61 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    ApiClientCreateInput: {
+      /** @description Naam van het partnersysteem */
+      name: string;
+      /**
+       * Format: uuid
+       * @description De partnerorganisatie namens wie het systeem werkt (haar toestemmingen gelden)
+       */
+      partnerOrganisationId: string;
+      /** @description Wat de client mag: residents:read, plans:read */
+      scopes: ('residents:read' | 'plans:read')[];
+    };
+    ApiClientInput: {
+      /**
+       * Format: uuid
+       * @description De client_id voor het tokenverzoek
+       */
+      id: string;
+      name: string;
+      /** Format: uuid */
+      partnerOrganisationId: string;
+      scopes: string[];
+      active: boolean;
+      createdAt: string;
+    };
+    ApiClientCreatedInput: {
+      /**
+       * Format: uuid
+       * @description De client_id voor het tokenverzoek
+       */
+      id: string;
+      name: string;
+      /** Format: uuid */
+      partnerOrganisationId: string;
+      scopes: string[];
+      active: boolean;
+      createdAt: string;
+      /** @description Het client_secret. Alleen nu zichtbaar: bewaar het bij het partnersysteem. */
+      secret: string;
+    };
+    TokenRequestInput: {
+      /** @description client_credentials */
+      grant_type?: string;
+      /** @description Gevraagde scopes, gescheiden door spaties (standaard: alle scopes van de client) */
+      scope?: string;
+      /** @description Alleen als de client zich niet met HTTP Basic aanmeldt */
+      client_id?: string;
+      client_secret?: string;
+    };
+    TokenResponseInput: {
+      access_token: string;
+      /** @constant */
+      token_type: 'Bearer';
+      expires_in: number;
+      scope: string;
+    };
     /** @enum {string} */
     RoleInput:
       | 'jobCoach'
@@ -2520,6 +2627,7 @@ export interface components {
         | 'imports:read'
         | 'brp:lookup'
         | 'webhooks:manage'
+        | 'apiClients:manage'
         | 'privacy:erase'
         | 'youth:read'
         | 'youth:write'
@@ -5774,6 +5882,16 @@ export interface components {
       /** @description Cursor voor de volgende pagina (parameter cursor), of null op de laatste */
       next: string | null;
     };
+    ApiClientListInput: {
+      items: components['schemas']['ApiClientInput'][];
+      /** @description Aantal treffers in totaal (niet alleen op deze pagina) */
+      total: number;
+      /** @description Cursor voor de volgende pagina (parameter cursor), of null op de laatste */
+      next: string | null;
+    };
+    ApiClientUpdateInput: {
+      active: boolean;
+    };
     AreaListInput: {
       items: {
         /** Format: uuid */
@@ -5825,6 +5943,61 @@ export interface components {
       total: number;
       /** @description Cursor voor de volgende pagina (parameter cursor), of null op de laatste */
       next: string | null;
+    };
+    ApiClientCreate: {
+      /** @description Naam van het partnersysteem */
+      name: string;
+      /**
+       * Format: uuid
+       * @description De partnerorganisatie namens wie het systeem werkt (haar toestemmingen gelden)
+       */
+      partnerOrganisationId: string;
+      /** @description Wat de client mag: residents:read, plans:read */
+      scopes: ('residents:read' | 'plans:read')[];
+    };
+    ApiClient: {
+      /**
+       * Format: uuid
+       * @description De client_id voor het tokenverzoek
+       */
+      id: string;
+      name: string;
+      /** Format: uuid */
+      partnerOrganisationId: string;
+      scopes: string[];
+      active: boolean;
+      createdAt: string;
+    };
+    ApiClientCreated: {
+      /**
+       * Format: uuid
+       * @description De client_id voor het tokenverzoek
+       */
+      id: string;
+      name: string;
+      /** Format: uuid */
+      partnerOrganisationId: string;
+      scopes: string[];
+      active: boolean;
+      createdAt: string;
+      /** @description Het client_secret. Alleen nu zichtbaar: bewaar het bij het partnersysteem. */
+      secret: string;
+    };
+    TokenRequest: {
+      /** @description client_credentials */
+      grant_type?: string;
+      /** @description Gevraagde scopes, gescheiden door spaties (standaard: alle scopes van de client) */
+      scope?: string;
+      /** @description Alleen als de client zich niet met HTTP Basic aanmeldt */
+      client_id?: string;
+      client_secret?: string;
+    };
+    TokenResponse: {
+      access_token: string;
+      /** @constant */
+      token_type: 'Bearer';
+      expires_in: number;
+      scope: string;
     };
     /** @enum {string} */
     Role:
@@ -5914,6 +6087,7 @@ export interface components {
         | 'imports:read'
         | 'brp:lookup'
         | 'webhooks:manage'
+        | 'apiClients:manage'
         | 'privacy:erase'
         | 'youth:read'
         | 'youth:write'
@@ -9168,6 +9342,16 @@ export interface components {
       /** @description Cursor voor de volgende pagina (parameter cursor), of null op de laatste */
       next: string | null;
     };
+    ApiClientList: {
+      items: components['schemas']['ApiClient'][];
+      /** @description Aantal treffers in totaal (niet alleen op deze pagina) */
+      total: number;
+      /** @description Cursor voor de volgende pagina (parameter cursor), of null op de laatste */
+      next: string | null;
+    };
+    ApiClientUpdate: {
+      active: boolean;
+    };
     AreaList: {
       items: {
         /** Format: uuid */
@@ -9544,6 +9728,286 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['Session'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listApiClients: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiClientList'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  createApiClient: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ApiClientCreateInput'];
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiClientCreated'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  updateApiClient: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id van de client */
+        clientId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ApiClientUpdateInput'];
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiClient'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  createOAuthToken: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/x-www-form-urlencoded': components['schemas']['TokenRequestInput'];
+        'application/json': components['schemas']['TokenRequestInput'];
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TokenResponse'];
         };
       };
       /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
@@ -22004,6 +22468,9 @@ export const pathsProgrammesPostRequestBodyContentApplicationJsonActionLinesKind
 export const pathsWebhookDeliveriesGetParametersQueryStatusValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/webhook-deliveries']['get']['parameters']['query']['status']
 > = ['pending', 'delivered', 'dead'];
+export const apiClientCreateInputScopesValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ApiClientCreateInput']['scopes']
+> = ['residents:read', 'plans:read'];
 export const roleInputValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['RoleInput']> = [
   'jobCoach',
   'teamLead',
@@ -22070,6 +22537,7 @@ export const sessionInputPermissionsValues: ReadonlyArray<
   'imports:read',
   'brp:lookup',
   'webhooks:manage',
+  'apiClients:manage',
   'privacy:erase',
   'youth:read',
   'youth:write',
@@ -22552,6 +23020,9 @@ export const webhookSubscriptionCreateInputEventTypesValues: ReadonlyArray<
 export const webhookDeliveryInputStatusValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['WebhookDeliveryInput']['status']
 > = ['pending', 'delivered', 'dead'];
+export const apiClientCreateScopesValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ApiClientCreate']['scopes']
+> = ['residents:read', 'plans:read'];
 export const roleValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['Role']> = [
   'jobCoach',
   'teamLead',
@@ -22618,6 +23089,7 @@ export const sessionPermissionsValues: ReadonlyArray<
   'imports:read',
   'brp:lookup',
   'webhooks:manage',
+  'apiClients:manage',
   'privacy:erase',
   'youth:read',
   'youth:write',
