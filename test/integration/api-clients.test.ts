@@ -30,7 +30,7 @@ const call = (accessToken: string, method: string, path: string, body?: unknown)
   }).then(async (r) => ({ status: r.status, body: (await r.json().catch(() => null)) as any }));
 
 beforeAll(async () => {
-  server = await startTestServer({ template: 'empty' });
+  server = await startTestServer({ template: 'empty', config: { apiClientRateLimit: 12 } });
   world = await createWorld(server.ownerDb);
   admin = await loginAs(server.baseUrl, ROLE_USERS.admin);
   coach = await loginAs(server.baseUrl, ROLE_USERS.jobCoach);
@@ -107,5 +107,22 @@ describe('API clients', () => {
     expect((await admin.patch(`/api/v1/api-clients/${client.id}`, { active: false })).body.active).toBe(false);
     expect((await call(t, 'GET', `/api/v1/residents/${world.residents.ov1}/plan`)).status).toBe(401);
     expect((await token({ grant_type: 'client_credentials' }, basic(client.id, client.secret))).status).toBe(401);
+  });
+
+  it('a client has its own rate limit: past it 429 as a problem, while another client and people go on', async () => {
+    const mk = async (name: string) => (await admin.post('/api/v1/api-clients', { name, partnerOrganisationId: world.partners.btOvervecht, scopes: ['plans:read'] })).body as { id: string; secret: string };
+    const [one, two] = [await mk('Systeem een'), await mk('Systeem twee')];
+    const t1 = (await token({ grant_type: 'client_credentials' }, basic(one.id, one.secret))).body.access_token as string;
+    const t2 = (await token({ grant_type: 'client_credentials' }, basic(two.id, two.secret))).body.access_token as string;
+    const path = `/api/v1/residents/${world.residents.ov1}/plan`;
+    const statuses: number[] = [];
+    for (let i = 0; i < 14; i += 1) statuses.push((await call(t1, 'GET', path)).status);
+    expect(statuses.slice(0, 12).every((s) => s === 200)).toBe(true);
+    expect(statuses.slice(12)).toEqual([429, 429]);
+    const limited = await fetch(`${server.baseUrl}${path}`, { headers: { authorization: `Bearer ${t1}` } });
+    expect(limited.headers.get('content-type')).toContain('application/problem+json');
+    expect(((await limited.json()) as { title: string }).title).toBe('Te veel verzoeken');
+    expect((await call(t2, 'GET', path)).status).toBe(200);
+    expect((await coach.get(path)).status).toBe(200);
   });
 });

@@ -154,6 +154,12 @@ export async function buildApp(deps: AppDeps, registrars: RouteRegistrar[]): Pro
     }
   });
 
+  // Rate limit per API client (ADR 0032): its calls per minute, counted in PostgreSQL (so across instances); 429.
+  const clientLimit = app.rateLimit({ max: config.apiClientRateLimit, timeWindow: '1 minute', keyGenerator: (req) => `api-client:${req.principal?.userId ?? ''}` });
+  app.addHook('onRequest', async function (req, reply) {
+    if (req.principal?.scopes && !req.session) await clientLimit.call(this, req, reply);
+  });
+
   app.addHook('preHandler', async (req) => {
     const access = req.routeOptions.config.access;
     if (!req.url.startsWith('/api/') || !access) return;
