@@ -28,7 +28,7 @@ export interface ImportBenchResult {
   copySeconds: number;
 }
 
-const DB = 'samenplan_bench_import';
+const DB = process.env.BENCH_IMPORT_DB ?? 'samenplan_bench_import';
 const PC4 = [3511, 3521, 3531, 3541, 3551, 3561, 3571, 3581];
 
 function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; out: string; err: string }> {

@@ -1,4 +1,5 @@
 import type { AppConfig } from './platform/config.ts';
+import { registerApiClientRoutes } from './platform/auth/api-clients.ts';
 import { registerAuthRoutes } from './platform/auth/auth.routes.ts';
 import { registerOidcRoutes } from './platform/auth/oidc.routes.ts';
 import type { Db } from './platform/db/database.ts';
@@ -33,11 +34,14 @@ import { registerYouthRoutes } from './modules/youth/youth.routes.ts';
 import { registerOutflowRoutes } from './modules/outflow/outflow.routes.ts';
 import { registerProgrammeRoutes } from './modules/programmes/programmes.routes.ts';
 import { programmeJobs } from './modules/programmes/programmes.jobs.ts';
+import { registerWebhookRoutes } from './modules/webhooks/webhooks.routes.ts';
+import { webhookJobs } from './modules/webhooks/webhooks.service.ts';
 
 /** Composition root: the platform plus every module's routes. */
 export async function createServer(config: AppConfig, db: Db, pseudonymKey: string, logStream?: NodeJS.WritableStream): Promise<App> {
   return buildApp({ config, db, pseudonymKey, logStream }, [
     registerAuthRoutes,
+    registerApiClientRoutes,
     registerOidcRoutes,
     registerOrganisationRoutes,
     registerResidentRoutes,
@@ -63,6 +67,7 @@ export async function createServer(config: AppConfig, db: Db, pseudonymKey: stri
     registerYouthRoutes,
     registerOutflowRoutes,
     registerProgrammeRoutes,
+    registerWebhookRoutes,
   ]);
 }
 
@@ -70,4 +75,4 @@ export async function createServer(config: AppConfig, db: Db, pseudonymKey: stri
 /** Every module's retention rules (issue 16): a new module with personal data appends its own here. */
 export const retentionRules: RetentionRuleDefinition[] = [...residentsRetentionRules];
 
-export const jobDefinitions: JobDefinition[] = [...worklistJobs, retentionJob(retentionRules), ...youthJobs, ...programmeJobs];
+export const jobDefinitions: JobDefinition[] = [...worklistJobs, retentionJob(retentionRules), ...youthJobs, ...programmeJobs, ...webhookJobs()];

@@ -24,6 +24,8 @@ const envSchema = z.object({
   SAMENPLAN_SESSION_TTL_MINUTES: z.coerce.number().int().min(5).default(8 * 60),
   SAMENPLAN_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(30),
   SAMENPLAN_LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
+  // Calls per minute of one API client of a partner system (ADR 0032), counted in PostgreSQL across instances.
+  SAMENPLAN_API_CLIENT_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
   OIDC_ISSUER: z.url().optional(),
   OIDC_CLIENT_ID: z.string().optional(),
   OIDC_CLIENT_SECRET: z.string().optional(),
@@ -65,6 +67,7 @@ export interface AppConfig {
   sessionTtlMinutes: number;
   sessionIdleMinutes: number;
   loginRateLimit: number;
+  apiClientRateLimit: number;
   oidc?: OidcConfig;
   /** Residents' own login (Mijn Samenplan): a DigiD broker speaking OpenID Connect; the subject claim is the BSN. */
   residentOidc?: OidcConfig & { municipalityCode?: string };
@@ -114,6 +117,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     sessionTtlMinutes: e.SAMENPLAN_SESSION_TTL_MINUTES,
     sessionIdleMinutes: e.SAMENPLAN_SESSION_IDLE_MINUTES,
     loginRateLimit: e.SAMENPLAN_LOGIN_RATE_LIMIT,
+    apiClientRateLimit: e.SAMENPLAN_API_CLIENT_RATE_LIMIT,
     oidc: e.OIDC_ISSUER
       ? { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID!, clientSecret: e.OIDC_CLIENT_SECRET }
       : undefined,

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { sql, type RawBuilder } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { todayInNl } from '../../src/domain/dates.ts';
@@ -918,6 +918,47 @@ const cases: Record<string, Case> = {
   lookupBrpPerson: { as: WM, request: () => ({ body: { bsn: '999993653' } }), subjects: () => ['bsn:999993653'] },
   getImport: { as: ADMIN, request: async (_d, c) => ({ params: { importId: (await prepare(c, 'GET', '/imports')).body.items[0].id } }) },
   getImportReport: { as: ADMIN, request: async (_d, c) => ({ params: { importId: (await prepare(c, 'GET', '/imports')).body.items[0].id } }) },
+  // Webhooks for partner systems (functioneel beheerder, ADR 0025): subscriptions and deliveries hold no personal data
+  listWebhookSubscriptions: { as: ADMIN },
+  createWebhookSubscription: {
+    as: ADMIN,
+    request: () => ({ body: { name: 'Re-integratiebedrijf', url: 'http://127.0.0.1:9/gebeurtenissen', eventTypes: ['nl.samenplan.plan.gewijzigd'] } }),
+  },
+  updateWebhookSubscription: {
+    as: ADMIN,
+    request: async (_d, c) => ({ params: { subscriptionId: (await prepare(c, 'GET', '/webhook-subscriptions')).body.items[0].id }, body: { active: true } }),
+  },
+  listWebhookDeliveries: { as: ADMIN, request: () => ({ query: { status: 'dead' } }) },
+  redeliverWebhookDelivery: {
+    as: ADMIN,
+    request: async (_d, c) => {
+      // A delivery that was given up (dead), as the job leaves it after its last attempt.
+      const subscriptionId = (await prepare(c, 'GET', '/webhook-subscriptions')).body.items[0].id as string;
+      const deliveryId = randomUUID();
+      await sql`INSERT INTO webhook_deliveries (municipality_id, id, subscription_id, event_id, event_type, event, log_subject, status, attempts)
+        VALUES (${utrecht}, ${deliveryId}, ${subscriptionId}, ${randomUUID()}, 'nl.samenplan.plan.gewijzigd', '{}'::jsonb, 'pseudoniem', 'dead', 8)`.execute(db);
+      return { params: { deliveryId } };
+    },
+  },
+  // API clients of partner systems (ADR 0032): the client's data is no personal data; the token endpoint is public
+  listApiClients: { as: ADMIN },
+  createApiClient: {
+    as: ADMIN,
+    request: async (_d, c) => ({ body: { name: 'Buurtteam-systeem', partnerOrganisationId: (await prepare(c, 'GET', '/partner-organisations')).body.items[0].id, scopes: ['plans:read'] } }),
+  },
+  updateApiClient: {
+    as: ADMIN,
+    request: async (_d, c) => ({ params: { clientId: (await prepare(c, 'GET', '/api-clients')).body.items[0].id }, body: { active: true } }),
+  },
+  createOAuthToken: {
+    as: ADMIN,
+    session: 'none',
+    request: async () => {
+      const admin = await session(ADMIN);
+      const made = await prepare(admin, 'POST', '/api-clients', { name: 'Tweede systeem', partnerOrganisationId: (await prepare(admin, 'GET', '/partner-organisations')).body.items[0].id, scopes: ['plans:read'] });
+      return { body: { grant_type: 'client_credentials', client_id: made.body.id, client_secret: made.body.secret } };
+    },
+  },
   // Mijn Samenplan (issue 11): the resident herself
   getPortalLoginOptions: { as: WM, session: 'none' },
   createPortalDemoSession: { as: WM, session: 'none', request: () => ({ body: { username: 'inwoner.marco' } }) },

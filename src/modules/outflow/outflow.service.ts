@@ -11,6 +11,7 @@ import * as residents from '../residents/residents.service.ts';
 import { PROGRAMME_REFRESH_QUEUE } from '../programmes/programmes.queues.ts';
 import type { OutflowCreate, PartialWorkBody } from './outflow.schema.ts';
 import { outflowStore, type OutflowRow } from './outflow.store.ts';
+import { publishEvent } from '../webhooks/webhooks.service.ts';
 
 // Outflow (uitstroom), partial work and the return to benefit (issue 12, PA-025). Registering an outflow is one
 // transaction: the outflow with its reason (and the placement it came from), the benefit ends, the case closes, and
@@ -79,6 +80,13 @@ export async function registerOutflow(ctx: RequestContext, residentId: string, b
     });
     await residents.endBenefitAndCloseCase(tx, ctx, current.benefitId!, current.caseId!, body.outflowOn);
     await enqueueJob(tx, ctx.principal.municipalityId, PROGRAMME_REFRESH_QUEUE, { reason: 'outflow' });
+    await publishEvent(tx, ctx, {
+      type: 'nl.samenplan.uitstroom.geregistreerd',
+      residentId,
+      subject: id,
+      dataref: `/api/v1/residents/${residentId}/outflows`,
+      data: { outflowId: id, placementId: placement?.id ?? null },
+    });
     log.subjects([residentId], { action: 'outflow.register' });
     const row = (await outflowStore(tx, ctx.principal).ofResident(residentId)).find((r) => r.id === id)!;
     return present(row, placement ? { id: placement.id, employerName: placement.employerName, startDate: placement.startDate } : null);

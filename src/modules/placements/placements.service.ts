@@ -13,6 +13,7 @@ import { addDays, FOLLOW_UP_WINDOW_DAYS, followUpSchedule } from './placements.r
 import type { FollowUpBody, PlacementCreate } from './placements.schema.ts';
 import { isAgreementViolation, placementsStore } from './placements.store.ts';
 import { wholeList } from '../../platform/http/list.ts';
+import { publishEvent } from '../webhooks/webhooks.service.ts';
 
 // Placements and follow-up (nazorg), PA-015. Creating one is a single transaction: the placement, its four
 // follow-ups, the outflow on the resident's active case, the proposal → placed and the vacancy → filled. Any failure
@@ -92,6 +93,13 @@ export async function createPlacement(ctx: RequestContext, body: PlacementCreate
         outflow: body.outflow,
       });
       await store.insertFollowUps(id, followUpSchedule(body.startDate));
+      await publishEvent(tx, ctx, {
+        type: 'nl.samenplan.plaatsing.gestart',
+        residentId: body.residentId,
+        subject: id,
+        dataref: `/api/v1/placements/${id}`,
+        data: { placementId: id },
+      });
       log.subjects([body.residentId], { action: 'placements.create' });
       return load(tx, ctx, id);
     });

@@ -7,6 +7,7 @@ import type { Tx } from '../../platform/db/transaction.ts';
 import { versionFromIfMatch } from '../../platform/http/etag.ts';
 import { ProblemError, problems, type InvalidParam } from '../../platform/http/problem.ts';
 import { barrierBelongsToResident } from '../assessments/assessments.service.ts';
+import { publishEvent } from '../webhooks/webhooks.service.ts';
 import { diffPlans } from './plan-diff.ts';
 import { conflictOf, loadState, planEtag, reloadState, type PlanConflictError } from './plan-state.ts';
 import { summarise } from './plan-text.ts';
@@ -75,6 +76,12 @@ async function write(ctx: RequestContext, residentId: string, ifMatch: string | 
       after = { ...after, plan: { ...after.plan, ...bumped, updated_by: own ? null : ctx.principal.userId, updated_by_name: own ? null : ctx.principal.displayName, updated_by_resident: own } };
       const labelled = labelChanges(changes, labelContext([state, after]));
       await store.insertVersion({ planId: state.plan.id, version: bumped.version, role, summary: summarise(labelled), changes: labelled, snapshot: snapshotOf(after) });
+      // Partner systems hear that the plan changed (and that it was agreed), in this transaction (ADR 0025).
+      const event = { residentId, subject: state.plan.id, dataref: `/api/v1/residents/${residentId}/plan` };
+      await publishEvent(tx, ctx, { ...event, type: 'nl.samenplan.plan.gewijzigd', data: { planId: state.plan.id, version: bumped.version } });
+      if (after.plan.agreed_at_version === bumped.version) {
+        await publishEvent(tx, ctx, { ...event, type: 'nl.samenplan.plan.akkoord', data: { planId: state.plan.id, version: bumped.version } });
+      }
     }
     log.subjects([residentId], { action: spec.action, permission: spec.permission(perms) });
     return { result: { plan: presentPlan(ctx.principal, after), etag: planEtag(after.plan.id, after.plan.version), createdId: createdId ?? null } };

@@ -50,6 +50,10 @@ export const PERMISSIONS = [
   'imports:read',
   // Issue 15: looking a person up in the BRP (Haal Centraal) when registering a resident or on request.
   'brp:lookup',
+  // Issue 15: webhook subscriptions of partner systems and their deliveries (the functional administrator).
+  'webhooks:manage',
+  // Issue 15: API clients of partner systems (OAuth2 client credentials, ADR 0032).
+  'apiClients:manage',
   // Issue 16: the privacy officer decides erasure requests (AVG art. 17).
   'privacy:erase',
   // Issue 13, Team Jongeren: search periods (zoektermijn) and exemptions, with the senior's four-eyes check and
@@ -143,7 +147,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // (Werkbeweging) with their aggregates, cells under 10 suppressed, and council reports (issue 12).
   policyOfficer: ['organisation:read', 'employers:read', 'vacancies:read', 'fairness:read', 'algorithmRegister:read', 'studies:read', 'studies:analyse', 'youth:figures', 'programmes:read', 'programmes:write'],
   researcher: [],
-  admin: ['organisation:read', 'staff:list', 'imports:run', 'imports:read'],
+  admin: ['organisation:read', 'staff:list', 'imports:run', 'imports:read', 'webhooks:manage', 'apiClients:manage'],
   // The log and the register (src/modules/privacy): any resident of the municipality by BSN, never a case record.
   privacyOfficer: ['organisation:read', 'processingLog:read', 'privacy:inspect', 'algorithmRegister:read', 'privacy:erase'],
   // Issue 11: the resident reaches only the portal's routes (access: { resident: true }), never a permission route.
@@ -153,13 +157,19 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   seniorJobCoach: ['youth:read', 'youth:confirmExemption', 'youth:figures', 'youth:approveProvision'],
 };
 
-export function permissionsOf(p: Pick<Principal, 'roles'>): Set<Permission> {
-  return new Set(p.roles.flatMap((r) => ROLE_PERMISSIONS[r] ?? []));
+export function permissionsOf(p: Pick<Principal, 'roles' | 'scopes'>): Set<Permission> {
+  const all = p.roles.flatMap((r) => ROLE_PERMISSIONS[r] ?? []);
+  return new Set(p.scopes ? all.filter((x) => p.scopes!.includes(x)) : all);
 }
 
-export function can(p: Pick<Principal, 'roles'>, permission: Permission): boolean {
+/** What the role grants; for an API client (ADR 0032) only what its token's scopes allow of that. */
+export function can(p: Pick<Principal, 'roles' | 'scopes'>, permission: Permission): boolean {
+  if (p.scopes && !p.scopes.includes(permission)) return false;
   return p.roles.some((r) => ROLE_PERMISSIONS[r]?.includes(permission));
 }
+
+/** The scopes an API client of a partner system may get: reads a partner professional may do (ADR 0032). */
+export const API_CLIENT_SCOPES = ['residents:read', 'plans:read'] as const satisfies readonly Permission[];
 
 /** The first of the principal's roles that grants the permission: recorded in the processing log. */
 export function roleFor(p: Pick<Principal, 'roles'>, permission: Permission): Role {

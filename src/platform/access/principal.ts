@@ -1,3 +1,5 @@
+import type { Permission } from './permissions.ts';
+
 export const ROLES = [
   'jobCoach',
   'teamLead',
@@ -34,6 +36,12 @@ export interface Principal {
    * Such a principal reaches only routes with `access: { resident: true }` (src/platform/http/app.ts).
    */
   residentId?: string | null;
+  /**
+   * An API client of a partner system (OAuth2 client credentials, ADR 0032): the scopes of its token. Its role is
+   * partnerProfessional (the partner organisation's scope: residents with an active consent); it may use only the
+   * permissions of that role that are also in its scopes. Absent for people.
+   */
+  scopes?: readonly Permission[];
   /** The municipality's own words for its areas and partner teams (from the session; absent in background jobs). */
   terms?: MunicipalityTerms;
 }

@@ -22,6 +22,7 @@ import type { Db } from '../db/database.ts';
 import { can } from '../access/permissions.ts';
 import { isResident } from '../access/principal.ts';
 import { SESSION_COOKIE, csrfMatches, resolveSession } from '../auth/sessions.ts';
+import { resolveBearer } from '../auth/api-clients.ts';
 import { traceFromHeader, traceparentOf } from '../processing-log/trace.ts';
 import { API_PREFIX, API_VERSION, finaliseOpenApi } from './openapi.ts';
 import { errorServerOptions, installErrorHandling } from './errors.ts';
@@ -147,13 +148,29 @@ export async function buildApp(deps: AppDeps, registrars: RouteRegistrar[]): Pro
         req.principal = resolved.principal;
         req.session = resolved.session;
       }
+    } else if (req.headers.authorization?.startsWith('Bearer ')) {
+      // A partner system's API client (ADR 0032): a bearer token, no session, no cookie, so no CSRF.
+      req.principal = await resolveBearer(deps.db, req.headers.authorization);
     }
+  });
+
+  // Rate limit per API client (ADR 0032): its calls per minute, counted in PostgreSQL (so across instances); 429.
+  const clientLimit = app.rateLimit({ max: config.apiClientRateLimit, timeWindow: '1 minute', keyGenerator: (req) => `api-client:${req.principal?.userId ?? ''}` });
+  app.addHook('onRequest', async function (req, reply) {
+    if (req.principal?.scopes && !req.session) await clientLimit.call(this, req, reply);
   });
 
   app.addHook('preHandler', async (req) => {
     const access = req.routeOptions.config.access;
     if (!req.url.startsWith('/api/') || !access) return;
     if ('public' in access) return;
+    if (req.principal?.scopes && !req.session) {
+      // An API client reaches only routes that name a permission, and only with a permission in its scopes: a single
+      // record it may not see is 404, like for a person.
+      if (!('permission' in access)) throw problems.unauthenticated();
+      if (!can(req.principal, access.permission)) throw (req.routeOptions.url ?? '').includes('/:') ? problems.notFound() : problems.forbidden();
+      return;
+    }
     if (!req.principal || !req.session) throw problems.unauthenticated();
     // Residents and staff never cross (ADR 0016): a resident reaches only the portal, staff never act as a resident.
     const residentPrincipal = isResident(req.principal);

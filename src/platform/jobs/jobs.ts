@@ -22,6 +22,8 @@ export interface JobDefinition {
   queue: string;
   /** Periodic jobs: a cron expression in Europe/Amsterdam time. */
   cron?: string;
+  /** The queue's retries of a failed job (default 3, 30 s, exponential backoff). */
+  retry?: { limit: number; delaySeconds: number; backoff: boolean };
   /** Runs one job. `data` is what was enqueued plus `municipalityId` of the enqueuing transaction. Must be idempotent. */
   handle(data: unknown, ctx: JobContext): Promise<void>;
 }

@@ -60,7 +60,8 @@ export async function startJobWorker(options: JobWorkerOptions): Promise<JobWork
     // A job whose worker was killed mid-job stays 'active' until it expires, then it is retried (at least once;
     // handlers are idempotent). Default 15 minutes; the crash harness shortens it.
     const expireInSeconds = Number(process.env.SAMENPLAN_JOB_EXPIRE_SECONDS ?? 900);
-    await boss.createQueue(job.queue, { name: job.queue, retryLimit: 3, retryDelay: 30, retryBackoff: true, expireInSeconds });
+    const retry = job.retry ?? { limit: 3, delaySeconds: 30, backoff: true };
+    await boss.createQueue(job.queue, { name: job.queue, retryLimit: retry.limit, retryDelay: retry.delaySeconds, retryBackoff: retry.backoff, expireInSeconds });
     const id = await boss.work<unknown>(job.queue, { pollingIntervalSeconds, batchSize: 1 }, async (batch) => {
       for (const item of batch) await job.handle(item.data, ctx);
     });

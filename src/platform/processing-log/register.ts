@@ -286,6 +286,31 @@ export const processingActivities = [
     retention: '5 jaar na het besluit op het verzoek',
     retentionRule: { term: 'P5Y', after: 'requestAnswered' },
   },
+  // Issue 15: events for partner systems (webhooks, ADR 0025) and partner systems' API clients (ADR 0032).
+  {
+    id: 'PA-039',
+    version: 1,
+    nameNl: 'Partnersystemen melden dat er iets veranderde (gebeurtenissen via webhooks)',
+    nameEn: 'Notifying partner systems of changes (events through webhooks)',
+    purpose:
+      'Partnersystemen die met de inwoner samenwerken (re-integratiebedrijf, buurtteam) krijgen een melding als een plan verandert, een plaatsing is gemaakt of uitstroom is geregistreerd. De melding bevat geen persoonsgegevens, alleen kenmerken en een verwijzing die het partnersysteem met zijn eigen autorisatie ophaalt.',
+    legalBasis: 'Art. 6 lid 1 sub e AVG, jo. art. 7 en 10 Participatiewet en art. 62 Wet SUWI',
+    dataCategories: ['kenmerk van het plan, de plaatsing of de uitstroom', 'soort gebeurtenis en tijdstip'],
+    retention: retentionCase,
+    retentionRule: ruleCase,
+  },
+  {
+    id: 'PA-040',
+    version: 1,
+    nameNl: 'Partnersystemen die de API gebruiken (OAuth2-clients)',
+    nameEn: 'Partner systems using the API (OAuth2 clients)',
+    purpose:
+      'Een partnersysteem haalt met een eigen client (OAuth2 client credentials) en alleen de toegestane scopes gegevens op waarnaar een melding verwijst, zodat de partner niet opnieuw hoeft te vragen wat Samenplan al weet.',
+    legalBasis: 'Art. 6 lid 1 sub e AVG, jo. art. 7 en 10 Participatiewet en art. 62 Wet SUWI',
+    dataCategories: ['kenmerk van het plan, de plaatsing of de uitstroom', 'status en data van het plan'],
+    retention: retentionCase,
+    retentionRule: ruleCase,
+  },
   // Issue 14: studies (randomised policy experiments).
   {
     id: 'PA-033',

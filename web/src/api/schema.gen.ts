@@ -70,6 +70,58 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api-clients': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** De API-clients van partnersystemen */
+    get: operations['listApiClients'];
+    put?: never;
+    /** Een API-client voor een partnersysteem maken (OAuth2 client credentials); het geheim is alleen in dit antwoord te zien */
+    post: operations['createApiClient'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api-clients/{clientId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Een API-client aan- of uitzetten (uit: zijn tokens werken direct niet meer) */
+    patch: operations['updateApiClient'];
+    trace?: never;
+  };
+  '/oauth/token': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Een toegangstoken voor een partnersysteem (OAuth2 client credentials) */
+    post: operations['createOAuthToken'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/areas': {
     parameters: {
       query?: never;
@@ -2359,10 +2411,134 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/webhook-subscriptions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** De abonnementen van partnersystemen op gebeurtenissen */
+    get: operations['listWebhookSubscriptions'];
+    put?: never;
+    /** Een partnersysteem abonneren op gebeurtenissen (CloudEvents, ondertekend); de sleutel is alleen in dit antwoord te zien */
+    post: operations['createWebhookSubscription'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/webhook-subscriptions/{subscriptionId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Een abonnement aan- of uitzetten */
+    patch: operations['updateWebhookSubscription'];
+    trace?: never;
+  };
+  '/webhook-deliveries': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** De laatste 200 afleveringen aan partnersystemen (status=dead: de opgegeven afleveringen) */
+    get: operations['listWebhookDeliveries'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/webhook-deliveries/{deliveryId}/redeliveries': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Een opgegeven aflevering opnieuw versturen (de pogingen beginnen opnieuw) */
+    post: operations['redeliverWebhookDelivery'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    ApiClientCreateInput: {
+      /** @description Naam van het partnersysteem */
+      name: string;
+      /**
+       * Format: uuid
+       * @description De partnerorganisatie namens wie het systeem werkt (haar toestemmingen gelden)
+       */
+      partnerOrganisationId: string;
+      /** @description Wat de client mag: residents:read, plans:read */
+      scopes: ('residents:read' | 'plans:read')[];
+    };
+    ApiClientInput: {
+      /**
+       * Format: uuid
+       * @description De client_id voor het tokenverzoek
+       */
+      id: string;
+      name: string;
+      /** Format: uuid */
+      partnerOrganisationId: string;
+      scopes: string[];
+      active: boolean;
+      createdAt: string;
+    };
+    ApiClientCreatedInput: {
+      /**
+       * Format: uuid
+       * @description De client_id voor het tokenverzoek
+       */
+      id: string;
+      name: string;
+      /** Format: uuid */
+      partnerOrganisationId: string;
+      scopes: string[];
+      active: boolean;
+      createdAt: string;
+      /** @description Het client_secret. Alleen nu zichtbaar: bewaar het bij het partnersysteem. */
+      secret: string;
+    };
+    TokenRequestInput: {
+      /** @description client_credentials */
+      grant_type?: string;
+      /** @description Gevraagde scopes, gescheiden door spaties (standaard: alle scopes van de client) */
+      scope?: string;
+      /** @description Alleen als de client zich niet met HTTP Basic aanmeldt */
+      client_id?: string;
+      client_secret?: string;
+    };
+    TokenResponseInput: {
+      access_token: string;
+      /** @constant */
+      token_type: 'Bearer';
+      expires_in: number;
+      scope: string;
+    };
     /** @enum {string} */
     RoleInput:
       | 'jobCoach'
@@ -2450,6 +2626,8 @@ export interface components {
         | 'imports:run'
         | 'imports:read'
         | 'brp:lookup'
+        | 'webhooks:manage'
+        | 'apiClients:manage'
         | 'privacy:erase'
         | 'youth:read'
         | 'youth:write'
@@ -5612,6 +5790,108 @@ export interface components {
       /** @description Cursor voor de volgende pagina (parameter cursor), of null op de laatste */
       next: string | null;
     };
+    WebhookSubscriptionCreateInput: {
+      /** @description Naam van het partnersysteem, bijvoorbeeld "Re-integratiebedrijf Werkt" */
+      name: string;
+      /**
+       * Format: uri
+       * @description Adres waar het partnersysteem de gebeurtenissen ontvangt (POST)
+       */
+      url: string;
+      /** @description De soorten gebeurtenissen die het partnersysteem wil ontvangen */
+      eventTypes: (
+        | 'nl.samenplan.plan.gewijzigd'
+        | 'nl.samenplan.plan.akkoord'
+        | 'nl.samenplan.plaatsing.gestart'
+        | 'nl.samenplan.uitstroom.geregistreerd'
+      )[];
+      /**
+       * Format: uuid
+       * @description De partnerorganisatie van dit systeem (optioneel)
+       */
+      partnerOrganisationId?: string | null;
+    };
+    WebhookSubscriptionInput: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      url: string;
+      eventTypes: string[];
+      /** Format: uuid */
+      partnerOrganisationId: string | null;
+      active: boolean;
+      createdAt: string;
+    };
+    WebhookSubscriptionCreatedInput: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      url: string;
+      eventTypes: string[];
+      /** Format: uuid */
+      partnerOrganisationId: string | null;
+      active: boolean;
+      createdAt: string;
+      /** @description De sleutel voor de handtekening (webhook-signature). Alleen nu zichtbaar: bewaar hem bij het partnersysteem. */
+      secret: string;
+    };
+    WebhookSubscriptionListInput: {
+      items: components['schemas']['WebhookSubscriptionInput'][];
+      /** @description Aantal treffers in totaal (niet alleen op deze pagina) */
+      total: number;
+      /** @description Cursor voor de volgende pagina (parameter cursor), of null op de laatste */
+      next: string | null;
+    };
+    WebhookSubscriptionUpdateInput: {
+      /** @description false: er wordt niets meer afgeleverd */
+      active: boolean;
+    };
+    WebhookDeliveryInput: {
+      /** Format: uuid */
+      id: string;
+      subscription: {
+        /** Format: uuid */
+        id: string;
+        name: string;
+      };
+      /**
+       * Format: uuid
+       * @description Het id van de CloudEvent (gelijk bij elke nieuwe poging)
+       */
+      eventId: string;
+      eventType: string;
+      /** @description Id van het plan, de plaatsing of de uitstroom */
+      subject: string;
+      /**
+       * @description pending: wordt (opnieuw) geprobeerd; delivered: afgeleverd; dead: opgegeven
+       * @enum {string}
+       */
+      status: 'pending' | 'delivered' | 'dead';
+      attempts: number;
+      /** @description HTTP-status van de laatste poging */
+      lastStatus: number | null;
+      lastError: string | null;
+      lastAttemptAt: string | null;
+      deliveredAt: string | null;
+      createdAt: string;
+    };
+    WebhookDeliveryListInput: {
+      items: components['schemas']['WebhookDeliveryInput'][];
+      /** @description Aantal treffers in totaal (niet alleen op deze pagina) */
+      total: number;
+      /** @description Cursor voor de volgende pagina (parameter cursor), of null op de laatste */
+      next: string | null;
+    };
+    ApiClientListInput: {
+      items: components['schemas']['ApiClientInput'][];
+      /** @description Aantal treffers in totaal (niet alleen op deze pagina) */
+      total: number;
+      /** @description Cursor voor de volgende pagina (parameter cursor), of null op de laatste */
+      next: string | null;
+    };
+    ApiClientUpdateInput: {
+      active: boolean;
+    };
     AreaListInput: {
       items: {
         /** Format: uuid */
@@ -5663,6 +5943,61 @@ export interface components {
       total: number;
       /** @description Cursor voor de volgende pagina (parameter cursor), of null op de laatste */
       next: string | null;
+    };
+    ApiClientCreate: {
+      /** @description Naam van het partnersysteem */
+      name: string;
+      /**
+       * Format: uuid
+       * @description De partnerorganisatie namens wie het systeem werkt (haar toestemmingen gelden)
+       */
+      partnerOrganisationId: string;
+      /** @description Wat de client mag: residents:read, plans:read */
+      scopes: ('residents:read' | 'plans:read')[];
+    };
+    ApiClient: {
+      /**
+       * Format: uuid
+       * @description De client_id voor het tokenverzoek
+       */
+      id: string;
+      name: string;
+      /** Format: uuid */
+      partnerOrganisationId: string;
+      scopes: string[];
+      active: boolean;
+      createdAt: string;
+    };
+    ApiClientCreated: {
+      /**
+       * Format: uuid
+       * @description De client_id voor het tokenverzoek
+       */
+      id: string;
+      name: string;
+      /** Format: uuid */
+      partnerOrganisationId: string;
+      scopes: string[];
+      active: boolean;
+      createdAt: string;
+      /** @description Het client_secret. Alleen nu zichtbaar: bewaar het bij het partnersysteem. */
+      secret: string;
+    };
+    TokenRequest: {
+      /** @description client_credentials */
+      grant_type?: string;
+      /** @description Gevraagde scopes, gescheiden door spaties (standaard: alle scopes van de client) */
+      scope?: string;
+      /** @description Alleen als de client zich niet met HTTP Basic aanmeldt */
+      client_id?: string;
+      client_secret?: string;
+    };
+    TokenResponse: {
+      access_token: string;
+      /** @constant */
+      token_type: 'Bearer';
+      expires_in: number;
+      scope: string;
     };
     /** @enum {string} */
     Role:
@@ -5751,6 +6086,8 @@ export interface components {
         | 'imports:run'
         | 'imports:read'
         | 'brp:lookup'
+        | 'webhooks:manage'
+        | 'apiClients:manage'
         | 'privacy:erase'
         | 'youth:read'
         | 'youth:write'
@@ -8913,6 +9250,108 @@ export interface components {
       /** @description Cursor voor de volgende pagina (parameter cursor), of null op de laatste */
       next: string | null;
     };
+    WebhookSubscriptionCreate: {
+      /** @description Naam van het partnersysteem, bijvoorbeeld "Re-integratiebedrijf Werkt" */
+      name: string;
+      /**
+       * Format: uri
+       * @description Adres waar het partnersysteem de gebeurtenissen ontvangt (POST)
+       */
+      url: string;
+      /** @description De soorten gebeurtenissen die het partnersysteem wil ontvangen */
+      eventTypes: (
+        | 'nl.samenplan.plan.gewijzigd'
+        | 'nl.samenplan.plan.akkoord'
+        | 'nl.samenplan.plaatsing.gestart'
+        | 'nl.samenplan.uitstroom.geregistreerd'
+      )[];
+      /**
+       * Format: uuid
+       * @description De partnerorganisatie van dit systeem (optioneel)
+       */
+      partnerOrganisationId?: string | null;
+    };
+    WebhookSubscription: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      url: string;
+      eventTypes: string[];
+      /** Format: uuid */
+      partnerOrganisationId: string | null;
+      active: boolean;
+      createdAt: string;
+    };
+    WebhookSubscriptionCreated: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      url: string;
+      eventTypes: string[];
+      /** Format: uuid */
+      partnerOrganisationId: string | null;
+      active: boolean;
+      createdAt: string;
+      /** @description De sleutel voor de handtekening (webhook-signature). Alleen nu zichtbaar: bewaar hem bij het partnersysteem. */
+      secret: string;
+    };
+    WebhookSubscriptionList: {
+      items: components['schemas']['WebhookSubscription'][];
+      /** @description Aantal treffers in totaal (niet alleen op deze pagina) */
+      total: number;
+      /** @description Cursor voor de volgende pagina (parameter cursor), of null op de laatste */
+      next: string | null;
+    };
+    WebhookSubscriptionUpdate: {
+      /** @description false: er wordt niets meer afgeleverd */
+      active: boolean;
+    };
+    WebhookDelivery: {
+      /** Format: uuid */
+      id: string;
+      subscription: {
+        /** Format: uuid */
+        id: string;
+        name: string;
+      };
+      /**
+       * Format: uuid
+       * @description Het id van de CloudEvent (gelijk bij elke nieuwe poging)
+       */
+      eventId: string;
+      eventType: string;
+      /** @description Id van het plan, de plaatsing of de uitstroom */
+      subject: string;
+      /**
+       * @description pending: wordt (opnieuw) geprobeerd; delivered: afgeleverd; dead: opgegeven
+       * @enum {string}
+       */
+      status: 'pending' | 'delivered' | 'dead';
+      attempts: number;
+      /** @description HTTP-status van de laatste poging */
+      lastStatus: number | null;
+      lastError: string | null;
+      lastAttemptAt: string | null;
+      deliveredAt: string | null;
+      createdAt: string;
+    };
+    WebhookDeliveryList: {
+      items: components['schemas']['WebhookDelivery'][];
+      /** @description Aantal treffers in totaal (niet alleen op deze pagina) */
+      total: number;
+      /** @description Cursor voor de volgende pagina (parameter cursor), of null op de laatste */
+      next: string | null;
+    };
+    ApiClientList: {
+      items: components['schemas']['ApiClient'][];
+      /** @description Aantal treffers in totaal (niet alleen op deze pagina) */
+      total: number;
+      /** @description Cursor voor de volgende pagina (parameter cursor), of null op de laatste */
+      next: string | null;
+    };
+    ApiClientUpdate: {
+      active: boolean;
+    };
     AreaList: {
       items: {
         /** Format: uuid */
@@ -9289,6 +9728,286 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['Session'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listApiClients: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiClientList'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  createApiClient: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ApiClientCreateInput'];
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiClientCreated'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  updateApiClient: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id van de client */
+        clientId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ApiClientUpdateInput'];
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiClient'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  createOAuthToken: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/x-www-form-urlencoded': components['schemas']['TokenRequestInput'];
+        'application/json': components['schemas']['TokenRequestInput'];
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TokenResponse'];
         };
       };
       /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
@@ -21202,6 +21921,353 @@ export interface operations {
       };
     };
   };
+  listWebhookSubscriptions: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebhookSubscriptionList'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  createWebhookSubscription: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['WebhookSubscriptionCreateInput'];
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebhookSubscriptionCreated'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  updateWebhookSubscription: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id van het abonnement */
+        subscriptionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['WebhookSubscriptionUpdateInput'];
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebhookSubscription'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listWebhookDeliveries: {
+    parameters: {
+      query?: {
+        /** @description Alleen afleveringen met deze status (dead: de lijst van opgegeven afleveringen) */
+        status?: 'pending' | 'delivered' | 'dead';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebhookDeliveryList'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  redeliverWebhookDelivery: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id van de aflevering */
+        deliveryId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      202: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebhookDelivery'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
 }
 type FlattenedDeepRequired<T> = {
   [K in keyof T]-?: FlattenedDeepRequired<
@@ -21399,6 +22465,12 @@ export const pathsResidentsIdOutflowsPostRequestBodyContentApplicationJsonReason
 export const pathsProgrammesPostRequestBodyContentApplicationJsonActionLinesKindValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/programmes']['post']['requestBody']['content']['application/json']['actionLines']['kind']
 > = ['contact', 'jobs', 'discrimination', 'other'];
+export const pathsWebhookDeliveriesGetParametersQueryStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/webhook-deliveries']['get']['parameters']['query']['status']
+> = ['pending', 'delivered', 'dead'];
+export const apiClientCreateInputScopesValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ApiClientCreateInput']['scopes']
+> = ['residents:read', 'plans:read'];
 export const roleInputValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['RoleInput']> = [
   'jobCoach',
   'teamLead',
@@ -21464,6 +22536,8 @@ export const sessionInputPermissionsValues: ReadonlyArray<
   'imports:run',
   'imports:read',
   'brp:lookup',
+  'webhooks:manage',
+  'apiClients:manage',
   'privacy:erase',
   'youth:read',
   'youth:write',
@@ -21935,6 +23009,20 @@ export const programmeDashboardInputByGroupDimensionValues: ReadonlyArray<
 export const programmeDashboardInputActionLinesKindValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['ProgrammeDashboardInput']['actionLines']['kind']
 > = ['contact', 'jobs', 'discrimination', 'other'];
+export const webhookSubscriptionCreateInputEventTypesValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['WebhookSubscriptionCreateInput']['eventTypes']
+> = [
+  'nl.samenplan.plan.gewijzigd',
+  'nl.samenplan.plan.akkoord',
+  'nl.samenplan.plaatsing.gestart',
+  'nl.samenplan.uitstroom.geregistreerd',
+];
+export const webhookDeliveryInputStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['WebhookDeliveryInput']['status']
+> = ['pending', 'delivered', 'dead'];
+export const apiClientCreateScopesValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ApiClientCreate']['scopes']
+> = ['residents:read', 'plans:read'];
 export const roleValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['Role']> = [
   'jobCoach',
   'teamLead',
@@ -22000,6 +23088,8 @@ export const sessionPermissionsValues: ReadonlyArray<
   'imports:run',
   'imports:read',
   'brp:lookup',
+  'webhooks:manage',
+  'apiClients:manage',
   'privacy:erase',
   'youth:read',
   'youth:write',
@@ -22475,3 +23565,14 @@ export const programmeDashboardByGroupDimensionValues: ReadonlyArray<
 export const programmeDashboardActionLinesKindValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['ProgrammeDashboard']['actionLines']['kind']
 > = ['contact', 'jobs', 'discrimination', 'other'];
+export const webhookSubscriptionCreateEventTypesValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['WebhookSubscriptionCreate']['eventTypes']
+> = [
+  'nl.samenplan.plan.gewijzigd',
+  'nl.samenplan.plan.akkoord',
+  'nl.samenplan.plaatsing.gestart',
+  'nl.samenplan.uitstroom.geregistreerd',
+];
+export const webhookDeliveryStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['WebhookDelivery']['status']
+> = ['pending', 'delivered', 'dead'];
