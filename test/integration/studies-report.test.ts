@@ -227,6 +227,32 @@ describe('study page and researchers export', () => {
 });
 
 /** The resident's case closes and his benefit ends today because he moved away (as the outflow route records it). */
+describe("the worklist applies the arm's contact norm", () => {
+  it('a resident in the arm with contact every 14 days is over the norm after 20 days; the control group keeps the 90 days', async () => {
+    // The earlier studies of these residents have ended: their arms' norms no longer apply.
+    await sql`UPDATE studies SET ends_on = '2026-06-30' WHERE name IN ('Rapport', 'Rapport 2')`.execute(server.ownerDb);
+    const studyId = (await lead.post(`${API}/studies`, design('Contactnorm'))).body.id;
+    const ids = extra.slice(20, 40);
+    expect((await lead.post(`${API}/studies/${studyId}/participant-batches`, { participants: ids.map((id) => line(id)) })).status).toBe(201);
+    // Before the lottery nothing changes: last contact 20 days ago, the municipality's norm of 90 days.
+    for (const id of ids) {
+      await sql`INSERT INTO cases (municipality_id, id, resident_id, opened_on, contact_person_id, contact_person_since, last_contact_at)
+        VALUES (${world.utrecht}, ${randomUUID()}::uuid, ${id}::uuid, current_date - 400, ${world.users[ROLE_USERS.jobCoach]}::uuid, now() - interval '400 days', now() - interval '20 days')`.execute(server.ownerDb);
+    }
+    const overNorm = async () => new Map(((await coach.get(`${API}/worklist`)).body.overContactNorm as any[]).map((r) => [r.resident.id, r.norm]));
+    const before = await overNorm();
+    for (const id of ids) expect(before.has(id)).toBe(false);
+    expect((await lead.post(`${API}/studies/${studyId}/allocation`, {})).status).toBe(200);
+    const arms = new Map((await sql<{ resident_id: string; arm_key: string }>`SELECT resident_id, arm_key FROM study_participants WHERE study_id = ${studyId}::uuid`.execute(server.ownerDb)).rows.map((r) => [r.resident_id, r.arm_key]));
+    const after = await overNorm();
+    for (const id of ids) {
+      if (arms.get(id) === 'extra_hulp') expect(after.get(id), id).toBe(14);
+      else expect(after.has(id), id).toBe(false);
+    }
+    expect([...arms.values()].filter((a) => a === 'extra_hulp').length).toBe(10);
+  });
+});
+
 async function insertMovedOutflow(residentId: string) {
   const caseId = randomUUID();
   const benefitId = randomUUID();

@@ -3,6 +3,7 @@ import { todayInNl } from '../../domain/dates.ts';
 import { allocate, stratumKey } from '../../domain/stats/randomisation.ts';
 import { requiredSampleSize, type PowerRequest } from '../../domain/stats/power.ts';
 import { mergeSmallCells } from '../../domain/stats/small-cells.ts';
+import type { Principal } from '../../platform/access/principal.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/transaction.ts';
 import { wholeList } from '../../platform/http/list.ts';
@@ -214,6 +215,16 @@ export async function residentStudyRules(ctx: RequestContext, residentId: string
         })),
     );
   });
+}
+
+/**
+ * For the worklist (issue 14: a resident's arm changes the rules applied to him from the allocation on): the contact
+ * norm in days that a running study's arm sets for each of these residents, the strictest if he is in several.
+ * Called inside the worklist's transaction; residents without a study norm are absent from the map.
+ */
+export async function studyContactNorms(tx: Tx, principal: Principal, residentIds: string[], today: string): Promise<Map<string, number>> {
+  const rows = await studiesStore(tx, principal).contactNorms(residentIds, today);
+  return new Map(rows.map((r) => [r.resident_id, r.days]));
 }
 
 export function powerCalculation(body: PowerRequest & { arms: number }) {

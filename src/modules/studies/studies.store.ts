@@ -169,6 +169,23 @@ export function studiesStore(tx: Tx, principal: Principal) {
       return rows;
     },
 
+    /**
+     * The strictest contact norm (days) a running study's arm sets for each of these residents (in scope by RLS):
+     * allocated, the study not yet ended; residents without one are absent.
+     */
+    async contactNorms(residentIds: string[], today: string) {
+      if (residentIds.length === 0) return [];
+      const { rows } = await sql<{ resident_id: string; days: number }>`
+        SELECT sp.resident_id, min(a.contact_every_days)::int AS days
+        FROM study_participants sp
+        JOIN studies s ON s.municipality_id = sp.municipality_id AND s.id = sp.study_id
+        JOIN study_arms a ON a.municipality_id = sp.municipality_id AND a.study_id = sp.study_id AND a.key = sp.arm_key
+        WHERE sp.municipality_id = ${m} AND sp.resident_id = ANY (${residentIds}::uuid[]) AND s.status = 'allocated'
+          AND s.ends_on >= ${today}::date AND a.contact_every_days IS NOT NULL
+        GROUP BY sp.resident_id`.execute(tx);
+      return rows;
+    },
+
     async residentVisible(residentId: string) {
       const { rows } = await sql<{ id: string }>`SELECT r.id FROM residents r WHERE r.municipality_id = ${m} AND r.id = ${residentId}::uuid`.execute(tx);
       return rows.length > 0;
