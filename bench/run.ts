@@ -46,6 +46,7 @@ import { matchingMarkdown } from './matching-report.ts';
 import { auditMarkdown, auditTable, runAuditBench } from './audit.ts';
 import { hotMarkdown, hotTable, runHotBench } from './hot.ts';
 import { runStudiesBench, studiesMarkdown, studiesTable } from './studies.ts';
+import { enrolMarkdown, enrolTable, runEnrolBench } from './studies-enrol.ts';
 import { portalMarkdown, portalTable, runPortalBench } from './portal.ts';
 import { runYouthBench, youthMarkdown, youthTable } from './youth.ts';
 import { programmesTable, runProgrammesBench } from './programmes.ts';
@@ -441,6 +442,16 @@ async function main(): Promise<void> {
       const m = `${machine.cpus} vCPU ${machine.cpuModel}, ${machine.memoryGiB} GiB, Node ${machine.node}`;
       await updateDocsSection('studies', studiesMarkdown(result, m));
       log('docs/benchmarks.md updated (studies).');
+    }
+  }
+  if (args.only.includes('studies-enrol')) {
+    // Issue 14: 752 residents enrolled in one batch request, against 752 single requests and a bare INSERT.
+    const result = await runEnrolBench(args.adminUrl, log, 752, 3);
+    console.log(enrolTable(result));
+    if (args.writeDocs) {
+      const m = `${machine.cpus} vCPU ${machine.cpuModel}, ${machine.memoryGiB} GiB, Node ${machine.node}`;
+      await updateDocsSection('studies-enrol', enrolMarkdown(result, m));
+      log('docs/benchmarks.md updated (studies-enrol).');
     }
   }
   if (args.only.includes('programmes')) {

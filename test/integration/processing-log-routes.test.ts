@@ -70,6 +70,7 @@ const PERSONAS = [
   'beheerder',
   'werkmatcher.jongeren',
   'senior.jongeren',
+  'onderzoeker',
 ] as const;
 type Persona = (typeof PERSONAS)[number];
 const WM: Persona = 'werkmatcher.overvecht';
@@ -82,6 +83,7 @@ const WM_ARNHEM: Persona = 'werkmatcher.arnhem';
 const ADMIN: Persona = 'beheerder';
 const WMJ: Persona = 'werkmatcher.jongeren';
 const SENIOR: Persona = 'senior.jongeren';
+const ONDERZOEKER: Persona = 'onderzoeker';
 
 async function rows<T>(query: RawBuilder<T>): Promise<T[]> {
   return (await query.execute(db)).rows;
@@ -782,6 +784,26 @@ const cases: Record<string, Case> = {
     },
     subjects: async () => (await rows(sql<{ resident_id: string }>`SELECT sp.resident_id FROM study_participants sp JOIN studies s ON s.id = sp.study_id
       WHERE s.name = 'Proef (verwerkingstest)'`)).map((r) => r.resident_id),
+  },
+  enrolStudyParticipantBatch: {
+    as: TL,
+    request: async (d, c) => {
+      const study = await prepare(c, 'POST', '/studies', {
+        name: 'Proef (batch)', eligibility: 'Bijstand', targetSize: 40, startsOn: today(), endsOn: inDays(365), primaryOutcome: 'workingOver12h',
+        arms: [{ key: 'controle', name: 'Controle', isControl: true }, { key: 'extra_hulp', name: 'Extra hulp', isControl: false, contactEveryDays: 14 }],
+      });
+      const two = await ids('twee inwoners van Overvecht', 2, sql<{ id: string }>`SELECT r.id FROM residents r JOIN areas a ON a.municipality_id = r.municipality_id AND a.id = r.area_id
+        WHERE r.municipality_id = ${utrecht} AND a.name = 'Overvecht' ORDER BY r.id DESC LIMIT 2`);
+      return { params: { id: study.body.id }, body: { participants: two.map((residentId) => ({ residentId, consentGiven: true, consentGivenOn: today(), educationLevel: 'laag' })) } };
+    },
+    subjects: (res) => res.body.participants.map((p: { residentId: string }) => p.residentId),
+  },
+  getStudyOverview: { as: BELEID, request: async (d, c) => ({ params: { id: (await studyNamed(c, 'Weten wat werkt')).id } }) },
+  exportStudyDataset: {
+    as: ONDERZOEKER,
+    request: async (d, c) => ({ params: { id: (await studyNamed(c, 'Weten wat werkt')).id } }),
+    subjects: async () => (await rows(sql<{ resident_id: string }>`SELECT sp.resident_id FROM study_participants sp JOIN studies s ON s.municipality_id = sp.municipality_id AND s.id = sp.study_id
+      WHERE s.municipality_id = ${utrecht} AND s.name = 'Weten wat werkt' AND sp.arm_key IS NOT NULL`)).map((r) => r.resident_id),
   },
   analyseStudy: { as: BELEID, request: async (d, c) => ({ params: { id: (await studyNamed(c, 'Weten wat werkt')).id }, query: { se: 'HC2' } }) },
   listResidentStudyRules: onResident(WM),

@@ -64,8 +64,9 @@ describe('statements per request (the werkmatcher’s daily pages)', () => {
     // asked separately, as on a later page (cursor)
     ['the team view sorted by benefit start', '/api/v1/residents?sort=benefitStart', 7],
     // session, begin, scope, five sections (actions due, handovers, meetings, contact norm, and Team Jongeren's
-    // search-period countdowns, issue 13), the log entry, commit
-    ['the werklijst', '/api/v1/worklist', 10],
+    // search-period countdowns, issue 13), the contact norms of study arms (through the studies service, issue 14),
+    // the log entry, commit
+    ['the werklijst', '/api/v1/worklist', 11],
   ];
   for (const [name, path, expected] of reads) {
     it(`${name}: ${expected} statements`, async () => {

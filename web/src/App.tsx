@@ -11,6 +11,8 @@ import { EmployersPage } from './pages/employers/EmployersPage.tsx';
 import { FairnessPage } from './pages/fairness/FairnessPage.tsx';
 import { ProgrammeDashboardPage } from './pages/programmes/ProgrammeDashboardPage.tsx';
 import { ProgrammesPage } from './pages/programmes/ProgrammesPage.tsx';
+import { StudiesPage } from './pages/studies/StudiesPage.tsx';
+import { StudyPage } from './pages/studies/StudyPage.tsx';
 import { PartnerWorklistPage } from './pages/partner/PartnerWorklistPage.tsx';
 import { PlacementPage } from './pages/placements/PlacementPage.tsx';
 import { PrivacyLogPage } from './pages/privacy/PrivacyLogPage.tsx';
@@ -319,6 +321,22 @@ export function App() {
           element={
             <RequireAuth permission="programmes:read">
               <ProgrammeDashboardPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="studies"
+          element={
+            <RequireAuth permission="studies:read">
+              <StudiesPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="studies/:id"
+          element={
+            <RequireAuth permission="studies:read">
+              <StudyPage />
             </RequireAuth>
           }
         />

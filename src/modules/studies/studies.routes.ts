@@ -4,7 +4,13 @@ import { API_PREFIX } from '../../platform/http/openapi.ts';
 import {
   analysisQuerySchema,
   analysisSchema,
+  enrolBatchResultSchema,
+  enrolBatchSchema,
   enrolSchema,
+  exportQuerySchema,
+  overviewQuerySchema,
+  studyExportSchema,
+  studyOverviewSchema,
   participantSchema,
   powerRequestSchema,
   powerResultSchema,
@@ -70,6 +76,15 @@ export const registerStudyRoutes: RouteRegistrar = (app) => {
   );
 
   r.post(
+    `${base}/:id/participant-batches`,
+    {
+      config: { access: { permission: 'studies:enrol' as const }, processing: { activity: 'PA-033', action: 'studies.enrol' } },
+      schema: { tags, summary: 'Veel inwoners tegelijk inschrijven, elk na geïnformeerde toestemming (alles of niets)', operationId: 'enrolStudyParticipantBatch', params: studyParams, body: enrolBatchSchema, response: { 201: enrolBatchResultSchema } },
+    },
+    async (req, reply) => reply.status(201).send(await service.enrolBatch(req.ctx(), req.params.id, req.body)),
+  );
+
+  r.post(
     `${base}/:id/allocation`,
     {
       config: { access: { permission: 'studies:design' as const }, processing: { activity: 'PA-033', action: 'studies.allocate' } },
@@ -85,6 +100,24 @@ export const registerStudyRoutes: RouteRegistrar = (app) => {
       schema: { tags, summary: 'Intention-to-treat-effect per arm tegen de controlegroep (OLS, HC2/HC3, 95%-BI)', operationId: 'analyseStudy', params: studyParams, querystring: analysisQuerySchema, response: { 200: analysisSchema } },
     },
     async (req) => service.analyseStudy(req.ctx(), req.params.id, req.query),
+  );
+
+  r.get(
+    `${base}/:id/overview`,
+    {
+      config: { access: { permission: 'studies:read' as const }, processing: { activity: 'PA-034', action: 'studies.overview', subject: 'aggregate' } },
+      schema: { tags, summary: 'Stroomschema (CONSORT) met follow-up per arm en de balanstabel van de achtergrondkenmerken (aantallen, kleine cellen onderdrukt)', operationId: 'getStudyOverview', params: studyParams, querystring: overviewQuerySchema, response: { 200: studyOverviewSchema } },
+    },
+    async (req) => service.studyOverview(req.ctx(), req.params.id, req.query),
+  );
+
+  r.get(
+    `${base}/:id/pseudonymised-dataset`,
+    {
+      config: { access: { permission: 'studies:export' as const }, processing: { activity: 'PA-035', action: 'studies.export' } },
+      schema: { tags, summary: 'Gepseudonimiseerde dataset met codeboek voor onderzoekers (pseudoniem per studie, geen directe identificatie, data als maand, kleine cellen samengevoegd)', operationId: 'exportStudyDataset', params: studyParams, querystring: exportQuerySchema, response: { 200: studyExportSchema } },
+    },
+    async (req) => service.exportStudy(req.ctx(), req.params.id, req.query),
   );
 
   r.get(

@@ -85,6 +85,20 @@ export const enrolSchema = z.object({
 });
 export type EnrolBody = z.infer<typeof enrolSchema>;
 
+export const enrolBatchSchema = z.object({
+  participants: z.array(enrolSchema).min(1).max(1000).describe('Alles of niets: één fout en niemand is ingeschreven'),
+});
+
+export type EnrolBatch = z.infer<typeof enrolBatchSchema>;
+
+export const enrolBatchResultSchema = z
+  .object({
+    studyId: z.uuid(),
+    enrolled: z.number().int().describe('Aantal ingeschreven in deze batch'),
+    participants: z.array(z.object({ residentId: z.uuid(), stratum: z.string() })),
+  })
+  .meta({ id: 'StudyEnrolmentBatch' });
+
 export const participantSchema = z
   .object({
     studyId: z.uuid(),
@@ -166,3 +180,83 @@ export const analysisSchema = z
     problem: z.string().nullable().describe('Waarom (een deel van) de analyse niet te schatten is, of null'),
   })
   .meta({ id: 'StudyAnalysis' });
+
+export const overviewQuerySchema = z.object({
+  on: date.optional().describe('Peildatum van de follow-up; standaard vandaag'),
+});
+
+const countCell = z.number().int().nullable().describe('Aantal; null als het tussen 1 en de minimale celgrootte ligt (onderdrukt)');
+
+export const studyOverviewSchema = z
+  .object({
+    studyId: z.uuid(),
+    on: date,
+    minimumCellSize: z.number().int(),
+    consort: z.object({
+      enrolled: z.number().int().describe('Ingeschreven na geïnformeerde toestemming (geschikt bevonden)'),
+      allocated: z.number().int().describe('Geloot (0 zolang de inschrijving niet definitief is)'),
+      arms: z.array(
+        z.object({
+          key: z.string(),
+          name: z.string(),
+          isControl: z.boolean(),
+          allocated: z.number().int(),
+          lostToFollowUp: z.number().int().describe('Verhuisd uit de gemeente sinds de loting: de eigen registratie volgt hen niet meer'),
+          followedUp: z.number().int(),
+          analysed: z.number().int().describe('Intention-to-treat: iedereen die geloot is'),
+        }),
+      ),
+    }),
+    balance: z.array(
+      z.object({
+        variable: z.enum(['educationLevel', 'area', 'ageGroup', 'householdType']),
+        levels: z.array(
+          z.object({
+            level: z.string(),
+            arms: z.array(z.object({ key: z.string(), n: countCell, share: z.number().nullable() })),
+            total: countCell,
+          }),
+        ),
+      }),
+    ),
+  })
+  .meta({ id: 'StudyOverview' });
+
+export const exportQuerySchema = z.object({
+  on: date.optional().describe('Peildatum van de uitkomsten; standaard vandaag'),
+});
+
+const exportRowSchema = z
+  .object({
+    pseudonym: z.string().describe('Vast pseudoniem van de deelnemer binnen deze studie (niet te herleiden zonder de sleutel van de studie)'),
+    arm: z.string(),
+    educationLevel: z.string().nullable().describe('null: onderdrukt (kleine cel)'),
+    area: z.string().nullable(),
+    ageGroup: z.string().nullable(),
+    householdType: z.string().nullable(),
+    enrolledMonth: z.string(),
+    allocatedMonth: z.string(),
+    workingOver12h: z.number().int(),
+    permanentContract: z.number().int(),
+    hoursPerWeek: z.number(),
+    outflow: z.number().int(),
+    movedAway: z.number().int(),
+  })
+  .meta({ id: 'StudyExportRow' });
+
+export const studyExportSchema = listSchema(exportRowSchema, 'StudyExport', {
+  studyId: z.uuid(),
+  studyName: z.string(),
+  registrationId: z.string().nullable(),
+  on: date,
+  minimumCellSize: z.number().int().describe('Niveaus die minder vaak voorkomen zijn samengevoegd tot "overig"'),
+  codebook: z.array(
+    z.object({
+      name: z.string(),
+      type: z.enum(['pseudonym', 'categorical', 'binary', 'number', 'month']),
+      descriptionNl: z.string(),
+      descriptionEn: z.string(),
+      levels: z.array(z.string()).nullable(),
+    }),
+  ),
+});

@@ -1,7 +1,9 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { todayInNl } from '../../domain/dates.ts';
 import { allocate, stratumKey } from '../../domain/stats/randomisation.ts';
 import { requiredSampleSize, type PowerRequest } from '../../domain/stats/power.ts';
+import { mergeSmallCells } from '../../domain/stats/small-cells.ts';
+import type { Principal } from '../../platform/access/principal.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/transaction.ts';
 import { wholeList } from '../../platform/http/list.ts';
@@ -9,7 +11,7 @@ import { problems, type InvalidParam } from '../../platform/http/problem.ts';
 import { analyse } from './analysis/analyse.ts';
 import type { Column, Dataset } from './analysis/dataset.ts';
 import { AnalysisInputError } from './analysis/errors.ts';
-import type { EnrolBody, StudyCreate } from './studies.schema.ts';
+import type { EnrolBatch, EnrolBody, StudyCreate } from './studies.schema.ts';
 import { studiesStore, type ArmRow, type OutcomeRow, type StudyRow } from './studies.store.ts';
 
 // Studies (issue 14): the design (PA-033 only once residents are enrolled), enrolment with informed consent first,
@@ -126,6 +128,47 @@ export async function enrol(ctx: RequestContext, studyId: string, body: EnrolBod
   });
 }
 
+/**
+ * Many residents in one request, all or nothing: every resident must be in the caller's scope (else 404, as for one),
+ * every line valid and nobody enrolled twice (else 400/409 naming the lines); a failed batch leaves nothing.
+ */
+export async function enrolBatch(ctx: RequestContext, studyId: string, body: EnrolBatch) {
+  return ctx.transaction(async (tx, log) => {
+    const store = studiesStore(tx, ctx.principal);
+    const study = await store.study(studyId, true);
+    if (!study) throw problems.notFound(STUDY);
+    const ids = body.participants.map((p) => p.residentId);
+    const areas = await store.residentsForEnrolment(ids);
+    if (ids.some((id) => !areas.has(id))) throw problems.notFound(RESIDENT);
+    const errors: InvalidParam[] = [];
+    if (study.status !== 'enrolling') errors.push({ name: 'studyId', code: 'closed', reason: 'De inschrijving van deze studie is definitief: er kan niemand meer bij.' });
+    const today = todayInNl();
+    body.participants.forEach((p, i) => {
+      if (p.consentGivenOn > today) errors.push({ name: `participants[${i}].consentGivenOn`, code: 'future', reason: 'De toestemming kan niet in de toekomst gegeven zijn.' });
+    });
+    const seen = new Set<string>();
+    body.participants.forEach((p, i) => {
+      if (seen.has(p.residentId)) errors.push({ name: `participants[${i}].residentId`, code: 'duplicate', reason: 'Deze inwoner staat twee keer in de batch.' });
+      seen.add(p.residentId);
+    });
+    if (errors.length > 0) throw invalid(errors);
+    const rows = body.participants.map((p) => ({
+      residentId: p.residentId,
+      consentGivenOn: p.consentGivenOn,
+      educationLevel: p.educationLevel,
+      stratum: stratumKey(study.strata.map((s) => (s === 'area' ? areas.get(p.residentId)! : p.educationLevel))),
+    }));
+    const inserted = await store.enrolMany(studyId, rows);
+    if (inserted.size < rows.length) {
+      // Thrown inside the transaction: the rows inserted so far are rolled back.
+      const already = rows.flatMap((r, i) => (inserted.has(r.residentId) ? [] : [{ name: `participants[${i}].residentId`, code: 'enrolled', reason: 'Al ingeschreven.' }]));
+      throw problems.conflict('Een of meer inwoners doen al mee aan deze studie; niemand van de batch is ingeschreven.', already);
+    }
+    log.subjects(ids, { action: 'studies.enrol' });
+    return { studyId, enrolled: rows.length, participants: rows.map((r) => ({ residentId: r.residentId, stratum: r.stratum })) };
+  });
+}
+
 /** Declares enrolment final and allocates every participant (ADR 0023); each allocation is logged per resident. */
 export async function allocateStudy(ctx: RequestContext, studyId: string) {
   return ctx.transaction(async (tx, log) => {
@@ -172,6 +215,16 @@ export async function residentStudyRules(ctx: RequestContext, residentId: string
         })),
     );
   });
+}
+
+/**
+ * For the worklist (issue 14: a resident's arm changes the rules applied to him from the allocation on): the contact
+ * norm in days that a running study's arm sets for each of these residents, the strictest if he is in several.
+ * Called inside the worklist's transaction; residents without a study norm are absent from the map.
+ */
+export async function studyContactNorms(tx: Tx, principal: Principal, residentIds: string[], today: string): Promise<Map<string, number>> {
+  const rows = await studiesStore(tx, principal).contactNorms(residentIds, today);
+  return new Map(rows.map((r) => [r.resident_id, r.days]));
 }
 
 export function powerCalculation(body: PowerRequest & { arms: number }) {
@@ -263,6 +316,125 @@ export async function analyseStudy(ctx: RequestContext, studyId: string, q: { ou
       unadjusted,
       adjusted,
       problem,
+    };
+  });
+}
+
+/** Cells from 1 to 9 are suppressed in the study's aggregates and merged in the researchers' export (as elsewhere). */
+export const MINIMUM_CELL_SIZE = 10;
+const BALANCE_VARIABLES = ['educationLevel', 'area', 'ageGroup', 'householdType'] as const;
+const suppress = (n: number) => (n > 0 && n < MINIMUM_CELL_SIZE ? null : n);
+
+/** The study page: the CONSORT flow with follow-up per arm and the balance table (PA-034, aggregates only). */
+export async function studyOverview(ctx: RequestContext, studyId: string, q: { on?: string }) {
+  return ctx.transaction(async (tx, log) => {
+    const store = studiesStore(tx, ctx.principal);
+    const study = await store.study(studyId);
+    if (!study) throw problems.notFound(STUDY);
+    const on = q.on ?? todayInNl();
+    const counts = await store.counts(studyId);
+    const enrolled = counts.reduce((n, c) => n + c.participants, 0);
+    log.aggregate({ action: 'studies.overview' });
+    if (study.status === 'enrolling') {
+      return { studyId, on, minimumCellSize: MINIMUM_CELL_SIZE, consort: { enrolled, allocated: 0, arms: [] }, balance: [] };
+    }
+    const arms = await store.arms([studyId]);
+    const follow = await store.followUp(studyId, on);
+    const consortArms = arms.map((a) => {
+      const f = follow.find((x) => x.armKey === a.key) ?? { allocated: 0, moved: 0 };
+      return { key: a.key, name: a.name, isControl: a.is_control, allocated: f.allocated, lostToFollowUp: f.moved, followedUp: f.allocated - f.moved, analysed: f.allocated };
+    });
+    const base = await store.baseline(studyId);
+    const balance = BALANCE_VARIABLES.map((variable) => {
+      const mine = base.filter((b) => b.variable === variable);
+      const levels = [...new Set(mine.map((b) => b.level))].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+      return {
+        variable,
+        levels: levels.map((level) => {
+          const cells = consortArms.map((a) => {
+            const n = mine.find((b) => b.level === level && b.armKey === a.key)?.n ?? 0;
+            const shown = suppress(n);
+            return { key: a.key, n: shown, share: shown === null || a.allocated === 0 ? null : n / a.allocated };
+          });
+          return { level, arms: cells, total: suppress(mine.filter((b) => b.level === level).reduce((t, b) => t + b.n, 0)) };
+        }),
+      };
+    });
+    return { studyId, on, minimumCellSize: MINIMUM_CELL_SIZE, consort: { enrolled, allocated: consortArms.reduce((n, a) => n + a.allocated, 0), arms: consortArms }, balance };
+  });
+}
+
+/** A study's keyed pseudonym of a resident: HMAC-SHA-256 under the study's own key, stable within the study only. */
+export function studyPseudonym(key: string, residentId: string): string {
+  return `P${createHmac('sha256', key).update(residentId).digest('hex').slice(0, 16)}`;
+}
+
+const CODEBOOK = [
+  { name: 'pseudonym', type: 'pseudonym', descriptionNl: 'Vast pseudoniem van de deelnemer binnen deze studie', descriptionEn: 'Stable pseudonym of the participant within this study' },
+  { name: 'arm', type: 'categorical', descriptionNl: 'Groep uit de loting (sleutel van de arm)', descriptionEn: 'Arm from the lottery (arm key)' },
+  { name: 'educationLevel', type: 'categorical', descriptionNl: 'Opleidingsniveau bij inschrijving', descriptionEn: 'Education level at enrolment' },
+  { name: 'area', type: 'categorical', descriptionNl: 'Wijk', descriptionEn: 'District (wijk)' },
+  { name: 'ageGroup', type: 'categorical', descriptionNl: 'Leeftijdsgroep bij de loting', descriptionEn: 'Age group at allocation' },
+  { name: 'householdType', type: 'categorical', descriptionNl: 'Type huishouden', descriptionEn: 'Household type' },
+  { name: 'enrolledMonth', type: 'month', descriptionNl: 'Maand van inschrijving (JJJJ-MM)', descriptionEn: 'Month of enrolment (YYYY-MM)' },
+  { name: 'allocatedMonth', type: 'month', descriptionNl: 'Maand van de loting (JJJJ-MM)', descriptionEn: 'Month of allocation (YYYY-MM)' },
+  { name: 'workingOver12h', type: 'binary', descriptionNl: 'Op de peildatum aan het werk, meer dan 12 uur per week (1/0)', descriptionEn: 'Working more than 12 hours a week on the reference date (1/0)' },
+  { name: 'permanentContract', type: 'binary', descriptionNl: 'Op de peildatum een vast contract (1/0)', descriptionEn: 'Permanent contract on the reference date (1/0)' },
+  { name: 'hoursPerWeek', type: 'number', descriptionNl: 'Uren per week in plaatsingen op de peildatum', descriptionEn: 'Hours a week in placements on the reference date' },
+  { name: 'outflow', type: 'binary', descriptionNl: 'Volledige uitstroom uit de uitkering door werk op de peildatum (1/0)', descriptionEn: 'Full outflow from benefit through work on the reference date (1/0)' },
+  { name: 'movedAway', type: 'binary', descriptionNl: 'Verhuisd uit de gemeente sinds de loting (1/0): uitkomsten daarna onbekend', descriptionEn: 'Moved out of the municipality since allocation (1/0): later outcomes unknown' },
+] as const;
+
+const MERGED = ['educationLevel', 'area', 'ageGroup', 'householdType'] as const;
+
+/**
+ * The researchers' pseudonymised data set (PA-035): one row per allocated participant under the study's keyed
+ * pseudonym; no BSN, name, address or date of birth; dates as months; levels of a categorical variable under the
+ * minimum cell size merged into "overig" (null where even that stays under it). Every participant in it is a subject of the log entry.
+ */
+export async function exportStudy(ctx: RequestContext, studyId: string, q: { on?: string }) {
+  return ctx.transaction(async (tx, log) => {
+    const store = studiesStore(tx, ctx.principal);
+    const study = await store.study(studyId);
+    if (!study) throw problems.notFound(STUDY);
+    if (study.status === 'enrolling') throw invalid([{ name: 'id', code: 'notAllocated', reason: 'De dataset bestaat pas na de loting.' }]);
+    const on = q.on ?? todayInNl();
+    const key = (await store.pseudonymKey(studyId))!;
+    const raw = await store.exportRows(studyId, on);
+    log.subjects(raw.map((r) => r.resident_id), { action: 'studies.export' });
+    const rows = raw.map((r) => ({
+      pseudonym: studyPseudonym(key, r.resident_id),
+      arm: r.arm_key,
+      educationLevel: r.education_level,
+      area: r.area,
+      ageGroup: r.age_group,
+      householdType: r.household_type,
+      enrolledMonth: r.enrolled_month,
+      allocatedMonth: r.allocated_month,
+      workingOver12h: r.working_over_12h,
+      permanentContract: r.permanent_contract,
+      hoursPerWeek: Number(r.hours_per_week),
+      outflow: r.outflow,
+      movedAway: r.moved,
+    }));
+    const levels = new Map<string, string[]>();
+    const out: Array<Omit<(typeof rows)[number], (typeof MERGED)[number]> & Record<(typeof MERGED)[number], string | null>> = rows.map((r) => ({ ...r }));
+    for (const v of MERGED) {
+      const map = mergeSmallCells(rows.map((r) => r[v]), MINIMUM_CELL_SIZE);
+      out.forEach((r, i) => (r[v] = map.get(rows[i]![v])!));
+      levels.set(v, [...new Set([...map.values()].filter((x): x is string => x !== null))].sort());
+    }
+    levels.set('arm', [...new Set(rows.map((r) => r.arm))].sort());
+    // Shuffled out of enrolment order by the pseudonym: the order of the rows tells nothing.
+    out.sort((a, b) => (a.pseudonym < b.pseudonym ? -1 : 1));
+    return {
+      studyId,
+      studyName: study.name,
+      registrationId: study.registration_id,
+      on,
+      minimumCellSize: MINIMUM_CELL_SIZE,
+      codebook: CODEBOOK.map((c) => ({ ...c, levels: levels.get(c.name) ?? null })),
+      ...wholeList(out),
     };
   });
 }

@@ -45,6 +45,22 @@ export interface OutcomeRow {
   outflow: number;
 }
 
+export interface ExportRow {
+  resident_id: string;
+  arm_key: string;
+  education_level: string;
+  area: string;
+  age_group: string;
+  household_type: string;
+  enrolled_month: string;
+  allocated_month: string;
+  working_over_12h: number;
+  permanent_contract: number;
+  hours_per_week: string;
+  outflow: number;
+  moved: number;
+}
+
 const STUDY_COLUMNS = sql`s.id, s.name, s.registration_id, s.eligibility, s.target_size, s.starts_on::text AS starts_on, s.ends_on::text AS ends_on,
   s.primary_outcome, s.secondary_outcomes, s.strata, s.block_multiple, s.seed, s.status, s.allocated_at`;
 
@@ -99,6 +115,26 @@ export function studiesStore(tx: Tx, principal: Principal) {
       return rows[0] ?? null;
     },
 
+    /** The residents (in the caller's scope, by RLS) with the names of their areas. */
+    async residentsForEnrolment(ids: string[]) {
+      const { rows } = await sql<{ id: string; area_name: string | null }>`
+        SELECT r.id, a.name AS area_name FROM residents r LEFT JOIN areas a ON a.municipality_id = r.municipality_id AND a.id = r.area_id
+        WHERE r.municipality_id = ${m} AND r.id = ANY (${ids}::uuid[])`.execute(tx);
+      return new Map(rows.map((r) => [r.id, r.area_name]));
+    },
+
+    /** Inserts many participants in one statement, in the given order; returns those inserted (not already enrolled). */
+    async enrolMany(studyId: string, v: { residentId: string; consentGivenOn: string; educationLevel: string; stratum: string }[]) {
+      const { rows } = await sql<{ resident_id: string }>`
+        INSERT INTO study_participants (municipality_id, study_id, resident_id, consent_given_on, consent_recorded_by, education_level, stratum)
+        SELECT ${m}, ${studyId}::uuid, x.resident_id, x.consent_given_on, ${principal.userId}::uuid, x.education_level, x.stratum
+        FROM unnest(${v.map((p) => p.residentId)}::uuid[], ${v.map((p) => p.consentGivenOn)}::date[], ${v.map((p) => p.educationLevel)}::text[],
+          ${v.map((p) => p.stratum)}::text[]) WITH ORDINALITY AS x(resident_id, consent_given_on, education_level, stratum, ord)
+        ORDER BY x.ord
+        ON CONFLICT DO NOTHING RETURNING resident_id`.execute(tx);
+      return new Set(rows.map((r) => r.resident_id));
+    },
+
     /** Inserts the participant; false when he is already enrolled in this study. */
     async enrol(v: { studyId: string; residentId: string; consentGivenOn: string; educationLevel: string; stratum: string }) {
       const { rows } = await sql<{ enrolled_at: Date }>`
@@ -133,9 +169,50 @@ export function studiesStore(tx: Tx, principal: Principal) {
       return rows;
     },
 
+    /**
+     * The strictest contact norm (days) a running study's arm sets for each of these residents (in scope by RLS):
+     * allocated, the study not yet ended; residents without one are absent.
+     */
+    async contactNorms(residentIds: string[], today: string) {
+      if (residentIds.length === 0) return [];
+      const { rows } = await sql<{ resident_id: string; days: number }>`
+        SELECT sp.resident_id, min(a.contact_every_days)::int AS days
+        FROM study_participants sp
+        JOIN studies s ON s.municipality_id = sp.municipality_id AND s.id = sp.study_id
+        JOIN study_arms a ON a.municipality_id = sp.municipality_id AND a.study_id = sp.study_id AND a.key = sp.arm_key
+        WHERE sp.municipality_id = ${m} AND sp.resident_id = ANY (${residentIds}::uuid[]) AND s.status = 'allocated'
+          AND s.ends_on >= ${today}::date AND a.contact_every_days IS NOT NULL
+        GROUP BY sp.resident_id`.execute(tx);
+      return rows;
+    },
+
     async residentVisible(residentId: string) {
       const { rows } = await sql<{ id: string }>`SELECT r.id FROM residents r WHERE r.municipality_id = ${m} AND r.id = ${residentId}::uuid`.execute(tx);
       return rows.length > 0;
+    },
+
+    /** Baseline covariates counted per arm (aggregates over all participants). */
+    async baseline(studyId: string) {
+      const { rows } = await sql<{ arm_key: string; variable: string; level: string; n: string }>`SELECT * FROM samenplan_study_baseline(${studyId}::uuid)`.execute(tx);
+      return rows.map((r) => ({ armKey: r.arm_key, variable: r.variable, level: r.level, n: Number(r.n) }));
+    },
+
+    /** Per arm: allocated, and moved away since the allocation (lost to Samenplan's records) on the date. */
+    async followUp(studyId: string, on: string) {
+      const { rows } = await sql<{ arm_key: string; allocated: string; moved: string }>`SELECT * FROM samenplan_study_follow_up(${studyId}::uuid, ${on}::date)`.execute(tx);
+      return rows.map((r) => ({ armKey: r.arm_key, allocated: Number(r.allocated), moved: Number(r.moved) }));
+    },
+
+    /** The study's pseudonym key (never returned by the API). */
+    async pseudonymKey(studyId: string) {
+      const { rows } = await sql<{ pseudonym_key: string }>`SELECT pseudonym_key FROM studies WHERE municipality_id = ${m} AND id = ${studyId}::uuid`.execute(tx);
+      return rows[0]?.pseudonym_key ?? null;
+    },
+
+    /** The export rows (resident id only to be pseudonymised at once by the caller). */
+    async exportRows(studyId: string, on: string) {
+      const { rows } = await sql<ExportRow>`SELECT * FROM samenplan_study_export(${studyId}::uuid, ${on}::date)`.execute(tx);
+      return rows;
     },
 
     async outcomes(studyId: string, on: string) {

@@ -110,6 +110,21 @@ describe('contact norm', () => {
       }),
     );
   });
+
+  it("a resident's own norm (a study arm's contact frequency) replaces the general norm for him only", () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(caseRow, { selector: (r) => r.id, minLength: 1, maxLength: 30 }), norm, norm, fc.nat(), (rows, general, own, pick) => {
+        const special = rows[pick % rows.length]!;
+        const picked = selectOverContactNorm(rows, general, NOW, new Map([[special.id, own]]));
+        for (const r of rows) {
+          const expected = contactNorm(r, r.id === special.id ? own : general, NOW).over;
+          expect(picked.some((p) => p.id === r.id)).toBe(expected);
+        }
+        const mine = picked.find((p) => p.id === special.id);
+        if (mine) expect(mine.norm).toBe(own);
+      }),
+    );
+  });
 });
 
 describe('new residents without a plan', () => {

@@ -46,8 +46,10 @@ export function selectOverContactNorm<T extends { id: string; lastContactAt: Dat
   rows: readonly T[],
   norm: number,
   now: Date,
+  /** A resident's own norm where a rule sets one (a study arm's contact frequency, issue 14); else `norm`. */
+  normOf: ReadonlyMap<string, number> = new Map(),
 ): Array<T & ContactNormFacts> {
-  const over = rows.map((r) => ({ ...r, ...contactNorm(r, norm, now) })).filter((r) => r.over);
+  const over = rows.map((r) => ({ ...r, ...contactNorm(r, normOf.get(r.id) ?? norm, now) })).filter((r) => r.over);
   const rank = (r: ContactNormFacts) => (r.daysOver === null ? Number.POSITIVE_INFINITY : r.daysOver);
   return over.sort((a, b) => rank(b) - rank(a) || a.id.localeCompare(b.id));
 }

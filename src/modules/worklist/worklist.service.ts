@@ -7,6 +7,7 @@ import { displayName } from '../residents/residents.presenter.ts';
 import { NEW_CASE_DAYS, selectDueActions, selectNewWithoutPlan, selectOverContactNorm } from './worklist.rules.ts';
 import { worklistStore, type ResidentCols } from './worklist.store.ts';
 import type { MeetingType } from '../meetings/meeting-rules.ts';
+import { studyContactNorms } from '../studies/studies.service.ts';
 import { searchPeriodCountdowns } from '../youth/search-periods.service.ts';
 
 // "Mijn werklijst": what asks for the werkmatcher's attention today, for the residents he is the contact person of
@@ -35,7 +36,9 @@ export async function selectWorklist(tx: Tx, principal: Principal, now: Date) {
     contactPersonSince: r.contact_person_since,
     hasActivePlan: r.has_active_plan,
   }));
-  const overNorm = selectOverContactNorm(caseload, principal.contactNormDays, now);
+  // A study arm's contact norm (e.g. every 14 days) applies to its residents, through the studies module's service.
+  const studyNorms = await studyContactNorms(tx, principal, caseload.map((r) => r.id), today);
+  const overNorm = selectOverContactNorm(caseload, principal.contactNormDays, now, studyNorms);
   const newWithoutPlan = selectNewWithoutPlan(caseload, today, now);
   const dueRows = await store.dueActions(today, LIST_LIMIT);
   const due = selectDueActions(dueRows.map((a) => ({ ...a, dueDate: a.due_date })), today);

@@ -45,6 +45,8 @@ export const PERMISSIONS = [
   'studies:design',
   'studies:enrol',
   'studies:analyse',
+  // The researchers' pseudonymised data set with its codebook (PA-035).
+  'studies:export',
   // Issue 15 (integrations): the bulk import of residents from the benefit administration.
   'imports:run',
   'imports:read',
@@ -146,7 +148,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // Studies: the design and the analysis, aggregates only (issue 14); Team Jongeren's figures (issue 13); programmes
   // (Werkbeweging) with their aggregates, cells under 10 suppressed, and council reports (issue 12).
   policyOfficer: ['organisation:read', 'employers:read', 'vacancies:read', 'fairness:read', 'algorithmRegister:read', 'studies:read', 'studies:analyse', 'youth:figures', 'programmes:read', 'programmes:write'],
-  researcher: [],
+  // Issue 14: the studies' aggregates (design, flow, balance, analysis) and the pseudonymised data set; never a
+  // resident's record (no residents:* permission, no scope: resident routes answer 404).
+  researcher: ['studies:read', 'studies:analyse', 'studies:export'],
   admin: ['organisation:read', 'staff:list', 'imports:run', 'imports:read', 'webhooks:manage', 'apiClients:manage'],
   // The log and the register (src/modules/privacy): any resident of the municipality by BSN, never a case record.
   privacyOfficer: ['organisation:read', 'processingLog:read', 'privacy:inspect', 'algorithmRegister:read', 'privacy:erase'],

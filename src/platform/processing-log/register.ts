@@ -337,6 +337,18 @@ export const processingActivities = [
     retentionRule: { term: 'P0D', after: 'recorded' },
   },
   {
+    id: 'PA-035',
+    version: 1,
+    nameNl: 'Studie: gepseudonimiseerde dataset voor onderzoekers',
+    nameEn: 'Study: pseudonymised data set for researchers',
+    purpose:
+      'Onderzoekers analyseren een studie met een gepseudonimiseerde dataset: per deelnemer een vast pseudoniem per studie, de groep, opleidingsniveau, wijk, leeftijdsgroep, huishouden en de uitkomsten; geen BSN, naam, adres of geboortedatum, data als maand, kleine cellen samengevoegd.',
+    legalBasis: 'Art. 6 lid 1 sub e AVG jo. art. 89 AVG (wetenschappelijk onderzoek met waarborgen: pseudonimisering)',
+    dataCategories: ['studiegroep', 'opleidingsniveau', 'wijk', 'leeftijdsgroep', 'huishouden', 'werk', 'uitstroom'],
+    retention: 'Het logboek van de uitgifte: 15 jaar na het einde van de studie; de dataset zelf bewaart de onderzoeker onder de verwerkersafspraak',
+    retentionRule: { term: 'P15Y', after: 'studyEnded' },
+  },
+  {
     id: 'PA-037',
     version: 1,
     nameNl: 'Import van inwoners uit de uitkeringsadministratie',

@@ -103,12 +103,16 @@ export class ApiFuzzer {
       if (res && ![401, 403, 404].includes(res.status)) ok.push(p);
     }
     const anon = await this.plainRequest(op, null);
+    // Open to every signed-in caller only when every persona of the municipality got through. The stranger without the
+    // permission: the researcher (he holds only the studies' aggregates and export, issue 14), else the first persona
+    // that did not get through.
+    const everyone = PERSONAS.filter((p) => p !== OTHER_MUNICIPALITY).every((p) => ok.includes(p));
+    const lacking = PERSONAS.filter((p) => p !== OTHER_MUNICIPALITY && !ok.includes(p));
     const found: Callers = {
-      authorized: ok.length ? ok.filter((p) => p !== 'onderzoeker').slice(0, 2) : ['werkmatcher.overvecht'],
-      noPermission: 'onderzoeker',
-      openToAll: anon && anon.status < 400 ? 'public' : ok.includes('onderzoeker') ? 'authenticated' : false,
+      authorized: ok.length ? (ok.filter((p) => p !== 'onderzoeker').length ? ok.filter((p) => p !== 'onderzoeker') : ok).slice(0, 2) : ['werkmatcher.overvecht'],
+      noPermission: lacking.includes('onderzoeker') || lacking.length === 0 ? 'onderzoeker' : lacking[0]!,
+      openToAll: anon && anon.status < 400 ? 'public' : everyone ? 'authenticated' : false,
     };
-    if (!found.authorized.length) found.authorized = ['onderzoeker'];
     this.callersCache.set(op.id, found);
     return found;
   }

@@ -118,7 +118,17 @@ const BY_TAG: Record<string, Callers> = {
 };
 
 /** Callers from the tags; undefined for a tag this table does not know (the test then finds them by trying). */
+// Operations on one record whose callers cannot be found by trying every persona on a random id (everyone gets 404
+// there): studies (issue 14), where the researcher holds the aggregates and the pseudonymised export.
+const BY_OPERATION: Record<string, Callers> = {
+  getStudy: { authorized: ['werkmatcher.overvecht', 'beleid'], noPermission: 'werkgeversadviseur', openToAll: false },
+  getStudyOverview: { authorized: ['werkmatcher.overvecht', 'beleid'], noPermission: 'werkgeversadviseur', openToAll: false },
+  analyseStudy: { authorized: ['beleid', 'teamleider.overvecht'], noPermission: 'werkmatcher.overvecht', openToAll: false },
+  exportStudyDataset: { authorized: ['onderzoeker'], noPermission: 'beleid', openToAll: false },
+};
+
 export function callersByTag(op: Operation): Callers | undefined {
+  if (BY_OPERATION[op.id]) return BY_OPERATION[op.id];
   for (const t of op.tags) if (BY_TAG[t]) return BY_TAG[t];
   return undefined;
 }

@@ -1450,6 +1450,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/studies/{id}/participant-batches': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Veel inwoners tegelijk inschrijven, elk na geïnformeerde toestemming (alles of niets) */
+    post: operations['enrolStudyParticipantBatch'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/studies/{id}/allocation': {
     parameters: {
       query?: never;
@@ -1476,6 +1493,40 @@ export interface paths {
     };
     /** Intention-to-treat-effect per arm tegen de controlegroep (OLS, HC2/HC3, 95%-BI) */
     get: operations['analyseStudy'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/studies/{id}/overview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Stroomschema (CONSORT) met follow-up per arm en de balanstabel van de achtergrondkenmerken (aantallen, kleine cellen onderdrukt) */
+    get: operations['getStudyOverview'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/studies/{id}/pseudonymised-dataset': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Gepseudonimiseerde dataset met codeboek voor onderzoekers (pseudoniem per studie, geen directe identificatie, data als maand, kleine cellen samengevoegd) */
+    get: operations['exportStudyDataset'];
     put?: never;
     post?: never;
     delete?: never;
@@ -2623,6 +2674,7 @@ export interface components {
         | 'studies:design'
         | 'studies:enrol'
         | 'studies:analyse'
+        | 'studies:export'
         | 'imports:run'
         | 'imports:read'
         | 'brp:lookup'
@@ -4937,6 +4989,17 @@ export interface components {
       /** @description Cursor voor de volgende pagina (parameter cursor), of null op de laatste */
       next: string | null;
     };
+    StudyEnrolmentBatchInput: {
+      /** Format: uuid */
+      studyId: string;
+      /** @description Aantal ingeschreven in deze batch */
+      enrolled: number;
+      participants: {
+        /** Format: uuid */
+        residentId: string;
+        stratum: string;
+      }[];
+    };
     StudyParticipantInput: {
       /** Format: uuid */
       studyId: string;
@@ -5016,6 +5079,85 @@ export interface components {
       }[];
       /** @description Waarom (een deel van) de analyse niet te schatten is, of null */
       problem: string | null;
+    };
+    StudyOverviewInput: {
+      /** Format: uuid */
+      studyId: string;
+      /** Format: date */
+      on: string;
+      minimumCellSize: number;
+      consort: {
+        /** @description Ingeschreven na geïnformeerde toestemming (geschikt bevonden) */
+        enrolled: number;
+        /** @description Geloot (0 zolang de inschrijving niet definitief is) */
+        allocated: number;
+        arms: {
+          key: string;
+          name: string;
+          isControl: boolean;
+          allocated: number;
+          /** @description Verhuisd uit de gemeente sinds de loting: de eigen registratie volgt hen niet meer */
+          lostToFollowUp: number;
+          followedUp: number;
+          /** @description Intention-to-treat: iedereen die geloot is */
+          analysed: number;
+        }[];
+      };
+      balance: {
+        /** @enum {string} */
+        variable: 'educationLevel' | 'area' | 'ageGroup' | 'householdType';
+        levels: {
+          level: string;
+          arms: {
+            key: string;
+            /** @description Aantal; null als het tussen 1 en de minimale celgrootte ligt (onderdrukt) */
+            n: number | null;
+            share: number | null;
+          }[];
+          /** @description Aantal; null als het tussen 1 en de minimale celgrootte ligt (onderdrukt) */
+          total: number | null;
+        }[];
+      }[];
+    };
+    StudyExportRowInput: {
+      /** @description Vast pseudoniem van de deelnemer binnen deze studie (niet te herleiden zonder de sleutel van de studie) */
+      pseudonym: string;
+      arm: string;
+      /** @description null: onderdrukt (kleine cel) */
+      educationLevel: string | null;
+      area: string | null;
+      ageGroup: string | null;
+      householdType: string | null;
+      enrolledMonth: string;
+      allocatedMonth: string;
+      workingOver12h: number;
+      permanentContract: number;
+      hoursPerWeek: number;
+      outflow: number;
+      movedAway: number;
+    };
+    StudyExportInput: {
+      items: components['schemas']['StudyExportRowInput'][];
+      /** @description Aantal treffers in totaal (niet alleen op deze pagina) */
+      total: number;
+      /** @description Cursor voor de volgende pagina (parameter cursor), of null op de laatste */
+      next: string | null;
+      /** Format: uuid */
+      studyId: string;
+      studyName: string;
+      registrationId: string | null;
+      /** Format: date */
+      on: string;
+      /** @description Niveaus die minder vaak voorkomen zijn samengevoegd tot "overig" */
+      minimumCellSize: number;
+      codebook: {
+        name: string;
+        /** @enum {string} */
+        type: 'pseudonym' | 'categorical' | 'binary' | 'number' | 'month';
+        descriptionNl: string;
+        descriptionEn: string;
+        levels: string[] | null;
+      }[];
     };
     ImportReportLineInput: {
       /** @description Regel in het bestand (kopregel = 1; 0 = het bestand als geheel) */
@@ -6083,6 +6225,7 @@ export interface components {
         | 'studies:design'
         | 'studies:enrol'
         | 'studies:analyse'
+        | 'studies:export'
         | 'imports:run'
         | 'imports:read'
         | 'brp:lookup'
@@ -8397,6 +8540,17 @@ export interface components {
       /** @description Cursor voor de volgende pagina (parameter cursor), of null op de laatste */
       next: string | null;
     };
+    StudyEnrolmentBatch: {
+      /** Format: uuid */
+      studyId: string;
+      /** @description Aantal ingeschreven in deze batch */
+      enrolled: number;
+      participants: {
+        /** Format: uuid */
+        residentId: string;
+        stratum: string;
+      }[];
+    };
     StudyParticipant: {
       /** Format: uuid */
       studyId: string;
@@ -8476,6 +8630,85 @@ export interface components {
       }[];
       /** @description Waarom (een deel van) de analyse niet te schatten is, of null */
       problem: string | null;
+    };
+    StudyOverview: {
+      /** Format: uuid */
+      studyId: string;
+      /** Format: date */
+      on: string;
+      minimumCellSize: number;
+      consort: {
+        /** @description Ingeschreven na geïnformeerde toestemming (geschikt bevonden) */
+        enrolled: number;
+        /** @description Geloot (0 zolang de inschrijving niet definitief is) */
+        allocated: number;
+        arms: {
+          key: string;
+          name: string;
+          isControl: boolean;
+          allocated: number;
+          /** @description Verhuisd uit de gemeente sinds de loting: de eigen registratie volgt hen niet meer */
+          lostToFollowUp: number;
+          followedUp: number;
+          /** @description Intention-to-treat: iedereen die geloot is */
+          analysed: number;
+        }[];
+      };
+      balance: {
+        /** @enum {string} */
+        variable: 'educationLevel' | 'area' | 'ageGroup' | 'householdType';
+        levels: {
+          level: string;
+          arms: {
+            key: string;
+            /** @description Aantal; null als het tussen 1 en de minimale celgrootte ligt (onderdrukt) */
+            n: number | null;
+            share: number | null;
+          }[];
+          /** @description Aantal; null als het tussen 1 en de minimale celgrootte ligt (onderdrukt) */
+          total: number | null;
+        }[];
+      }[];
+    };
+    StudyExportRow: {
+      /** @description Vast pseudoniem van de deelnemer binnen deze studie (niet te herleiden zonder de sleutel van de studie) */
+      pseudonym: string;
+      arm: string;
+      /** @description null: onderdrukt (kleine cel) */
+      educationLevel: string | null;
+      area: string | null;
+      ageGroup: string | null;
+      householdType: string | null;
+      enrolledMonth: string;
+      allocatedMonth: string;
+      workingOver12h: number;
+      permanentContract: number;
+      hoursPerWeek: number;
+      outflow: number;
+      movedAway: number;
+    };
+    StudyExport: {
+      items: components['schemas']['StudyExportRow'][];
+      /** @description Aantal treffers in totaal (niet alleen op deze pagina) */
+      total: number;
+      /** @description Cursor voor de volgende pagina (parameter cursor), of null op de laatste */
+      next: string | null;
+      /** Format: uuid */
+      studyId: string;
+      studyName: string;
+      registrationId: string | null;
+      /** Format: date */
+      on: string;
+      /** @description Niveaus die minder vaak voorkomen zijn samengevoegd tot "overig" */
+      minimumCellSize: number;
+      codebook: {
+        name: string;
+        /** @enum {string} */
+        type: 'pseudonym' | 'categorical' | 'binary' | 'number' | 'month';
+        descriptionNl: string;
+        descriptionEn: string;
+        levels: string[] | null;
+      }[];
     };
     ImportReportLine: {
       /** @description Regel in het bestand (kopregel = 1; 0 = het bestand als geheel) */
@@ -17165,6 +17398,93 @@ export interface operations {
       };
     };
   };
+  enrolStudyParticipantBatch: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description Alles of niets: één fout en niemand is ingeschreven */
+          participants: {
+            /** Format: uuid */
+            residentId: string;
+            /**
+             * @description De inwoner gaf geïnformeerde toestemming (eerst vastleggen, dan inschrijven)
+             * @enum {boolean}
+             */
+            consentGiven: true;
+            /** Format: date */
+            consentGivenOn: string;
+            /** @enum {string} */
+            educationLevel: 'laag' | 'midden' | 'hoog' | 'onbekend';
+          }[];
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StudyEnrolmentBatch'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   allocateStudy: {
     parameters: {
       query?: never;
@@ -17260,6 +17580,148 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['StudyAnalysis'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getStudyOverview: {
+    parameters: {
+      query?: {
+        /** @description Peildatum van de follow-up; standaard vandaag */
+        on?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StudyOverview'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  exportStudyDataset: {
+    parameters: {
+      query?: {
+        /** @description Peildatum van de uitkomsten; standaard vandaag */
+        on?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StudyExport'];
         };
       };
       /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
@@ -22392,6 +22854,9 @@ export const pathsStudiesPowerCalculationsPostRequestBodyContentApplicationJsonO
 export const pathsStudiesIdParticipantsPostRequestBodyContentApplicationJsonEducationLevelValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/studies/{id}/participants']['post']['requestBody']['content']['application/json']['educationLevel']
 > = ['laag', 'midden', 'hoog', 'onbekend'];
+export const pathsStudiesIdParticipantBatchesPostRequestBodyContentApplicationJsonParticipantsEducationLevelValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/studies/{id}/participant-batches']['post']['requestBody']['content']['application/json']['participants']['educationLevel']
+> = ['laag', 'midden', 'hoog', 'onbekend'];
 export const pathsStudiesIdAnalysisGetParametersQueryOutcomeValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/studies/{id}/analysis']['get']['parameters']['query']['outcome']
 > = ['workingOver12h', 'permanentContract', 'hoursPerWeek', 'outflow'];
@@ -22533,6 +22998,7 @@ export const sessionInputPermissionsValues: ReadonlyArray<
   'studies:design',
   'studies:enrol',
   'studies:analyse',
+  'studies:export',
   'imports:run',
   'imports:read',
   'brp:lookup',
@@ -22924,6 +23390,12 @@ export const studyAnalysisInputOutcomeValues: ReadonlyArray<
 export const studyAnalysisInputSeValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['StudyAnalysisInput']['se']
 > = ['HC2', 'HC3'];
+export const studyOverviewInputBalanceVariableValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['StudyOverviewInput']['balance']['variable']
+> = ['educationLevel', 'area', 'ageGroup', 'householdType'];
+export const studyExportInputCodebookTypeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['StudyExportInput']['codebook']['type']
+> = ['pseudonym', 'categorical', 'binary', 'number', 'month'];
 export const importRunInputFileFormatValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['ImportRunInput']['fileFormat']
 > = ['csv', 'xlsx'];
@@ -23085,6 +23557,7 @@ export const sessionPermissionsValues: ReadonlyArray<
   'studies:design',
   'studies:enrol',
   'studies:analyse',
+  'studies:export',
   'imports:run',
   'imports:read',
   'brp:lookup',
@@ -23480,6 +23953,12 @@ export const studyAnalysisOutcomeValues: ReadonlyArray<
 export const studyAnalysisSeValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['StudyAnalysis']['se']
 > = ['HC2', 'HC3'];
+export const studyOverviewBalanceVariableValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['StudyOverview']['balance']['variable']
+> = ['educationLevel', 'area', 'ageGroup', 'householdType'];
+export const studyExportCodebookTypeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['StudyExport']['codebook']['type']
+> = ['pseudonym', 'categorical', 'binary', 'number', 'month'];
 export const importRunFileFormatValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['ImportRun']['fileFormat']
 > = ['csv', 'xlsx'];

@@ -31,6 +31,8 @@ export function landingPath(session: Session): string {
   if (hasPermission(session, 'fairness:read')) return '/eerlijke-matching';
   if (hasPermission(session, 'privacy:inspect')) return '/privacy';
   if (hasPermission(session, 'imports:run')) return '/import';
+  // The researcher (issue 14): the studies, nothing else.
+  if (hasPermission(session, 'studies:export')) return '/studies';
   return '/welkom';
 }
 

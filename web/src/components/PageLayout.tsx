@@ -27,7 +27,8 @@ function navItems(session: Session, t: (key: string) => string): NavItem[] {
     !hasPermission(session, 'candidates:present') &&
     !hasPermission(session, 'fairness:read') &&
     !hasPermission(session, 'privacy:inspect') &&
-    !hasPermission(session, 'imports:run')
+    !hasPermission(session, 'imports:run') &&
+    !hasPermission(session, 'studies:export')
   )
     items.push({ to: '/welkom', label: t('nav.welcome') });
   if (hasPermission(session, 'imports:run')) items.push({ to: '/import', label: t('imports.nav') });
@@ -43,6 +44,7 @@ function navItems(session: Session, t: (key: string) => string): NavItem[] {
   if (hasPermission(session, 'youth:confirmExemption')) items.push({ to: '/jongeren/ontheffingen', label: t('youth.nav.exemptions') });
   if (hasPermission(session, 'residents:create')) items.push({ to: '/inwoners/nieuw', label: t('nav.newResident') });
   if (hasPermission(session, 'candidates:present')) items.push({ to: '/kandidaten', label: t('employers.nav.candidates'), section: true });
+  if (hasPermission(session, 'studies:read')) items.push({ to: '/studies', label: t('studies.nav'), section: true });
   if (hasPermission(session, 'programmes:read')) items.push({ to: '/programmas', label: t('programmes.nav'), section: true });
   if (hasPermission(session, 'fairness:read')) items.push({ to: '/eerlijke-matching', label: t('employers.nav.fairness'), section: true });
   if (hasPermission(session, 'vacancies:read')) items.push({ to: '/vacatures', label: t('employers.nav.vacancies'), section: true });
