@@ -208,3 +208,49 @@ describe('monthly snapshots', () => {
     expect(snaps).toMatchObject({ total: 1, items: [{ month: '2026-06' }] });
   });
 });
+
+describe('concurrent triggers', () => {
+  const lockKey = () => `programme-refresh:${world.utrecht}`;
+  const waiting = async () =>
+    (await q(sql<{ n: number }>`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted
+      AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`))[0]!.n;
+  const runs = async () => (await q(sql<{ runs: number }>`SELECT runs::int AS runs FROM programme_refresh_runs WHERE municipality_id = ${world.utrecht}::uuid`))[0]?.runs ?? 0;
+
+  /** Holds the municipality's refresh lock while `n` jobs start and wait for it; then lets them go, all at once. */
+  async function burst(n: number, queue: string, data: Record<string, unknown>) {
+    const wide = createDb(createPool(server.db.appUrl, { max: n + 1 }));
+    const logs: string[] = [];
+    try {
+      return await server.ownerDb.connection().execute(async (holder) => {
+        await sql`SELECT pg_advisory_lock(hashtextextended(${lockKey()}, 0))`.execute(holder);
+        const jobs = Array.from({ length: n }, () => job(queue).handle(data, { appDb: wide, mail: mailOff, log: (m) => logs.push(m) }));
+        for (let i = 0; i < 600 && (await waiting()) < n; i++) await new Promise((r) => setTimeout(r, 50));
+        expect(await waiting()).toBe(n);
+        await sql`SELECT pg_advisory_unlock(hashtextextended(${lockKey()}, 0))`.execute(holder);
+        await Promise.all(jobs);
+        return logs;
+      });
+    } finally {
+      await wide.destroy();
+    }
+  }
+
+  it('five refreshes triggered together run once; a trigger after that runs again', async () => {
+    const before = await runs();
+    const figures = await q(sql<{ s: number }>`SELECT sum(outflows)::int AS s FROM programme_figures WHERE dimension = 'total'`);
+    const logs = await burst(5, PROGRAMME_REFRESH_QUEUE, { municipalityId: world.utrecht });
+    expect(await runs()).toBe(before + 1);
+    expect(logs.filter((l) => l.includes('overgeslagen'))).toHaveLength(4);
+    expect(await q(sql<{ s: number }>`SELECT sum(outflows)::int AS s FROM programme_figures WHERE dimension = 'total'`)).toEqual(figures);
+    await runJob(PROGRAMME_REFRESH_QUEUE, { municipalityId: world.utrecht });
+    expect(await runs()).toBe(before + 2);
+  });
+
+  it('three snapshots of one month triggered together freeze it once', async () => {
+    const logs = await burst(3, PROGRAMME_SNAPSHOT_QUEUE, { municipalityId: world.utrecht, month: '2026-08' });
+    expect(logs.filter((l) => l.startsWith('Maandstand 2026-08 bevroren voor 1 '))).toHaveLength(1);
+    expect(logs.filter((l) => l.startsWith('Maandstand 2026-08 bevroren voor 0 '))).toHaveLength(2);
+    const snaps = await q(sql<{ n: number }>`SELECT count(*)::int AS n FROM programme_snapshots WHERE month = '2026-08-01'`);
+    expect(snaps[0]!.n).toBe(1);
+  });
+});

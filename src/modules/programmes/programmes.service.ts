@@ -210,6 +210,34 @@ export async function refreshProgrammes(tx: Tx, municipalityId: string, programm
 }
 
 /**
+ * The refresh job's run: concurrent triggers of one municipality run once. The trigger's moment is taken first (the
+ * job runs after its trigger committed); then the municipality's refresh lock is awaited. When a complete refresh
+ * started reading after that moment, it saw everything the trigger committed: this run is skipped. Otherwise the
+ * figures are rebuilt (all programmes, or the one named) and, when complete, its start is remembered.
+ */
+export async function refreshCoalesced(tx: Tx, municipalityId: string, programmeId?: string, today = todayInNl()): Promise<{ ran: boolean; rows: number }> {
+  const store = programmesStore(tx, municipalityId);
+  const triggeredAt = await store.clock();
+  await store.lockRefresh();
+  if ((await store.lastCompleteRefresh(triggeredAt))?.startedSince) return { ran: false, rows: 0 };
+  const startedAt = await store.clock();
+  const rows = await refreshProgrammes(tx, municipalityId, programmeId, today);
+  if (!programmeId) await store.recordCompleteRefresh(startedAt);
+  return { ran: true, rows };
+}
+
+/** How many complete refreshes of the municipality ran (for tests and the bench). */
+export async function completeRefreshRuns(tx: Tx, municipalityId: string): Promise<number> {
+  return (await programmesStore(tx, municipalityId).lastCompleteRefresh())?.runs ?? 0;
+}
+
+/** The snapshot job's run: under the municipality's refresh lock, so a second trigger finds the month frozen. */
+export async function freezeMonthLocked(tx: Tx, municipalityId: string, month: string, today = todayInNl()): Promise<number> {
+  await programmesStore(tx, municipalityId).lockRefresh();
+  return freezeMonth(tx, municipalityId, month, today);
+}
+
+/**
  * Freezes `month` (YYYY-MM) of every programme running then, once: the counts up to that month, the KPIs as they
  * stood at its end and what was spent by then. `refresh`: rebuild the figures first (the job); the seed builds them
  * once for all months, and puts today's KPIs back once at the end (`restoreKpis` false).
