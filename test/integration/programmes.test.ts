@@ -187,6 +187,13 @@ describe('the dashboard', () => {
     expect(text).toContain('Raadsrapportage Werkbeweging');
     expect(text).toContain('49 inwoners stroomden uit de bijstand');
     expect(text).toContain('Overvecht 35');
+    // Dates in Dutch, as the Netherlands' day of the refresh; no ISO date anywhere in the report.
+    const [r] = await q(sql<{ day: string }>`SELECT (refreshed_at AT TIME ZONE 'Europe/Amsterdam')::date::text AS day FROM programme_refreshes WHERE programme_id = ${programmeId}::uuid`);
+    const [y, m, d] = r!.day.split('-').map(Number) as [number, number, number];
+    const months = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
+    expect(text).toContain(`bijgewerkt op ${d} ${months[m - 1]} ${y}`);
+    expect(text).toMatch(/Periode: januari 2026 tot en met [a-z]+ 20\d\d\./);
+    expect(text.match(/\d{4}-\d{2}(-\d{2})?/g)).toBeNull();
   });
 });
 
@@ -206,6 +213,13 @@ describe('monthly snapshots', () => {
     expect((await policy.get(`${API}/programmes/${programmeId}/dashboard?to=2026-06`)).body).toEqual(frozen);
     const snaps = (await policy.get(`${API}/programmes/${programmeId}/snapshots`)).body;
     expect(snaps).toMatchObject({ total: 1, items: [{ month: '2026-06' }] });
+    // The frozen report says when it was frozen, in Dutch.
+    const pdf = await fetch(`${server.baseUrl}${API}/programmes/${programmeId}/report/pdf?month=2026-06`, { headers: { cookie: `samenplan_session=${policy.sessionToken()}` } });
+    const frozenText = folded(await pdfToText(Buffer.from(await pdf.arrayBuffer())));
+    const [f] = await q(sql<{ day: string }>`SELECT (frozen_at AT TIME ZONE 'Europe/Amsterdam')::date::text AS day FROM programme_snapshots WHERE programme_id = ${programmeId}::uuid AND month = '2026-06-01'`);
+    const [fy, fm, fd] = f!.day.split('-').map(Number) as [number, number, number];
+    expect(frozenText).toContain(`bevroren cijfers van juni 2026 (vastgelegd op ${fd} ${['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'][fm - 1]} ${fy})`);
+    expect(frozenText.match(/\d{4}-\d{2}/g)).toBeNull();
   });
 });
 

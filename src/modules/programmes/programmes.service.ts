@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { dutchDateLong } from '../../domain/date-rules.ts';
 import { todayInNl } from '../../domain/dates.ts';
 import { maskOf, schoolHours } from '../../domain/schedule.ts';
 import type { RequestContext } from '../../platform/context.ts';
@@ -99,7 +100,7 @@ export async function addExpenditure(ctx: RequestContext, id: string, body: { ac
     const errors: InvalidParam[] = [];
     if (!programme.actionLines.some((l) => l.id === body.actionLineId)) errors.push({ name: 'actionLineId', code: 'unknown', reason: 'Deze actielijn hoort niet bij het programma.' });
     if (body.spentOn < programme.periodStart || body.spentOn > programme.periodEnd) {
-      errors.push({ name: 'spentOn', code: 'range', reason: `Kies een datum binnen de looptijd van het programma (${programme.periodStart} tot en met ${programme.periodEnd}).` });
+      errors.push({ name: 'spentOn', code: 'range', reason: `Kies een datum binnen de looptijd van het programma (${dutchDateLong(programme.periodStart)} tot en met ${dutchDateLong(programme.periodEnd)}).` });
     }
     if (errors.length > 0) throw problems.invalid(errors);
     const expenditureId = randomUUID();

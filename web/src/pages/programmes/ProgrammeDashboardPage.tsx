@@ -246,7 +246,7 @@ export function ProgrammeDashboardPage() {
       <Heading level={1}>{d.programme.name}</Heading>
       <p className="utrecht-paragraph app-muted">
         {t('programmes.period', { from: f.month(d.from), to: f.month(d.to) })}{' '}
-        {d.frozenAt ? t('programmes.frozen', { date: formatDate(d.frozenAt.slice(0, 10), f.locale) }) : d.refreshedAt ? t('programmes.refreshed', { date: formatDate(d.refreshedAt.slice(0, 10), f.locale) }) : ''}
+        {d.frozenAt ? t('programmes.frozen', { date: formatDate(d.frozenAt, f.locale) }) : d.refreshedAt ? t('programmes.refreshed', { date: formatDate(d.refreshedAt, f.locale) }) : ''}
       </p>
       <form className="app-form app-prog__filter" onSubmit={onFilter} aria-label={t('programmes.filterLabel')}>
         <div className="app-form-row">
