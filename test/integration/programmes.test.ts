@@ -194,6 +194,9 @@ describe('the dashboard', () => {
     expect(text).toContain(`bijgewerkt op ${d} ${months[m - 1]} ${y}`);
     expect(text).toMatch(/Periode: januari 2026 tot en met [a-z]+ 20\d\d\./);
     expect(text.match(/\d{4}-\d{2}(-\d{2})?/g)).toBeNull();
+    // The chart's month axis in Dutch too ("jan '26", not "01-26").
+    expect(text).toContain("jan '26");
+    expect(text.match(/\b\d{2}-\d{2}\b/g)).toBeNull();
   });
 });
 

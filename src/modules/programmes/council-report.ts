@@ -65,7 +65,7 @@ function progressChart(pdf: TaggedPdf, d: Dashboard) {
     }
     pts.forEach((p, i) => {
       if (i % Math.max(1, Math.ceil(pts.length / 8)) === 0 || i === pts.length - 1) {
-        doc.fillColor(INK).text(p.month.slice(5, 7) + '-' + p.month.slice(2, 4), X(i) - 15, bottom + 6, { width: 30, align: 'center', lineBreak: false });
+        doc.fillColor(INK).text(shortMonth(p.month), X(i) - 20, bottom + 6, { width: 40, align: 'center', lineBreak: false });
       }
     });
     // Baseline: dashed grey with squares.
@@ -121,6 +121,10 @@ function barChart(pdf: TaggedPdf, title: string, rows: Array<{ label: string; va
     });
   });
 }
+
+const SHORT_MONTHS = ['jan', 'feb', 'mrt', 'apr', 'mei', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'];
+/** An axis label in Dutch: "mrt '26" (not "03-26"). */
+const shortMonth = (ym: string) => `${SHORT_MONTHS[Number(ym.slice(5, 7)) - 1]} '${ym.slice(2, 4)}`;
 
 /** An instant as the Dutch day it fell on in the Netherlands: "4 december 2026" (not ISO, not the UTC day). */
 export const dayOf = (instant: string) => dutchDateLong(todayInNl(new Date(instant)));
