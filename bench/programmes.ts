@@ -18,8 +18,8 @@ import { withClient } from './database.ts';
 // (request context, tenant transaction, figures read from programme_figures, suppression in TypeScript, one
 // aggregate log row), against a bare baseline in the same run: the same SELECT of the pre-aggregated rows on a plain
 // pg connection as the application role with the same set_config (RLS on), nothing else. Also the refresh and the
-// monthly snapshot job. Target: dashboard p95 < 300 ms. The national dataset (342 municipalities, 400,000 residents)
-// is not built here (bench/national-seed.ts takes ~13 min); see docs/benchmarks.md.
+// monthly snapshot job. Target: dashboard p95 < 300 ms. The national size (342 municipalities, 400,000 residents,
+// generated in SQL): bench/programmes-national.ts; figures in docs/benchmarks.md.
 
 const DB_NAME = 'samenplan_bench_programmes';
 const KEY = 'bench-pseudonym-key-0123456789abcdef0123456789';

@@ -64,6 +64,7 @@ export const OWNERS = {
   programme_figures: 'programmes',
   programme_kpis: 'programmes',
   programme_refreshes: 'programmes',
+  programme_refresh_runs: 'programmes',
   programme_snapshots: 'programmes',
   processing_activities: 'platform',
   processing_log: 'platform',

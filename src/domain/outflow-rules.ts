@@ -10,6 +10,14 @@ export type OutflowReason = (typeof OUTFLOW_REASONS)[number];
 /** Reasons that are work: the outflow is linked to the resident's placement when there is one. */
 export const WORK_REASONS: readonly OutflowReason[] = ['workFullTime', 'workPartTime'];
 
+/** From this many hours a week a job counts as full-time work (the usual full working week in Dutch CAOs). */
+export const FULL_TIME_HOURS_PER_WEEK = 36;
+
+/** The outflow reason of a placement that ends the benefit: full-time or part-time work by its hours. */
+export function placementOutflowReason(hoursPerWeek: number): OutflowReason {
+  return hoursPerWeek >= FULL_TIME_HOURS_PER_WEEK ? 'workFullTime' : 'workPartTime';
+}
+
 /** A return to benefit within this many months undoes the outflow (it is counted against it). */
 export const RETURN_WINDOW_MONTHS = 12;
 

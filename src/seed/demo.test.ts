@@ -238,19 +238,25 @@ describe('seedDemo', () => {
       first,
       `SELECT
          (SELECT count(*)::int FROM residents r LEFT JOIN (SELECT resident_id, count(*) AS n FROM benefits GROUP BY 1) b
-            ON b.resident_id = r.id WHERE b.n IS DISTINCT FROM 1) AS benefit_not_one,
+            ON b.resident_id = r.id WHERE b.n IS DISTINCT FROM 1 + (SELECT count(*) FROM outflows o WHERE o.resident_id = r.id AND o.returned_on IS NOT NULL)) AS benefit_not_one,
+         (SELECT count(*)::int FROM outflows o WHERE o.returned_on IS NOT NULL AND NOT EXISTS (SELECT 1 FROM benefits b
+            WHERE b.id = o.return_benefit_id AND b.resident_id = o.resident_id AND b.start_date = o.returned_on
+              AND b.start_date > o.outflow_on AND b.start_date <= (o.outflow_on + interval '12 months')::date)) AS return_mismatch,
+         (SELECT count(*)::int FROM outflows WHERE returned_on IS NOT NULL) AS returns,
          (SELECT count(*)::int FROM residents r JOIN benefits ob ON ob.resident_id = r.id AND ob.end_date IS NULL
             LEFT JOIN (SELECT resident_id, count(*) AS n FROM cases WHERE status = 'active' GROUP BY 1) c
             ON c.resident_id = r.id WHERE c.n IS DISTINCT FROM 1) AS case_not_one,
          (SELECT count(*)::int FROM residents r JOIN benefits eb ON eb.resident_id = r.id AND eb.end_date IS NOT NULL
             WHERE EXISTS (SELECT 1 FROM cases c WHERE c.resident_id = r.id AND c.status = 'active')) AS left_but_active,
-         (SELECT count(*)::int FROM cases c JOIN benefits b ON b.resident_id = c.resident_id WHERE c.opened_on <> b.start_date) AS opened_not_start,
+         (SELECT count(*)::int FROM cases c WHERE NOT EXISTS (SELECT 1 FROM benefits b WHERE b.resident_id = c.resident_id AND b.start_date = c.opened_on)) AS opened_not_start,
+         (SELECT count(*)::int FROM (SELECT resident_id FROM cases GROUP BY 1 HAVING count(*) <> (SELECT count(*) FROM benefits b WHERE b.resident_id = cases.resident_id)) x) AS cases_not_benefits,
          (SELECT count(*)::int FROM cases c LEFT JOIN (
             SELECT case_id, count(*) AS n, max(staff_user_id::text) AS staff, max(assigned_at) AS since
             FROM contact_person_assignments WHERE ended_at IS NULL GROUP BY 1) a ON a.case_id = c.id
           WHERE c.status = 'active' AND (a.n IS DISTINCT FROM 1 OR a.staff <> c.contact_person_id::text OR a.since <> c.contact_person_since)) AS open_assignment_mismatch,
          (SELECT count(*)::int FROM cases c LEFT JOIN (SELECT resident_id, max(occurred_at) AS latest FROM contact_moments GROUP BY 1) m
-            ON m.resident_id = c.resident_id WHERE c.last_contact_at IS DISTINCT FROM m.latest) AS last_contact_mismatch,
+            ON m.resident_id = c.resident_id WHERE c.last_contact_at IS DISTINCT FROM m.latest
+            AND NOT EXISTS (SELECT 1 FROM cases later WHERE later.resident_id = c.resident_id AND later.opened_on > c.opened_on)) AS last_contact_mismatch,
          (SELECT count(*)::int FROM contact_moments WHERE occurred_at >= $1::date) AS future_moments,
          (SELECT count(*)::int FROM contact_person_assignments WHERE ended_at IS NULL AND handover_note LIKE 'Warme overdracht%') AS warm_handovers,
          (SELECT count(*)::int FROM cases WHERE status = 'active' AND (last_contact_at IS NULL OR last_contact_at < $1::date - 90)) AS over_norm,
@@ -262,6 +268,10 @@ describe('seedDemo', () => {
     expect(r.case_not_one).toBe(0);
     expect(r.left_but_active).toBe(0);
     expect(r.opened_not_start).toBe(0);
+    expect(r.cases_not_benefits).toBe(0);
+    // Werkbeweging's returns: a second benefit only for an outflow it undid within 12 months.
+    expect(r.return_mismatch).toBe(0);
+    expect(r.returns).toBeGreaterThan(20);
     expect(r.open_assignment_mismatch).toBe(0);
     expect(r.last_contact_mismatch).toBe(0);
     expect(r.future_moments).toBe(0);
@@ -600,8 +610,9 @@ describe('seedSynthetic', () => {
     const all = await rows<{ bsn: string }>(first, 'SELECT bsn FROM residents');
     expect(all.every((r) => isValidBsn(r.bsn))).toBe(true);
     expect(new Set(all.map((r) => r.bsn)).size).toBe(all.length);
-    const cases = await one<{ n: number }>(first, 'SELECT count(*)::int AS n FROM cases');
-    expect(cases.n).toBe(after.n);
+    // One case per benefit: a resident who came back to benefit (Werkbeweging's returns) has two.
+    const cases = await one<{ n: number; returns: number }>(first, 'SELECT (SELECT count(*)::int FROM cases) AS n, (SELECT count(*)::int FROM outflows WHERE returned_on IS NOT NULL) AS returns');
+    expect(cases.n).toBe(after.n + cases.returns);
     const maxLoad = await one<{ n: number }>(
       first,
       `SELECT max(n)::int AS n FROM (SELECT count(*) AS n FROM cases WHERE status = 'active' GROUP BY contact_person_id) x`,

@@ -796,7 +796,9 @@ export function generateEmployment(rng: Rng, e: EmploymentInput, pool: Employmen
     instrument: vacancy.instruments[0] ?? null,
     outflow,
     status: endedOn === null ? 'active' : 'ended',
-    created_by: e.coach.id,
+    // The employer advisor records the placement after the reveal (as in the web app), so a placement that ends the
+    // benefit leaves the outflow to the werkmatcher (ADR 0029): the resident's page offers it.
+    created_by: advisor,
     created_at: instantOn(startDay - 5, 10 * 60),
   });
   const c = out.cases[e.caseIndex];

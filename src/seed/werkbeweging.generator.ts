@@ -12,7 +12,8 @@ import type { BsnAllocator } from './bsn-range.ts';
  *
  * The residents who left the benefit during that year are former residents (closed case, ended benefit, an outflow
  * with its reason), spread over the wijken as the caseload is; outflow rises month by month as the programme takes
- * hold. Some came back within 12 months (their first outflow is undone and not counted) and left again later.
+ * hold. Some had left once before during the programme and came back within 12 months (that outflow is undone and
+ * counted against, shown as returns on the dashboard) and left again later.
  * Deterministic: seeded random, dates relative to today.
  */
 
@@ -75,6 +76,10 @@ export interface WerkbewegingRows {
   outflows: Array<{ id: string; resident_id: string; case_id: string; benefit_id: string; reason: string; outflow_on: string; returned_on: string | null; return_benefit_id: string | null }>;
 }
 
+/** Of the residents who left at least this many days into the programme, this share had left once before and came back. */
+const RETURN_ELIGIBLE_DAYS = 150;
+const RETURN_SHARE = 0.08;
+
 const pad = (n: number) => String(n).padStart(2, '0');
 function monthStartOf(day: number, monthsBack: number): string {
   const d = new Date(day * 86_400_000);
@@ -90,6 +95,7 @@ function addMonths(iso: string, n: number): string {
 /** The former residents and the programme, for the municipality; coaches per area for their contact person. */
 export function buildWerkbeweging(model: OrgModel, today: number, bsn: BsnAllocator, coachesByArea: Map<string, string[]>): WerkbewegingRows {
   const rng = new Rng(`werkbeweging:${model.code}`);
+  const backRng = new Rng(`werkbeweging-returns:${model.code}`);
   const faker = createDutchFaker(hashSeed('werkbeweging', model.code));
   const periodStart = monthStartOf(today, 12);
   const periodEnd = formatDay(parseDay(addMonths(periodStart, 30)) - 1);
@@ -169,14 +175,14 @@ export function buildWerkbeweging(model: OrgModel, today: number, bsn: BsnAlloca
         });
         const coaches = coachesByArea.get(area.id) ?? [];
         const coach = coaches.length > 0 ? rng.pick(coaches) : null;
-        // Returns to benefit (an outflow undone within 12 months) are not in the demo: a resident then has two benefits
-        // and two cases, where the demo keeps one of each per resident (src/seed/demo.test.ts). The integration tests
-        // cover returns (test/integration/outflow.test.ts, programmes.test.ts).
-        const back = false;
+        // Returns to benefit: some left once before during the programme, came back within 12 months (that outflow is
+        // undone and counted against, as the trigger on benefits marks it) and left again now. They have two benefits
+        // and two closed cases. Their own random stream, so that everyone else's draws stay as they were.
+        const back = parseDay(outflowOn) - parseDay(periodStart) >= RETURN_ELIGIBLE_DAYS && backRng.chance(RETURN_SHARE);
         const episodes: Array<{ start: string; end: string; returned: string | null }> = [];
         if (back) {
-          const firstOut = formatDay(parseDay(outflowOn) - rng.int(60, 200));
-          const returnOn = formatDay(parseDay(firstOut) + rng.int(30, 55));
+          const firstOut = formatDay(parseDay(outflowOn) - backRng.int(75, 110));
+          const returnOn = formatDay(parseDay(firstOut) + backRng.int(30, 55));
           episodes.push({ start: benefitStart < firstOut ? benefitStart : formatDay(Math.max(adult, parseDay(firstOut) - 120)), end: firstOut, returned: returnOn });
           episodes.push({ start: returnOn, end: outflowOn, returned: null });
         } else {
@@ -188,7 +194,8 @@ export function buildWerkbeweging(model: OrgModel, today: number, bsn: BsnAlloca
           const caseId = seedUuid('former-case', model.code, n, e);
           rows.benefits.push({ id: benefitIds[e]!, resident_id: id, start_date: ep.start, end_date: ep.end });
           // The last contact: the conversation about leaving, on the day itself.
-          const lastContact = `${ep.end}T${pad(8 + rng.int(0, 8))}:${pad(rng.int(0, 3) * 15)}:00Z`;
+          const r = ep.returned ? backRng : rng;
+          const lastContact = `${ep.end}T${pad(8 + r.int(0, 8))}:${pad(r.int(0, 3) * 15)}:00Z`;
           rows.cases.push({ id: caseId, resident_id: id, opened_on: ep.start, closed_on: ep.end, contact_person_id: coach, last_contact_at: lastContact });
           if (coach) rows.contactMoments.push({ id: seedUuid('former-contact', model.code, n, e), resident_id: id, staff_user_id: coach, occurred_at: lastContact });
           if (coach) {
@@ -199,7 +206,7 @@ export function buildWerkbeweging(model: OrgModel, today: number, bsn: BsnAlloca
             resident_id: id,
             case_id: caseId,
             benefit_id: benefitIds[e]!,
-            reason: ep.returned ? rng.pick(['workPartTime', 'workFullTime', 'otherIncome']) : reason,
+            reason: ep.returned ? backRng.pick(['workPartTime', 'workFullTime', 'otherIncome']) : reason,
             outflow_on: ep.end,
             returned_on: ep.returned,
             return_benefit_id: ep.returned ? benefitIds[e + 1]! : null,

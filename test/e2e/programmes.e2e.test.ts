@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loginAs } from '../helpers/client.ts';
 import { folded, pdfToText } from '../helpers/pdf.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { expectNoAxeViolations, launchChromium, settled } from './browser.ts';
@@ -111,7 +112,43 @@ describe('web app: programme dashboard', () => {
     await shot(page, 'programme-phone');
     const { scroll, client } = await page.locator('html').evaluate((el: { scrollWidth: number; clientWidth: number }) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
     expect(scroll, `page is ${scroll}px wide on a ${client}px screen`).toBeLessThanOrEqual(client);
+    // The KPI tables stack on a phone: no table to scroll sideways, every figure next to its column's name.
+    const kpi = page.locator('#line-contact');
+    await kpi.scrollIntoViewIfNeeded();
+    const region = await kpi.locator('xpath=..').evaluate((el: { scrollWidth: number; clientWidth: number }) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+    expect(region.scroll, 'KPI table scrolls sideways').toBeLessThanOrEqual(region.client);
+    expect(await kpi.getByRole('row').count()).toBeGreaterThan(2);
+    if (process.env.SCREENSHOT_DIR) {
+      await kpi.locator('xpath=..').screenshot({ path: `${process.env.SCREENSHOT_DIR}/programme-phone-kpis.png` });
+      await page.locator('#line-jobs').locator('xpath=..').screenshot({ path: `${process.env.SCREENSHOT_DIR}/programme-phone-kpis-jobs.png` });
+    }
+    // Dates in Dutch words on the page too.
+    await expect(page.getByText(/bijgewerkt op \d{1,2} (januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december) 20\d\d/i).first().isVisible()).resolves.toBe(true);
     await expectNoAxeViolations(page, 'programmadashboard telefoon');
+    await page.context().close();
+  });
+
+  it('a placement that ends the benefit without an outflow yet is offered in the outflow form, and on the placement page', async () => {
+    const api = await loginAs(server.baseUrl, 'werkmatcher.overvecht');
+    const list = (await api.get('/api/v1/placements')).body.items as Array<{ id: string; residentId: string; outflow: string; status: string; outflowRegistration: unknown; startDate: string; hoursPerWeek: number }>;
+    const pending = list.find((p) => p.outflow === 'full' && p.status === 'active' && p.outflowRegistration === null);
+    expect(pending, 'a demo placement that ends the benefit, outflow not registered').toBeDefined();
+    const page = await login({ width: 390, height: 844 }, /werkmatcher\.overvecht|Overvecht/);
+    await page.goto(`${server.baseUrl}/plaatsingen/${pending!.id}`);
+    await page.getByText('Nog niet geregistreerd.').waitFor();
+    await settled(page);
+    await shot(page, 'placement-outflow-pending-phone');
+    await expectNoAxeViolations(page, 'plaatsing zonder uitstroom');
+    await page.getByRole('link', { name: /Registreer de uitstroom bij de inwoner/ }).click();
+    await page.waitForURL(/\/inwoners\//);
+    await page.goto(`${page.url().replace(/[?#].*$/, '')}?tab=gegevens`);
+    await page.getByRole('button', { name: 'Reden en datum van de plaatsing overnemen' }).click();
+    expect(await page.locator('#outflow-reason').inputValue()).toBe(pending!.hoursPerWeek >= 36 ? 'workFullTime' : 'workPartTime');
+    const [y, m, d] = pending!.startDate.split('-');
+    expect(await page.locator('#outflow-date').inputValue()).toBe(`${d}-${m}-${y}`);
+    await settled(page);
+    await shot(page, 'outflow-form-from-placement-phone');
+    await expectNoAxeViolations(page, 'uitstroomformulier met plaatsing');
     await page.context().close();
   });
 

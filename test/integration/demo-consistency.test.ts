@@ -192,6 +192,37 @@ describe('what the README’s demo section promises', () => {
     expect(hospital.agreements.find((a: { kind: string }) => a.kind === 'intention').pledgedPlacements).toBe(40);
   });
 
+  it('Werkbeweging counts the returns to benefit against the outflow they undo, on the dashboard too', async () => {
+    // Residents who left during the programme, came back within 12 months and left again: two benefits, two closed
+    // cases, the first outflow marked returned by the new benefit (the database's own trigger would mark the same).
+    const [r] = await q(sql<{ returns: number; wrong: number; second_benefit: number; on_benefit: number }>`
+      SELECT count(*)::int AS returns,
+        count(*) FILTER (WHERE b.id IS NULL OR b.start_date <> o.returned_on OR o.returned_on > (o.outflow_on + interval '12 months')::date
+          OR o.returned_on <= o.outflow_on)::int AS wrong,
+        count(*) FILTER (WHERE EXISTS (SELECT 1 FROM outflows o2 WHERE o2.resident_id = o.resident_id AND o2.benefit_id = o.return_benefit_id
+          AND o2.returned_on IS NULL))::int AS second_benefit,
+        count(*) FILTER (WHERE EXISTS (SELECT 1 FROM benefits ob WHERE ob.resident_id = o.resident_id AND ob.end_date IS NULL))::int AS on_benefit
+      FROM outflows o LEFT JOIN benefits b ON b.municipality_id = o.municipality_id AND b.id = o.return_benefit_id
+      WHERE o.returned_on IS NOT NULL`);
+    expect(r!.returns).toBeGreaterThanOrEqual(20);
+    expect(r!.wrong).toBe(0);
+    expect(r!.second_benefit).toBe(r!.returns);
+    expect(r!.on_benefit).toBe(0);
+    const policy = await loginAs(server.baseUrl, 'beleid');
+    const programme = (await policy.get('/api/v1/programmes')).body.items.find((p: { name: string }) => p.name === 'Werkbeweging');
+    const d = (await policy.get(`/api/v1/programmes/${programme.id}/dashboard`)).body;
+    // Net outflow on the dashboard: the programme's outflows less the ones undone (its target group: 18 to 66).
+    const [g] = await q(sql<{ all: number; undone: number }>`SELECT count(*)::int AS all,
+        count(*) FILTER (WHERE o.returned_on IS NOT NULL)::int AS undone
+      FROM outflows o JOIN programmes p ON p.municipality_id = o.municipality_id AND p.id = ${programme.id}::uuid
+      WHERE o.outflow_on >= p.period_start`);
+    expect(d.progress.returns).toBeGreaterThanOrEqual(10);
+    expect(d.progress.returns).toBeLessThanOrEqual(g!.undone);
+    expect(d.progress.returns).toBeGreaterThan(g!.undone * 0.8);
+    expect(d.progress.outflow + d.progress.returns).toBeLessThanOrEqual(g!.all);
+    expect(d.progress.outflow + d.progress.returns).toBeGreaterThan(g!.all * 0.8);
+  });
+
   it('the fairness monitor shows top-10 figures that differ per group (not 100% everywhere)', async () => {
     const policy = await loginAs(server.baseUrl, 'beleid');
     const res = await policy.get('/api/v1/fairness/monitor?dimension=ageBand');

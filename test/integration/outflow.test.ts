@@ -19,6 +19,7 @@ let policy: ApiClient;
 let coachArnhem: ApiClient;
 const R = () => world.residents;
 const today = todayInNl();
+const addDaysIso = (iso: string, n: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 const q = async <T>(query: ReturnType<typeof sql<T>>) => (await query.execute(server.ownerDb)).rows;
 const state = async (residentId: string) => ({
@@ -90,14 +91,46 @@ describe('registering an outflow', () => {
     expect(await state(R().ov3)).toEqual(before);
   });
 
-  it('links a work outflow to the resident’s running placement', async () => {
+  it('a werkmatcher’s placement that ends the benefit registers the outflow with it: benefit ends, case closes, one transaction', async () => {
     const advisor = await loginAs(server.baseUrl, ROLE_USERS.employerAdvisor);
     const employerId = (await advisor.post(`${API}/employers`, { name: 'Ziekenhuis BV', sector: 'Zorg' })).body.id;
+    const logged = await logEntries('outflow.register');
     const placement = await coach.post(`${API}/placements`, { residentId: R().ov4, employerId, startDate: '2026-03-01', contractType: 'permanent', hoursPerWeek: 24, outflow: 'full' });
     expect(placement.status).toBe(201);
-    const res = await coach.post(`${API}/residents/${R().ov4}/outflows`, { reason: 'workPartTime', outflowOn: '2026-03-01' });
+    expect(placement.body.outflowRegistration).toEqual({ id: expect.any(String), reason: 'workPartTime', outflowOn: '2026-03-01', returnedOn: null });
+    expect(await state(R().ov4)).toEqual({ outflows: 1, openBenefits: 0, activeCases: 0 });
+    expect(await logEntries('outflow.register')).toBe(logged + 1);
+    const [c] = await q(sql<{ status: string; closed_on: string; outflow: string }>`SELECT status, closed_on::text, outflow FROM cases WHERE resident_id = ${R().ov4}::uuid`);
+    expect(c).toEqual({ status: 'closed', closed_on: '2026-03-01', outflow: 'full' });
+    // The resident's outflow list names the placement; the placement (page and list) names the outflow.
+    const list = await coach.get(`${API}/residents/${R().ov4}/outflows`);
+    expect(list.body).toMatchObject({ total: 1, items: [{ id: placement.body.outflowRegistration.id, reason: 'workPartTime', placement: { id: placement.body.id, employerName: 'Ziekenhuis BV', startDate: '2026-03-01' } }] });
+    expect((await coach.get(`${API}/placements/${placement.body.id}`)).body.outflowRegistration).toEqual(placement.body.outflowRegistration);
+    expect((await coach.get(`${API}/residents/${R().ov4}/placements`)).body.items[0].outflowRegistration).toEqual(placement.body.outflowRegistration);
+    // A colleague of another area sees neither the placement nor its outflow.
+    expect((await coachOtherArea.get(`${API}/placements/${placement.body.id}`)).status).toBe(404);
+    // The benefit has ended: a second outflow by hand has nothing left to end.
+    const again = await coach.post(`${API}/residents/${R().ov4}/outflows`, { reason: 'workPartTime', outflowOn: '2026-03-01' });
+    expect(again.body.invalidParams[0]).toMatchObject({ name: 'outflowOn', code: 'noBenefit' });
+    // A second placement of the same resident (the benefit already ended) registers no second outflow.
+    const second = await coach.post(`${API}/placements`, { residentId: R().ov4, employerId, startDate: '2026-04-01', contractType: 'permanent', hoursPerWeek: 38, outflow: 'full' });
+    expect(second.status).toBe(201);
+    expect(second.body.outflowRegistration).toBeNull();
+    expect(await state(R().ov4)).toEqual({ outflows: 1, openBenefits: 0, activeCases: 0 });
+  });
+
+  it('a placement starting further ahead than an outflow may be registered leaves it to the werkmatcher, who links it by hand', async () => {
+    const advisor = await loginAs(server.baseUrl, ROLE_USERS.employerAdvisor);
+    const employerId = (await advisor.post(`${API}/employers`, { name: 'Bouwbedrijf Noord', sector: 'Bouw' })).body.id;
+    const start = addDaysIso(today, 120);
+    const placement = await coach.post(`${API}/placements`, { residentId: R().ov3, employerId, startDate: start, contractType: 'permanent', hoursPerWeek: 38, outflow: 'full' });
+    expect(placement.status).toBe(201);
+    expect(placement.body.outflowRegistration).toBeNull();
+    expect(await state(R().ov3)).toEqual({ outflows: 0, openBenefits: 1, activeCases: 1 });
+    const res = await coach.post(`${API}/residents/${R().ov3}/outflows`, { reason: 'workFullTime', outflowOn: addDaysIso(today, 60), placementId: placement.body.id });
     expect(res.status).toBe(201);
-    expect(res.body.placement).toEqual({ id: placement.body.id, employerName: 'Ziekenhuis BV', startDate: '2026-03-01' });
+    expect(res.body.placement).toEqual({ id: placement.body.id, employerName: 'Bouwbedrijf Noord', startDate: start });
+    expect((await coach.get(`${API}/placements/${placement.body.id}`)).body.outflowRegistration).toMatchObject({ id: res.body.id, reason: 'workFullTime' });
     const wrong = await coach.post(`${API}/residents/${R().ov1}/outflows`, { reason: 'workFullTime', outflowOn: '2026-03-01', placementId: placement.body.id });
     expect(wrong.status).toBe(400);
     expect(wrong.body.invalidParams[0]).toMatchObject({ name: 'placementId' });

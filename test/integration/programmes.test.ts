@@ -187,6 +187,16 @@ describe('the dashboard', () => {
     expect(text).toContain('Raadsrapportage Werkbeweging');
     expect(text).toContain('49 inwoners stroomden uit de bijstand');
     expect(text).toContain('Overvecht 35');
+    // Dates in Dutch, as the Netherlands' day of the refresh; no ISO date anywhere in the report.
+    const [r] = await q(sql<{ day: string }>`SELECT (refreshed_at AT TIME ZONE 'Europe/Amsterdam')::date::text AS day FROM programme_refreshes WHERE programme_id = ${programmeId}::uuid`);
+    const [y, m, d] = r!.day.split('-').map(Number) as [number, number, number];
+    const months = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
+    expect(text).toContain(`bijgewerkt op ${d} ${months[m - 1]} ${y}`);
+    expect(text).toMatch(/Periode: januari 2026 tot en met [a-z]+ 20\d\d\./);
+    expect(text.match(/\d{4}-\d{2}(-\d{2})?/g)).toBeNull();
+    // The chart's month axis in Dutch too ("jan '26", not "01-26").
+    expect(text).toContain("jan '26");
+    expect(text.match(/\b\d{2}-\d{2}\b/g)).toBeNull();
   });
 });
 
@@ -206,5 +216,58 @@ describe('monthly snapshots', () => {
     expect((await policy.get(`${API}/programmes/${programmeId}/dashboard?to=2026-06`)).body).toEqual(frozen);
     const snaps = (await policy.get(`${API}/programmes/${programmeId}/snapshots`)).body;
     expect(snaps).toMatchObject({ total: 1, items: [{ month: '2026-06' }] });
+    // The frozen report says when it was frozen, in Dutch.
+    const pdf = await fetch(`${server.baseUrl}${API}/programmes/${programmeId}/report/pdf?month=2026-06`, { headers: { cookie: `samenplan_session=${policy.sessionToken()}` } });
+    const frozenText = folded(await pdfToText(Buffer.from(await pdf.arrayBuffer())));
+    const [f] = await q(sql<{ day: string }>`SELECT (frozen_at AT TIME ZONE 'Europe/Amsterdam')::date::text AS day FROM programme_snapshots WHERE programme_id = ${programmeId}::uuid AND month = '2026-06-01'`);
+    const [fy, fm, fd] = f!.day.split('-').map(Number) as [number, number, number];
+    expect(frozenText).toContain(`bevroren cijfers van juni 2026 (vastgelegd op ${fd} ${['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'][fm - 1]} ${fy})`);
+    expect(frozenText.match(/\d{4}-\d{2}/g)).toBeNull();
+  });
+});
+
+describe('concurrent triggers', () => {
+  const lockKey = () => `programme-refresh:${world.utrecht}`;
+  const waiting = async () =>
+    (await q(sql<{ n: number }>`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted
+      AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`))[0]!.n;
+  const runs = async () => (await q(sql<{ runs: number }>`SELECT runs::int AS runs FROM programme_refresh_runs WHERE municipality_id = ${world.utrecht}::uuid`))[0]?.runs ?? 0;
+
+  /** Holds the municipality's refresh lock while `n` jobs start and wait for it; then lets them go, all at once. */
+  async function burst(n: number, queue: string, data: Record<string, unknown>) {
+    const wide = createDb(createPool(server.db.appUrl, { max: n + 1 }));
+    const logs: string[] = [];
+    try {
+      return await server.ownerDb.connection().execute(async (holder) => {
+        await sql`SELECT pg_advisory_lock(hashtextextended(${lockKey()}, 0))`.execute(holder);
+        const jobs = Array.from({ length: n }, () => job(queue).handle(data, { appDb: wide, mail: mailOff, log: (m) => logs.push(m) }));
+        for (let i = 0; i < 600 && (await waiting()) < n; i++) await new Promise((r) => setTimeout(r, 50));
+        expect(await waiting()).toBe(n);
+        await sql`SELECT pg_advisory_unlock(hashtextextended(${lockKey()}, 0))`.execute(holder);
+        await Promise.all(jobs);
+        return logs;
+      });
+    } finally {
+      await wide.destroy();
+    }
+  }
+
+  it('five refreshes triggered together run once; a trigger after that runs again', async () => {
+    const before = await runs();
+    const figures = await q(sql<{ s: number }>`SELECT sum(outflows)::int AS s FROM programme_figures WHERE dimension = 'total'`);
+    const logs = await burst(5, PROGRAMME_REFRESH_QUEUE, { municipalityId: world.utrecht });
+    expect(await runs()).toBe(before + 1);
+    expect(logs.filter((l) => l.includes('overgeslagen'))).toHaveLength(4);
+    expect(await q(sql<{ s: number }>`SELECT sum(outflows)::int AS s FROM programme_figures WHERE dimension = 'total'`)).toEqual(figures);
+    await runJob(PROGRAMME_REFRESH_QUEUE, { municipalityId: world.utrecht });
+    expect(await runs()).toBe(before + 2);
+  });
+
+  it('three snapshots of one month triggered together freeze it once', async () => {
+    const logs = await burst(3, PROGRAMME_SNAPSHOT_QUEUE, { municipalityId: world.utrecht, month: '2026-08' });
+    expect(logs.filter((l) => l.startsWith('Maandstand 2026-08 bevroren voor 1 '))).toHaveLength(1);
+    expect(logs.filter((l) => l.startsWith('Maandstand 2026-08 bevroren voor 0 '))).toHaveLength(2);
+    const snaps = await q(sql<{ n: number }>`SELECT count(*)::int AS n FROM programme_snapshots WHERE month = '2026-08-01'`);
+    expect(snaps[0]!.n).toBe(1);
   });
 });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { todayInNl } from '../../domain/dates.ts';
-import { monthStart, outflowDateProblem, partialWorkMonthProblem, returnDateProblem, WORK_REASONS, type OutflowReason } from '../../domain/outflow-rules.ts';
+import { monthStart, outflowDateProblem, partialWorkMonthProblem, placementOutflowReason, returnDateProblem, WORK_REASONS, type OutflowReason } from '../../domain/outflow-rules.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/transaction.ts';
 import { problems, type InvalidParam } from '../../platform/http/problem.ts';
@@ -91,6 +91,55 @@ export async function registerOutflow(ctx: RequestContext, residentId: string, b
     const row = (await outflowStore(tx, ctx.principal).ofResident(residentId)).find((r) => r.id === id)!;
     return present(row, placement ? { id: placement.id, employerName: placement.employerName, startDate: placement.startDate } : null);
   });
+}
+
+/** What a placement shows of the outflow registered with it. */
+export interface PlacementOutflow {
+  id: string;
+  reason: OutflowReason;
+  outflowOn: string;
+  returnedOn: string | null;
+}
+
+/**
+ * A placement that ends the benefit (outflow 'full') registers the outflow in the placement's own transaction (the
+ * placements service calls this inside it): reason work full-time or part-time by the hours, on the start date,
+ * linked to the placement; the benefit ends and the case closes. Null, and nothing written, when it cannot be done
+ * now: the resident has no running benefit, or the start lies further ahead than an outflow may be registered (the
+ * werkmatcher registers it later on the resident's page, where this placement is offered). Logged under PA-025.
+ */
+export async function registerPlacementOutflow(
+  ctx: RequestContext,
+  residentId: string,
+  placement: { id: string; startDate: string; hoursPerWeek: number },
+): Promise<PlacementOutflow | null> {
+  return ctx.transaction(async (tx, log) => {
+    const current = await residents.openBenefitAndCase(tx, ctx, residentId);
+    if (!current?.benefitId || !current.caseId) return null;
+    if (outflowDateProblem(placement.startDate, current.benefitStart, todayInNl())) return null;
+    const id = randomUUID();
+    const reason = placementOutflowReason(placement.hoursPerWeek);
+    await outflowStore(tx, ctx.principal).insert({
+      id,
+      residentId,
+      caseId: current.caseId,
+      benefitId: current.benefitId,
+      reason,
+      outflowOn: placement.startDate,
+      placementId: placement.id,
+      note: null,
+    });
+    await residents.endBenefitAndCloseCase(tx, ctx, current.benefitId, current.caseId, placement.startDate);
+    await enqueueJob(tx, ctx.principal.municipalityId, PROGRAMME_REFRESH_QUEUE, { reason: 'outflow' });
+    log.subjects([residentId], { activity: 'PA-025', action: 'outflow.register', permission: 'outflow:write' });
+    return { id, reason, outflowOn: placement.startDate, returnedOn: null };
+  });
+}
+
+/** The outflows registered with these placements (those the caller may see), by placement id. No log entry. */
+export async function outflowsOfPlacements(tx: Tx, ctx: RequestContext, placementIds: string[]): Promise<Map<string, PlacementOutflow>> {
+  const rows = placementIds.length === 0 ? [] : await outflowStore(tx, ctx.principal).ofPlacements(placementIds);
+  return new Map(rows.map((r) => [r.placement_id!, { id: r.id, reason: r.reason as OutflowReason, outflowOn: r.outflow_on, returnedOn: r.returned_on }]));
 }
 
 export async function listOutflows(ctx: RequestContext, residentId: string) {

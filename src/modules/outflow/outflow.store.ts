@@ -31,6 +31,15 @@ export function outflowStore(tx: Tx, principal: Principal) {
       return rows;
     },
 
+    /** The outflows linked to these placements (the latest per placement). */
+    async ofPlacements(placementIds: string[]) {
+      const { rows } = await sql<OutflowRow>`
+        SELECT DISTINCT ON (placement_id) id, resident_id, reason, outflow_on::text AS outflow_on, placement_id, note, returned_on::text AS returned_on, registered_at
+        FROM outflows WHERE municipality_id = ${m} AND placement_id = ANY(${placementIds}::uuid[])
+        ORDER BY placement_id, outflow_on DESC, id`.execute(tx);
+      return rows;
+    },
+
     async byReturnBenefitStart(residentId: string, startDate: string) {
       const { rows } = await sql<OutflowRow>`
         SELECT id, resident_id, reason, outflow_on::text AS outflow_on, placement_id, note, returned_on::text AS returned_on, registered_at

@@ -1,10 +1,11 @@
+import type { PlacementOutflow } from '../outflow/outflow.service.ts';
 import { displayName } from '../residents/residents.presenter.ts';
 import { stateVersion } from './placements.rules.ts';
 import type { FollowUpRow, PlacementRow } from './placements.store.ts';
 
 // What leaves the building about a placement. The resident's name only for whoever may see his identity.
 
-export function presentPlacement(p: PlacementRow, followUps: FollowUpRow[]) {
+export function presentPlacement(p: PlacementRow, followUps: FollowUpRow[], outflows: ReadonlyMap<string, PlacementOutflow> = new Map()) {
   return {
     id: p.id,
     residentId: p.resident_id,
@@ -19,6 +20,7 @@ export function presentPlacement(p: PlacementRow, followUps: FollowUpRow[]) {
     hourlyWage: p.hourly_wage === null ? null : Number(p.hourly_wage),
     instrument: p.instrument,
     outflow: p.outflow,
+    outflowRegistration: outflows.get(p.id) ?? null,
     status: p.status,
     followUps: followUps
       .filter((f) => f.placement_id === p.id)

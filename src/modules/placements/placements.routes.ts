@@ -27,10 +27,11 @@ export const registerPlacementRoutes: RouteRegistrar = (app) => {
   r.post(
     base,
     {
-      config: { ...write, processing: { activity: 'PA-015', action: 'placements.create' } },
+      // A placement that ends the benefit registers the outflow in the same transaction (issue 12, PA-025).
+      config: { ...write, processing: { activity: 'PA-015', action: 'placements.create', also: [{ activity: 'PA-025', action: 'outflow.register' }] } },
       schema: {
         tags,
-        summary: 'Een plaatsing vastleggen: nazorg, uitstroom, voorstel en vacature in één keer',
+        summary: 'Een plaatsing vastleggen: nazorg, uitstroom (de uitkering stopt, de zaak sluit), voorstel en vacature in één keer',
         operationId: 'createPlacement',
         body: placementCreateSchema,
         response: { 201: placementSchema },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { OUTFLOW_REASONS } from '../../domain/outflow-rules.ts';
 import { isoDate } from '../../platform/http/dates.ts';
 import { contractTypes, instruments } from '../vacancies/vacancies.schema.ts';
 import { listSchema } from '../../platform/http/list.ts';
@@ -32,6 +33,17 @@ export const placementSchema = z
     hourlyWage: z.number().nullable(),
     instrument: z.enum(instruments).nullable(),
     outflow: z.enum(['full', 'partial']),
+    outflowRegistration: z
+      .object({
+        id: z.uuid(),
+        reason: z.enum(OUTFLOW_REASONS),
+        outflowOn: date,
+        returnedOn: date.nullable(),
+      })
+      .nullable()
+      .describe(
+        'De uitstroom die bij deze plaatsing is geregistreerd (null: nog niet, of u mag haar niet zien). Een plaatsing met outflow full van de werkmatcher registreert haar zelf op de startdatum (werk voltijds vanaf 36 uur per week, anders deeltijds), als de uitkering loopt en de start hoogstens 92 dagen vooruit ligt.',
+      ),
     status: z.enum(['active', 'ended']),
     followUps: z.array(followUpSchema),
   })

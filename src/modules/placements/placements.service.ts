@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { followUpDoneProblem, placementStartProblem } from '../../domain/date-rules.ts';
 import { todayInNl } from '../../domain/dates.ts';
+import { can } from '../../platform/access/permissions.ts';
 import { hasRole } from '../../platform/access/principal.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/transaction.ts';
 import { etagOf, versionFromIfMatch } from '../../platform/http/etag.ts';
 import { problems, type InvalidParam } from '../../platform/http/problem.ts';
 import { invalidInput } from '../employers/employers.service.ts';
+import { outflowsOfPlacements, registerPlacementOutflow } from '../outflow/outflow.service.ts';
 import { markVacancyFilled } from '../vacancies/vacancies.service.ts';
 import { placementVersion, presentPlacement } from './placements.presenter.ts';
 import { addDays, FOLLOW_UP_WINDOW_DAYS, followUpSchedule } from './placements.rules.ts';
@@ -28,7 +30,7 @@ async function load(tx: Tx, ctx: RequestContext, id: string, lock = false) {
   const store = placementsStore(tx, ctx.principal);
   const row = await store.findVisible(id, lock);
   if (!row) throw problems.notFound(PLACEMENT);
-  const placement = presentPlacement(row, await store.followUps([id]));
+  const placement = presentPlacement(row, await store.followUps([id]), await outflowsOfPlacements(tx, ctx, [id]));
   return { placement, etag: etagOf(KIND, id, placementVersion(placement)) };
 }
 
@@ -100,6 +102,11 @@ export async function createPlacement(ctx: RequestContext, body: PlacementCreate
         dataref: `/api/v1/placements/${id}`,
         data: { placementId: id },
       });
+      // A placement that ends the benefit registers the outflow (benefit ends, case closes) when its creator may:
+      // the area team. The employer advisor's placement leaves it to the werkmatcher, who is offered this placement.
+      if (body.outflow === 'full' && inScope && can(ctx.principal, 'outflow:write')) {
+        await registerPlacementOutflow(ctx, body.residentId, { id, startDate: body.startDate, hoursPerWeek: body.hoursPerWeek });
+      }
       log.subjects([body.residentId], { action: 'placements.create' });
       return load(tx, ctx, id);
     });
@@ -125,8 +132,9 @@ export async function residentPlacements(ctx: RequestContext, residentId: string
     const rows = await store.visibleOfResident(residentId);
     if (rows.length === 0 && !(await store.residentInScope(residentId))) throw problems.notFound(RESIDENT);
     const followUps = rows.length > 0 ? await store.followUps(rows.map((r) => r.id)) : [];
+    const outflows = await outflowsOfPlacements(tx, ctx, rows.map((r) => r.id));
     log.subjects([residentId], { action: 'placements.list' });
-    return wholeList(rows.map((r) => presentPlacement(r, followUps)));
+    return wholeList(rows.map((r) => presentPlacement(r, followUps, outflows)));
   });
 }
 
@@ -136,8 +144,9 @@ export async function listPlacements(ctx: RequestContext, query: { followUpDue?:
     const dueBefore = query.followUpDue === 'true' ? addDays(todayInNl(), FOLLOW_UP_WINDOW_DAYS) : null;
     const rows = await store.visibleList(dueBefore);
     const followUps = rows.length > 0 ? await store.followUps(rows.map((r) => r.id)) : [];
+    const outflows = await outflowsOfPlacements(tx, ctx, rows.map((r) => r.id));
     log.subjects(rows.map((r) => r.resident_id), { action: 'placements.list' });
-    return wholeList(rows.map((r) => presentPlacement(r, followUps)));
+    return wholeList(rows.map((r) => presentPlacement(r, followUps, outflows)));
   });
 }
 

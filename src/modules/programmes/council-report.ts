@@ -1,3 +1,5 @@
+import { dutchDateLong } from '../../domain/date-rules.ts';
+import { todayInNl } from '../../domain/dates.ts';
 import { taggedPdf, type TaggedPdf } from '../../platform/pdf/tagged-pdf.ts';
 import { monthName } from './dashboard.rules.ts';
 import { dashboardTables, SUPPRESSED, type Cell } from './dashboard.tables.ts';
@@ -63,7 +65,7 @@ function progressChart(pdf: TaggedPdf, d: Dashboard) {
     }
     pts.forEach((p, i) => {
       if (i % Math.max(1, Math.ceil(pts.length / 8)) === 0 || i === pts.length - 1) {
-        doc.fillColor(INK).text(p.month.slice(5, 7) + '-' + p.month.slice(2, 4), X(i) - 15, bottom + 6, { width: 30, align: 'center', lineBreak: false });
+        doc.fillColor(INK).text(shortMonth(p.month), X(i) - 20, bottom + 6, { width: 40, align: 'center', lineBreak: false });
       }
     });
     // Baseline: dashed grey with squares.
@@ -120,6 +122,13 @@ function barChart(pdf: TaggedPdf, title: string, rows: Array<{ label: string; va
   });
 }
 
+const SHORT_MONTHS = ['jan', 'feb', 'mrt', 'apr', 'mei', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'];
+/** An axis label in Dutch: "mrt '26" (not "03-26"). */
+const shortMonth = (ym: string) => `${SHORT_MONTHS[Number(ym.slice(5, 7)) - 1]} '${ym.slice(2, 4)}`;
+
+/** An instant as the Dutch day it fell on in the Netherlands: "4 december 2026" (not ISO, not the UTC day). */
+export const dayOf = (instant: string) => dutchDateLong(todayInNl(new Date(instant)));
+
 export async function councilReportPdf(d: Dashboard, municipalityName: string): Promise<Buffer> {
   const period = `${monthName(d.from)} tot en met ${monthName(d.to)}`;
   const pdf = taggedPdf({ title: `Raadsrapportage ${d.programme.name} — ${period}`, subject: `Voortgang van ${d.programme.name}, ${municipalityName}` });
@@ -127,8 +136,8 @@ export async function councilReportPdf(d: Dashboard, municipalityName: string): 
   pdf.p(`${municipalityName}. Periode: ${period}.${d.area ? ` Wijk: ${d.area.name}.` : ''}`);
   pdf.p(
     d.frozenAt
-      ? `Dit zijn de bevroren cijfers van ${monthName(d.to)} (vastgelegd op ${d.frozenAt.slice(0, 10)}): deze rapportage verandert niet meer.`
-      : `Voorlopige cijfers, bijgewerkt op ${d.refreshedAt ? d.refreshedAt.slice(0, 10) : 'onbekend'}. De maandstand wordt op de eerste van de volgende maand bevroren.`,
+      ? `Dit zijn de bevroren cijfers van ${monthName(d.to)} (vastgelegd op ${dayOf(d.frozenAt)}): deze rapportage verandert niet meer.`
+      : `Voorlopige cijfers, bijgewerkt op ${d.refreshedAt ? dayOf(d.refreshedAt) : 'onbekend'}. De maandstand wordt op de eerste van de volgende maand bevroren.`,
   );
   pdf.h2('Samenvatting');
   pdf.p(d.summary);

@@ -3,10 +3,11 @@ import { todayInNl } from '../../domain/dates.ts';
 import { jobScope, tenantTransaction } from '../../platform/db/transaction.ts';
 import type { JobDefinition } from '../../platform/jobs/jobs.ts';
 import { PROGRAMME_REFRESH_QUEUE, PROGRAMME_SNAPSHOT_QUEUE } from './programmes.queues.ts';
-import { freezeMonth, refreshProgrammes } from './programmes.service.ts';
+import { freezeMonthLocked, refreshCoalesced } from './programmes.service.ts';
 import { municipalityIds } from './programmes.store.ts';
 
-// Jobs of the programmes module (issue 12). Both are idempotent (queues deliver at least once):
+// Jobs of the programmes module (issue 12). Both are idempotent (queues deliver at least once), and concurrent
+// triggers of one municipality run once (its refresh lock; refreshCoalesced, freezeMonthLocked):
 // - refresh: rebuilds a municipality's programme figures (delete + insert in one transaction), after the commit of an
 //   outflow, a return or a new programme, and every night for what other modules changed (contacts, plans, placements);
 // - snapshot: on the 1st of each month, freezes the month before (inserted once, never updated).
@@ -27,8 +28,13 @@ export const programmeJobs: JobDefinition[] = [
       const d = refreshData.parse(data ?? {});
       const ids = d.municipalityId ? [d.municipalityId] : await municipalityIds(ctx.appDb);
       let rows = 0;
-      for (const m of ids) rows += await tenantTransaction(ctx.appDb, jobScope(m), (tx) => refreshProgrammes(tx, m, d.programmeId));
-      ctx.log(`Programmacijfers bijgewerkt: ${rows} rijen`);
+      let skipped = 0;
+      for (const m of ids) {
+        const run = await tenantTransaction(ctx.appDb, jobScope(m), (tx) => refreshCoalesced(tx, m, d.programmeId));
+        rows += run.rows;
+        if (!run.ran) skipped += 1;
+      }
+      ctx.log(`Programmacijfers bijgewerkt: ${rows} rijen${skipped > 0 ? `; ${skipped} gemeente(n) overgeslagen (al bijgewerkt na de aanleiding)` : ''}`);
     },
   },
   {
@@ -39,7 +45,7 @@ export const programmeJobs: JobDefinition[] = [
       const month = d.month ?? previousMonth(todayInNl());
       const ids = d.municipalityId ? [d.municipalityId] : await municipalityIds(ctx.appDb);
       let frozen = 0;
-      for (const m of ids) frozen += await tenantTransaction(ctx.appDb, jobScope(m), (tx) => freezeMonth(tx, m, month));
+      for (const m of ids) frozen += await tenantTransaction(ctx.appDb, jobScope(m), (tx) => freezeMonthLocked(tx, m, month));
       ctx.log(`Maandstand ${month} bevroren voor ${frozen} programma's`);
     },
   },

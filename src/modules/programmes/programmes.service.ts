@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { dutchDateLong } from '../../domain/date-rules.ts';
 import { todayInNl } from '../../domain/dates.ts';
 import { maskOf, schoolHours } from '../../domain/schedule.ts';
 import type { RequestContext } from '../../platform/context.ts';
@@ -99,7 +100,7 @@ export async function addExpenditure(ctx: RequestContext, id: string, body: { ac
     const errors: InvalidParam[] = [];
     if (!programme.actionLines.some((l) => l.id === body.actionLineId)) errors.push({ name: 'actionLineId', code: 'unknown', reason: 'Deze actielijn hoort niet bij het programma.' });
     if (body.spentOn < programme.periodStart || body.spentOn > programme.periodEnd) {
-      errors.push({ name: 'spentOn', code: 'range', reason: `Kies een datum binnen de looptijd van het programma (${programme.periodStart} tot en met ${programme.periodEnd}).` });
+      errors.push({ name: 'spentOn', code: 'range', reason: `Kies een datum binnen de looptijd van het programma (${dutchDateLong(programme.periodStart)} tot en met ${dutchDateLong(programme.periodEnd)}).` });
     }
     if (errors.length > 0) throw problems.invalid(errors);
     const expenditureId = randomUUID();
@@ -207,6 +208,34 @@ export async function refreshProgrammes(tx: Tx, municipalityId: string, programm
   let rows = 0;
   for (const id of ids) rows += await store.refresh(id, SCHOOL_MASK, today);
   return rows;
+}
+
+/**
+ * The refresh job's run: concurrent triggers of one municipality run once. The trigger's moment is taken first (the
+ * job runs after its trigger committed); then the municipality's refresh lock is awaited. When a complete refresh
+ * started reading after that moment, it saw everything the trigger committed: this run is skipped. Otherwise the
+ * figures are rebuilt (all programmes, or the one named) and, when complete, its start is remembered.
+ */
+export async function refreshCoalesced(tx: Tx, municipalityId: string, programmeId?: string, today = todayInNl()): Promise<{ ran: boolean; rows: number }> {
+  const store = programmesStore(tx, municipalityId);
+  const triggeredAt = await store.clock();
+  await store.lockRefresh();
+  if ((await store.lastCompleteRefresh(triggeredAt))?.startedSince) return { ran: false, rows: 0 };
+  const startedAt = await store.clock();
+  const rows = await refreshProgrammes(tx, municipalityId, programmeId, today);
+  if (!programmeId) await store.recordCompleteRefresh(startedAt);
+  return { ran: true, rows };
+}
+
+/** How many complete refreshes of the municipality ran (for tests and the bench). */
+export async function completeRefreshRuns(tx: Tx, municipalityId: string): Promise<number> {
+  return (await programmesStore(tx, municipalityId).lastCompleteRefresh())?.runs ?? 0;
+}
+
+/** The snapshot job's run: under the municipality's refresh lock, so a second trigger finds the month frozen. */
+export async function freezeMonthLocked(tx: Tx, municipalityId: string, month: string, today = todayInNl()): Promise<number> {
+  await programmesStore(tx, municipalityId).lockRefresh();
+  return freezeMonth(tx, municipalityId, month, today);
 }
 
 /**

@@ -116,6 +116,33 @@ export function programmesStore(tx: Tx, municipalityId: string) {
       await sql`SELECT programme_refresh_kpis(${programmeId}::uuid, ${schoolMask}::bit(336), ${day}::date)`.execute(tx);
     },
 
+    /**
+     * The municipality's refresh lock, held to the end of the transaction: refreshes and snapshots of one municipality
+     * run one at a time (two refreshes at once would also collide on the figures' keys: delete + insert).
+     */
+    async lockRefresh() {
+      await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`programme-refresh:${m}`}, 0))`.execute(tx);
+    },
+
+    /** The database's clock now (not the transaction's start), as text: microseconds, which a JS Date would cut. */
+    async clock(): Promise<string> {
+      const { rows } = await sql<{ t: string }>`SELECT clock_timestamp()::text AS t`.execute(tx);
+      return rows[0]!.t;
+    },
+
+    /** Did a complete refresh start reading at or after this moment? And how many ran. */
+    async lastCompleteRefresh(since: string | null = null) {
+      const { rows } = await sql<{ since: boolean; runs: string }>`
+        SELECT coalesce(started_at >= ${since}::timestamptz, false) AS since, runs::text AS runs
+        FROM programme_refresh_runs WHERE municipality_id = ${m}`.execute(tx);
+      return rows[0] ? { startedSince: rows[0].since, runs: Number(rows[0].runs) } : null;
+    },
+
+    async recordCompleteRefresh(startedAt: string) {
+      await sql`INSERT INTO programme_refresh_runs (municipality_id, started_at, runs) VALUES (${m}, ${startedAt}::timestamptz, 1)
+        ON CONFLICT (municipality_id) DO UPDATE SET started_at = EXCLUDED.started_at, runs = programme_refresh_runs.runs + 1`.execute(tx);
+    },
+
     async programmeIds() {
       const { rows } = await sql<{ id: string }>`SELECT id FROM programmes WHERE municipality_id = ${m} ORDER BY id`.execute(tx);
       return rows.map((r) => r.id);

@@ -17,7 +17,7 @@ export const outflowReasons: OutflowReason[] = ['workFullTime', 'workPartTime', 
 const byId = (id: string) => ({ params: { path: { id } } });
 
 export const listOutflows = (residentId: string) => body(api.GET('/residents/{id}/outflows', byId(residentId)));
-export const registerOutflow = (residentId: string, outflow: { reason: OutflowReason; outflowOn: string; note?: string }) =>
+export const registerOutflow = (residentId: string, outflow: { reason: OutflowReason; outflowOn: string; placementId?: string; note?: string }) =>
   body(api.POST('/residents/{id}/outflows', { ...byId(residentId), body: outflow }));
 export const listPartialWork = (residentId: string) => body(api.GET('/residents/{id}/partial-work', byId(residentId)));
 export const recordPartialWork = (residentId: string, month: string, work: { hours: number; earningsCents: number }) =>

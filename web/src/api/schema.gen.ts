@@ -1186,7 +1186,7 @@ export interface paths {
     /** Plaatsingen binnen uw bereik (optioneel: nazorg binnenkort of te laat) */
     get: operations['listPlacements'];
     put?: never;
-    /** Een plaatsing vastleggen: nazorg, uitstroom, voorstel en vacature in één keer */
+    /** Een plaatsing vastleggen: nazorg, uitstroom (de uitkering stopt, de zaak sluit), voorstel en vacature in één keer */
     post: operations['createPlacement'];
     delete?: never;
     options?: never;
@@ -3379,6 +3379,17 @@ export interface components {
       instrument: 'wageCostSubsidy' | 'trialPlacement' | 'jobCoaching' | 'noRiskPolicy' | null;
       /** @enum {string} */
       outflow: 'full' | 'partial';
+      /** @description De uitstroom die bij deze plaatsing is geregistreerd (null: nog niet, of u mag haar niet zien). Een plaatsing met outflow full van de werkmatcher registreert haar zelf op de startdatum (werk voltijds vanaf 36 uur per week, anders deeltijds), als de uitkering loopt en de start hoogstens 92 dagen vooruit ligt. */
+      outflowRegistration: {
+        /** Format: uuid */
+        id: string;
+        /** @enum {string} */
+        reason: 'workFullTime' | 'workPartTime' | 'education' | 'otherIncome' | 'moved' | 'partner' | 'other';
+        /** Format: date */
+        outflowOn: string;
+        /** Format: date */
+        returnedOn: string | null;
+      } | null;
       /** @enum {string} */
       status: 'active' | 'ended';
       followUps: components['schemas']['PlacementFollowUpInput'][];
@@ -6930,6 +6941,17 @@ export interface components {
       instrument: 'wageCostSubsidy' | 'trialPlacement' | 'jobCoaching' | 'noRiskPolicy' | null;
       /** @enum {string} */
       outflow: 'full' | 'partial';
+      /** @description De uitstroom die bij deze plaatsing is geregistreerd (null: nog niet, of u mag haar niet zien). Een plaatsing met outflow full van de werkmatcher registreert haar zelf op de startdatum (werk voltijds vanaf 36 uur per week, anders deeltijds), als de uitkering loopt en de start hoogstens 92 dagen vooruit ligt. */
+      outflowRegistration: {
+        /** Format: uuid */
+        id: string;
+        /** @enum {string} */
+        reason: 'workFullTime' | 'workPartTime' | 'education' | 'otherIncome' | 'moved' | 'partner' | 'other';
+        /** Format: date */
+        outflowOn: string;
+        /** Format: date */
+        returnedOn: string | null;
+      } | null;
       /** @enum {string} */
       status: 'active' | 'ended';
       followUps: components['schemas']['PlacementFollowUp'][];
@@ -23148,6 +23170,9 @@ export const placementInputInstrumentValues: ReadonlyArray<
 export const placementInputOutflowValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['PlacementInput']['outflow']
 > = ['full', 'partial'];
+export const placementInputOutflowRegistrationReasonValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['PlacementInput']['outflowRegistration']['reason']
+> = ['workFullTime', 'workPartTime', 'education', 'otherIncome', 'moved', 'partner', 'other'];
 export const placementInputStatusValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['PlacementInput']['status']
 > = ['active', 'ended'];
@@ -23707,6 +23732,9 @@ export const placementInstrumentValues: ReadonlyArray<
 export const placementOutflowValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['Placement']['outflow']
 > = ['full', 'partial'];
+export const placementOutflowRegistrationReasonValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['Placement']['outflowRegistration']['reason']
+> = ['workFullTime', 'workPartTime', 'education', 'otherIncome', 'moved', 'partner', 'other'];
 export const placementStatusValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['Placement']['status']
 > = ['active', 'ended'];

@@ -17,7 +17,8 @@ import { fieldErrorsOf } from '../../hooks/useFieldErrors.ts';
 import { localeOf } from '../../i18n/index.ts';
 import { toIsoDate, toTypedDate } from '../../rules/dateRules.ts';
 import { useRuleText } from '../../rules/useRuleText.ts';
-import { outflowDateProblem } from '../../../../src/domain/outflow-rules.ts';
+import { outflowDateProblem, placementOutflowReason } from '../../../../src/domain/outflow-rules.ts';
+import { usePlacements } from '../resident/work/useWork.ts';
 import { Section } from '../resident/Section.tsx';
 
 // Issue 12: the werkmatcher registers the resident's outflow (reason and date; the benefit ends and the case closes)
@@ -65,7 +66,7 @@ export function OutflowSection({ resident }: { resident: Resident }) {
 }
 
 function OutflowForm({ resident }: { resident: Resident }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const errorText = useErrorText();
   const ruleText = useRuleText();
   const queryClient = useQueryClient();
@@ -73,8 +74,13 @@ function OutflowForm({ resident }: { resident: Resident }) {
   const [date, setDate] = useState(() => toTypedDate(todayIso()));
   const [note, setNote] = useState('');
   const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
+  const [placementId, setPlacementId] = useState<string | undefined>(undefined);
+  // A running placement that ends the benefit but has no outflow yet (the employer advisor recorded it, or it starts
+  // later than an outflow may be registered ahead): offered here, its reason and start taken over with one button.
+  const placements = usePlacements(resident.id, true);
+  const pending = (placements.data ?? []).find((p) => p.outflow === 'full' && p.status === 'active' && !p.outflowRegistration);
   const register = useMutation({
-    mutationFn: (b: { reason: OutflowReason; outflowOn: string; note?: string }) => registerOutflow(resident.id, b),
+    mutationFn: (b: { reason: OutflowReason; outflowOn: string; placementId?: string; note?: string }) => registerOutflow(resident.id, b),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: ['resident', resident.id] });
       await queryClient.invalidateQueries({ queryKey: ['residents'] });
@@ -95,7 +101,7 @@ function OutflowForm({ resident }: { resident: Resident }) {
       document.getElementById(found.reason ? 'outflow-reason' : 'outflow-date')?.focus();
       return;
     }
-    register.mutate({ reason, outflowOn: toIsoDate(date) ?? date.trim(), note: note.trim() || undefined });
+    register.mutate({ reason, outflowOn: toIsoDate(date) ?? date.trim(), placementId, note: note.trim() || undefined });
   };
 
   return (
@@ -104,6 +110,25 @@ function OutflowForm({ resident }: { resident: Resident }) {
         {t('outflow.formTitle')}
       </Heading>
       <p className="utrecht-paragraph">{t('outflow.formIntro')}</p>
+      {pending && !register.isSuccess && (
+        <Alert type="info" title={t('outflow.pendingTitle')}>
+          <p className="utrecht-paragraph">
+            {t('outflow.pendingText', { employer: pending.employer.name, date: formatDate(pending.startDate, localeOf(i18n.language)), hours: pending.hoursPerWeek })}
+          </p>
+          <Button
+            type="button"
+            appearance="secondary"
+            aria-pressed={placementId === pending.id}
+            onClick={() => {
+              setReason(placementOutflowReason(pending.hoursPerWeek));
+              setDate(toTypedDate(pending.startDate));
+              setPlacementId(pending.id);
+            }}
+          >
+            {t('outflow.pendingUse')}
+          </Button>
+        </Alert>
+      )}
       {register.isSuccess && (
         <Alert type="ok" live="status">
           <p className="utrecht-paragraph">{t('outflow.saved')}</p>

@@ -5,6 +5,7 @@ import { useRuleText } from '../../rules/useRuleText.ts';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useParams } from 'react-router-dom';
 import { isApiError } from '../../api/client.ts';
+import { hasPermission, useSession } from '../../auth/session.ts';
 import type { FollowUp } from '../../api/models.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
@@ -194,6 +195,7 @@ export function PlacementPage() {
   const location = useLocation();
   const created = (location.state as { created?: boolean } | null)?.created === true;
   const query = usePlacement(id);
+  const canRegisterOutflow = hasPermission(useSession(), 'outflow:write');
   const p = query.data?.placement;
   const etag = query.data?.etag ?? '';
   const title = p ? (p.residentName ? t('placements.titleNamed', { name: p.residentName, employer: p.employer.name }) : t('placements.titleAt', { employer: p.employer.name })) : t('placements.title');
@@ -233,6 +235,25 @@ export function PlacementPage() {
               { key: 'instrument', label: t('placements.fields.instrument'), value: p.instrument ? t(`vacancies.instrument.${p.instrument}`) : t('placements.noInstrument') },
               { key: 'agreement', label: t('placements.fields.agreementId'), value: p.agreement ? p.agreement.title : t('placements.noAgreement') },
               { key: 'outflow', label: t('placements.fields.outflow'), value: t(`placements.outflow.${p.outflow}`) },
+              p.outflow === 'full' || p.outflowRegistration
+                ? {
+                    key: 'outflowRegistration',
+                    label: t('outflow.placementRow'),
+                    value: p.outflowRegistration ? (
+                      t(p.outflowRegistration.returnedOn ? 'outflow.placementReturned' : 'outflow.placementRegistered', {
+                        date: fmt.date(p.outflowRegistration.outflowOn),
+                        reason: t(`outflow.reasons.${p.outflowRegistration.reason}`),
+                        returned: p.outflowRegistration.returnedOn ? fmt.date(p.outflowRegistration.returnedOn) : '',
+                      })
+                    ) : canRegisterOutflow ? (
+                      <>
+                        {t('outflow.placementPending')} <AppLink to={`/inwoners/${p.residentId}#uitstroom`}>{t('outflow.placementPendingLink')}</AppLink>
+                      </>
+                    ) : (
+                      t('outflow.placementPending')
+                    ),
+                  }
+                : null,
               { key: 'status', label: t('placements.fields.status'), value: t(`placements.status.${p.status}`) },
             ]}
           />

@@ -84,13 +84,17 @@ export interface Line {
 
 /** Cumulative lines over months, each labelled at its last point; markers and dash patterns besides colour. */
 export function linePlot(lines: Line[], ariaLabel: string, locale: string): SVGSVGElement | HTMLElement {
+  // Months in the page's language ("maart 2026", axis "mrt"), never ISO or d3's English names.
+  const monthLong = new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const monthShort = new Intl.DateTimeFormat(locale, { month: 'short', timeZone: 'UTC' });
+  const tick = (d: Date) => (d.getUTCMonth() === 0 ? String(d.getUTCFullYear()) : monthShort.format(d).replace('.', ''));
   const data = lines.flatMap((l) => l.points.filter((p) => p.value !== null).map((p) => ({ ...p, date: new Date(`${p.month}-01T00:00:00Z`), line: l.key })));
   const marks = lines.flatMap((l) => {
     const own = data.filter((d) => d.line === l.key);
     const last = own[own.length - 1];
     return [
       Plot.line(own, { x: 'date', y: 'value', stroke: l.color, strokeWidth: l.dashed ? 2 : 3, strokeDasharray: l.dashed ? '6,4' : undefined }),
-      Plot.dot(own, { x: 'date', y: 'value', fill: l.color, symbol: l.symbol, r: 4, ariaLabel: (d: { month: string; value: number }) => `${l.label}, ${d.month}: ${d.value.toLocaleString(locale)}` }),
+      Plot.dot(own, { x: 'date', y: 'value', fill: l.color, symbol: l.symbol, r: 4, ariaLabel: (d: { date: Date; value: number }) => `${l.label}, ${monthLong.format(d.date)}: ${d.value.toLocaleString(locale)}` }),
       ...(last ? [Plot.text([last], { x: 'date', y: 'value', text: () => `${l.label} ${last.value!.toLocaleString(locale)}`, textAnchor: 'start', dx: 8, fill: '#1a1a1a', fontWeight: 'bold' })] : []),
     ];
   });
@@ -101,7 +105,7 @@ export function linePlot(lines: Line[], ariaLabel: string, locale: string): SVGS
     marginRight: 170,
     marginLeft: 56,
     style: { fontSize: '14px', color: '#1a1a1a', background: 'transparent' },
-    x: { type: 'utc', label: null },
+    x: { type: 'utc', label: null, tickFormat: tick },
     y: { label: null, grid: true, zero: true, tickFormat: (d: number) => d.toLocaleString(locale) },
     marks: [Plot.ruleY([0]), ...marks],
   });

@@ -194,24 +194,26 @@ function ActionLines({ d }: { d: ProgrammeDashboard }) {
         {t('programmes.linesTitle')}
       </Heading>
       {d.actionLines.map((l) => (
-        <Table key={l.id} id={`line-${l.kind}`} caption={`${l.name} — ${t('programmes.budgetSpent', { spent: f.euro(l.spentCents), budget: f.euro(l.budgetCents) })}`}>
+        <Table key={l.id} id={`line-${l.kind}`} className="app-kpi-table" caption={`${l.name} — ${t('programmes.budgetSpent', { spent: f.euro(l.spentCents), budget: f.euro(l.budgetCents) })}`}>
+          {/* On a phone every KPI stacks into a block of its own (programmes.css); the explicit roles keep it a table
+              for assistive technology when CSS changes the display of its parts. */}
           <TableHeader>
-            <TableRow>
-              <TableHeaderCell>{t('programmes.kpi')}</TableHeaderCell>
-              <TableHeaderCell numeric>{t('programmes.value')}</TableHeaderCell>
-              <TableHeaderCell numeric>{t('programmes.of')}</TableHeaderCell>
-              <TableHeaderCell numeric>{t('programmes.share')}</TableHeaderCell>
+            <TableRow role="row">
+              <TableHeaderCell role="columnheader">{t('programmes.kpi')}</TableHeaderCell>
+              <TableHeaderCell role="columnheader" numeric>{t('programmes.value')}</TableHeaderCell>
+              <TableHeaderCell role="columnheader" numeric>{t('programmes.of')}</TableHeaderCell>
+              <TableHeaderCell role="columnheader" numeric>{t('programmes.share')}</TableHeaderCell>
             </TableRow>
           </TableHeader>
           <TableBody>
             {l.kpis.map((k) => (
-              <TableRow key={k.key}>
-                <TableHeaderCell scope="row">{k.key.startsWith('agreement:') ? t('programmes.agreement', { label: k.label }) : t(`programmes.kpis.${k.key}`, { defaultValue: k.label })}</TableHeaderCell>
-                <TableCell numeric>
+              <TableRow key={k.key} role="row">
+                <TableHeaderCell role="rowheader" scope="row">{k.key.startsWith('agreement:') ? t('programmes.agreement', { label: k.label }) : t(`programmes.kpis.${k.key}`, { defaultValue: k.label })}</TableHeaderCell>
+                <TableCell role="cell" numeric data-label={t('programmes.value')}>
                   <Count value={k.value} />
                 </TableCell>
-                <TableCell numeric>{k.base === null ? '—' : f.n(k.base)}</TableCell>
-                <TableCell numeric>{f.pct(k.share)}</TableCell>
+                <TableCell role="cell" numeric data-label={t('programmes.of')} data-empty={k.base === null || undefined}>{k.base === null ? '—' : f.n(k.base)}</TableCell>
+                <TableCell role="cell" numeric data-label={t('programmes.share')} data-empty={k.share === null || undefined}>{f.pct(k.share)}</TableCell>
               </TableRow>
             ))}
           </TableBody>
@@ -246,7 +248,7 @@ export function ProgrammeDashboardPage() {
       <Heading level={1}>{d.programme.name}</Heading>
       <p className="utrecht-paragraph app-muted">
         {t('programmes.period', { from: f.month(d.from), to: f.month(d.to) })}{' '}
-        {d.frozenAt ? t('programmes.frozen', { date: formatDate(d.frozenAt.slice(0, 10), f.locale) }) : d.refreshedAt ? t('programmes.refreshed', { date: formatDate(d.refreshedAt.slice(0, 10), f.locale) }) : ''}
+        {d.frozenAt ? t('programmes.frozen', { date: formatDate(d.frozenAt, f.locale) }) : d.refreshedAt ? t('programmes.refreshed', { date: formatDate(d.refreshedAt, f.locale) }) : ''}
       </p>
       <form className="app-form app-prog__filter" onSubmit={onFilter} aria-label={t('programmes.filterLabel')}>
         <div className="app-form-row">

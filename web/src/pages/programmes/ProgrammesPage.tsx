@@ -5,6 +5,7 @@ import { ErrorState } from '../../components/ErrorState.tsx';
 import { Heading } from '../../components/Heading.tsx';
 import { AppLink } from '../../components/Links.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
+import { formatDate } from '../../format/dates.ts';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle.ts';
 import { localeOf } from '../../i18n/index.ts';
 
@@ -26,7 +27,7 @@ export function ProgrammesPage() {
           <li key={p.id} className="utrecht-unordered-list__item">
             <AppLink to={`/programmas/${p.id}`}>{p.name}</AppLink>
             {': '}
-            {t('programmes.listLine', { goal: p.goalExtra.toLocaleString(locale), baseline: p.baselinePerYear.toLocaleString(locale), budget: euro(p.budgetCents), from: p.periodStart, to: p.periodEnd })}
+            {t('programmes.listLine', { goal: p.goalExtra.toLocaleString(locale), baseline: p.baselinePerYear.toLocaleString(locale), budget: euro(p.budgetCents), from: formatDate(p.periodStart, locale), to: formatDate(p.periodEnd, locale) })}
           </li>
         ))}
       </ul>
