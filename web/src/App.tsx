@@ -41,6 +41,7 @@ import { SearchPeriodPage } from './pages/youth/SearchPeriodPage.tsx';
 import { YouthPage } from './pages/youth/YouthPage.tsx';
 import { ReferralsPage } from './pages/youth/ReferralsPage.tsx';
 import { ProvisionsPage } from './pages/youth/ProvisionsPage.tsx';
+import { CaseReviewsPage } from './pages/youth/CaseReviewsPage.tsx';
 
 function AuthenticatedLayout() {
   const session = useSession();
@@ -279,6 +280,14 @@ export function App() {
           element={
             <RequireAuth permission="youth:read">
               <ProvisionsPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="jongeren/overleg"
+          element={
+            <RequireAuth permission="youth:read">
+              <CaseReviewsPage />
             </RequireAuth>
           }
         />
