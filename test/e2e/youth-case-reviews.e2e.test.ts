@@ -95,4 +95,16 @@ describe('web app: Team Jongeren case reviews', () => {
     const o = await phone.locator('html').evaluate((el: { scrollWidth: number; clientWidth: number }) => ({ s: el.scrollWidth, c: el.clientWidth }));
     expect(o.s).toBeLessThanOrEqual(o.c);
   });
+
+  it('the youth menu only for who works in Team Jongeren: werkmatcher.overvecht does not see it, werkmatcher.jongeren does', async () => {
+    const page = await login('werkmatcher.overvecht');
+    await page.getByRole('link', { name: 'Werklijst', exact: true }).first().waitFor();
+    await settled(page);
+    for (const name of ['Zoektermijnen', 'Warme overdrachten', 'Maatwerk', 'Casuïstiekoverleg']) {
+      expect(await page.getByRole('link', { name, exact: true }).count(), name).toBe(0);
+    }
+    const youth = await login('werkmatcher.jongeren');
+    await youth.getByRole('link', { name: 'Zoektermijnen', exact: true }).first().waitFor();
+    expect(await youth.getByRole('link', { name: 'Casuïstiekoverleg', exact: true }).count()).toBeGreaterThan(0);
+  });
 });
