@@ -920,6 +920,8 @@ const cases: Record<string, Case> = {
   // Transition moments (PA-049): the demo's young person handed over by school/RMC has one.
   listResidentTransitionMoments: { as: WMJ, request: async () => ({ params: { id: (await youthRunning(0)).resident_id } }), outside: (d) => d.arnhem },
   listYouthTransitionMoments: { as: WMJ, subjects: (res) => res.body.items.map((i: { residentId: string }) => i.residentId) },
+  getYouthCouncilLetter: { as: BELEID, request: () => ({ query: { year: Number(today().slice(0, 4)) } }) },
+  downloadYouthCouncilLetterPdf: { as: BELEID, request: () => ({ query: { year: Number(today().slice(0, 4)) } }) },
   getExemptionRate: { as: BELEID, request: () => ({ query: { year: Number(today().slice(0, 4)) } }) },
   getMatcherAlgorithmRegisterEntry: { as: BELEID },
 

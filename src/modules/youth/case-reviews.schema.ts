@@ -104,3 +104,24 @@ export const transitionSchema = z
   .meta({ id: 'YouthTransitionMoment' });
 export const transitionListSchema = listSchema(transitionSchema, 'YouthTransitionMomentList');
 
+// The yearly council letter (aggregates, cells under 10 suppressed: null).
+const shownCount = z.number().int().nullable().describe('null: onderdrukt (minder dan 10, of af te leiden uit een totaal)');
+export const councilLetterSchema = z
+  .object({
+    year: z.number().int(),
+    municipality: z.string(),
+    minimumCellSize: z.number().int(),
+    text: z.string().describe('De brief als bewerkbare tekst (Nederlands)'),
+    tables: z.array(
+      z.object({
+        id: z.string(),
+        title: z.string(),
+        columns: z.array(z.string()),
+        rows: z.array(z.object({ label: z.string().describe('De wijk'), cells: z.array(shownCount), total: shownCount })),
+        totals: z.array(shownCount),
+        grandTotal: shownCount,
+      }),
+    ),
+  })
+  .meta({ id: 'YouthCouncilLetter' });
+export const councilLetterQuery = z.object({ year: z.coerce.number().int().min(2020).max(2100) });

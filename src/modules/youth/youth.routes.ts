@@ -6,7 +6,9 @@ import * as periods from './search-periods.service.ts';
 import * as referrals from './referrals.service.ts';
 import * as provisions from './provisions.service.ts';
 import * as caseReviews from './case-reviews.service.ts';
-import { caseReviewCreateSchema, caseReviewItemCreateSchema, caseReviewItemParams, caseReviewItemSchema, caseReviewListQuery, caseReviewListSchema, caseReviewOutcomeSchema, caseReviewParams, caseReviewSchema, caseReviewSummarySchema, transitionListSchema } from './case-reviews.schema.ts';
+import { caseReviewCreateSchema, caseReviewItemCreateSchema, caseReviewItemParams, caseReviewItemSchema, caseReviewListQuery, caseReviewListSchema, caseReviewOutcomeSchema, caseReviewParams, caseReviewSchema, caseReviewSummarySchema, councilLetterQuery, councilLetterSchema, transitionListSchema } from './case-reviews.schema.ts';
+import * as council from './council-letter.service.ts';
+import { z } from 'zod';
 import * as transitions from './transitions.service.ts';
 import { budgetListSchema, budgetQuery, provisionCreateSchema, provisionDecisionSchema, provisionListQuery, provisionListSchema, provisionParams, provisionPaySchema, provisionRejectSchema, provisionSchema } from './provisions.schema.ts';
 import { intakeCreateSchema, referralCreateSchema, referralListQuery, referralListSchema, referralParams, referralSchema } from './referrals.schema.ts';
@@ -377,5 +379,33 @@ export const registerYouthRoutes: RouteRegistrar = (app) => {
       schema: { tags, summary: 'Overgangsmomenten van uw eigen jongeren, de dichtstbijzijnde eerst (voor de werklijst)', operationId: 'listYouthTransitionMoments', response: { 200: transitionListSchema } },
     },
     async (req) => transitions.myTransitions(req.ctx()),
+  );
+  // The yearly council letter (opgave jongvolwassenen), PA-032: aggregates only (youth:figures, also beleid).
+  const figures = { access: { permission: 'youth:figures' as const } };
+  r.get(
+    `${base}/council-letter`,
+    {
+      config: { ...figures, processing: { activity: 'PA-032', action: 'youth.councilLetter', subject: 'aggregate' } },
+      schema: { tags, summary: 'De jaarlijkse opgave jongvolwassenen aan de raad: cijfers per wijk (cellen onder 10 onderdrukt, ook tegen terugrekenen) en de tekst', operationId: 'getYouthCouncilLetter', querystring: councilLetterQuery, response: { 200: councilLetterSchema } },
+    },
+    async (req) => council.councilLetter(req.ctx(), req.query.year),
+  );
+  r.get(
+    `${base}/council-letter/pdf`,
+    {
+      config: { ...figures, processing: { activity: 'PA-032', action: 'youth.councilLetter', subject: 'aggregate' } },
+      schema: {
+        tags,
+        summary: 'De jaarlijkse opgave jongvolwassenen als toegankelijke (getagde) pdf',
+        operationId: 'downloadYouthCouncilLetterPdf',
+        querystring: councilLetterQuery,
+        produces: ['application/pdf'],
+        response: { 200: z.string().meta({ format: 'binary', description: 'Getagde pdf, taal nl-NL' }) },
+      },
+    },
+    async (req, reply) => {
+      const { body, fileName } = await council.councilLetterPdf(req.ctx(), req.query.year);
+      return reply.type('application/pdf').header('Content-Disposition', `attachment; filename="${fileName}"`).send(body as unknown as string);
+    },
   );
 };

@@ -2255,6 +2255,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/youth/council-letter': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** De jaarlijkse opgave jongvolwassenen aan de raad: cijfers per wijk (cellen onder 10 onderdrukt, ook tegen terugrekenen) en de tekst */
+    get: operations['getYouthCouncilLetter'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/youth/council-letter/pdf': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** De jaarlijkse opgave jongvolwassenen als toegankelijke (getagde) pdf */
+    get: operations['downloadYouthCouncilLetterPdf'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/residents/{id}/outflows': {
     parameters: {
       query?: never;
@@ -5407,6 +5441,28 @@ export interface components {
       total: number;
       /** @description Cursor voor de volgende pagina (parameter cursor), of null op de laatste */
       next: string | null;
+    };
+    YouthCouncilLetterInput: {
+      year: number;
+      municipality: string;
+      minimumCellSize: number;
+      /** @description De brief als bewerkbare tekst (Nederlands) */
+      text: string;
+      tables: {
+        id: string;
+        title: string;
+        columns: string[];
+        rows: {
+          /** @description De wijk */
+          label: string;
+          cells: (number | null)[];
+          /** @description null: onderdrukt (minder dan 10, of af te leiden uit een totaal) */
+          total: number | null;
+        }[];
+        totals: (number | null)[];
+        /** @description null: onderdrukt (minder dan 10, of af te leiden uit een totaal) */
+        grandTotal: number | null;
+      }[];
     };
     YouthReferralInput: {
       /** Format: uuid */
@@ -8825,6 +8881,28 @@ export interface components {
       total: number;
       /** @description Cursor voor de volgende pagina (parameter cursor), of null op de laatste */
       next: string | null;
+    };
+    YouthCouncilLetter: {
+      year: number;
+      municipality: string;
+      minimumCellSize: number;
+      /** @description De brief als bewerkbare tekst (Nederlands) */
+      text: string;
+      tables: {
+        id: string;
+        title: string;
+        columns: string[];
+        rows: {
+          /** @description De wijk */
+          label: string;
+          cells: (number | null)[];
+          /** @description null: onderdrukt (minder dan 10, of af te leiden uit een totaal) */
+          total: number | null;
+        }[];
+        totals: (number | null)[];
+        /** @description null: onderdrukt (minder dan 10, of af te leiden uit een totaal) */
+        grandTotal: number | null;
+      }[];
     };
     YouthReferral: {
       /** Format: uuid */
@@ -20911,6 +20989,142 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['YouthTransitionMomentList'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getYouthCouncilLetter: {
+    parameters: {
+      query: {
+        year: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['YouthCouncilLetter'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  downloadYouthCouncilLetterPdf: {
+    parameters: {
+      query: {
+        year: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Getagde pdf, taal nl-NL */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': string;
         };
       };
       /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
