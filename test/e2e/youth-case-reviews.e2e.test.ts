@@ -107,4 +107,18 @@ describe('web app: Team Jongeren case reviews', () => {
     await youth.getByRole('link', { name: 'Zoektermijnen', exact: true }).first().waitFor();
     expect(await youth.getByRole('link', { name: 'Casuïstiekoverleg', exact: true }).count()).toBeGreaterThan(0);
   });
+
+  it('beleid: the council letter with its text, tables per wijk and the PDF link (axe, desktop and phone)', async () => {
+    for (const viewport of [{ width: 1280, height: 900 }, { width: 390, height: 844 }]) {
+      const page = await login('beleid', viewport);
+      await page.goto(`${server.baseUrl}/jongeren/raadsopgave`);
+      await page.getByRole('heading', { level: 1, name: 'Opgave jongvolwassenen aan de raad' }).waitFor();
+      await page.locator('#council-searchPeriods').waitFor();
+      await settled(page);
+      await expect(page.getByLabel('Tekst van de brief').inputValue()).resolves.toContain('zoektermijnen van vier weken');
+      expect(await page.getByRole('link', { name: /als pdf/ }).count()).toBe(1);
+      await shot(page, `youth-council-letter-${viewport.width}`);
+      await expectNoAxeViolations(page, `raadsopgave ${viewport.width}`);
+    }
+  });
 });

@@ -42,6 +42,7 @@ import { YouthPage } from './pages/youth/YouthPage.tsx';
 import { ReferralsPage } from './pages/youth/ReferralsPage.tsx';
 import { ProvisionsPage } from './pages/youth/ProvisionsPage.tsx';
 import { CaseReviewsPage } from './pages/youth/CaseReviewsPage.tsx';
+import { CouncilLetterPage } from './pages/youth/CouncilLetterPage.tsx';
 
 function AuthenticatedLayout() {
   const session = useSession();
@@ -280,6 +281,14 @@ export function App() {
           element={
             <RequireAuth permission="youth:read">
               <ProvisionsPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="jongeren/raadsopgave"
+          element={
+            <RequireAuth permission="youth:figures">
+              <CouncilLetterPage />
             </RequireAuth>
           }
         />

@@ -152,3 +152,12 @@ export function listMyTransitionMoments(): Promise<TransitionMoment[]> {
 export function listResidentTransitionMoments(residentId: string): Promise<TransitionMoment[]> {
   return body(api.GET('/residents/{id}/transition-moments', { params: { path: { id: residentId } } })).then((l) => l.items);
 }
+
+// The yearly council letter (aggregates; null = suppressed).
+export type CouncilLetter = S['YouthCouncilLetter'];
+
+export function getCouncilLetter(year: number): Promise<CouncilLetter> {
+  return body(api.GET('/youth/council-letter', { params: { query: { year } } }));
+}
+
+export const councilLetterPdfHref = (year: number) => `/api/v1/youth/council-letter/pdf?year=${year}`;

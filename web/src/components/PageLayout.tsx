@@ -46,6 +46,8 @@ function navItems(session: Session, t: (key: string) => string, youthTeam: boole
     if (hasPermission(session, 'youth:write')) items.push({ to: '/jongeren/overleg', label: t('youth.nav.reviews') });
     if (hasPermission(session, 'youth:confirmExemption')) items.push({ to: '/jongeren/ontheffingen', label: t('youth.nav.exemptions') });
   }
+  // The council letter for beleid (aggregates only) and the seniors of Team Jongeren.
+  if (hasPermission(session, 'youth:figures') && (!hasPermission(session, 'youth:write') || youthTeam)) items.push({ to: '/jongeren/raadsopgave', label: t('youth.nav.council') });
   if (hasPermission(session, 'residents:create')) items.push({ to: '/inwoners/nieuw', label: t('nav.newResident') });
   if (hasPermission(session, 'candidates:present')) items.push({ to: '/kandidaten', label: t('employers.nav.candidates'), section: true });
   if (hasPermission(session, 'programmes:read')) items.push({ to: '/programmas', label: t('programmes.nav'), section: true });
