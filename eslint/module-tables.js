@@ -56,6 +56,8 @@ export const OWNERS = {
   youth_provision_settings: 'youth',
   youth_provision_budgets: 'youth',
   youth_provisions: 'youth',
+  youth_case_reviews: 'youth',
+  youth_case_review_items: 'youth',
   outflows: 'outflow',
   partial_work: 'outflow',
   programmes: 'programmes',

@@ -28,8 +28,17 @@ export interface YouthSeedRows {
   referrals: Array<{
     municipality_id: string; id: string; resident_id: string; partner_kind: string; organisation_name: string; professional_name: string;
     professional_email: string | null; context_summary: string; consent_on: string; urgency: string; received_on: string; created_by: string; created_at: Date;
+    status?: 'received' | 'intakePlanned'; intake_meeting_id?: string | null;
   }>;
+  /** The intakes planned for warm handovers (youthIntake meetings, with the young person and the werkmatcher). */
+  intakes: Array<{ municipality_id: string; id: string; resident_id: string; starts_at: Date; ends_at: Date; location: string; agenda: string; organiser_id: string; created_at: Date }>;
   money: YouthProvisionSeed;
+  reviews: Array<{ municipality_id: string; id: string; team_id: string; kind: 'caseConsultation' | 'alignment'; held_on: string; created_by: string }>;
+  reviewItems: Array<{
+    municipality_id: string; id: string; review_id: string; resident_id: string; question: string; participants: Array<{ kind: string; name: string; partnerOrganisationId: null }>;
+    consent_given: boolean; status: 'planned' | 'discussed'; discussion: string | null; decision: string | null; added_by: string; added_at: Date;
+    discussed_by: string | null; discussed_at: Date | null;
+  }>;
 }
 
 export interface YouthProvisionSeed {
@@ -69,7 +78,7 @@ const REASONS: ReadonlyArray<readonly [string, string | null, number]> = [
 export const RUNNING_DAYS_LEFT = [1, 3, 7, 12, 20, 26] as const;
 
 export function generateYouth(t: YouthTeamFacts, today: string): YouthSeedRows {
-  const out: YouthSeedRows = { periods: [], activities: [], exemptions: [], referrals: [], money: { settings: null, budgets: [], provisions: [] } };
+  const out: YouthSeedRows = { periods: [], activities: [], exemptions: [], referrals: [], money: { settings: null, budgets: [], provisions: [] }, reviews: [], reviewItems: [], intakes: [] };
   const coach = t.coaches.find((c) => c.username.endsWith(YOUTH_COACH));
   const senior = t.coaches.find((c) => c.username.endsWith(YOUTH_SENIOR)) ?? t.coaches.find((c) => c.senior);
   if (!coach || !senior) return out;
@@ -158,6 +167,58 @@ export function generateYouth(t: YouthTeamFacts, today: string): YouthSeedRows {
       consent_on: addDaysIso(today, -2), urgency: 'soon', received_on: addDaysIso(today, -1), created_by: coach.id, created_at: at(addDaysIso(today, -1), 9),
     });
   }
+
+  // A warm handover from school/RMC (left school without startkwalificatie: a transition moment), received 6 days
+  // ago, with the individual intake planned this week: the next working day (Friday: today), 10:00 in Amsterdam.
+  const fromSchool = own.find((r) => !used.has(r.id) && eligible(r, today));
+  if (fromSchool) {
+    used.add(fromSchool.id);
+    const weekday = new Date(`${today}T12:00:00Z`).getUTCDay();
+    const intakeDay = weekday === 5 ? today : addDaysIso(today, weekday === 6 ? 2 : 1);
+    const offset = Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Amsterdam', hour: '2-digit', hourCycle: 'h23' }).format(new Date(`${intakeDay}T12:00:00Z`))) - 12;
+    const starts = new Date(Date.parse(`${intakeDay}T10:00:00Z`) - offset * 3_600_000);
+    const meetingId = seedUuid('youth-intake', m, fromSchool.id);
+    out.intakes.push({
+      municipality_id: m, id: meetingId, resident_id: fromSchool.id, starts_at: starts, ends_at: new Date(starts.getTime() + 3_600_000), location: 'Werkwinkel Centrum, Team Jongeren',
+      agenda: 'Intake jongere met de trajectbegeleider van het RMC (Jeroen Bakker, jeroen.bakker@example.org): opleiding of werk, en wat er nodig is om te starten.',
+      organiser_id: coach.id, created_at: at(addDaysIso(today, -5), 9),
+    });
+    out.referrals.push({
+      municipality_id: m, id: seedUuid('youth-referral', m, fromSchool.id), resident_id: fromSchool.id, partner_kind: 'schoolRmc',
+      organisation_name: 'RMC Utrecht (demo)', professional_name: 'Jeroen Bakker', professional_email: 'jeroen.bakker@example.org',
+      context_summary: 'Gestopt met de mbo-opleiding Logistiek zonder startkwalificatie. Wil werken met zijn handen; motivatie wisselt. Trajectbegeleider komt mee naar de intake.',
+      consent_on: addDaysIso(today, -7), urgency: 'normal', received_on: addDaysIso(today, -6), created_by: coach.id, created_at: at(addDaysIso(today, -6), 9),
+      status: 'intakePlanned', intake_meeting_id: meetingId,
+    });
+  }
+
+  // Case reviews: the last casuïstiekoverleg 12 days ago (one young person discussed), the next one in 2 days with
+  // two on the agenda (the exemption waiting for the senior, the handover from youth care), and an
+  // afstemmingsoverleg with policy next week.
+  const review = (kind: 'caseConsultation' | 'alignment', heldOn: string) => {
+    const id = seedUuid('youth-review', m, kind, heldOn);
+    out.reviews.push({ municipality_id: m, id, team_id: t.teamId, kind, held_on: heldOn, created_by: coach.id });
+    return id;
+  };
+  const item = (reviewId: string, residentId: string, question: string, participants: Array<{ kind: string; name: string }>, outcome?: { discussion: string; decision: string; on: string }) => {
+    out.reviewItems.push({
+      municipality_id: m, id: seedUuid('youth-review-item', m, reviewId, residentId), review_id: reviewId, resident_id: residentId, question,
+      participants: participants.map((p) => ({ ...p, partnerOrganisationId: null })), consent_given: participants.length > 0,
+      status: outcome ? 'discussed' : 'planned', discussion: outcome?.discussion ?? null, decision: outcome?.decision ?? null,
+      added_by: coach.id, added_at: at(addDaysIso(today, -14), 9), discussed_by: outcome ? coach.id : null, discussed_at: outcome ? at(outcome.on, 11) : null,
+    });
+  };
+  const lastReview = addDaysIso(today, -12);
+  const past = review('caseConsultation', lastReview);
+  if (endedOf) {
+    item(past, endedOf.id, 'De zoektermijn is voorbij zonder sollicitaties. Hoe krijgen we contact?', [{ kind: 'buurtteam', name: 'Buurtteam Overvecht' }], {
+      discussion: 'De jongere reageert niet op brieven; het buurtteam kent hem via zijn moeder.', decision: 'Huisbezoek samen met het buurtteam, daarna de aanvraag beoordelen.', on: lastReview,
+    });
+  }
+  const next = review('caseConsultation', addDaysIso(lastReview, 14));
+  if (pendingOf) item(next, pendingOf.id, 'Ontheffing voorgesteld wegens lopende hulp: is dat genoeg reden, of kan de jongere toch iets zoeken?', []);
+  if (referred) item(next, referred.id, 'Verlaat de woongroep bij 18: wie regelt wonen, en past een opleiding in de zorg?', [{ kind: 'youthCare', name: 'Jeugdzorg Utrecht (demo)' }, { kind: 'housing', name: 'Woningcorporatie (demo)' }]);
+  review('alignment', addDaysIso(today, 6));
 
   // Custom provisions (maatwerk): this year's budget of € 25.000, a second person above € 500 (seed 002: "dan
   // betalen wij vaak de boeken en laptops"); one laptop waiting for senior.jongeren, books approved, some paid.

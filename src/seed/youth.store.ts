@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../platform/db/database.ts';
+import { seedUuid } from './ids.ts';
 import type { YouthSeedRows } from './youth.generator.ts';
 
 // The demo's Team Jongeren (youth.generator.ts): who is there to seed, and the rows, with the owner connection like
@@ -61,11 +62,22 @@ export async function insertYouthRows(db: Db, rows: YouthSeedRows): Promise<void
         ${col('occurred_on')}::date[], ${col('kind')}::text[], ${col('description')}::text[], ${col('recorded_by')}::uuid[],
         ${A.map((a) => a.recorded_at.toISOString())}::timestamptz[])`.execute(db);
   }
+  // The intakes first (a referral names its meeting): youthIntake meetings with the young person and the werkmatcher.
+  for (const i of rows.intakes) {
+    await sql`INSERT INTO meetings (municipality_id, id, resident_id, type, starts_at, ends_at, mode, location, agenda, status, agreed_actions, organiser_id,
+        created_at, updated_by, updated_at)
+      VALUES (${i.municipality_id}, ${i.id}, ${i.resident_id}, 'youthIntake', ${i.starts_at}, ${i.ends_at}, 'inPerson', ${i.location}, ${i.agenda}, 'planned',
+        '[]'::jsonb, ${i.organiser_id}, ${i.created_at}, ${i.organiser_id}, ${i.created_at})`.execute(db);
+    await sql`INSERT INTO meeting_participants (municipality_id, meeting_id, id, kind, staff_user_id, partner_organisation_id, attended)
+      VALUES (${i.municipality_id}, ${i.id}, ${seedUuid('youth-intake-participant', i.id, 'resident')}, 'resident', NULL, NULL, NULL),
+             (${i.municipality_id}, ${i.id}, ${seedUuid('youth-intake-participant', i.id, 'staff')}, 'staff', ${i.organiser_id}, NULL, NULL)`.execute(db);
+  }
   for (const f of rows.referrals) {
     await sql`INSERT INTO youth_referrals (municipality_id, id, resident_id, partner_kind, organisation_name, professional_name, professional_email,
-        context_summary, consent_on, urgency, received_on, created_by, created_at)
+        context_summary, consent_on, urgency, received_on, created_by, created_at, status, intake_meeting_id)
       VALUES (${f.municipality_id}, ${f.id}, ${f.resident_id}, ${f.partner_kind}, ${f.organisation_name}, ${f.professional_name}, ${f.professional_email},
-        ${f.context_summary}, ${f.consent_on}::date, ${f.urgency}, ${f.received_on}::date, ${f.created_by}, ${f.created_at})`.execute(db);
+        ${f.context_summary}, ${f.consent_on}::date, ${f.urgency}, ${f.received_on}::date, ${f.created_by}, ${f.created_at}, ${f.status ?? 'received'},
+        ${f.intake_meeting_id ?? null})`.execute(db);
   }
   const money = rows.money;
   if (money.settings) {
@@ -87,5 +99,15 @@ export async function insertYouthRows(db: Db, rows: YouthSeedRows): Promise<void
         decided_by, decided_on, status, reviewed_by, reviewed_at, review_note, created_at)
       VALUES (${e.municipality_id}, ${e.id}, ${e.search_period_id}, ${e.resident_id}, ${e.team_id}, ${e.legal_basis}, ${e.reason_category},
         ${e.reason_text}, ${e.decided_by}, ${e.decided_on}::date, ${e.status}, ${e.reviewed_by}, ${e.reviewed_at}, ${e.review_note}, ${e.created_at})`.execute(db);
+  }
+  for (const v of rows.reviews) {
+    await sql`INSERT INTO youth_case_reviews (municipality_id, id, team_id, kind, held_on, created_by)
+      VALUES (${v.municipality_id}, ${v.id}, ${v.team_id}, ${v.kind}, ${v.held_on}::date, ${v.created_by})`.execute(db);
+  }
+  for (const i of rows.reviewItems) {
+    await sql`INSERT INTO youth_case_review_items (municipality_id, id, review_id, resident_id, question, participants, consent_given, status, discussion,
+        decision, added_by, added_at, discussed_by, discussed_at)
+      VALUES (${i.municipality_id}, ${i.id}, ${i.review_id}, ${i.resident_id}, ${i.question}, ${JSON.stringify(i.participants)}::jsonb, ${i.consent_given},
+        ${i.status}, ${i.discussion}, ${i.decision}, ${i.added_by}, ${i.added_at}, ${i.discussed_by}, ${i.discussed_at})`.execute(db);
   }
 }

@@ -120,6 +120,7 @@ const routes: RouteCase[] = [
   { name: 'GET /residents/{id}/search-periods', allowed: caseWorkers, okStatus: 200, call: (c, id) => c.get(`/api/v1/residents/${id}/search-periods`) },
   { name: 'GET /residents/{id}/provisions', allowed: caseWorkers, okStatus: 200, call: (c, id) => c.get(`/api/v1/residents/${id}/provisions`) },
   { name: 'GET /residents/{id}/referrals', allowed: caseWorkers, okStatus: 200, call: (c, id) => c.get(`/api/v1/residents/${id}/referrals`) },
+  { name: 'GET /residents/{id}/transition-moments', allowed: caseWorkers, okStatus: 200, call: (c, id) => c.get(`/api/v1/residents/${id}/transition-moments`) },
   // Issue 12: outflow and partial work (writes answer 400 in scope: the scope is checked before the date, so nothing is written).
   { name: 'GET /residents/{id}/outflows', allowed: caseWorkers, okStatus: 200, call: (c, id) => c.get(`/api/v1/residents/${id}/outflows`) },
   {

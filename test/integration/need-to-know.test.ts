@@ -46,6 +46,7 @@ const WAYS: Record<string, Way[]> = {
   youth_exemptions: ['area', 'own'],
   youth_referrals: ['area', 'own'],
   youth_provisions: ['area', 'own'],
+  youth_case_review_items: ['area', 'own'],
   // Issue 12: outflow and partial work, the area team and the resident himself.
   outflows: ['area', 'own'],
   partial_work: ['area', 'own'],

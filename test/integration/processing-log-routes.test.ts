@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { sql, type RawBuilder } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { todayInNl } from '../../src/domain/dates.ts';
+import { addDaysIso } from '../../src/domain/search-period.ts';
 import { pseudonymise } from '../../src/platform/processing-log/pseudonym.ts';
 import { ApiClient, loginAs, type ApiResponse } from '../helpers/client.ts';
 import { TEST_PSEUDONYM_KEY } from '../helpers/db.ts';
@@ -916,6 +917,36 @@ const cases: Record<string, Case> = {
     subjects: (res) => [res.body.residentId],
   },
   listCustomProvisionBudgets: { as: WMJ, request: () => ({ query: { year: Number(today().slice(0, 4)) } }) },
+  // Case reviews (PA-048): a casuïstiekoverleg far ahead (no demo review on that day), a young person on its agenda.
+  createYouthCaseReview: { as: WMJ, request: () => ({ body: { kind: 'caseConsultation', heldOn: addDaysIso(today(), 45) } }) },
+  listYouthCaseReviews: { as: WMJ },
+  addYouthCaseReviewItem: {
+    as: WMJ,
+    request: async (_d, c) => {
+      const review = (await prepare(c, 'GET', '/youth/case-reviews')).body.items.find((r: { heldOn: string }) => r.heldOn === addDaysIso(today(), 45));
+      return { params: { reviewId: review.id }, body: { residentId: (await youthRunning(0)).resident_id, question: 'Zoektermijn of eerst schuldhulp?' } };
+    },
+    subjects: (res) => [res.body.residentId],
+  },
+  getYouthCaseReview: {
+    as: WMJ,
+    request: async (_d, c) => ({ params: { reviewId: (await prepare(c, 'GET', '/youth/case-reviews')).body.items.find((r: { heldOn: string }) => r.heldOn === addDaysIso(today(), 45)).id } }),
+    subjects: (res) => res.body.items.map((i: { residentId: string }) => i.residentId),
+  },
+  recordYouthCaseReviewOutcome: {
+    as: WMJ,
+    request: async (_d, c) => {
+      const review = (await prepare(c, 'GET', '/youth/case-reviews')).body.items.find((r: { heldOn: string }) => r.heldOn === addDaysIso(today(), 45));
+      const item = (await prepare(c, 'GET', `/youth/case-reviews/${review.id}`)).body.items[0];
+      return { params: { itemId: item.id }, body: { discussion: 'Besproken met het team.', decision: 'Eerst schuldhulp.', actions: [{ description: 'Aanmelden bij schuldhulp' }] } };
+    },
+    subjects: (res) => [res.body.residentId],
+  },
+  // Transition moments (PA-049): the demo's young person handed over by school/RMC has one.
+  listResidentTransitionMoments: { as: WMJ, request: async () => ({ params: { id: (await youthRunning(0)).resident_id } }), outside: (d) => d.arnhem },
+  listYouthTransitionMoments: { as: WMJ, subjects: (res) => res.body.items.map((i: { residentId: string }) => i.residentId) },
+  getYouthCouncilLetter: { as: BELEID, request: () => ({ query: { year: Number(today().slice(0, 4)) } }) },
+  downloadYouthCouncilLetterPdf: { as: BELEID, request: () => ({ query: { year: Number(today().slice(0, 4)) } }) },
   getExemptionRate: { as: BELEID, request: () => ({ query: { year: Number(today().slice(0, 4)) } }) },
   getMatcherAlgorithmRegisterEntry: { as: BELEID },
 

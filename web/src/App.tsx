@@ -43,6 +43,8 @@ import { SearchPeriodPage } from './pages/youth/SearchPeriodPage.tsx';
 import { YouthPage } from './pages/youth/YouthPage.tsx';
 import { ReferralsPage } from './pages/youth/ReferralsPage.tsx';
 import { ProvisionsPage } from './pages/youth/ProvisionsPage.tsx';
+import { CaseReviewsPage } from './pages/youth/CaseReviewsPage.tsx';
+import { CouncilLetterPage } from './pages/youth/CouncilLetterPage.tsx';
 
 function AuthenticatedLayout() {
   const session = useSession();
@@ -281,6 +283,22 @@ export function App() {
           element={
             <RequireAuth permission="youth:read">
               <ProvisionsPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="jongeren/raadsopgave"
+          element={
+            <RequireAuth permission="youth:figures">
+              <CouncilLetterPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="jongeren/overleg"
+          element={
+            <RequireAuth permission="youth:read">
+              <CaseReviewsPage />
             </RequireAuth>
           }
         />

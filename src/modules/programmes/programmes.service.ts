@@ -260,3 +260,9 @@ export async function freezeMonth(tx: Tx, municipalityId: string, month: string,
   }
   return frozenCount;
 }
+
+/**
+ * The disclosure control of the dashboard, offered to other modules' council figures (issue 13's yearly council
+ * letter of Team Jongeren): cells under MINIMUM_CELL_SIZE hidden, and more until no hidden cell follows from a total.
+ */
+export { MINIMUM_CELL_SIZE, suppressGrid } from './suppression.rules.ts';

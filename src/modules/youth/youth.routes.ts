@@ -5,6 +5,11 @@ import * as exemptions from './exemptions.service.ts';
 import * as periods from './search-periods.service.ts';
 import * as referrals from './referrals.service.ts';
 import * as provisions from './provisions.service.ts';
+import * as caseReviews from './case-reviews.service.ts';
+import { caseReviewCreateSchema, caseReviewItemCreateSchema, caseReviewItemParams, caseReviewItemSchema, caseReviewListQuery, caseReviewListSchema, caseReviewOutcomeSchema, caseReviewParams, caseReviewSchema, caseReviewSummarySchema, councilLetterQuery, councilLetterSchema, transitionListSchema } from './case-reviews.schema.ts';
+import * as council from './council-letter.service.ts';
+import { z } from 'zod';
+import * as transitions from './transitions.service.ts';
 import { budgetListSchema, budgetQuery, provisionCreateSchema, provisionDecisionSchema, provisionListQuery, provisionListSchema, provisionParams, provisionPaySchema, provisionRejectSchema, provisionSchema } from './provisions.schema.ts';
 import { intakeCreateSchema, referralCreateSchema, referralListQuery, referralListSchema, referralParams, referralSchema } from './referrals.schema.ts';
 import {
@@ -291,5 +296,116 @@ export const registerYouthRoutes: RouteRegistrar = (app) => {
       schema: { tags, summary: 'Ontheffingspercentage per maand en team, tegen de bandbreedte van 20–30% (cellen onder 10 onderdrukt)', operationId: 'getExemptionRate', querystring: exemptionRateQuery, response: { 200: exemptionRateSchema } },
     },
     async (req) => exemptions.exemptionRate(req.ctx(), req.query.year),
+  );
+
+  // Case reviews (casuïstiekoverleg, afstemmingsoverleg), PA-048 (ADR 0030).
+  r.post(
+    `${base}/case-reviews`,
+    {
+      config: { ...write, processing: { none: 'Een overleg van het team op een datum; het noemt geen jongere' } },
+      schema: { tags, summary: 'Een casuïstiekoverleg (elke 2 weken) of afstemmingsoverleg (elke 3 weken) van uw team plannen', operationId: 'createYouthCaseReview', body: caseReviewCreateSchema, response: { 201: caseReviewSummarySchema } },
+    },
+    async (req, reply) => {
+      const review = await caseReviews.createCaseReview(req.ctx(), req.body);
+      return reply.status(201).header('Location', `${base}/case-reviews/${review.id}`).send(review);
+    },
+  );
+  r.get(
+    `${base}/case-reviews`,
+    {
+      config: { ...read, processing: { none: 'De overleggen van uw team met het aantal agendapunten, zonder wie' } },
+      schema: { tags, summary: 'De overleggen van uw team (standaard vanaf 4 weken geleden)', operationId: 'listYouthCaseReviews', querystring: caseReviewListQuery, response: { 200: caseReviewListSchema } },
+    },
+    async (req) => caseReviews.listCaseReviews(req.ctx(), req.query),
+  );
+  r.get(
+    `${base}/case-reviews/:reviewId`,
+    {
+      config: { ...read, processing: { activity: 'PA-048', action: 'youth.caseReviews.read' } },
+      schema: { tags, summary: 'Eén overleg met de agendapunten van de jongeren die u mag zien', operationId: 'getYouthCaseReview', params: caseReviewParams, response: { 200: caseReviewSchema } },
+    },
+    async (req) => caseReviews.getCaseReview(req.ctx(), req.params.reviewId),
+  );
+  r.post(
+    `${base}/case-reviews/:reviewId/items`,
+    {
+      config: { ...write, processing: { activity: 'PA-048', action: 'youth.caseReviews.addItem' } },
+      schema: {
+        tags,
+        summary: 'Een jongere op de agenda zetten met een vraag en de deelnemende partners (een partnerorganisatie alleen met actieve toestemming)',
+        operationId: 'addYouthCaseReviewItem',
+        params: caseReviewParams,
+        body: caseReviewItemCreateSchema,
+        response: { 201: caseReviewItemSchema },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await caseReviews.addCaseReviewItem(req.ctx(), req.params.reviewId, req.body)),
+  );
+  r.post(
+    `${base}/case-review-items/:itemId/outcome`,
+    {
+      config: {
+        ...write,
+        processing: {
+          activity: 'PA-048',
+          action: 'youth.caseReviews.outcome',
+          // The agreed actions go into the one plan (plans service).
+          also: [
+            { activity: 'PA-009', action: 'plans.read' },
+            { activity: 'PA-009', action: 'plans.create' },
+            { activity: 'PA-009', action: 'plans.goals.create' },
+            { activity: 'PA-009', action: 'plans.actions.create' },
+          ],
+        },
+      },
+      schema: { tags, summary: 'De bespreking, het besluit en de afgesproken acties vastleggen (de acties komen in het plan)', operationId: 'recordYouthCaseReviewOutcome', params: caseReviewItemParams, body: caseReviewOutcomeSchema, response: { 200: caseReviewItemSchema } },
+    },
+    async (req) => caseReviews.recordCaseReviewOutcome(req.ctx(), req.params.itemId, req.body),
+  );
+
+  // Transition moments (PA-049): turning 18 after youth care, leaving school without startkwalificatie, turning 27.
+  r.get(
+    `${API_PREFIX}/residents/:id/transition-moments`,
+    {
+      config: { ...read, processing: { activity: 'PA-049', action: 'youth.transitions.read', subjectParam: 'id' } },
+      schema: { tags, summary: 'Overgangsmomenten van een jongere, met de partner om te betrekken (afgeleid uit geboortedatum en overdrachten)', operationId: 'listResidentTransitionMoments', params: residentParams, response: { 200: transitionListSchema } },
+    },
+    async (req) => transitions.residentTransitions(req.ctx(), req.params.id),
+  );
+  r.get(
+    `${base}/transition-moments`,
+    {
+      config: { ...read, processing: { activity: 'PA-049', action: 'youth.transitions.list' } },
+      schema: { tags, summary: 'Overgangsmomenten van uw eigen jongeren, de dichtstbijzijnde eerst (voor de werklijst)', operationId: 'listYouthTransitionMoments', response: { 200: transitionListSchema } },
+    },
+    async (req) => transitions.myTransitions(req.ctx()),
+  );
+  // The yearly council letter (opgave jongvolwassenen), PA-032: aggregates only (youth:figures, also beleid).
+  const figures = { access: { permission: 'youth:figures' as const } };
+  r.get(
+    `${base}/council-letter`,
+    {
+      config: { ...figures, processing: { activity: 'PA-032', action: 'youth.councilLetter', subject: 'aggregate' } },
+      schema: { tags, summary: 'De jaarlijkse opgave jongvolwassenen aan de raad: cijfers per wijk (cellen onder 10 onderdrukt, ook tegen terugrekenen) en de tekst', operationId: 'getYouthCouncilLetter', querystring: councilLetterQuery, response: { 200: councilLetterSchema } },
+    },
+    async (req) => council.councilLetter(req.ctx(), req.query.year),
+  );
+  r.get(
+    `${base}/council-letter/pdf`,
+    {
+      config: { ...figures, processing: { activity: 'PA-032', action: 'youth.councilLetter', subject: 'aggregate' } },
+      schema: {
+        tags,
+        summary: 'De jaarlijkse opgave jongvolwassenen als toegankelijke (getagde) pdf',
+        operationId: 'downloadYouthCouncilLetterPdf',
+        querystring: councilLetterQuery,
+        produces: ['application/pdf'],
+        response: { 200: z.string().meta({ format: 'binary', description: 'Getagde pdf, taal nl-NL' }) },
+      },
+    },
+    async (req, reply) => {
+      const { body, fileName } = await council.councilLetterPdf(req.ctx(), req.query.year);
+      return reply.type('application/pdf').header('Content-Disposition', `attachment; filename="${fileName}"`).send(body as unknown as string);
+    },
   );
 };

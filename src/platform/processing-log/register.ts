@@ -479,6 +479,43 @@ export const processingActivities = [
     retention: retentionCase,
     retentionRule: ruleCase,
   },
+  // Issue 13 (session 2026-12-07): case reviews, transition moments and the yearly council letter of Team Jongeren.
+  {
+    id: 'PA-048',
+    version: 1,
+    nameNl: 'Casuïstiekoverleg en afstemmingsoverleg Team Jongeren',
+    nameEn: 'Case consultation and alignment meetings of Team Jongeren',
+    purpose:
+      'Een jongere op de agenda van het casuïstiekoverleg (elke 2 weken) of afstemmingsoverleg (elke 3 weken) zetten met een vraag en de partners die deelnemen (alleen met toestemming van de jongere), de bespreking en het besluit vastleggen, en de afgesproken acties in het plan zetten.',
+    legalBasis: 'Art. 6 lid 1 sub a en e AVG (toestemming voor partners), jo. art. 7 lid 1 en art. 10 Participatiewet',
+    dataCategories: ['identificatie', 'vraag aan het overleg', 'deelnemende partners', 'bespreking en besluit (kan zorg betreffen)', 'afgesproken acties'],
+    retention: retentionCase,
+    retentionRule: ruleCase,
+  },
+  {
+    id: 'PA-049',
+    version: 1,
+    nameNl: 'Overgangsmomenten van jongeren (18 na jeugdzorg, school zonder startkwalificatie, uit residentiële jeugdzorg, 27)',
+    nameEn: 'Transition moments of young people (18 after youth care, leaving school without basic qualification, leaving residential care, 27)',
+    purpose:
+      'Uit de geboortedatum en de gegevens van warme overdrachten afleiden welke jongeren voor een overgang staan, zodat de werkmatcher op tijd de juiste partner betrekt.',
+    legalBasis: 'Art. 6 lid 1 sub e AVG, jo. art. 7 lid 1 Participatiewet',
+    dataCategories: ['identificatie', 'geboortedatum', 'soort en datum van de warme overdracht'],
+    retention: 'Niet bewaard: elke keer opnieuw afgeleid uit gegevens die onder PA-028 en PA-030 vallen',
+    retentionRule: { term: 'P0D', after: 'recorded' },
+  },
+  {
+    id: 'PA-032',
+    version: 1,
+    nameNl: 'Jaarlijkse opgave jongvolwassenen aan de gemeenteraad (geaggregeerd)',
+    nameEn: 'Yearly council letter on young adults (aggregated)',
+    purpose:
+      'Per jaar en wijk de aantallen jongeren, zoektermijnen, ontheffingen met reden, uitstroom naar werk en opleiding en maatwerkvoorzieningen voor de raad, met cellen onder 10 onderdrukt (ook tegen terugrekenen uit totalen).',
+    legalBasis: 'Art. 6 lid 1 sub e AVG, jo. art. 169 Gemeentewet (informatieplicht aan de raad)',
+    dataCategories: ['geaggregeerde aantallen per wijk'],
+    retention: 'Geen bewaring van persoonsgegevens: alleen de geaggregeerde uitkomst',
+    retentionRule: { term: 'P0D', after: 'recorded' },
+  },
   {
     id: 'PA-025',
     version: 1,

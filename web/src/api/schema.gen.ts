@@ -2255,6 +2255,143 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/youth/case-reviews': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** De overleggen van uw team (standaard vanaf 4 weken geleden) */
+    get: operations['listYouthCaseReviews'];
+    put?: never;
+    /** Een casuïstiekoverleg (elke 2 weken) of afstemmingsoverleg (elke 3 weken) van uw team plannen */
+    post: operations['createYouthCaseReview'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/youth/case-reviews/{reviewId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Eén overleg met de agendapunten van de jongeren die u mag zien */
+    get: operations['getYouthCaseReview'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/youth/case-reviews/{reviewId}/items': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Een jongere op de agenda zetten met een vraag en de deelnemende partners (een partnerorganisatie alleen met actieve toestemming) */
+    post: operations['addYouthCaseReviewItem'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/youth/case-review-items/{itemId}/outcome': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** De bespreking, het besluit en de afgesproken acties vastleggen (de acties komen in het plan) */
+    post: operations['recordYouthCaseReviewOutcome'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/residents/{id}/transition-moments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Overgangsmomenten van een jongere, met de partner om te betrekken (afgeleid uit geboortedatum en overdrachten) */
+    get: operations['listResidentTransitionMoments'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/youth/transition-moments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Overgangsmomenten van uw eigen jongeren, de dichtstbijzijnde eerst (voor de werklijst) */
+    get: operations['listYouthTransitionMoments'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/youth/council-letter': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** De jaarlijkse opgave jongvolwassenen aan de raad: cijfers per wijk (cellen onder 10 onderdrukt, ook tegen terugrekenen) en de tekst */
+    get: operations['getYouthCouncilLetter'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/youth/council-letter/pdf': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** De jaarlijkse opgave jongvolwassenen als toegankelijke (getagde) pdf */
+    get: operations['downloadYouthCouncilLetterPdf'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/residents/{id}/outflows': {
     parameters: {
       query?: never;
@@ -5518,6 +5655,145 @@ export interface components {
       total: number;
       /** @description Cursor voor de volgende pagina (parameter cursor), of null op de laatste */
       next: string | null;
+    };
+    YouthCaseReviewItemInput: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      reviewId: string;
+      /** Format: uuid */
+      residentId: string;
+      residentName: string;
+      question: string;
+      participants: {
+        /** @enum {string} */
+        kind:
+          | 'buurtteam'
+          | 'schoolRmc'
+          | 'youthCare'
+          | 'healthCare'
+          | 'housing'
+          | 'youthProbation'
+          | 'policy'
+          | 'other';
+        name: string;
+        /** Format: uuid */
+        partnerOrganisationId: string | null;
+      }[];
+      /** @description De jongere stemde in met bespreking met partners van buiten Samenplan */
+      consentGiven: boolean;
+      /** @enum {string} */
+      status: 'planned' | 'discussed';
+      discussion: string | null;
+      decision: string | null;
+      /** @description De afgesproken acties in het plan van de jongere */
+      planActionIds: string[];
+      addedBy: {
+        /** Format: uuid */
+        id: string;
+        displayName: string;
+      };
+      /** Format: date-time */
+      discussedAt: string | null;
+    };
+    YouthCaseReviewInput: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: 'caseConsultation' | 'alignment';
+      team: {
+        /** Format: uuid */
+        id: string;
+        name: string;
+      };
+      /** Format: date */
+      heldOn: string;
+      /**
+       * Format: date
+       * @description De volgende keer: casuïstiekoverleg na 2 weken, afstemmingsoverleg na 3
+       */
+      nextOn: string;
+      /** @description Jongeren op de agenda (ook buiten uw eigen jongeren; zonder wie) */
+      plannedCount: number;
+      discussedCount: number;
+      /** @description Alleen de agendapunten van jongeren die u mag zien */
+      items: components['schemas']['YouthCaseReviewItemInput'][];
+    };
+    YouthCaseReviewSummaryInput: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: 'caseConsultation' | 'alignment';
+      team: {
+        /** Format: uuid */
+        id: string;
+        name: string;
+      };
+      /** Format: date */
+      heldOn: string;
+      /**
+       * Format: date
+       * @description De volgende keer: casuïstiekoverleg na 2 weken, afstemmingsoverleg na 3
+       */
+      nextOn: string;
+      /** @description Jongeren op de agenda (ook buiten uw eigen jongeren; zonder wie) */
+      plannedCount: number;
+      discussedCount: number;
+    };
+    YouthCaseReviewListInput: {
+      items: components['schemas']['YouthCaseReviewSummaryInput'][];
+      /** @description Aantal treffers in totaal (niet alleen op deze pagina) */
+      total: number;
+      /** @description Cursor voor de volgende pagina (parameter cursor), of null op de laatste */
+      next: string | null;
+    };
+    YouthTransitionMomentInput: {
+      /** Format: uuid */
+      residentId: string;
+      residentName: string;
+      /** @enum {string} */
+      kind: 'turning18AfterYouthCare' | 'leftSchoolWithoutQualification' | 'turning27';
+      /**
+       * Format: date
+       * @description De dag van de overgang
+       */
+      on: string;
+      /** @description Dagen tot die dag (negatief: voorbij) */
+      daysUntil: number;
+      /**
+       * @description De partner om te betrekken
+       * @enum {string}
+       */
+      partner: 'youthCare' | 'schoolRmc' | 'areaTeam';
+    };
+    YouthTransitionMomentListInput: {
+      items: components['schemas']['YouthTransitionMomentInput'][];
+      /** @description Aantal treffers in totaal (niet alleen op deze pagina) */
+      total: number;
+      /** @description Cursor voor de volgende pagina (parameter cursor), of null op de laatste */
+      next: string | null;
+    };
+    YouthCouncilLetterInput: {
+      year: number;
+      municipality: string;
+      minimumCellSize: number;
+      /** @description De brief als bewerkbare tekst (Nederlands) */
+      text: string;
+      tables: {
+        id: string;
+        title: string;
+        columns: string[];
+        rows: {
+          /** @description De wijk */
+          label: string;
+          cells: (number | null)[];
+          /** @description null: onderdrukt (minder dan 10, of af te leiden uit een totaal) */
+          total: number | null;
+        }[];
+        totals: (number | null)[];
+        /** @description null: onderdrukt (minder dan 10, of af te leiden uit een totaal) */
+        grandTotal: number | null;
+      }[];
     };
     YouthReferralInput: {
       /** Format: uuid */
@@ -9080,6 +9356,145 @@ export interface components {
       total: number;
       /** @description Cursor voor de volgende pagina (parameter cursor), of null op de laatste */
       next: string | null;
+    };
+    YouthCaseReviewItem: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      reviewId: string;
+      /** Format: uuid */
+      residentId: string;
+      residentName: string;
+      question: string;
+      participants: {
+        /** @enum {string} */
+        kind:
+          | 'buurtteam'
+          | 'schoolRmc'
+          | 'youthCare'
+          | 'healthCare'
+          | 'housing'
+          | 'youthProbation'
+          | 'policy'
+          | 'other';
+        name: string;
+        /** Format: uuid */
+        partnerOrganisationId: string | null;
+      }[];
+      /** @description De jongere stemde in met bespreking met partners van buiten Samenplan */
+      consentGiven: boolean;
+      /** @enum {string} */
+      status: 'planned' | 'discussed';
+      discussion: string | null;
+      decision: string | null;
+      /** @description De afgesproken acties in het plan van de jongere */
+      planActionIds: string[];
+      addedBy: {
+        /** Format: uuid */
+        id: string;
+        displayName: string;
+      };
+      /** Format: date-time */
+      discussedAt: string | null;
+    };
+    YouthCaseReview: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: 'caseConsultation' | 'alignment';
+      team: {
+        /** Format: uuid */
+        id: string;
+        name: string;
+      };
+      /** Format: date */
+      heldOn: string;
+      /**
+       * Format: date
+       * @description De volgende keer: casuïstiekoverleg na 2 weken, afstemmingsoverleg na 3
+       */
+      nextOn: string;
+      /** @description Jongeren op de agenda (ook buiten uw eigen jongeren; zonder wie) */
+      plannedCount: number;
+      discussedCount: number;
+      /** @description Alleen de agendapunten van jongeren die u mag zien */
+      items: components['schemas']['YouthCaseReviewItem'][];
+    };
+    YouthCaseReviewSummary: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: 'caseConsultation' | 'alignment';
+      team: {
+        /** Format: uuid */
+        id: string;
+        name: string;
+      };
+      /** Format: date */
+      heldOn: string;
+      /**
+       * Format: date
+       * @description De volgende keer: casuïstiekoverleg na 2 weken, afstemmingsoverleg na 3
+       */
+      nextOn: string;
+      /** @description Jongeren op de agenda (ook buiten uw eigen jongeren; zonder wie) */
+      plannedCount: number;
+      discussedCount: number;
+    };
+    YouthCaseReviewList: {
+      items: components['schemas']['YouthCaseReviewSummary'][];
+      /** @description Aantal treffers in totaal (niet alleen op deze pagina) */
+      total: number;
+      /** @description Cursor voor de volgende pagina (parameter cursor), of null op de laatste */
+      next: string | null;
+    };
+    YouthTransitionMoment: {
+      /** Format: uuid */
+      residentId: string;
+      residentName: string;
+      /** @enum {string} */
+      kind: 'turning18AfterYouthCare' | 'leftSchoolWithoutQualification' | 'turning27';
+      /**
+       * Format: date
+       * @description De dag van de overgang
+       */
+      on: string;
+      /** @description Dagen tot die dag (negatief: voorbij) */
+      daysUntil: number;
+      /**
+       * @description De partner om te betrekken
+       * @enum {string}
+       */
+      partner: 'youthCare' | 'schoolRmc' | 'areaTeam';
+    };
+    YouthTransitionMomentList: {
+      items: components['schemas']['YouthTransitionMoment'][];
+      /** @description Aantal treffers in totaal (niet alleen op deze pagina) */
+      total: number;
+      /** @description Cursor voor de volgende pagina (parameter cursor), of null op de laatste */
+      next: string | null;
+    };
+    YouthCouncilLetter: {
+      year: number;
+      municipality: string;
+      minimumCellSize: number;
+      /** @description De brief als bewerkbare tekst (Nederlands) */
+      text: string;
+      tables: {
+        id: string;
+        title: string;
+        columns: string[];
+        rows: {
+          /** @description De wijk */
+          label: string;
+          cells: (number | null)[];
+          /** @description null: onderdrukt (minder dan 10, of af te leiden uit een totaal) */
+          total: number | null;
+        }[];
+        totals: (number | null)[];
+        /** @description null: onderdrukt (minder dan 10, of af te leiden uit een totaal) */
+        grandTotal: number | null;
+      }[];
     };
     YouthReferral: {
       /** Format: uuid */
@@ -21300,6 +21715,668 @@ export interface operations {
       };
     };
   };
+  listYouthCaseReviews: {
+    parameters: {
+      query?: {
+        from?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['YouthCaseReviewList'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  createYouthCaseReview: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @enum {string} */
+          kind: 'caseConsultation' | 'alignment';
+          /** Format: date */
+          heldOn: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['YouthCaseReviewSummary'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getYouthCaseReview: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        reviewId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['YouthCaseReview'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  addYouthCaseReviewItem: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        reviewId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** Format: uuid */
+          residentId: string;
+          question: string;
+          /** @default [] */
+          participants?: {
+            /** @enum {string} */
+            kind:
+              | 'buurtteam'
+              | 'schoolRmc'
+              | 'youthCare'
+              | 'healthCare'
+              | 'housing'
+              | 'youthProbation'
+              | 'policy'
+              | 'other';
+            name: string;
+            /**
+             * Format: uuid
+             * @description Een partnerorganisatie in Samenplan: alleen met actieve toestemming van de jongere
+             */
+            partnerOrganisationId?: string;
+          }[];
+          /**
+           * @description Nodig voor deelnemers van buiten Samenplan
+           * @default false
+           */
+          consentGiven?: boolean;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['YouthCaseReviewItem'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  recordYouthCaseReviewOutcome: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        itemId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          discussion: string;
+          decision: string;
+          /** @default [] */
+          actions?: {
+            description: string;
+            /** Format: date */
+            dueDate?: string;
+          }[];
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['YouthCaseReviewItem'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listResidentTransitionMoments: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['YouthTransitionMomentList'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listYouthTransitionMoments: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['YouthTransitionMomentList'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getYouthCouncilLetter: {
+    parameters: {
+      query: {
+        year: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['YouthCouncilLetter'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  downloadYouthCouncilLetterPdf: {
+    parameters: {
+      query: {
+        year: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Getagde pdf, taal nl-NL */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': string;
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   listResidentOutflows: {
     parameters: {
       query?: never;
@@ -22946,6 +24023,12 @@ export const pathsResidentsIdProvisionsPostRequestBodyContentApplicationJsonKind
 export const pathsYouthProvisionsGetParametersQueryStatusValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/youth/provisions']['get']['parameters']['query']['status']
 > = ['requested', 'approved', 'rejected', 'paid', 'open'];
+export const pathsYouthCaseReviewsPostRequestBodyContentApplicationJsonKindValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/youth/case-reviews']['post']['requestBody']['content']['application/json']['kind']
+> = ['caseConsultation', 'alignment'];
+export const pathsYouthCaseReviewsReviewIdItemsPostRequestBodyContentApplicationJsonParticipantsKindValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/youth/case-reviews/{reviewId}/items']['post']['requestBody']['content']['application/json']['participants']['kind']
+> = ['buurtteam', 'schoolRmc', 'youthCare', 'healthCare', 'housing', 'youthProbation', 'policy', 'other'];
 export const pathsResidentsIdOutflowsPostRequestBodyContentApplicationJsonReasonValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/residents/{id}/outflows']['post']['requestBody']['content']['application/json']['reason']
 > = ['workFullTime', 'workPartTime', 'education', 'otherIncome', 'moved', 'partner', 'other'];
@@ -23463,6 +24546,24 @@ export const customProvisionInputStatusValues: ReadonlyArray<
 export const customProvisionBudgetInputByKindKindValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['CustomProvisionBudgetInput']['byKind']['kind']
 > = ['laptop', 'books', 'schoolFees', 'travel', 'workClothing', 'other'];
+export const youthCaseReviewItemInputParticipantsKindValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['YouthCaseReviewItemInput']['participants']['kind']
+> = ['buurtteam', 'schoolRmc', 'youthCare', 'healthCare', 'housing', 'youthProbation', 'policy', 'other'];
+export const youthCaseReviewItemInputStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['YouthCaseReviewItemInput']['status']
+> = ['planned', 'discussed'];
+export const youthCaseReviewInputKindValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['YouthCaseReviewInput']['kind']
+> = ['caseConsultation', 'alignment'];
+export const youthCaseReviewSummaryInputKindValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['YouthCaseReviewSummaryInput']['kind']
+> = ['caseConsultation', 'alignment'];
+export const youthTransitionMomentInputKindValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['YouthTransitionMomentInput']['kind']
+> = ['turning18AfterYouthCare', 'leftSchoolWithoutQualification', 'turning27'];
+export const youthTransitionMomentInputPartnerValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['YouthTransitionMomentInput']['partner']
+> = ['youthCare', 'schoolRmc', 'areaTeam'];
 export const youthReferralInputPartnerKindValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['YouthReferralInput']['partnerKind']
 > = ['youthCare', 'schoolRmc', 'buurtteam', 'healthCare', 'housing', 'youthProbation'];
@@ -24029,6 +25130,24 @@ export const customProvisionStatusValues: ReadonlyArray<
 export const customProvisionBudgetByKindKindValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['CustomProvisionBudget']['byKind']['kind']
 > = ['laptop', 'books', 'schoolFees', 'travel', 'workClothing', 'other'];
+export const youthCaseReviewItemParticipantsKindValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['YouthCaseReviewItem']['participants']['kind']
+> = ['buurtteam', 'schoolRmc', 'youthCare', 'healthCare', 'housing', 'youthProbation', 'policy', 'other'];
+export const youthCaseReviewItemStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['YouthCaseReviewItem']['status']
+> = ['planned', 'discussed'];
+export const youthCaseReviewKindValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['YouthCaseReview']['kind']
+> = ['caseConsultation', 'alignment'];
+export const youthCaseReviewSummaryKindValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['YouthCaseReviewSummary']['kind']
+> = ['caseConsultation', 'alignment'];
+export const youthTransitionMomentKindValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['YouthTransitionMoment']['kind']
+> = ['turning18AfterYouthCare', 'leftSchoolWithoutQualification', 'turning27'];
+export const youthTransitionMomentPartnerValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['YouthTransitionMoment']['partner']
+> = ['youthCare', 'schoolRmc', 'areaTeam'];
 export const youthReferralPartnerKindValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['YouthReferral']['partnerKind']
 > = ['youthCare', 'schoolRmc', 'buurtteam', 'healthCare', 'housing', 'youthProbation'];

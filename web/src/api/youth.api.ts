@@ -109,3 +109,55 @@ export function centsOf(typed: string): number | null {
   if (!m) return null;
   return Number(m[1]!.replace(/\./g, '')) * 100 + Number((m[2] ?? '0').padEnd(2, '0'));
 }
+
+// Case reviews (casuïstiekoverleg, afstemmingsoverleg).
+export type CaseReview = S['YouthCaseReview'];
+export type CaseReviewSummary = S['YouthCaseReviewSummary'];
+export type CaseReviewItem = S['YouthCaseReviewItem'];
+export type CaseReviewKind = CaseReview['kind'];
+export type ParticipantKind = CaseReviewItem['participants'][number]['kind'];
+export const REVIEW_KINDS: CaseReviewKind[] = ['caseConsultation', 'alignment'];
+export const PARTICIPANT_KINDS: ParticipantKind[] = ['buurtteam', 'schoolRmc', 'youthCare', 'healthCare', 'housing', 'youthProbation', 'policy', 'other'];
+
+export function listCaseReviews(): Promise<CaseReviewSummary[]> {
+  return body(api.GET('/youth/case-reviews', {})).then((l) => l.items);
+}
+
+export function getCaseReview(reviewId: string): Promise<CaseReview> {
+  return body(api.GET('/youth/case-reviews/{reviewId}', { params: { path: { reviewId } } }));
+}
+
+export function createCaseReview(kind: CaseReviewKind, heldOn: string): Promise<CaseReviewSummary> {
+  return body(api.POST('/youth/case-reviews', { body: { kind, heldOn } }));
+}
+
+export function addCaseReviewItem(
+  reviewId: string,
+  item: { residentId: string; question: string; participants: Array<{ kind: ParticipantKind; name: string }>; consentGiven: boolean },
+): Promise<CaseReviewItem> {
+  return body(api.POST('/youth/case-reviews/{reviewId}/items', { params: { path: { reviewId } }, body: item }));
+}
+
+export function recordCaseReviewOutcome(itemId: string, outcome: { discussion: string; decision: string; actions: Array<{ description: string }> }): Promise<CaseReviewItem> {
+  return body(api.POST('/youth/case-review-items/{itemId}/outcome', { params: { path: { itemId } }, body: outcome }));
+}
+
+// Transition moments (computed from the date of birth and the warm handovers).
+export type TransitionMoment = S['YouthTransitionMoment'];
+
+export function listMyTransitionMoments(): Promise<TransitionMoment[]> {
+  return body(api.GET('/youth/transition-moments', {})).then((l) => l.items);
+}
+
+export function listResidentTransitionMoments(residentId: string): Promise<TransitionMoment[]> {
+  return body(api.GET('/residents/{id}/transition-moments', { params: { path: { id: residentId } } })).then((l) => l.items);
+}
+
+// The yearly council letter (aggregates; null = suppressed).
+export type CouncilLetter = S['YouthCouncilLetter'];
+
+export function getCouncilLetter(year: number): Promise<CouncilLetter> {
+  return body(api.GET('/youth/council-letter', { params: { query: { year } } }));
+}
+
+export const councilLetterPdfHref = (year: number) => `/api/v1/youth/council-letter/pdf?year=${year}`;

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, NavLink } from 'react-router-dom';
 import type { Session } from '../api/models.ts';
 import { hasPermission, landingPath, primaryRole } from '../auth/session.ts';
+import { useYouthTeam } from '../auth/youthTeam.ts';
 import { useLogout } from '../auth/useAuthActions.ts';
 import { Button } from './Button.tsx';
 import { cx } from './classNames.ts';
@@ -16,7 +17,7 @@ interface NavItem {
   section?: boolean;
 }
 
-function navItems(session: Session, t: (key: string) => string): NavItem[] {
+function navItems(session: Session, t: (key: string) => string, youthTeam: boolean): NavItem[] {
   const items: NavItem[] = [];
   if (hasPermission(session, 'team:manage')) items.push({ to: '/team', label: t('nav.team') });
   if (hasPermission(session, 'worklist:read')) items.push({ to: '/werklijst', label: t('nav.worklist') });
@@ -37,11 +38,17 @@ function navItems(session: Session, t: (key: string) => string): NavItem[] {
     items.push({ to: '/privacy/logboek', label: t('privacyOfficer.nav.log') });
     items.push({ to: '/privacy/register', label: t('privacyOfficer.nav.register') });
   }
-  // Team Jongeren (issue 13): the search periods, and the senior's check of exemptions.
-  if (hasPermission(session, 'youth:write')) items.push({ to: '/jongeren', label: t('youth.nav.periods') });
-  if (hasPermission(session, 'youth:write')) items.push({ to: '/jongeren/overdrachten', label: t('youth.nav.referrals') });
-  if (hasPermission(session, 'youth:write') || hasPermission(session, 'youth:approveProvision')) items.push({ to: '/jongeren/maatwerk', label: t('youth.nav.provisions') });
-  if (hasPermission(session, 'youth:confirmExemption')) items.push({ to: '/jongeren/ontheffingen', label: t('youth.nav.exemptions') });
+  // Team Jongeren (issue 13): only for who works in Team Jongeren (a member of a youth team, or a senior werkmatcher);
+  // other werkmatchers keep the youth sections on their young people's pages (the scope decides, not the menu).
+  if (youthTeam) {
+    if (hasPermission(session, 'youth:write')) items.push({ to: '/jongeren', label: t('youth.nav.periods') });
+    if (hasPermission(session, 'youth:write')) items.push({ to: '/jongeren/overdrachten', label: t('youth.nav.referrals') });
+    if (hasPermission(session, 'youth:write') || hasPermission(session, 'youth:approveProvision')) items.push({ to: '/jongeren/maatwerk', label: t('youth.nav.provisions') });
+    if (hasPermission(session, 'youth:write')) items.push({ to: '/jongeren/overleg', label: t('youth.nav.reviews') });
+    if (hasPermission(session, 'youth:confirmExemption')) items.push({ to: '/jongeren/ontheffingen', label: t('youth.nav.exemptions') });
+  }
+  // The council letter for beleid (aggregates only) and the seniors of Team Jongeren.
+  if (hasPermission(session, 'youth:figures') && (!hasPermission(session, 'youth:write') || youthTeam)) items.push({ to: '/jongeren/raadsopgave', label: t('youth.nav.council') });
   if (hasPermission(session, 'residents:create')) items.push({ to: '/inwoners/nieuw', label: t('nav.newResident') });
   if (hasPermission(session, 'candidates:present')) items.push({ to: '/kandidaten', label: t('employers.nav.candidates'), section: true });
   if (hasPermission(session, 'studies:read')) items.push({ to: '/studies', label: t('studies.nav'), section: true });
@@ -66,6 +73,7 @@ export function PageLayout({ session, children, demo }: { session?: Session | nu
   const logout = useLogout();
   const showDemo = demo ?? session?.authMethod === 'demo';
   const role = session ? primaryRole(session) : undefined;
+  const youthTeam = useYouthTeam(session);
 
   return (
     <div className="utrecht-page-layout app-layout">
@@ -105,7 +113,7 @@ export function PageLayout({ session, children, demo }: { session?: Session | nu
           <nav className="utrecht-nav-bar app-nav" aria-label={t('layout.mainNav')}>
             <div className="app-nav__content">
               <ul className="utrecht-nav-list app-nav__list">
-                {navItems(session, t).map((item) => (
+                {navItems(session, t, youthTeam).map((item) => (
                   <li className="utrecht-nav-list__item" key={item.to}>
                     <NavLink
                       to={item.to}

@@ -18,6 +18,7 @@ import { formatMeetingWhen } from '../resident/meetings/meetingText.ts';
 import { NotificationsList } from './NotificationsList.tsx';
 import { useUnreadNotifications, useWorklist } from './useWorklist.ts';
 import { CountdownBadge, periodHref } from '../youth/shared.tsx';
+import { WorklistTransitions } from '../youth/TransitionMoments.tsx';
 import './worklist.css';
 
 const FIRST = 10;
@@ -229,6 +230,8 @@ function WorklistBlocks({ data }: { data: Worklist }) {
             ))}
           />
         )}
+        {/* Team Jongeren: young people at a transition moment (18 after youth care, school, 27). */}
+        {c.searchPeriodsEnding > 0 && <WorklistTransitions Block={Block} />}
       </section>
 
       <Block

@@ -15,6 +15,7 @@ import { apiDate, calendarDateProblem } from '../../rules/dateRules.ts';
 import { PeriodStatus, periodHref } from './shared.tsx';
 import { ReferralForm } from './ReferralForm.tsx';
 import { ProvisionForm } from './ProvisionForm.tsx';
+import { ResidentTransitions } from './TransitionMoments.tsx';
 
 /**
  * The search period on the resident page (Team Jongeren): the countdown of the latest one, or — for a young person
@@ -34,6 +35,7 @@ export function ResidentSearchPeriod({ residentId, young }: { residentId: string
       <Heading level={2} id="zoektermijn">
         {t('youth.resident.heading')}
       </Heading>
+      <ResidentTransitions residentId={residentId} />
       {latest ? (
         <Paragraph>
           <PeriodStatus period={latest} />{' '}
