@@ -183,6 +183,8 @@ export async function runCrash(options: CrashOptions): Promise<CrashReport> {
       });
     },
   });
+  // A kill -9 cuts an SMTP conversation mid-way: the connection reset is the expected outcome, not the harness's end.
+  smtp.on('error', () => undefined);
   const smtpPort = await new Promise<number>((resolve) => smtp.listen(0, '127.0.0.1', () => resolve((smtp.server.address() as AddressInfo).port)));
 
   const report: CrashReport = {
@@ -193,6 +195,13 @@ export async function runCrash(options: CrashOptions): Promise<CrashReport> {
     if (report.problems.length < 50) report.problems.push(msg);
   };
   const instances: Instance[] = [];
+  // Stopped from outside (timeout, Ctrl-C): no server child may outlive the harness.
+  const onStop = () => {
+    for (const inst of instances) if (inst.child.exitCode === null && inst.child.signalCode === null) inst.child.kill('SIGKILL');
+    process.exit(143);
+  };
+  process.once('SIGTERM', onStop);
+  process.once('SIGINT', onStop);
   try {
     const world: World = await createWorld(ownerDb);
     // A second werkmatcher in the Overvecht team, and e-mail addresses, so reassignments notify and mail.
@@ -378,6 +387,8 @@ export async function runCrash(options: CrashOptions): Promise<CrashReport> {
     report.seconds = Math.round((Date.now() - started) / 1000);
     return report;
   } finally {
+    process.off('SIGTERM', onStop);
+    process.off('SIGINT', onStop);
     for (const inst of instances) if (inst.child.exitCode === null && inst.child.signalCode === null) inst.child.kill('SIGKILL');
     await Promise.all(instances.map((i) => i.exited));
     smtp.close();
