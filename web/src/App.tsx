@@ -13,6 +13,7 @@ import { ProgrammeDashboardPage } from './pages/programmes/ProgrammeDashboardPag
 import { ProgrammesPage } from './pages/programmes/ProgrammesPage.tsx';
 import { PartnerWorklistPage } from './pages/partner/PartnerWorklistPage.tsx';
 import { PlacementPage } from './pages/placements/PlacementPage.tsx';
+import { ErasurePage } from './pages/privacy/ErasurePage.tsx';
 import { PrivacyLogPage } from './pages/privacy/PrivacyLogPage.tsx';
 import { PrivacyLookupPage } from './pages/privacy/PrivacyLookupPage.tsx';
 import { PrivacyRegisterPage } from './pages/privacy/PrivacyRegisterPage.tsx';
@@ -119,6 +120,14 @@ export function App() {
           element={
             <RequireAuth permission="imports:run">
               <ImportPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="privacy/wissen"
+          element={
+            <RequireAuth permission="privacy:erase">
+              <ErasurePage />
             </RequireAuth>
           }
         />

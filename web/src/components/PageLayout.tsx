@@ -36,6 +36,9 @@ function navItems(session: Session, t: (key: string) => string): NavItem[] {
     items.push({ to: '/privacy/logboek', label: t('privacyOfficer.nav.log') });
     items.push({ to: '/privacy/register', label: t('privacyOfficer.nav.register') });
   }
+  if (hasPermission(session, 'privacy:erase')) {
+    items.push({ to: '/privacy/wissen', label: t('reliability.nav.erasure') });
+  }
   // Team Jongeren (issue 13): the search periods, and the senior's check of exemptions.
   if (hasPermission(session, 'youth:write')) items.push({ to: '/jongeren', label: t('youth.nav.periods') });
   if (hasPermission(session, 'youth:write')) items.push({ to: '/jongeren/overdrachten', label: t('youth.nav.referrals') });

@@ -26,6 +26,8 @@ import enYouth from './en.youth.json';
 import nlYouth from './nl.youth.json';
 import enProgrammes from './en.programmes.json';
 import nlProgrammes from './nl.programmes.json';
+import enReliability from './en.reliability.json';
+import nlReliability from './nl.reliability.json';
 import { installTerms } from './terms.ts';
 
 export const LANGUAGES = ['nl', 'en'] as const;
@@ -54,8 +56,8 @@ function applyLanguage(lng: string): void {
 void i18n.use(initReactI18next).init({
   // One file per area of the app (distinct top-level keys), merged into one namespace.
   resources: {
-    nl: { translation: { ...nl, ...nlEmployers, ...nlMatching, ...nlPartner, ...nlPrivacy, ...nlCatchUpConfirm, ...nlDateRules, ...nlTerms, ...nlOverview, ...nlIntegrations, ...nlPortal, ...nlYouth, ...nlProgrammes } },
-    en: { translation: { ...en, ...enEmployers, ...enMatching, ...enPartner, ...enPrivacy, ...enCatchUpConfirm, ...enDateRules, ...enTerms, ...enOverview, ...enIntegrations, ...enPortal, ...enYouth, ...enProgrammes } },
+    nl: { translation: { ...nl, ...nlEmployers, ...nlMatching, ...nlPartner, ...nlPrivacy, ...nlCatchUpConfirm, ...nlDateRules, ...nlTerms, ...nlOverview, ...nlIntegrations, ...nlPortal, ...nlYouth, ...nlProgrammes, ...nlReliability } },
+    en: { translation: { ...en, ...enEmployers, ...enMatching, ...enPartner, ...enPrivacy, ...enCatchUpConfirm, ...enDateRules, ...enTerms, ...enOverview, ...enIntegrations, ...enPortal, ...enYouth, ...enProgrammes, ...enReliability } },
   },
   lng: storedLanguage(),
   fallbackLng: 'nl',
