@@ -71,6 +71,7 @@ export const OWNERS = {
   processing_activities: 'platform',
   processing_log: 'platform',
   processing_log_chain: 'platform',
+  processing_log_checkpoints: 'platform',
   sessions: 'platform',
   job_outbox: 'platform',
   login_rate_limits: 'platform',
@@ -141,6 +142,12 @@ export const READS = {
   privacy: {
     processing_log: "the privacy officer's view of the log: a resident's entries, filters, the subject access export",
     processing_activities: 'the activity of each log entry (name, purpose, legal basis)',
+  },
+  outflow: {
+    residents: "retention (issue 16, ADR 0033): the module's data of a file the residents module pseudonymised (expired or erased)",
+  },
+  meetings: {
+    residents: "retention (issue 16, ADR 0033): the module's data of a file the residents module pseudonymised (expired or erased)",
   },
   youth: {
     residents: "names, date of birth (under 27 on the report date) and area of the young people in Team Jongeren's lists",

@@ -29,6 +29,13 @@ import { registerResidentAuthRoutes } from './platform/auth/resident-auth.routes
 import { registerPortalRoutes } from './modules/portal/portal.routes.ts';
 import { retentionJob, type RetentionRuleDefinition } from './platform/retention/retention.ts';
 import { residentsRetentionRules } from './modules/residents/residents.retention.ts';
+import { outflowRetentionRules } from './modules/outflow/outflow.retention.ts';
+import { youthRetentionRules } from './modules/youth/youth.retention.ts';
+import { studiesRetentionRules } from './modules/studies/studies.retention.ts';
+import { programmesRetentionRules } from './modules/programmes/programmes.retention.ts';
+import { importsRetentionRules } from './modules/imports/imports.retention.ts';
+import { meetingsRetentionRules } from './modules/meetings/meetings.retention.ts';
+import { processingLogRetentionRule } from './platform/processing-log/log-retention.ts';
 import { youthJobs } from './modules/youth/youth.jobs.ts';
 import { registerYouthRoutes } from './modules/youth/youth.routes.ts';
 import { registerOutflowRoutes } from './modules/outflow/outflow.routes.ts';
@@ -73,6 +80,16 @@ export async function createServer(config: AppConfig, db: Db, pseudonymKey: stri
 
 /** Every module's jobs (run by the job worker next to the server: src/platform/jobs/worker.ts). */
 /** Every module's retention rules (issue 16): a new module with personal data appends its own here. */
-export const retentionRules: RetentionRuleDefinition[] = [...residentsRetentionRules];
+// The residents rules run first: the others scrub the data of the files they pseudonymised in the same run.
+export const retentionRules: RetentionRuleDefinition[] = [
+  ...residentsRetentionRules,
+  ...outflowRetentionRules,
+  ...youthRetentionRules,
+  ...meetingsRetentionRules,
+  ...studiesRetentionRules,
+  ...programmesRetentionRules,
+  ...importsRetentionRules,
+  processingLogRetentionRule(),
+];
 
 export const jobDefinitions: JobDefinition[] = [...worklistJobs, retentionJob(retentionRules), ...youthJobs, ...programmeJobs, ...webhookJobs()];

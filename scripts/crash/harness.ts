@@ -1,6 +1,6 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import net, { type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -41,10 +41,19 @@ export interface CrashOptions {
   seed?: number;
   log?: (msg: string) => void;
   keepDatabase?: boolean;
+  /**
+   * Kill PostgreSQL too: every `pgKillEvery`-th kill also kill -9s the postmaster (and its backends: the database
+   * host dies) of a throw-away cluster the harness creates for itself (initdb as user postgres into a temp dir, on
+   * `pgPort`), restarts it (crash recovery) and checks the same invariants. The machine's main cluster is never used.
+   */
+  pgKillEvery?: number;
+  pgPort?: number;
 }
 
 export interface CrashReport {
   iterations: number;
+  /** Of which PostgreSQL was killed too (own cluster). */
+  postgresKills: number;
   attempts: number;
   acknowledged: number;
   lostAcknowledged: number;
@@ -135,7 +144,8 @@ function startInstance(ownerUrl: string, smtpPort: number, log: (m: string) => v
   const url = `http://127.0.0.1:${port}`;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const ready = (async () => {
-    for (let i = 0; i < 600; i += 1) {
+    // Generous: on a machine shared with other test runs (and at nice 19) a boot took over 30 s now and then.
+    for (const until = Date.now() + 180_000; Date.now() < until; ) {
       if (child.exitCode !== null || child.signalCode !== null) throw new Error(`server stopped while starting: ${stderr.slice(-500)}`);
       if (stderr.includes('Samenplan draait op')) {
         try {
@@ -148,16 +158,96 @@ function startInstance(ownerUrl: string, smtpPort: number, log: (m: string) => v
       await sleep(50);
     }
     log(stderr);
-    throw new Error('server did not start in 30 s');
+    throw new Error('server did not start in 180 s');
   })();
   return { child, url, ready, exited };
+}
+
+// A throw-away PostgreSQL cluster of the harness's own (never the machine's main cluster): initdb as user postgres
+// into a temp dir, its own port, trust auth on 127.0.0.1 only.
+const PG_BIN = process.env.SAMENPLAN_PG_BIN ?? (() => {
+  const root = '/usr/lib/postgresql';
+  const majors = existsSync(root) ? readdirSync(root).filter((d) => /^\d+$/.test(d)).sort((a, b) => Number(b) - Number(a)) : [];
+  return majors[0] ? path.join(root, majors[0], 'bin') : '';
+})();
+
+interface OwnCluster {
+  dir: string;
+  port: number;
+  adminUrl: string;
+  start(): void;
+  /** kill -9 of the postmaster and every backend: the database host dies. */
+  kill(): Promise<void>;
+  destroy(): void;
+}
+
+function asPostgres(cmd: string, args: string[]): void {
+  const run = process.getuid?.() === 0 ? ['runuser', ['-u', 'postgres', '--', cmd, ...args]] as const : [cmd, args] as const;
+  execFileSync(run[0], [...run[1]], { stdio: 'pipe' });
+}
+
+function ownCluster(port: number): OwnCluster {
+  const dir = mkdtempSync(path.join(tmpdir(), 'sp-crash-pg-'));
+  if (process.getuid?.() === 0) {
+    const uid = Number(execFileSync('id', ['-u', 'postgres']).toString().trim());
+    const gid = Number(execFileSync('id', ['-g', 'postgres']).toString().trim());
+    chownSync(dir, uid, gid);
+  }
+  const data = path.join(dir, 'data');
+  asPostgres(path.join(PG_BIN, 'initdb'), ['-D', data, '-U', 'postgres', '-A', 'trust', '--no-instructions']);
+  const start = () =>
+    asPostgres(path.join(PG_BIN, 'pg_ctl'), ['-D', data, '-l', path.join(dir, 'log'), '-w', '-t', '120', '-o',
+      `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=on -c max_connections=200`, 'start']);
+  const backends = (pid: number) => {
+    const out: number[] = [];
+    for (const d of readdirSync('/proc').filter((x) => /^\d+$/.test(x))) {
+      try {
+        const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
+        const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+        if (ppid === pid) out.push(Number(d));
+      } catch {
+        // gone already
+      }
+    }
+    return out;
+  };
+  return {
+    dir,
+    port,
+    adminUrl: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    start,
+    async kill() {
+      const pidFile = path.join(data, 'postmaster.pid');
+      const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+      const children = backends(pid);
+      for (const p of [pid, ...children]) {
+        try {
+          process.kill(p, 'SIGKILL');
+        } catch {
+          // gone already
+        }
+      }
+      // Wait until every process of the cluster is gone (its shared memory is released), then it can start again.
+      for (let i = 0; i < 200 && [pid, ...children].some((p) => existsSync(`/proc/${p}`)); i += 1) await sleep(50);
+    },
+    destroy() {
+      try {
+        asPostgres(path.join(PG_BIN, 'pg_ctl'), ['-D', data, '-m', 'immediate', 'stop']);
+      } catch {
+        // not running
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 export async function runCrash(options: CrashOptions): Promise<CrashReport> {
   const log = options.log ?? ((m: string) => process.stderr.write(`${m}\n`));
   const started = Date.now();
   const random = rng(options.seed ?? Date.now());
-  const adminUrl = options.adminUrl ?? process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const cluster = options.pgKillEvery ? ownCluster(options.pgPort ?? 55432) : null;
+  cluster?.start();
+  const adminUrl = cluster?.adminUrl ?? options.adminUrl ?? process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const dbName = `samenplan_crash_${randomBytes(5).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
@@ -165,7 +255,10 @@ export async function runCrash(options: CrashOptions): Promise<CrashReport> {
   await admin.end();
   const ownerUrl = withDatabase(adminUrl, dbName);
   await migrate(ownerUrl);
-  const ownerDb: Db = createDb(createPool(ownerUrl, { max: 4, prepared: false }));
+  const ownerPool = createPool(ownerUrl, { max: 4, prepared: false });
+  // When PostgreSQL dies a checked-out client reports the reset itself; the query that used it fails on its own.
+  ownerPool.on('connect', (client) => client.on('error', () => undefined));
+  const ownerDb: Db = createDb(ownerPool);
 
   // SMTP sink: every delivery with its Message-ID.
   const deliveries: string[] = [];
@@ -183,16 +276,26 @@ export async function runCrash(options: CrashOptions): Promise<CrashReport> {
       });
     },
   });
+  // A kill -9 cuts an SMTP conversation mid-way: the connection reset is the expected outcome, not the harness's end.
+  smtp.on('error', () => undefined);
   const smtpPort = await new Promise<number>((resolve) => smtp.listen(0, '127.0.0.1', () => resolve((smtp.server.address() as AddressInfo).port)));
 
   const report: CrashReport = {
-    iterations: 0, attempts: 0, acknowledged: 0, lostAcknowledged: 0, changeWithoutLog: 0, logWithoutChange: 0, halfWritten: 0,
+    iterations: 0, postgresKills: 0, attempts: 0, acknowledged: 0, lostAcknowledged: 0, changeWithoutLog: 0, logWithoutChange: 0, halfWritten: 0,
     chainBreaks: 0, notifications: 0, notEmailed: 0, duplicateNotifications: 0, duplicateDeliveries: 0, missingDeliveries: 0, seconds: 0, answers: {}, problems: [],
   };
   const problem = (msg: string) => {
     if (report.problems.length < 50) report.problems.push(msg);
   };
   const instances: Instance[] = [];
+  // Stopped from outside (timeout, Ctrl-C): no server child may outlive the harness.
+  const onStop = () => {
+    for (const inst of instances) if (inst.child.exitCode === null && inst.child.signalCode === null) inst.child.kill('SIGKILL');
+    cluster?.destroy();
+    process.exit(143);
+  };
+  process.once('SIGTERM', onStop);
+  process.once('SIGINT', onStop);
   try {
     const world: World = await createWorld(ownerDb);
     // A second werkmatcher in the Overvecht team, and e-mail addresses, so reassignments notify and mail.
@@ -335,17 +438,33 @@ export async function runCrash(options: CrashOptions): Promise<CrashReport> {
       const max = options.maxMs ?? 3000;
       await sleep(min + random() * (max - min));
       stopped = true;
-      current.child.kill('SIGKILL');
-      await current.exited;
-      await Promise.all(load);
-      // The next instance takes over; a new spare starts booting.
-      await next.ready;
-      current = next;
-      next = await boot();
+      const pgKill = cluster !== null && (i + 1) % options.pgKillEvery! === 0;
+      if (pgKill) {
+        // The database host dies mid-load: PostgreSQL and both instances (their connections are gone with it).
+        next.ready.catch(() => undefined);
+        await cluster.kill();
+        current.child.kill('SIGKILL');
+        next.child.kill('SIGKILL');
+        await Promise.all([current.exited, next.exited]);
+        await Promise.all(load);
+        cluster.start();
+        report.postgresKills += 1;
+        current = await boot();
+        await current.ready;
+        next = await boot();
+      } else {
+        current.child.kill('SIGKILL');
+        await current.exited;
+        await Promise.all(load);
+        // The next instance takes over; a new spare starts booting.
+        await next.ready;
+        current = next;
+        next = await boot();
+      }
       await checkIteration(attempts.slice(before));
       report.iterations += 1;
       if ((i + 1) % 10 === 0 || i + 1 === options.iterations) {
-        log(`crash: ${i + 1}/${options.iterations} kills, ${report.attempts} writes (${report.acknowledged} acknowledged), lost ${report.lostAcknowledged}, mismatches ${report.changeWithoutLog + report.logWithoutChange}, half-written ${report.halfWritten}, chain breaks ${report.chainBreaks}`);
+        log(`crash: ${i + 1}/${options.iterations} kills (${report.postgresKills} of PostgreSQL), ${report.attempts} writes (${report.acknowledged} acknowledged), lost ${report.lostAcknowledged}, mismatches ${report.changeWithoutLog + report.logWithoutChange}, half-written ${report.halfWritten}, chain breaks ${report.chainBreaks}`);
       }
     }
 
@@ -378,11 +497,14 @@ export async function runCrash(options: CrashOptions): Promise<CrashReport> {
     report.seconds = Math.round((Date.now() - started) / 1000);
     return report;
   } finally {
+    process.off('SIGTERM', onStop);
+    process.off('SIGINT', onStop);
     for (const inst of instances) if (inst.child.exitCode === null && inst.child.signalCode === null) inst.child.kill('SIGKILL');
     await Promise.all(instances.map((i) => i.exited));
     smtp.close();
     await ownerDb.destroy();
-    if (!options.keepDatabase) {
+    if (cluster) cluster.destroy();
+    else if (!options.keepDatabase) {
       const a2 = new pg.Client({ connectionString: adminUrl });
       await a2.connect();
       await a2.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);

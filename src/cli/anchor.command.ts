@@ -9,6 +9,7 @@ const PROBLEM_NL: Record<AnchorProblem, string> = {
   missing: 'de ondertekende regel ontbreekt in het logboek',
   ahead: 'het anker ligt voorbij het einde van het logboek (regels weggehaald, of hersteld naar een eerder tijdstip)',
   format: 'geen geldig ankerbestand',
+  checkpoint: 'het logboek is vanaf het begin ingekort zonder geldig ondertekend controlepunt (regels weggehaald buiten de bewaartermijntaak om)',
 };
 
 export async function anchorKeygenCommand(out: string | undefined, say: (msg: string) => void): Promise<number> {

@@ -296,6 +296,16 @@ describe('access matrix: the werklijst of the buurtteam and the privacy officer\
     { name: 'GET /privacy/processing-log', allowed: ['privacyOfficer'], call: (c) => c.get('/api/v1/privacy/processing-log') },
     { name: 'GET /privacy/actors', allowed: ['privacyOfficer'], call: (c) => c.get('/api/v1/privacy/actors') },
     { name: 'GET /privacy/processing-activities', allowed: ['privacyOfficer'], call: (c) => c.get('/api/v1/privacy/processing-activities') },
+    // Issue 16: the erasure page's list of decisions and the check of what the law says (changes nothing).
+    { name: 'GET /privacy/erasure-requests', allowed: ['privacyOfficer'], call: (c) => c.get('/api/v1/privacy/erasure-requests') },
+    {
+      name: 'POST /privacy/erasure-assessments',
+      allowed: ['privacyOfficer'],
+      call: async (c, w) => {
+        const { bsn } = await server.ownerDb.selectFrom('residents').select('bsn').where('id', '=', w.residents.zu1).executeTakeFirstOrThrow();
+        return c.post('/api/v1/privacy/erasure-assessments', { bsn, reason: 'Brief van de inwoner: wil gewist worden' });
+      },
+    },
   ];
   for (const route of collections) {
     it(`${route.name}: 200 for ${route.allowed.join(', ')}, 403 problem+json for every other role`, async () => {

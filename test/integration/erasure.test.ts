@@ -71,4 +71,35 @@ describe('erasure requests', () => {
     expect(bad.status).toBe(400);
     expect(bad.body.invalidParams.map((p: { name: string }) => p.name).sort()).toEqual(['bsn', 'reason']);
   });
+
+  it('the check first says what the law says and changes nothing; the list shows every decision, without names', async () => {
+    const r = world.residents.ov4;
+    await sql`UPDATE cases SET status = 'closed', closed_on = ${yearsAgo(3)}::date WHERE resident_id = ${r}`.execute(server.ownerDb);
+    const bsn = await bsnOf(r);
+    const before = (await sql<{ v: number }>`SELECT version AS v FROM residents WHERE id = ${r}`.execute(server.ownerDb)).rows[0]!.v;
+    const decisions = (await privacy.get('/api/v1/privacy/erasure-requests')).body.total as number;
+    const check = await privacy.post('/api/v1/privacy/erasure-assessments', { bsn, reason: 'Brief van de inwoner: wil gewist worden' });
+    expect(check.status).toBe(200);
+    const until = (await sql<{ d: string }>`SELECT (closed_on + interval '10 years')::date::text AS d FROM cases WHERE resident_id = ${r}`.execute(server.ownerDb)).rows[0]!.d;
+    expect(check.body).toMatchObject({ decision: 'refused', refusalReason: 'legalRetention', retainUntil: until, resident: { bsnMasked: expect.stringMatching(/\*/) } });
+    // Nothing changed, nothing decided; the check itself is in the log (PA-042, with the request's description).
+    expect((await sql<{ v: number }>`SELECT version AS v FROM residents WHERE id = ${r}`.execute(server.ownerDb)).rows[0]!.v).toBe(before);
+    expect((await privacy.get('/api/v1/privacy/erasure-requests')).body.total).toBe(decisions);
+    const pseudonym = pseudonymise(TEST_PSEUDONYM_KEY, world.utrecht, r);
+    const logged = await sql<{ a: string }>`SELECT processing_activity_id AS a FROM processing_log_entries WHERE data_subject_id = ${pseudonym} AND action = 'privacy.erasureAssessment'`.execute(server.ownerDb);
+    expect(logged.rows.map((x) => x.a)).toEqual(['PA-042']);
+    // The officer records the refusal: the list shows it first, with reason and date, and no resident's name or id.
+    const decided = await privacy.post('/api/v1/privacy/erasure-requests', { bsn, reason: 'Brief van de inwoner: wil gewist worden' });
+    expect(decided.status).toBe(201);
+    const list = await privacy.get('/api/v1/privacy/erasure-requests?limit=1');
+    expect(list.status).toBe(200);
+    expect(list.body).toMatchObject({ total: decisions + 1, items: [{ id: decided.body.id, decision: 'refused', refusalReason: 'legalRetention', retainUntil: until, decidedBy: expect.any(String) }] });
+    expect(JSON.stringify(list.body)).not.toContain(r);
+    if (decisions + 1 > 1) expect(list.body.next).toBe('1');
+    // Another role gets nothing; another municipality's resident is not found.
+    const wm = await loginAs(server.baseUrl, ROLE_USERS.jobCoach);
+    expect([403, 404]).toContain((await wm.get('/api/v1/privacy/erasure-requests')).status);
+    expect([403, 404]).toContain((await wm.post('/api/v1/privacy/erasure-assessments', { bsn, reason: 'Brief van de inwoner: wil gewist worden' })).status);
+    expect((await privacy.post('/api/v1/privacy/erasure-assessments', { bsn: await bsnOf(world.residents.ar1), reason: 'Brief van de inwoner: wil gewist worden' })).status).toBe(404);
+  });
 });

@@ -394,6 +394,15 @@ const cases: Record<string, Case> = {
     }),
     subjects: (_res, d) => [d.resident],
   },
+  // Issue 16: what the law says before deciding (nothing changes, logged with the request), and the decisions taken.
+  assessErasureRequest: {
+    as: PRIVACY,
+    request: async (d) => ({
+      body: { bsn: (await one('BSN', sql<{ bsn: string }>`SELECT bsn FROM residents WHERE id = ${d.resident}::uuid`)).bsn, reason: 'Brief van de inwoner: wil gewist worden' },
+    }),
+    subjects: (_res, d) => [d.resident],
+  },
+  listErasureRequests: { as: PRIVACY },
   searchProcessingLog: { as: PRIVACY, request: () => ({ query: { activity: 'PA-001', limit: 10 } }) },
   listProcessingLogActors: { as: PRIVACY },
   listProcessingActivities: { as: PRIVACY },

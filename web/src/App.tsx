@@ -15,6 +15,7 @@ import { StudiesPage } from './pages/studies/StudiesPage.tsx';
 import { StudyPage } from './pages/studies/StudyPage.tsx';
 import { PartnerWorklistPage } from './pages/partner/PartnerWorklistPage.tsx';
 import { PlacementPage } from './pages/placements/PlacementPage.tsx';
+import { ErasurePage } from './pages/privacy/ErasurePage.tsx';
 import { PrivacyLogPage } from './pages/privacy/PrivacyLogPage.tsx';
 import { PrivacyLookupPage } from './pages/privacy/PrivacyLookupPage.tsx';
 import { PrivacyRegisterPage } from './pages/privacy/PrivacyRegisterPage.tsx';
@@ -123,6 +124,14 @@ export function App() {
           element={
             <RequireAuth permission="imports:run">
               <ImportPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="privacy/wissen"
+          element={
+            <RequireAuth permission="privacy:erase">
+              <ErasurePage />
             </RequireAuth>
           }
         />

@@ -3,7 +3,10 @@ import type { RouteRegistrar } from '../../platform/http/app.ts';
 import { API_PREFIX } from '../../platform/http/openapi.ts';
 import {
   activityListSchema,
+  erasureAssessmentSchema,
   erasureBodySchema,
+  erasureListQuery,
+  erasureRequestListSchema,
   erasureResultSchema,
   actorListSchema,
   exportParams,
@@ -53,6 +56,37 @@ export const registerPrivacyRoutes: RouteRegistrar = (app) => {
       },
     },
     async (req, reply) => reply.status(201).send(await service.decideErasure(req.ctx(), req.body)),
+  );
+
+  // Issue 16: what the law says before the privacy officer decides (nothing changes), and the decisions taken.
+  r.post(
+    `${base}/erasure-assessments`,
+    {
+      config: { access: { permission: 'privacy:erase' }, processing: { activity: 'PA-042', action: 'privacy.erasureAssessment' } },
+      schema: {
+        tags,
+        summary: 'Vooraf nagaan wat de wet zegt over een verzoek om gegevenswissing (er verandert niets)',
+        operationId: 'assessErasureRequest',
+        body: erasureBodySchema,
+        response: { 200: erasureAssessmentSchema },
+      },
+    },
+    async (req) => service.assessErasureRequest(req.ctx(), req.body),
+  );
+
+  r.get(
+    `${base}/erasure-requests`,
+    {
+      config: { access: { permission: 'privacy:erase' }, processing: { activity: 'PA-042', action: 'privacy.erasureList', subject: 'aggregate' } },
+      schema: {
+        tags,
+        summary: 'De besluiten op verzoeken om gegevenswissing, nieuwste eerst (onder pseudoniem: zonder namen van inwoners)',
+        operationId: 'listErasureRequests',
+        querystring: erasureListQuery,
+        response: { 200: erasureRequestListSchema },
+      },
+    },
+    async (req) => service.listErasureRequests(req.ctx(), req.query),
   );
 
   r.get(

@@ -98,3 +98,29 @@ export const erasureResultSchema = z
     explanation: z.string().describe('Het besluit in gewone taal, om aan de inwoner te sturen'),
   })
   .meta({ id: 'ErasureDecision' });
+
+// Issue 16: what the law says before the privacy officer decides, and the decisions taken.
+export const erasureAssessmentSchema = z
+  .object({
+    resident: z.object({ name: z.string(), dateOfBirth: z.string(), bsnMasked: z.string() }),
+    decision: z.enum(['erasable', 'refused']).describe('erasable: de wet staat wissen toe; refused: een wettelijke bewaarplicht geldt'),
+    refusalReason: z.enum(['activeCase', 'legalRetention']).nullable(),
+    retainUntil: isoDate().nullable().describe('Bij legalRetention: tot wanneer de gegevens bewaard moeten worden'),
+  })
+  .meta({ id: 'ErasureAssessment' });
+
+export const erasureRequestSchema = z
+  .object({
+    id: z.uuid(),
+    decision: z.enum(['erased', 'refused']),
+    refusalReason: z.enum(['activeCase', 'legalRetention']).nullable(),
+    retainUntil: isoDate().nullable(),
+    decidedAt: z.string(),
+    decidedBy: z.string().nullable().describe('De privacyfunctionaris die besliste'),
+  })
+  .meta({ id: 'ErasureRequest' });
+export const erasureRequestListSchema = listSchema(erasureRequestSchema, 'ErasureRequestList');
+export const erasureListQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().regex(/^[0-9]{1,6}$/, { message: 'Deze cursor hoort niet bij deze lijst. Begin bij de eerste pagina.' }).optional().describe('Cursor van de volgende pagina (next)'),
+});

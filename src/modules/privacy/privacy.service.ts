@@ -9,7 +9,7 @@ import { pseudonymise } from '../../platform/processing-log/pseudonym.ts';
 import { processingActivities } from '../../platform/processing-log/register.ts';
 import { displayName } from '../residents/residents.presenter.ts';
 import { REASON_MAX, REASON_MIN, type ErasureBody, type LogQuery, type LookupBody } from './privacy.schema.ts';
-import { actorsInLog, countLogEntries, eraseResident, findResident, insertErasureRequest, logEntries, type LogEntryRow, type LogFilter, type PrivacyResidentRow } from './privacy.store.ts';
+import { actorsInLog, assessErasure, countLogEntries, eraseResident, erasureRequests, findResident, insertErasureRequest, logEntries, type LogEntryRow, type LogFilter, type PrivacyResidentRow } from './privacy.store.ts';
 import { subjectAccessCsv, subjectAccessPdf, type SubjectAccessReport } from './subject-access.ts';
 
 // The privacy officer's use cases (issue 10, point 9). He sees the log and the register, and who a resident is
@@ -146,7 +146,7 @@ export async function subjectAccessExport(ctx: RequestContext, residentId: strin
  * a legal duty to keep), otherwise the file is pseudonymised and the consents deleted. The decision is kept under the
  * subject's pseudonym; the request is logged under PA-042 with its reason.
  */
-export async function decideErasure(ctx: RequestContext, body: ErasureBody, now = new Date()) {
+function checkErasureBody(body: ErasureBody): { bsn: string; reason: string } {
   const errors: InvalidParam[] = [];
   const bsn = normaliseBsn(body.bsn.trim());
   if (!/^[0-9]{9}$/.test(bsn)) errors.push({ name: 'bsn', code: 'format', reason: 'Een BSN heeft 9 cijfers. Controleer het nummer.' });
@@ -156,6 +156,46 @@ export async function decideErasure(ctx: RequestContext, body: ErasureBody, now 
     errors.push({ name: 'reason', code: 'tooShort', reason: `Beschrijf het verzoek (minstens ${REASON_MIN} tekens), bijvoorbeeld "Brief van 3 december: wil gewist worden".` });
   else if (reason.length > REASON_MAX) errors.push({ name: 'reason', code: 'tooLong', reason: `Houd de beschrijving korter dan ${REASON_MAX} tekens.` });
   if (errors.length > 0) throw problems.invalid(errors);
+  return { bsn, reason };
+}
+
+/**
+ * Issue 16: what the law says for the resident of this BSN before the privacy officer decides (the same rule as the
+ * decision, samenplan_erasure_assessment), changing nothing. Logged under PA-042 with the request's description.
+ */
+export async function assessErasureRequest(ctx: RequestContext, body: ErasureBody, now = new Date()) {
+  const { bsn, reason } = checkErasureBody(body);
+  return ctx.transaction(async (tx, log) => {
+    const found = await findResident(tx, { bsn });
+    if (!found) throw problems.notFound('Een inwoner met dit BSN in uw gemeente');
+    const a = await assessErasure(tx, found.id, now);
+    if (!a) throw problems.notFound('Een inwoner met dit BSN in uw gemeente');
+    log.subjects([found.id], { action: 'privacy.erasureAssessment', reason });
+    const { name, dateOfBirth, bsnMasked } = identity(found);
+    return { resident: { name, dateOfBirth, bsnMasked }, decision: a.decision, refusalReason: a.refusal_reason, retainUntil: a.retain_until };
+  });
+}
+
+/** Issue 16: the decisions on erasure requests, newest first; under pseudonym, so the list names no resident. */
+export async function listErasureRequests(ctx: RequestContext, q: { limit: number; cursor?: string }) {
+  const offset = Number(q.cursor ?? 0);
+  return ctx.transaction(async (tx, log) => {
+    log.aggregate({ action: 'privacy.erasureList' });
+    const { rows, total } = await erasureRequests(tx, ctx.principal.municipalityId, q.limit, offset);
+    const items = rows.map((r) => ({
+      id: r.id,
+      decision: r.decision,
+      refusalReason: r.refusal_reason,
+      retainUntil: r.retain_until,
+      decidedAt: r.decided_at.toISOString(),
+      decidedBy: r.decided_by_name,
+    }));
+    return { items, total, next: offset + rows.length < total ? String(offset + rows.length) : null };
+  });
+}
+
+export async function decideErasure(ctx: RequestContext, body: ErasureBody, now = new Date()) {
+  const { bsn, reason } = checkErasureBody(body);
   return ctx.transaction(async (tx, log) => {
     const found = await findResident(tx, { bsn });
     if (!found) throw problems.notFound('Een inwoner met dit BSN in uw gemeente');

@@ -123,3 +123,31 @@ export async function insertErasureRequest(tx: Tx, r: { municipalityId: string; 
   await sql`INSERT INTO erasure_requests (municipality_id, id, subject_pseudonym, decision, refusal_reason, retain_until, decided_by)
     VALUES (${r.municipalityId}, ${r.id}, ${r.pseudonym}, ${r.decision}, ${r.refusalReason}, ${r.retainUntil}::date, ${r.decidedBy})`.execute(tx);
 }
+
+/** Issue 16: what the law says for this resident, without changing anything (samenplan_erasure_assessment). */
+export async function assessErasure(tx: Tx, id: string, now: Date): Promise<{ decision: 'erasable' | 'refused'; refusal_reason: 'activeCase' | 'legalRetention' | null; retain_until: string | null } | undefined> {
+  const { rows } = await sql<{ decision: 'erasable' | 'refused'; refusal_reason: 'activeCase' | 'legalRetention' | null; retain_until: string | null }>`
+    SELECT decision, refusal_reason, retain_until::text AS retain_until FROM samenplan_erasure_assessment(${id}::uuid, ${now})`.execute(tx);
+  return rows[0];
+}
+
+export interface ErasureRequestRow {
+  id: string;
+  decision: 'erased' | 'refused';
+  refusal_reason: 'activeCase' | 'legalRetention' | null;
+  retain_until: string | null;
+  decided_at: Date;
+  decided_by_name: string | null;
+}
+
+/** Issue 16: the municipality's decided erasure requests, newest first (under pseudonym: no resident in the list). */
+export async function erasureRequests(tx: Tx, municipalityId: string, limit: number, offset: number): Promise<{ rows: ErasureRequestRow[]; total: number }> {
+  const { rows } = await sql<ErasureRequestRow>`
+    SELECT e.id, e.decision, e.refusal_reason, e.retain_until::text AS retain_until, e.decided_at, s.display_name AS decided_by_name
+    FROM erasure_requests e
+    LEFT JOIN staff_users s ON s.municipality_id = e.municipality_id AND s.id = e.decided_by
+    WHERE e.municipality_id = ${municipalityId}::uuid
+    ORDER BY e.decided_at DESC, e.id LIMIT ${limit} OFFSET ${offset}`.execute(tx);
+  const count = await sql<{ n: number }>`SELECT count(*)::int AS n FROM erasure_requests WHERE municipality_id = ${municipalityId}::uuid`.execute(tx);
+  return { rows, total: count.rows[0]?.n ?? 0 };
+}

@@ -4,6 +4,7 @@ import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Db } from '../db/database.ts';
 import { chainHeads, headSeq, sealedRowHash } from './anchor.store.ts';
+import { allCheckpoints, type Checkpoint } from './log-retention.store.ts';
 
 // Anchors (issue 16, ADR 0026): the hash chain protects the processing log against the application role, not against
 // a database superuser who rewrites rows and chain together. Periodically every municipality's chain head is signed
@@ -110,7 +111,47 @@ export function startAnchorExporter(db: Db, privateKey: KeyObject, dir: string, 
   };
 }
 
-export type AnchorProblem = 'signature' | 'unknown-key' | 'hash' | 'missing' | 'ahead' | 'format';
+export type AnchorProblem = 'signature' | 'unknown-key' | 'hash' | 'missing' | 'ahead' | 'format' | 'checkpoint';
+
+// A checkpoint (ADR 0033): the retention job pruned a municipality's log below `seq`; `prevHash` is the hash of the
+// last entry pruned, the chain's new start. Signed with the anchor key before the rows went.
+export const CHECKPOINT_FORMAT = 'samenplan-checkpoint/1';
+
+export interface SignedCheckpoint {
+  format: typeof CHECKPOINT_FORMAT;
+  municipalityId: string;
+  seq: string;
+  prevHash: string;
+  cutoff: string;
+  signedAt: string;
+  keyId: string;
+  signature: string;
+}
+
+function checkpointText(c: Omit<SignedCheckpoint, 'signature'>): Buffer {
+  return Buffer.from([c.format, c.municipalityId, c.seq, c.prevHash, c.cutoff, c.signedAt, c.keyId].join('\n'), 'utf8');
+}
+
+const checkpointFile = (c: { municipalityId: string; seq: string }) => `checkpoint-${c.municipalityId}-${c.seq.padStart(12, '0')}.json`;
+
+/** Signs a checkpoint and writes it into the anchor directory (atomically). */
+export async function writeCheckpointFile(privateKey: KeyObject, dir: string, cp: Checkpoint, now: Date): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  const base = {
+    format: CHECKPOINT_FORMAT,
+    municipalityId: cp.municipalityId,
+    seq: cp.seq.toString(),
+    prevHash: cp.prevHash.toString('hex'),
+    cutoff: cp.cutoff.toISOString(),
+    signedAt: now.toISOString(),
+    keyId: keyId(createPublicKey(privateKey)),
+  } as const;
+  const c: SignedCheckpoint = { ...base, signature: sign(null, checkpointText(base), privateKey).toString('base64') };
+  const file = path.join(dir, checkpointFile(base));
+  const tmp = `${file}.${process.pid}.tmp`;
+  await writeFile(tmp, `${JSON.stringify(c, null, 2)}\n`);
+  await rename(tmp, file);
+}
 
 export interface AnchorFinding {
   file: string;
@@ -122,6 +163,8 @@ export interface AnchorFinding {
 export interface AnchorVerifyResult {
   checked: number;
   findings: AnchorFinding[];
+  /** Anchors below a checkpoint: their rows were pruned by retention (ADR 0033), covered by the signed checkpoint. */
+  pruned: number;
 }
 
 /**
@@ -133,6 +176,29 @@ export async function verifyAnchors(ownerDb: Db, dir: string, publicKeys: KeyObj
   const keys = new Map(publicKeys.map((k) => [keyId(k), k]));
   const files = (await readdir(dir)).filter((f) => f.startsWith('anchor-') && f.endsWith('.json')).sort();
   const findings: AnchorFinding[] = [];
+  // Every pruning must carry a checkpoint signed under a trusted key: rows cut without one were cut by someone else.
+  const checkpoints = await allCheckpoints(ownerDb);
+  const signed = new Set<string>();
+  for (const file of (await readdir(dir)).filter((f) => f.startsWith('checkpoint-') && f.endsWith('.json'))) {
+    try {
+      const c = JSON.parse(await readFile(path.join(dir, file), 'utf8')) as SignedCheckpoint;
+      const key = keys.get(c.keyId);
+      if (c.format === CHECKPOINT_FORMAT && key && verify(null, checkpointText(c), key, Buffer.from(c.signature, 'base64'))) {
+        signed.add(`${c.municipalityId}:${c.seq}:${c.prevHash}`);
+      } else findings.push({ file, municipalityId: c.municipalityId, seq: c.seq, problem: 'checkpoint' });
+    } catch {
+      findings.push({ file, problem: 'format' });
+    }
+  }
+  const latest = new Map<string, Checkpoint>();
+  for (const c of checkpoints) {
+    if (!signed.has(`${c.municipalityId}:${c.seq}:${c.prevHash.toString('hex')}`)) {
+      findings.push({ file: checkpointFile({ municipalityId: c.municipalityId, seq: c.seq.toString() }), municipalityId: c.municipalityId, seq: c.seq.toString(), problem: 'checkpoint' });
+    }
+    const l = latest.get(c.municipalityId);
+    if (!l || l.seq < c.seq) latest.set(c.municipalityId, c);
+  }
+  let pruned = 0;
   for (const file of files) {
     let a: Anchor;
     try {
@@ -151,6 +217,13 @@ export async function verifyAnchors(ownerDb: Db, dir: string, publicKeys: KeyObj
       findings.push({ file, municipalityId: a.municipalityId, seq: a.seq, problem: 'signature' });
       continue;
     }
+    const cp = latest.get(a.municipalityId);
+    if (cp && BigInt(a.seq) < cp.seq) {
+      // Below the chain's new start: the entry before the checkpoint is still provable by the checkpoint's hash.
+      if (BigInt(a.seq) === cp.seq - 1n && cp.prevHash.toString('hex') !== a.hash) findings.push({ file, municipalityId: a.municipalityId, seq: a.seq, problem: 'hash' });
+      else pruned += 1;
+      continue;
+    }
     const stored = await sealedRowHash(ownerDb, a.municipalityId, BigInt(a.seq));
     if (stored === null) {
       const head = await headSeq(ownerDb, a.municipalityId);
@@ -159,7 +232,7 @@ export async function verifyAnchors(ownerDb: Db, dir: string, publicKeys: KeyObj
       findings.push({ file, municipalityId: a.municipalityId, seq: a.seq, problem: 'hash' });
     }
   }
-  return { checked: files.length, findings };
+  return { checked: files.length, findings, pruned };
 }
 
 /** Public keys: the given PEM files, or anchor.pub in the anchor directory. */

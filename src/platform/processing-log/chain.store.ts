@@ -130,7 +130,7 @@ export interface ChunkResult {
  * (a TID range scan: sequential I/O), and returns only what is wrong: each row's hash recomputed from its columns
  * (by its chain version), and its prev_hash against the hash of its predecessor (seq - 1 of the same municipality) —
  * found in the same chunk, or else looked up through the (municipality_id, seq) index; a missing predecessor is a
- * gap. The rows never leave the database, so memory stays flat whatever the size of the log.
+ * gap, unless the retention job pruned the log below this row: then its checkpoint holds the hash before (ADR 0033). The rows never leave the database, so memory stays flat whatever the size of the log.
  */
 export async function verifyBlocks(db: Conn, fromBlock: number, toBlock: number, keep: number): Promise<ChunkResult> {
   const lo = `(${fromBlock},0)`;
@@ -148,9 +148,11 @@ export async function verifyBlocks(db: Conn, fromBlock: number, toBlock: number,
       SELECT o.municipality_id, o.seq,
         CASE WHEN o.seq = 1 THEN decode(repeat('00', 32), 'hex')
              WHEN o.before_seq = o.seq - 1 THEN o.before_hash
-             ELSE (SELECT p.hash FROM processing_log p WHERE p.municipality_id = o.municipality_id AND p.seq = o.seq - 1) END AS expected_prev,
+             ELSE coalesce((SELECT p.hash FROM processing_log p WHERE p.municipality_id = o.municipality_id AND p.seq = o.seq - 1),
+               (SELECT c.prev_hash FROM processing_log_checkpoints c WHERE c.municipality_id = o.municipality_id AND c.seq = o.seq)) END AS expected_prev,
         o.seq < 1 OR (o.seq > 1 AND o.before_seq IS DISTINCT FROM o.seq - 1 AND NOT EXISTS (
-          SELECT 1 FROM processing_log p WHERE p.municipality_id = o.municipality_id AND p.seq = o.seq - 1)) AS gap,
+          SELECT 1 FROM processing_log p WHERE p.municipality_id = o.municipality_id AND p.seq = o.seq - 1) AND NOT EXISTS (
+          SELECT 1 FROM processing_log_checkpoints c WHERE c.municipality_id = o.municipality_id AND c.seq = o.seq)) AS gap,
         o.prev_hash, o.hash IS DISTINCT FROM o.recomputed AS bad_hash
       FROM ordered o
     ), flagged AS (

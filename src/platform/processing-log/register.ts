@@ -311,6 +311,19 @@ export const processingActivities = [
     retention: retentionCase,
     retentionRule: ruleCase,
   },
+  // Issue 16 (second part): PA-054 (the processing log's own retention); PA-055 is not used.
+  {
+    id: 'PA-054',
+    version: 1,
+    nameNl: 'Logboek van verwerkingen bewaren en na de termijn opschonen',
+    nameEn: 'Keeping the processing log and pruning it after its term',
+    purpose:
+      'Verantwoorden wie welke persoonsgegevens verwerkte (NEN 7513, Logboek Dataverwerkingen) zolang een dossier bewaard kan worden; daarna worden de oudste logregels verwijderd vanaf het begin van de keten, met een ondertekend controlepunt zodat de rest controleerbaar blijft.',
+    legalBasis: 'Art. 5 lid 2 en art. 32 AVG (verantwoording en beveiliging), jo. art. 5 lid 1 sub e AVG',
+    dataCategories: ['pseudoniemen van inwoners', 'medewerker', 'verwerkingsactiviteit', 'tijdstip'],
+    retention: '10 jaar na de verwerking, daarna verwijderen',
+    retentionRule: { term: 'P10Y', after: 'recorded' },
+  },
   // Issue 14: studies (randomised policy experiments).
   {
     id: 'PA-033',

@@ -32,3 +32,21 @@ export async function listProcessingActivities(): Promise<ProcessingActivity[]> 
 export function subjectAccessHref(residentId: string, format: ExportFormat): string {
   return hrefOf('/privacy/residents/{id}/subject-access-export', { path: { id: residentId }, query: { format } });
 }
+
+// Issue 16: erasure requests (AVG art. 17): what the law says first, then the decision; the decisions taken.
+export type ErasureAssessment = S['ErasureAssessment'];
+export type ErasureDecision = S['ErasureDecision'];
+export type ErasureRequest = S['ErasureRequest'];
+export type ErasureRequestList = S['ErasureRequestList'];
+
+export function assessErasureRequest(input: { bsn: string; reason: string }): Promise<ErasureAssessment> {
+  return body(api.POST('/privacy/erasure-assessments', { body: input }));
+}
+
+export function createErasureRequest(input: { bsn: string; reason: string }): Promise<ErasureDecision> {
+  return body(api.POST('/privacy/erasure-requests', { body: input }));
+}
+
+export function listErasureRequests(cursor?: string): Promise<ErasureRequestList> {
+  return body(api.GET('/privacy/erasure-requests', { params: { query: { limit: 20, ...(cursor ? { cursor } : {}) } } }));
+}

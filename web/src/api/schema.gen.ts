@@ -1303,10 +1303,28 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    /** De besluiten op verzoeken om gegevenswissing, nieuwste eerst (onder pseudoniem: zonder namen van inwoners) */
+    get: operations['listErasureRequests'];
     put?: never;
     /** Een verzoek om gegevenswissing (art. 17 AVG) afhandelen: gewist, of geweigerd met de wettelijke reden */
     post: operations['createErasureRequest'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/privacy/erasure-assessments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Vooraf nagaan wat de wet zegt over een verzoek om gegevenswissing (er verandert niets) */
+    post: operations['assessErasureRequest'];
     delete?: never;
     options?: never;
     head?: never;
@@ -4323,6 +4341,45 @@ export interface components {
       retainUntil: string | null;
       /** @description Het besluit in gewone taal, om aan de inwoner te sturen */
       explanation: string;
+    };
+    ErasureAssessmentInput: {
+      resident: {
+        name: string;
+        dateOfBirth: string;
+        bsnMasked: string;
+      };
+      /**
+       * @description erasable: de wet staat wissen toe; refused: een wettelijke bewaarplicht geldt
+       * @enum {string}
+       */
+      decision: 'erasable' | 'refused';
+      /** @enum {string|null} */
+      refusalReason: 'activeCase' | 'legalRetention' | null;
+      /**
+       * Format: date
+       * @description Bij legalRetention: tot wanneer de gegevens bewaard moeten worden
+       */
+      retainUntil: string | null;
+    };
+    ErasureRequestInput: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      decision: 'erased' | 'refused';
+      /** @enum {string|null} */
+      refusalReason: 'activeCase' | 'legalRetention' | null;
+      /** Format: date */
+      retainUntil: string | null;
+      decidedAt: string;
+      /** @description De privacyfunctionaris die besliste */
+      decidedBy: string | null;
+    };
+    ErasureRequestListInput: {
+      items: components['schemas']['ErasureRequestInput'][];
+      /** @description Aantal treffers in totaal (niet alleen op deze pagina) */
+      total: number;
+      /** @description Cursor voor de volgende pagina (parameter cursor), of null op de laatste */
+      next: string | null;
     };
     /** @description Wat de ingelogde gebruiker met deze inwoner mag */
     ResidentPermissionsInput: {
@@ -8024,6 +8081,45 @@ export interface components {
       retainUntil: string | null;
       /** @description Het besluit in gewone taal, om aan de inwoner te sturen */
       explanation: string;
+    };
+    ErasureAssessment: {
+      resident: {
+        name: string;
+        dateOfBirth: string;
+        bsnMasked: string;
+      };
+      /**
+       * @description erasable: de wet staat wissen toe; refused: een wettelijke bewaarplicht geldt
+       * @enum {string}
+       */
+      decision: 'erasable' | 'refused';
+      /** @enum {string|null} */
+      refusalReason: 'activeCase' | 'legalRetention' | null;
+      /**
+       * Format: date
+       * @description Bij legalRetention: tot wanneer de gegevens bewaard moeten worden
+       */
+      retainUntil: string | null;
+    };
+    ErasureRequest: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      decision: 'erased' | 'refused';
+      /** @enum {string|null} */
+      refusalReason: 'activeCase' | 'legalRetention' | null;
+      /** Format: date */
+      retainUntil: string | null;
+      decidedAt: string;
+      /** @description De privacyfunctionaris die besliste */
+      decidedBy: string | null;
+    };
+    ErasureRequestList: {
+      items: components['schemas']['ErasureRequest'][];
+      /** @description Aantal treffers in totaal (niet alleen op deze pagina) */
+      total: number;
+      /** @description Cursor voor de volgende pagina (parameter cursor), of null op de laatste */
+      next: string | null;
     };
     /** @description Wat de ingelogde gebruiker met deze inwoner mag */
     ResidentPermissions: {
@@ -17047,6 +17143,76 @@ export interface operations {
       };
     };
   };
+  listErasureRequests: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description Cursor van de volgende pagina (next) */
+        cursor?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErasureRequestList'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   createErasureRequest: {
     parameters: {
       query?: never;
@@ -17073,6 +17239,81 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ErasureDecision'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  assessErasureRequest: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description BSN van de inwoner die om wissing vraagt: 9 cijfers, moet de elfproef doorstaan */
+          bsn: string;
+          /** @description Het verzoek: wanneer en hoe het binnenkwam (10 tot 500 tekens); komt in het logboek */
+          reason: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErasureAssessment'];
         };
       };
       /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
@@ -24402,6 +24643,18 @@ export const erasureDecisionInputDecisionValues: ReadonlyArray<
 export const erasureDecisionInputRefusalReasonValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['ErasureDecisionInput']['refusalReason']
 > = ['activeCase', 'legalRetention'];
+export const erasureAssessmentInputDecisionValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ErasureAssessmentInput']['decision']
+> = ['erasable', 'refused'];
+export const erasureAssessmentInputRefusalReasonValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ErasureAssessmentInput']['refusalReason']
+> = ['activeCase', 'legalRetention'];
+export const erasureRequestInputDecisionValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ErasureRequestInput']['decision']
+> = ['erased', 'refused'];
+export const erasureRequestInputRefusalReasonValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ErasureRequestInput']['refusalReason']
+> = ['activeCase', 'legalRetention'];
 export const residentSummaryInputAgeBandValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['ResidentSummaryInput']['ageBand']
 > = ['<27', '27-44', '45+'];
@@ -24985,6 +25238,18 @@ export const erasureDecisionDecisionValues: ReadonlyArray<
 > = ['erased', 'refused'];
 export const erasureDecisionRefusalReasonValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['ErasureDecision']['refusalReason']
+> = ['activeCase', 'legalRetention'];
+export const erasureAssessmentDecisionValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ErasureAssessment']['decision']
+> = ['erasable', 'refused'];
+export const erasureAssessmentRefusalReasonValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ErasureAssessment']['refusalReason']
+> = ['activeCase', 'legalRetention'];
+export const erasureRequestDecisionValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ErasureRequest']['decision']
+> = ['erased', 'refused'];
+export const erasureRequestRefusalReasonValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ErasureRequest']['refusalReason']
 > = ['activeCase', 'legalRetention'];
 export const residentSummaryAgeBandValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['ResidentSummary']['ageBand']

@@ -38,6 +38,9 @@ function navItems(session: Session, t: (key: string) => string, youthTeam: boole
     items.push({ to: '/privacy/logboek', label: t('privacyOfficer.nav.log') });
     items.push({ to: '/privacy/register', label: t('privacyOfficer.nav.register') });
   }
+  if (hasPermission(session, 'privacy:erase')) {
+    items.push({ to: '/privacy/wissen', label: t('reliability.nav.erasure') });
+  }
   // Team Jongeren (issue 13): only for who works in Team Jongeren (a member of a youth team, or a senior werkmatcher);
   // other werkmatchers keep the youth sections on their young people's pages (the scope decides, not the menu).
   if (youthTeam) {

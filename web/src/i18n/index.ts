@@ -28,6 +28,8 @@ import enProgrammes from './en.programmes.json';
 import nlProgrammes from './nl.programmes.json';
 import enStudies from './en.studies.json';
 import nlStudies from './nl.studies.json';
+import enReliability from './en.reliability.json';
+import nlReliability from './nl.reliability.json';
 import { installTerms } from './terms.ts';
 
 export const LANGUAGES = ['nl', 'en'] as const;
@@ -56,8 +58,8 @@ function applyLanguage(lng: string): void {
 void i18n.use(initReactI18next).init({
   // One file per area of the app (distinct top-level keys), merged into one namespace.
   resources: {
-    nl: { translation: { ...nl, ...nlEmployers, ...nlMatching, ...nlPartner, ...nlPrivacy, ...nlCatchUpConfirm, ...nlDateRules, ...nlTerms, ...nlOverview, ...nlIntegrations, ...nlPortal, ...nlYouth, ...nlProgrammes, ...nlStudies } },
-    en: { translation: { ...en, ...enEmployers, ...enMatching, ...enPartner, ...enPrivacy, ...enCatchUpConfirm, ...enDateRules, ...enTerms, ...enOverview, ...enIntegrations, ...enPortal, ...enYouth, ...enProgrammes, ...enStudies } },
+    nl: { translation: { ...nl, ...nlEmployers, ...nlMatching, ...nlPartner, ...nlPrivacy, ...nlCatchUpConfirm, ...nlDateRules, ...nlTerms, ...nlOverview, ...nlIntegrations, ...nlPortal, ...nlYouth, ...nlProgrammes, ...nlStudies, ...nlReliability } },
+    en: { translation: { ...en, ...enEmployers, ...enMatching, ...enPartner, ...enPrivacy, ...enCatchUpConfirm, ...enDateRules, ...enTerms, ...enOverview, ...enIntegrations, ...enPortal, ...enYouth, ...enProgrammes, ...enStudies, ...enReliability } },
   },
   lng: storedLanguage(),
   fallbackLng: 'nl',
