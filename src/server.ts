@@ -26,6 +26,8 @@ import { registerImportRoutes } from './modules/imports/imports.routes.ts';
 import { registerBrpRoutes } from './modules/brp/brp.routes.ts';
 import { registerResidentAuthRoutes } from './platform/auth/resident-auth.routes.ts';
 import { registerPortalRoutes } from './modules/portal/portal.routes.ts';
+import { registerMessageRoutes } from './modules/messages/messages.routes.ts';
+import { messageJobs } from './modules/messages/messages.jobs.ts';
 import { retentionJob, type RetentionRuleDefinition } from './platform/retention/retention.ts';
 import { residentsRetentionRules } from './modules/residents/residents.retention.ts';
 import { youthJobs } from './modules/youth/youth.jobs.ts';
@@ -60,6 +62,7 @@ export async function createServer(config: AppConfig, db: Db, pseudonymKey: stri
     registerBrpRoutes,
     registerResidentAuthRoutes,
     registerPortalRoutes,
+    registerMessageRoutes,
     registerYouthRoutes,
     registerOutflowRoutes,
     registerProgrammeRoutes,
@@ -70,4 +73,4 @@ export async function createServer(config: AppConfig, db: Db, pseudonymKey: stri
 /** Every module's retention rules (issue 16): a new module with personal data appends its own here. */
 export const retentionRules: RetentionRuleDefinition[] = [...residentsRetentionRules];
 
-export const jobDefinitions: JobDefinition[] = [...worklistJobs, retentionJob(retentionRules), ...youthJobs, ...programmeJobs];
+export const jobDefinitions: JobDefinition[] = [...worklistJobs, retentionJob(retentionRules), ...youthJobs, ...programmeJobs, ...messageJobs];

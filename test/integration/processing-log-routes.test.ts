@@ -954,6 +954,22 @@ const cases: Record<string, Case> = {
   downloadPortalPlanPdf: { as: NAIMA, subjects: () => [user(NAIMA).id] },
   listPortalConsents: { as: NAIMA, subjects: () => [user(NAIMA).id] },
   getPortalAccessLog: { as: NAIMA, subjects: () => [user(NAIMA).id] },
+  listPortalMessages: { as: NAIMA, subjects: () => [user(NAIMA).id] },
+  sendPortalMessage: { as: NAIMA, request: () => ({ body: { body: 'Ik heb de vacature gelezen. Ik wil graag solliciteren.' } }), subjects: () => [user(NAIMA).id] },
+  // Issue 11: the area team's side of the conversation; the werklijst's unread count (the residents who wrote)
+  listResidentMessages: onResident(WM),
+  sendResidentMessage: onResident(WM, (d) => d.resident, { body: { body: 'Fijn om te horen. Ik bel u morgen.' } }),
+  listUnreadMessages: {
+    as: WM,
+    request: async () => {
+      // A message from a resident of her caseload that she has not read yet (sent by the resident herself).
+      await prepare(await session(NAIMA), 'POST', '/portal/messages', { body: 'Heeft u mijn bericht gezien?' });
+      return {};
+    },
+    subjects: async () => (await rows(sql<{ resident_id: string }>`
+      SELECT DISTINCT x.resident_id FROM resident_messages x JOIN cases c ON c.municipality_id = x.municipality_id AND c.resident_id = x.resident_id
+      WHERE x.municipality_id = ${utrecht} AND x.sender = 'resident' AND x.read_at IS NULL AND c.closed_on IS NULL AND c.contact_person_id = ${wmId}::uuid`)).map((r) => r.resident_id),
+  },
   downloadPortalMyData: { as: NAIMA, request: () => ({ query: { format: 'json' } }), subjects: () => [user(NAIMA).id] },
   calculatePortalWorkPays: { as: NAIMA, request: () => ({ body: { hoursPerWeek: 16, hourlyWage: 14, household: 'singleParent', age27OrOlder: true } }) },
   givePortalConsent: { as: NAIMA, request: (d) => ({ body: { partnerOrganisationId: d.otherOrg } }), subjects: () => [user(NAIMA).id] },

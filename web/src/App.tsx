@@ -34,6 +34,7 @@ import { PortalHomePage } from './pages/portal/PortalHomePage.tsx';
 import { PortalLayout } from './pages/portal/PortalLayout.tsx';
 import { PortalLoginPage } from './pages/portal/PortalLoginPage.tsx';
 import { PortalPlanPage } from './pages/portal/PortalPlanPage.tsx';
+import { PortalMessagesPage } from './pages/portal/PortalMessagesPage.tsx';
 import { PortalAccessLogPage, PortalConsentsPage } from './pages/portal/PortalPrivacyPage.tsx';
 import { PortalWorkPaysPage } from './pages/portal/PortalWorkPaysPage.tsx';
 import { ExemptionsPage } from './pages/youth/ExemptionsPage.tsx';
@@ -69,6 +70,7 @@ export function App() {
       <Route path="/mijn" element={<PortalLayout />}>
         <Route index element={<PortalHomePage />} />
         <Route path="plan" element={<PortalPlanPage />} />
+        <Route path="berichten" element={<PortalMessagesPage />} />
         <Route path="werkt-het-loont" element={<PortalWorkPaysPage />} />
         <Route path="toestemmingen" element={<PortalConsentsPage />} />
         <Route path="wie-keek-mee" element={<PortalAccessLogPage />} />

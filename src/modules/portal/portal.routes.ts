@@ -25,6 +25,8 @@ import {
 import * as service from './portal.service.ts';
 import * as consents from '../residents/residents-own.service.ts';
 import { exportOwnData, ownDataPdf } from './portal-export.service.ts';
+import * as messages from '../messages/messages.service.ts';
+import { messageBody, messageSchema, portalMessageListSchema } from '../messages/messages.schema.ts';
 
 // Mijn Samenplan (issue 11): the resident's own routes. Every one is `access: { resident: true }`: only a resident's
 // session reaches them (a staff session gets 404), and a resident's session reaches nothing else (ADR 0016). No id of
@@ -50,7 +52,7 @@ export const registerPortalRoutes: RouteRegistrar = (app) => {
   r.get(
     `${base}/home`,
     {
-      config: { access: resident, processing: { activity: 'PA-020', action: ['portal.home', 'meetings.list', 'plans.read'] } },
+      config: { access: resident, processing: { activity: 'PA-020', action: ['portal.home', 'meetings.list', 'plans.read'], also: [{ activity: 'PA-022', action: 'messages.unread' }] } },
       schema: { tags, summary: 'Uw plan en wie u helpt: contactpersoon, volgende afspraken, plan in het kort', operationId: 'getPortalHome', response: { 200: portalHomeSchema } },
     },
     async (req) => service.home(req.ctx()),
@@ -179,6 +181,35 @@ export const registerPortalRoutes: RouteRegistrar = (app) => {
       const { pdf, fileName } = await service.myPlanPdf(req.ctx());
       return reply.type('application/pdf').header('Content-Disposition', `attachment; filename="${fileName}"`).send(pdf as unknown as string);
     },
+  );
+
+  r.get(
+    `${base}/messages`,
+    {
+      config: { access: resident, processing: { activity: 'PA-022', action: 'messages.read' } },
+      schema: {
+        tags,
+        summary: 'Uw berichten met uw contactpersoon (oudste eerst); wat zij schreef, staat daarna op gelezen',
+        operationId: 'listPortalMessages',
+        response: { 200: portalMessageListSchema },
+      },
+    },
+    async (req) => messages.ownMessages(req.ctx()),
+  );
+
+  r.post(
+    `${base}/messages`,
+    {
+      config: { access: resident, processing: { activity: 'PA-022', action: 'messages.send' } },
+      schema: {
+        tags,
+        summary: 'Een bericht sturen aan uw contactpersoon (veilig, binnen Samenplan)',
+        operationId: 'sendPortalMessage',
+        body: messageBody,
+        response: { 201: messageSchema },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await messages.sendOwnMessage(req.ctx(), req.body.body)),
   );
 
   r.get(

@@ -42,6 +42,7 @@ export const portalHomeSchema = z
       .object({ myOpenActions: z.number().int(), agreed: z.boolean(), version: z.number().int() })
       .nullable()
       .describe('Kort: uw plan (null als er nog geen plan is)'),
+    unreadMessages: z.number().int().describe('Berichten van uw contactpersoon die u nog niet las'),
   })
   .meta({ id: 'PortalHome' });
 

@@ -10,6 +10,7 @@ import { addGoal, agreeAsResident, updateAction } from '../plans/plans-edit.serv
 import { residentsStore } from '../residents/residents.store.ts';
 import { contactPersonReach, hidesStaffNames } from './portal.store.ts';
 import { ownProcessingLog } from '../privacy/privacy-own.service.ts';
+import { ownUnreadCount } from '../messages/messages.service.ts';
 
 // Mijn Samenplan (issue 11): the resident's own use cases. Every one runs as the resident principal: the database
 // scopes every row to his own (samenplan.scope_resident, ADR 0016), and the owning modules' services do the work
@@ -39,6 +40,7 @@ export async function home(ctx: RequestContext) {
     } catch (err) {
       if (!noPlan(err)) throw err;
     }
+    const unreadMessages = await ownUnreadCount(ctx);
     log.subjects([residentId], { action: 'portal.home' });
     return {
       firstName: resident.given_names.split(/\s+/)[0] ?? resident.given_names,
@@ -47,6 +49,7 @@ export async function home(ctx: RequestContext) {
         : null,
       appointments,
       plan,
+      unreadMessages,
     };
   });
 }

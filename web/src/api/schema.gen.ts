@@ -1723,6 +1723,24 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/portal/messages': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Uw berichten met uw contactpersoon (oudste eerst); wat zij schreef, staat daarna op gelezen */
+    get: operations['listPortalMessages'];
+    put?: never;
+    /** Een bericht sturen aan uw contactpersoon (veilig, binnen Samenplan) */
+    post: operations['sendPortalMessage'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/portal/consents': {
     parameters: {
       query?: never;
@@ -1801,6 +1819,41 @@ export interface paths {
     };
     /** Download al uw gegevens (AVG artikel 15): JSON of een toegankelijke pdf */
     get: operations['downloadPortalMyData'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/residents/{id}/messages': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Het gesprek met de inwoner (oudste eerst); wat de inwoner schreef, staat daarna op gelezen */
+    get: operations['listResidentMessages'];
+    put?: never;
+    /** De inwoner een bericht sturen (hij krijgt een e-mail dát er een bericht is, zonder de tekst) */
+    post: operations['sendResidentMessage'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/unread-messages': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Ongelezen berichten van inwoners van wie u contactpersoon bent (voor de werklijst) */
+    get: operations['listUnreadMessages'];
     put?: never;
     post?: never;
     delete?: never;
@@ -2460,6 +2513,8 @@ export interface components {
         | 'outflow:write'
         | 'programmes:read'
         | 'programmes:write'
+        | 'messages:read'
+        | 'messages:write'
       )[];
       csrfToken: string;
       /** @enum {string} */
@@ -5021,6 +5076,8 @@ export interface components {
         agreed: boolean;
         version: number;
       } | null;
+      /** @description Berichten van uw contactpersoon die u nog niet las */
+      unreadMessages: number;
     };
     PortalAppointmentReplyInput:
       | {
@@ -5100,6 +5157,58 @@ export interface components {
       /** @description De regel die gold, in gewone woorden */
       explanation: string;
       sources: string[];
+    };
+    MessageInput: {
+      /** Format: uuid */
+      id: string;
+      /**
+       * @description Wie schreef: de inwoner of een medewerker
+       * @enum {string}
+       */
+      from: 'resident' | 'staff';
+      /** @description "U" voor uw eigen berichten in Mijn Samenplan; anders de naam van de medewerker */
+      authorName: string;
+      /** @description Geschreven door wie nu kijkt (de inwoner, of de kant van de medewerkers) */
+      mine: boolean;
+      /** @description Platte tekst */
+      body: string;
+      /** Format: date-time */
+      sentAt: string;
+      /**
+       * Format: date-time
+       * @description Wanneer de andere kant het bericht las
+       */
+      readAt: string | null;
+    };
+    MessageListInput: {
+      items: components['schemas']['MessageInput'][];
+      total: number;
+      next: string | null;
+      /** @description Hoeveel berichten van de andere kant nog niet gelezen waren (nu gelezen) */
+      unreadBefore: number;
+    };
+    PortalMessageListInput: {
+      items: components['schemas']['MessageInput'][];
+      total: number;
+      next: string | null;
+      /** @description Hoeveel berichten van de andere kant nog niet gelezen waren (nu gelezen) */
+      unreadBefore: number;
+      /** @description De naam van uw contactpersoon */
+      contactPerson: string | null;
+    };
+    UnreadMessagesInput: {
+      items: {
+        /** Format: uuid */
+        residentId: string;
+        displayName: string;
+        unread: number;
+        /** Format: date-time */
+        lastSentAt: string;
+      }[];
+      total: number;
+      next: string | null;
+      /** @description Alle ongelezen berichten van inwoners van wie u contactpersoon bent */
+      unreadTotal: number;
     };
     CustomProvisionInput: {
       /** Format: uuid */
@@ -5761,6 +5870,8 @@ export interface components {
         | 'outflow:write'
         | 'programmes:read'
         | 'programmes:write'
+        | 'messages:read'
+        | 'messages:write'
       )[];
       csrfToken: string;
       /** @enum {string} */
@@ -8322,6 +8433,8 @@ export interface components {
         agreed: boolean;
         version: number;
       } | null;
+      /** @description Berichten van uw contactpersoon die u nog niet las */
+      unreadMessages: number;
     };
     PortalAppointmentReply:
       | {
@@ -8401,6 +8514,58 @@ export interface components {
       /** @description De regel die gold, in gewone woorden */
       explanation: string;
       sources: string[];
+    };
+    Message: {
+      /** Format: uuid */
+      id: string;
+      /**
+       * @description Wie schreef: de inwoner of een medewerker
+       * @enum {string}
+       */
+      from: 'resident' | 'staff';
+      /** @description "U" voor uw eigen berichten in Mijn Samenplan; anders de naam van de medewerker */
+      authorName: string;
+      /** @description Geschreven door wie nu kijkt (de inwoner, of de kant van de medewerkers) */
+      mine: boolean;
+      /** @description Platte tekst */
+      body: string;
+      /** Format: date-time */
+      sentAt: string;
+      /**
+       * Format: date-time
+       * @description Wanneer de andere kant het bericht las
+       */
+      readAt: string | null;
+    };
+    MessageList: {
+      items: components['schemas']['Message'][];
+      total: number;
+      next: string | null;
+      /** @description Hoeveel berichten van de andere kant nog niet gelezen waren (nu gelezen) */
+      unreadBefore: number;
+    };
+    PortalMessageList: {
+      items: components['schemas']['Message'][];
+      total: number;
+      next: string | null;
+      /** @description Hoeveel berichten van de andere kant nog niet gelezen waren (nu gelezen) */
+      unreadBefore: number;
+      /** @description De naam van uw contactpersoon */
+      contactPerson: string | null;
+    };
+    UnreadMessages: {
+      items: {
+        /** Format: uuid */
+        residentId: string;
+        displayName: string;
+        unread: number;
+        /** Format: date-time */
+        lastSentAt: string;
+      }[];
+      total: number;
+      next: string | null;
+      /** @description Alle ongelezen berichten van inwoners van wie u contactpersoon bent */
+      unreadTotal: number;
     };
     CustomProvision: {
       /** Format: uuid */
@@ -17955,6 +18120,145 @@ export interface operations {
       };
     };
   };
+  listPortalMessages: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PortalMessageList'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  sendPortalMessage: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description Platte tekst, hoogstens 2000 tekens */
+          body: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Message'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   listPortalConsents: {
     parameters: {
       query?: never;
@@ -18339,6 +18643,215 @@ export interface operations {
         content: {
           'application/json': string;
           'application/pdf': string;
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listResidentMessages: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MessageList'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  sendResidentMessage: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description Platte tekst, hoogstens 2000 tekens */
+          body: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Message'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listUnreadMessages: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UnreadMessages'];
         };
       };
       /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
@@ -21474,6 +21987,8 @@ export const sessionInputPermissionsValues: ReadonlyArray<
   'outflow:write',
   'programmes:read',
   'programmes:write',
+  'messages:read',
+  'messages:write',
 ];
 export const sessionInputAuthMethodValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['SessionInput']['authMethod']
@@ -21883,6 +22398,9 @@ export const portalAppointmentInputModeValues: ReadonlyArray<
 export const workPaysResultInputRuleValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['WorkPaysResultInput']['rule']
 > = ['n', 'r', 'variant', 'underAge', 'used', 'noEarnings'];
+export const messageInputFromValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['MessageInput']['from']
+> = ['resident', 'staff'];
 export const customProvisionInputKindValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['CustomProvisionInput']['kind']
 > = ['laptop', 'books', 'schoolFees', 'travel', 'workClothing', 'other'];
@@ -22010,6 +22528,8 @@ export const sessionPermissionsValues: ReadonlyArray<
   'outflow:write',
   'programmes:read',
   'programmes:write',
+  'messages:read',
+  'messages:write',
 ];
 export const sessionAuthMethodValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['Session']['authMethod']
@@ -22423,6 +22943,9 @@ export const portalAppointmentModeValues: ReadonlyArray<
 export const workPaysResultRuleValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['WorkPaysResult']['rule']
 > = ['n', 'r', 'variant', 'underAge', 'used', 'noEarnings'];
+export const messageFromValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['Message']['from']
+> = ['resident', 'staff'];
 export const customProvisionKindValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['CustomProvision']['kind']
 > = ['laptop', 'books', 'schoolFees', 'travel', 'workClothing', 'other'];

@@ -18,6 +18,7 @@ import { formatMeetingWhen } from '../resident/meetings/meetingText.ts';
 import { NotificationsList } from './NotificationsList.tsx';
 import { useUnreadNotifications, useWorklist } from './useWorklist.ts';
 import { CountdownBadge, periodHref } from '../youth/shared.tsx';
+import { UnreadMessagesBlock } from '../messages/UnreadMessages.tsx';
 import './worklist.css';
 
 const FIRST = 10;
@@ -362,6 +363,7 @@ export function WorklistPage() {
           )}
         </section>
       )}
+      <UnreadMessagesBlock enabled={hasPermission(session, 'messages:read')} />
       {worklist.isPending && <LoadingState />}
       {worklist.error && <ErrorState error={worklist.error} onRetry={() => void worklist.refetch()} />}
       {data && <WorklistBlocks data={data} />}
