@@ -955,6 +955,38 @@ const cases: Record<string, Case> = {
   listPortalConsents: { as: NAIMA, subjects: () => [user(NAIMA).id] },
   getPortalAccessLog: { as: NAIMA, subjects: () => [user(NAIMA).id] },
   listPortalMessages: { as: NAIMA, subjects: () => [user(NAIMA).id] },
+  getPortalWorkProfile: { as: NAIMA, subjects: () => [user(NAIMA).id] },
+  putPortalWorkProfile: {
+    as: NAIMA,
+    request: async (_d, c) => {
+      const got = await prepare(c, 'GET', '/portal/work-profile');
+      const p = got.body;
+      const body = {
+        desiredOccupations: p.desiredOccupations.map((o: any) => ({ escoCode: o.escoCode })), skills: p.skills, experience: p.experience, education: p.education,
+        hoursMin: p.hoursMin, hoursMax: p.hoursMax, availability: p.availability, maxTravelKm: p.maxTravelKm, hasDrivingLicence: p.hasDrivingLicence,
+        preferredContractTypes: p.preferredContractTypes, preferredSectors: p.preferredSectors, preferencesNote: 'Liefst onder schooltijden',
+      };
+      return { headers: { 'if-match': got.headers.get('etag')! }, body };
+    },
+    subjects: () => [user(NAIMA).id],
+  },
+  listPortalProposals: { as: NAIMA, subjects: () => [user(NAIMA).id] },
+  answerPortalProposal: {
+    as: NAIMA,
+    request: async (_d, c) => {
+      let open = (await prepare(c, 'GET', '/portal/proposals')).body.items.find((p: any) => p.status === 'proposed');
+      if (!open) {
+        // Her werkmatcher proposes a fitting vacancy first.
+        const w = await session(WM);
+        const naima = user(NAIMA).id;
+        const match = (await prepare(w, 'GET', `/residents/${naima}/vacancy-matches`)).body.items.find((m: any) => m.proposal === null);
+        if (!match) throw new Error('geen passende vacature zonder voorstel voor Naima');
+        open = (await prepare(w, 'POST', `/residents/${naima}/proposals`, { vacancyId: match.vacancy.id })).body;
+      }
+      return { params: { proposalId: open.id }, body: { agreed: true } };
+    },
+    subjects: () => [user(NAIMA).id],
+  },
   sendPortalMessage: { as: NAIMA, request: () => ({ body: { body: 'Ik heb de vacature gelezen. Ik wil graag solliciteren.' } }), subjects: () => [user(NAIMA).id] },
   // Issue 11: the area team's side of the conversation; the werklijst's unread count (the residents who wrote)
   listResidentMessages: onResident(WM),

@@ -35,6 +35,7 @@ import { PortalLayout } from './pages/portal/PortalLayout.tsx';
 import { PortalLoginPage } from './pages/portal/PortalLoginPage.tsx';
 import { PortalPlanPage } from './pages/portal/PortalPlanPage.tsx';
 import { PortalMessagesPage } from './pages/portal/PortalMessagesPage.tsx';
+import { PortalWorkPage } from './pages/portal/PortalWorkPage.tsx';
 import { PortalAccessLogPage, PortalConsentsPage } from './pages/portal/PortalPrivacyPage.tsx';
 import { PortalWorkPaysPage } from './pages/portal/PortalWorkPaysPage.tsx';
 import { ExemptionsPage } from './pages/youth/ExemptionsPage.tsx';
@@ -71,6 +72,7 @@ export function App() {
         <Route index element={<PortalHomePage />} />
         <Route path="plan" element={<PortalPlanPage />} />
         <Route path="berichten" element={<PortalMessagesPage />} />
+        <Route path="werk" element={<PortalWorkPage />} />
         <Route path="werkt-het-loont" element={<PortalWorkPaysPage />} />
         <Route path="toestemmingen" element={<PortalConsentsPage />} />
         <Route path="wie-keek-mee" element={<PortalAccessLogPage />} />

@@ -98,7 +98,11 @@ export async function ownUnreadCount(ctx: RequestContext): Promise<number> {
 /** Everything for his data download (AVG art. 15), without marking anything read. */
 export async function ownMessagesForExport(ctx: RequestContext) {
   const residentId = ownResident(ctx);
-  return ctx.transaction(async (tx) => (await messagesStore(tx, ctx.principal.municipalityId).thread(residentId)).rows.map((r) => present(r, 'resident')));
+  return ctx.transaction(async (tx, log) => {
+    const { rows } = await messagesStore(tx, ctx.principal.municipalityId).thread(residentId);
+    log.subjects([residentId], { action: 'messages.export' });
+    return rows.map((r) => present(r, 'resident'));
+  });
 }
 
 // --- The area team's side (the resident page) -----------------------------------------------------------------------

@@ -170,3 +170,9 @@ export const workPaysResultSchema = z
     sources: z.array(z.string()),
   })
   .meta({ id: 'WorkPaysResult' });
+
+export const proposalParams = z.object({ proposalId: z.uuid() });
+export const proposalAnswerBody = z
+  .object({ agreed: z.boolean({ message: 'Kies ja of nee.' }).describe('true: ja, ik wil graag; false: nee, liever niet') })
+  .strict()
+  .meta({ id: 'PortalProposalAnswer' });

@@ -1723,6 +1723,58 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/portal/work-profile': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Mijn werkwensen: uw werkprofiel (met ETag; 404 als het er nog niet is) */
+    get: operations['getPortalWorkProfile'];
+    /** Uw werkwensen invullen of veranderen (dezelfde regels als bij uw werkmatcher; If-Match als het er al is) */
+    put: operations['putPortalWorkProfile'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/portal/proposals': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Vacatures die uw werkmatcher u voorstelt */
+    get: operations['listPortalProposals'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/portal/proposals/{proposalId}/answer': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Zelf ja of nee zeggen tegen een voorstel (uw werkmatcher ziet uw antwoord) */
+    post: operations['answerPortalProposal'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/portal/messages': {
     parameters: {
       query?: never;
@@ -2639,11 +2691,14 @@ export interface components {
       version: number;
       /** Format: date-time */
       updatedAt: string;
+      /** @description Wie het laatst wijzigde (de inwoner zelf als updatedByResident) */
       updatedBy: {
         /** Format: uuid */
         id: string;
         displayName: string;
       };
+      /** @description De inwoner vulde het zelf in, in Mijn Samenplan */
+      updatedByResident: boolean;
       /** @description Bronvermelding ESCO */
       escoAttribution: string;
     };
@@ -5158,6 +5213,10 @@ export interface components {
       explanation: string;
       sources: string[];
     };
+    PortalProposalAnswerInput: {
+      /** @description true: ja, ik wil graag; false: nee, liever niet */
+      agreed: boolean;
+    };
     MessageInput: {
       /** Format: uuid */
       id: string;
@@ -5996,11 +6055,14 @@ export interface components {
       version: number;
       /** Format: date-time */
       updatedAt: string;
+      /** @description Wie het laatst wijzigde (de inwoner zelf als updatedByResident) */
       updatedBy: {
         /** Format: uuid */
         id: string;
         displayName: string;
       };
+      /** @description De inwoner vulde het zelf in, in Mijn Samenplan */
+      updatedByResident: boolean;
       /** @description Bronvermelding ESCO */
       escoAttribution: string;
     };
@@ -8514,6 +8576,10 @@ export interface components {
       /** @description De regel die gold, in gewone woorden */
       explanation: string;
       sources: string[];
+    };
+    PortalProposalAnswer: {
+      /** @description true: ja, ik wil graag; false: nee, liever niet */
+      agreed: boolean;
     };
     Message: {
       /** Format: uuid */
@@ -18120,6 +18186,321 @@ export interface operations {
       };
     };
   };
+  getPortalWorkProfile: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WorkProfile'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  putPortalWorkProfile: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description De ETag van de versie die u bewerkt (verplicht als er al een werkprofiel is) */
+        'if-match'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description Gewenste beroepen (ESCO-code) */
+          desiredOccupations: {
+            escoCode: string;
+          }[];
+          skills: string[];
+          experience: {
+            description: string;
+            years: number;
+          }[];
+          education?: string | null;
+          hoursMin: number;
+          hoursMax: number;
+          /** @description Wanneer de inwoner kan werken (halve uren) */
+          availability: {
+            /** @description 1 = maandag … 7 = zondag */
+            day: number;
+            /** @description HH:MM op een heel of half uur */
+            from: string;
+            /** @description HH:MM op een heel of half uur, na from; 24:00 is het eind van de dag */
+            to: string;
+          }[];
+          /** @description Maximale reisafstand in km (leeg: geen maximum) */
+          maxTravelKm?: number | null;
+          hasDrivingLicence: boolean;
+          preferredContractTypes: ('permanent' | 'temporary' | 'agency')[];
+          preferredSectors: string[];
+          preferencesNote?: string | null;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WorkProfile'];
+        };
+      };
+      /** @description Default Response */
+      201: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WorkProfile'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listPortalProposals: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProposalList'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  answerPortalProposal: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        proposalId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PortalProposalAnswerInput'];
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Proposal'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   listPortalMessages: {
     parameters: {
       query?: never;
@@ -21857,6 +22238,9 @@ export const pathsImportsPostParametersQueryDryRunValues: ReadonlyArray<
 export const pathsPortalPlanActionsActionIdPatchRequestBodyContentApplicationJsonStatusValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/portal/plan/actions/{actionId}']['patch']['requestBody']['content']['application/json']['status']
 > = ['open', 'done'];
+export const pathsPortalWorkProfilePutRequestBodyContentApplicationJsonPreferredContractTypesValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/portal/work-profile']['put']['requestBody']['content']['application/json']['preferredContractTypes']
+> = ['permanent', 'temporary', 'agency'];
 export const pathsPortalWorkPaysPostRequestBodyContentApplicationJsonHouseholdValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/portal/work-pays']['post']['requestBody']['content']['application/json']['household']
 > = ['single', 'singleParent', 'couple'];
