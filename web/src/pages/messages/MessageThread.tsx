@@ -40,7 +40,16 @@ export function MessageThread({
   const [error, setError] = useState<string | undefined>();
   const [sent, setSent] = useState(false);
   const end = useRef<HTMLLIElement>(null);
-  useEffect(() => end.current?.scrollIntoView?.({ block: 'nearest' }), [items.length]);
+  const count = items.length;
+  const first = useRef(true);
+  // After a new message (not on the first render), bring the newest into view.
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    end.current?.scrollIntoView({ block: 'nearest' });
+  }, [count]);
   const mutation = useMutation({
     mutationFn: () => send(text.trim()),
     onSuccess: () => {
