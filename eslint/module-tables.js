@@ -58,6 +58,7 @@ export const OWNERS = {
   youth_provisions: 'youth',
   youth_case_reviews: 'youth',
   youth_case_review_items: 'youth',
+  resident_messages: 'messages',
   outflows: 'outflow',
   partial_work: 'outflow',
   programmes: 'programmes',
@@ -87,6 +88,10 @@ export const SHARED_READS = ['municipalities', 'areas', 'area_postcode_ranges', 
 
 /** Named crossings: module → { table: reason }. Reads unless listed under WRITES. */
 export const READS = {
+  messages: {
+    residents: "the werklijst's unread messages name the resident; the e-mail job reads the resident's address (his own scope)",
+    cases: "the werklijst's unread messages: only residents of whom the werkmatcher is the contact person",
+  },
   studies: {
     residents: 'enrolment: the resident in scope (RLS) and his area, the stratum of the lottery (issue 14)',
   },

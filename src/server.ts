@@ -27,6 +27,8 @@ import { registerImportRoutes } from './modules/imports/imports.routes.ts';
 import { registerBrpRoutes } from './modules/brp/brp.routes.ts';
 import { registerResidentAuthRoutes } from './platform/auth/resident-auth.routes.ts';
 import { registerPortalRoutes } from './modules/portal/portal.routes.ts';
+import { registerMessageRoutes } from './modules/messages/messages.routes.ts';
+import { messageJobs } from './modules/messages/messages.jobs.ts';
 import { retentionJob, type RetentionRuleDefinition } from './platform/retention/retention.ts';
 import { residentsRetentionRules } from './modules/residents/residents.retention.ts';
 import { outflowRetentionRules } from './modules/outflow/outflow.retention.ts';
@@ -71,6 +73,7 @@ export async function createServer(config: AppConfig, db: Db, pseudonymKey: stri
     registerBrpRoutes,
     registerResidentAuthRoutes,
     registerPortalRoutes,
+    registerMessageRoutes,
     registerYouthRoutes,
     registerOutflowRoutes,
     registerProgrammeRoutes,
@@ -92,4 +95,4 @@ export const retentionRules: RetentionRuleDefinition[] = [
   processingLogRetentionRule(),
 ];
 
-export const jobDefinitions: JobDefinition[] = [...worklistJobs, retentionJob(retentionRules), ...youthJobs, ...programmeJobs, ...webhookJobs()];
+export const jobDefinitions: JobDefinition[] = [...worklistJobs, retentionJob(retentionRules), ...youthJobs, ...programmeJobs, ...webhookJobs(), ...messageJobs];

@@ -31,6 +31,7 @@ import { insertYouthRows, youthTeams } from './youth.store.ts';
 import { seedWerkbeweging, type WerkbewegingPlan } from './werkbeweging.ts';
 import { STORY_COACH, STORY_MUNICIPALITY, StoryCasting, type StoryRole } from './story.ts';
 import { seedPortalDemoLogins } from './portal.generator.ts';
+import { seedPortalMessages } from './portal-messages.store.ts';
 
 export interface MunicipalitySummary {
   code: string;
@@ -173,6 +174,8 @@ export async function seedDemo(db: Db, options: { today?: string } = {}): Promis
   await analyzeAfterBulkLoad(db);
   // Mijn Samenplan (issue 11): the demo residents' own login.
   await seedPortalDemoLogins(db, story.residents);
+  // ... and Naima's short conversation with her contact person.
+  await seedPortalMessages(db, story.residents, today);
   // This morning's worklist reminders, counted by the real job from the seeded data (7:00 in the Netherlands), so
   // that what a reminder says is what the werklijst showed when it was counted.
   const countedAt = new Date(`${today}T06:00:00Z`);

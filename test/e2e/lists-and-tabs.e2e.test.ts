@@ -169,7 +169,7 @@ describe('web app: lists, the resident page in tabs, the municipality’s words'
     await open(page, server, `/inwoners/${id}`);
     const tabs = page.getByRole('navigation', { name: 'Onderdelen van het dossier' });
     const labels = (await tabs.getByRole('link').allTextContents()).map((l) => /^\D+?(?=\d|$)/.exec(l)![0].trim());
-    expect(labels).toEqual(['Plan', 'Situatie', 'Gesprekken', 'Werk', 'Gegevens', 'Geschiedenis']);
+    expect(labels).toEqual(['Plan', 'Situatie', 'Gesprekken', 'Berichten', 'Werk', 'Gegevens', 'Geschiedenis']);
     // The first tab is open; only its section is on the page.
     expect(await tabs.locator('[aria-current="page"]').allTextContents()).toEqual([expect.stringMatching(/^Plan/)]);
     expect(await page.locator('section#plan').count()).toBe(1);

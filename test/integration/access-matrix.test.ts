@@ -92,6 +92,9 @@ const routes: RouteCase[] = [
     okStatus: 201,
     call: (c, id) => c.post(`/api/v1/residents/${id}/contact-moments`, { occurredAt: '2026-11-01T10:00:00+01:00', channel: 'phone', summary: 'Gebeld' }),
   },
+  // Issue 11: the conversation with the resident, for the area team only (the buurtteam never, even with consent).
+  { name: 'GET /residents/{id}/messages', allowed: caseWorkers, okStatus: 200, call: (c, id) => c.get(`/api/v1/residents/${id}/messages`) },
+  { name: 'POST /residents/{id}/messages', allowed: caseWorkers, okStatus: 201, call: (c, id) => c.post(`/api/v1/residents/${id}/messages`, { body: 'Hoe gaat het met uw cv?' }) },
   {
     name: 'GET /residents/{id}/processing-log',
     allowed: ['privacyOfficer'],
@@ -377,6 +380,11 @@ describe('access matrix: the resident persona', () => {
     // The fixture resident has no plan: 404 for herself too (the empty state), and 404 for staff.
     { name: 'GET /portal/plan', okStatus: 404, call: (c) => c.get('/api/v1/portal/plan') },
     { name: 'POST /portal/plan/goals', okStatus: 428, call: (c) => c.post('/api/v1/portal/plan/goals', { title: 'Een eigen doel' }) },
+    // The fixture resident has no work profile yet (404 for herself too), and no proposals.
+    { name: 'GET /portal/work-profile', okStatus: 404, call: (c) => c.get('/api/v1/portal/work-profile') },
+    { name: 'GET /portal/proposals', okStatus: 200, call: (c) => c.get('/api/v1/portal/proposals') },
+    { name: 'GET /portal/messages', okStatus: 200, call: (c) => c.get('/api/v1/portal/messages') },
+    { name: 'POST /portal/messages', okStatus: 201, call: (c) => c.post('/api/v1/portal/messages', { body: 'Ik kan donderdag niet.' }) },
   ];
 
   beforeAll(async () => {

@@ -50,6 +50,8 @@ const WAYS: Record<string, Way[]> = {
   // Issue 12: outflow and partial work, the area team and the resident himself.
   outflows: ['area', 'own'],
   partial_work: ['area', 'own'],
+  // Issue 11: the conversation with the contact person, the area team and the resident himself (never the buurtteam).
+  resident_messages: ['area', 'own'],
 };
 
 const PERSONAS = [

@@ -270,7 +270,10 @@ describe('Mijn Samenplan: download all my data (AVG art. 15)', () => {
     expect(res.body.meetings.length).toBe(1);
     expect(res.body.consents.length).toBeGreaterThan(0);
     expect(res.body.processingLog.some((e: { role: string }) => e.role === 'inwoner zelf')).toBe(true);
-    expect(res.body.notIncluded).toContain('work profile');
+    // Everything is in it (issue 11); the parts she has none of are empty, not absent.
+    expect(res.body.notIncluded).toEqual([]);
+    for (const k of ['assessments', 'barriers', 'proposals', 'placements', 'messages']) expect(res.body[k], k).toEqual([]);
+    expect(res.body.workProfile).toBeNull();
     const pdf = await fetch(`${server.baseUrl}/api/v1/portal/my-data?format=pdf`, { headers: { cookie: `samenplan_session=${anna.sessionToken()}` } });
     expect(pdf.status).toBe(200);
     expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');

@@ -1060,6 +1060,54 @@ const cases: Record<string, Case> = {
   downloadPortalPlanPdf: { as: NAIMA, subjects: () => [user(NAIMA).id] },
   listPortalConsents: { as: NAIMA, subjects: () => [user(NAIMA).id] },
   getPortalAccessLog: { as: NAIMA, subjects: () => [user(NAIMA).id] },
+  listPortalMessages: { as: NAIMA, subjects: () => [user(NAIMA).id] },
+  getPortalWorkProfile: { as: NAIMA, subjects: () => [user(NAIMA).id] },
+  putPortalWorkProfile: {
+    as: NAIMA,
+    request: async (_d, c) => {
+      const got = await prepare(c, 'GET', '/portal/work-profile');
+      const p = got.body;
+      const body = {
+        desiredOccupations: p.desiredOccupations.map((o: any) => ({ escoCode: o.escoCode })), skills: p.skills, experience: p.experience, education: p.education,
+        hoursMin: p.hoursMin, hoursMax: p.hoursMax, availability: p.availability, maxTravelKm: p.maxTravelKm, hasDrivingLicence: p.hasDrivingLicence,
+        preferredContractTypes: p.preferredContractTypes, preferredSectors: p.preferredSectors, preferencesNote: 'Liefst onder schooltijden',
+      };
+      return { headers: { 'if-match': got.headers.get('etag')! }, body };
+    },
+    subjects: () => [user(NAIMA).id],
+  },
+  listPortalProposals: { as: NAIMA, subjects: () => [user(NAIMA).id] },
+  answerPortalProposal: {
+    as: NAIMA,
+    request: async (_d, c) => {
+      let open = (await prepare(c, 'GET', '/portal/proposals')).body.items.find((p: any) => p.status === 'proposed');
+      if (!open) {
+        // Her werkmatcher proposes a fitting vacancy first.
+        const w = await session(WM);
+        const naima = user(NAIMA).id;
+        const match = (await prepare(w, 'GET', `/residents/${naima}/vacancy-matches`)).body.items.find((m: any) => m.proposal === null);
+        if (!match) throw new Error('geen passende vacature zonder voorstel voor Naima');
+        open = (await prepare(w, 'POST', `/residents/${naima}/proposals`, { vacancyId: match.vacancy.id })).body;
+      }
+      return { params: { proposalId: open.id }, body: { agreed: true } };
+    },
+    subjects: () => [user(NAIMA).id],
+  },
+  sendPortalMessage: { as: NAIMA, request: () => ({ body: { body: 'Ik heb de vacature gelezen. Ik wil graag solliciteren.' } }), subjects: () => [user(NAIMA).id] },
+  // Issue 11: the area team's side of the conversation; the werklijst's unread count (the residents who wrote)
+  listResidentMessages: onResident(WM),
+  sendResidentMessage: onResident(WM, (d) => d.resident, { body: { body: 'Fijn om te horen. Ik bel u morgen.' } }),
+  listUnreadMessages: {
+    as: WM,
+    request: async () => {
+      // A message from a resident of her caseload that she has not read yet (sent by the resident herself).
+      await prepare(await session(NAIMA), 'POST', '/portal/messages', { body: 'Heeft u mijn bericht gezien?' });
+      return {};
+    },
+    subjects: async () => (await rows(sql<{ resident_id: string }>`
+      SELECT DISTINCT x.resident_id FROM resident_messages x JOIN cases c ON c.municipality_id = x.municipality_id AND c.resident_id = x.resident_id
+      WHERE x.municipality_id = ${utrecht} AND x.sender = 'resident' AND x.read_at IS NULL AND c.closed_on IS NULL AND c.contact_person_id = ${wmId}::uuid`)).map((r) => r.resident_id),
+  },
   downloadPortalMyData: { as: NAIMA, request: () => ({ query: { format: 'json' } }), subjects: () => [user(NAIMA).id] },
   calculatePortalWorkPays: { as: NAIMA, request: () => ({ body: { hoursPerWeek: 16, hourlyWage: 14, household: 'singleParent', age27OrOlder: true } }) },
   // An organisation Naima has no active consent for yet: the demo may already give her one for the first other

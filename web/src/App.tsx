@@ -37,6 +37,8 @@ import { PortalHomePage } from './pages/portal/PortalHomePage.tsx';
 import { PortalLayout } from './pages/portal/PortalLayout.tsx';
 import { PortalLoginPage } from './pages/portal/PortalLoginPage.tsx';
 import { PortalPlanPage } from './pages/portal/PortalPlanPage.tsx';
+import { PortalMessagesPage } from './pages/portal/PortalMessagesPage.tsx';
+import { PortalWorkPage } from './pages/portal/PortalWorkPage.tsx';
 import { PortalAccessLogPage, PortalConsentsPage } from './pages/portal/PortalPrivacyPage.tsx';
 import { PortalWorkPaysPage } from './pages/portal/PortalWorkPaysPage.tsx';
 import { ExemptionsPage } from './pages/youth/ExemptionsPage.tsx';
@@ -74,6 +76,8 @@ export function App() {
       <Route path="/mijn" element={<PortalLayout />}>
         <Route index element={<PortalHomePage />} />
         <Route path="plan" element={<PortalPlanPage />} />
+        <Route path="berichten" element={<PortalMessagesPage />} />
+        <Route path="werk" element={<PortalWorkPage />} />
         <Route path="werkt-het-loont" element={<PortalWorkPaysPage />} />
         <Route path="toestemmingen" element={<PortalConsentsPage />} />
         <Route path="wie-keek-mee" element={<PortalAccessLogPage />} />

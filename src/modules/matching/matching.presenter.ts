@@ -68,6 +68,7 @@ export function presentWorkProfile(r: WorkProfileRow) {
     version: r.version,
     updatedAt: r.updated_at.toISOString(),
     updatedBy: { id: r.updated_by, displayName: r.updated_by_name },
+    updatedByResident: r.updated_by_resident,
     escoAttribution: ESCO_ATTRIBUTION,
   };
 }

@@ -74,7 +74,8 @@ export const workProfileSchema = z
     preferencesNote: z.string().nullable(),
     version: z.number().int(),
     updatedAt: instant,
-    updatedBy: personRef,
+    updatedBy: personRef.describe('Wie het laatst wijzigde (de inwoner zelf als updatedByResident)'),
+    updatedByResident: z.boolean().describe('De inwoner vulde het zelf in, in Mijn Samenplan'),
     escoAttribution: z.string().describe('Bronvermelding ESCO'),
   })
   .meta({ id: 'WorkProfile' });

@@ -27,6 +27,8 @@ export interface WorkProfileRow {
   updated_at: Date;
   updated_by: string;
   updated_by_name: string;
+  /** Mijn Samenplan: the resident filled it in himself (then updated_by is the resident's id, no staff member). */
+  updated_by_resident: boolean;
 }
 
 export interface WorkProfileWrite {
@@ -50,6 +52,9 @@ export interface WorkProfileWrite {
 export function workProfilesStore(tx: Tx, principal: Principal) {
   const m = principal.municipalityId;
   const inScope = scopeSql(residentScope(principal));
+  // A resident writing his own profile (Mijn Samenplan) is no staff member: updated_by stays empty.
+  const byResident = Boolean(principal.residentId);
+  const staffId = byResident ? null : principal.userId;
 
   return {
     /** The resident's postcode when he is in the caller's scope; undefined otherwise. */
@@ -63,9 +68,10 @@ export function workProfilesStore(tx: Tx, principal: Principal) {
       const { rows } = await sql<WorkProfileRow>`
         SELECT p.resident_id, p.desired_occupations, p.skills, p.experience, p.education, p.hours_min, p.hours_max,
           p.availability, p.max_travel_km, p.has_driving_licence, p.preferred_contract_types, p.preferred_sectors,
-          p.preferences_note, p.version, p.updated_at, p.updated_by, s.display_name AS updated_by_name
+          p.preferences_note, p.version, p.updated_at, coalesce(p.updated_by, p.resident_id) AS updated_by,
+          coalesce(s.display_name, 'de inwoner zelf') AS updated_by_name, p.updated_by_resident
         FROM work_profiles p
-        JOIN staff_users s ON s.municipality_id = p.municipality_id AND s.id = p.updated_by
+        LEFT JOIN staff_users s ON s.municipality_id = p.municipality_id AND s.id = p.updated_by
         WHERE p.municipality_id = ${m} AND p.resident_id = ${residentId}
         ${forUpdate ? sql`FOR UPDATE OF p` : sql``}`.execute(tx);
       return rows[0];
@@ -76,12 +82,12 @@ export function workProfilesStore(tx: Tx, principal: Principal) {
       const { rows } = await sql<{ resident_id: string }>`
         INSERT INTO work_profiles (municipality_id, resident_id, desired_occupations, desired_isco_groups, skills, experience,
           education, hours_min, hours_max, availability, availability_mask, max_travel_km, lat, lon, has_driving_licence,
-          preferred_contract_types, preferred_sectors, preferences_note, version, updated_by, updated_at)
+          preferred_contract_types, preferred_sectors, preferences_note, version, updated_by, updated_by_resident, updated_at)
         VALUES (${m}, ${residentId}, ${JSON.stringify(w.desiredOccupations)}::jsonb, ${[...new Set(w.desiredOccupations.map((o) => o.iscoGroup))]}::text[],
           ${w.skills}::text[], ${JSON.stringify(w.experience)}::jsonb, ${w.education}, ${w.hoursMin}, ${w.hoursMax},
           ${JSON.stringify(w.availability)}::jsonb, ${w.availabilityMask}::bit(336), ${w.maxTravelKm}, ${w.lat}, ${w.lon},
           ${w.hasDrivingLicence}, ${w.preferredContractTypes}::text[], ${w.preferredSectors}::text[], ${w.preferencesNote}, 1,
-          ${principal.userId}, now())
+          ${staffId}, ${byResident}, now())
         ON CONFLICT (municipality_id, resident_id) DO NOTHING
         RETURNING resident_id`.execute(tx);
       return rows.length === 1;
@@ -97,7 +103,7 @@ export function workProfilesStore(tx: Tx, principal: Principal) {
           availability_mask = ${w.availabilityMask}::bit(336), max_travel_km = ${w.maxTravelKm}, lat = ${w.lat}, lon = ${w.lon},
           has_driving_licence = ${w.hasDrivingLicence}, preferred_contract_types = ${w.preferredContractTypes}::text[],
           preferred_sectors = ${w.preferredSectors}::text[], preferences_note = ${w.preferencesNote},
-          version = version + 1, updated_by = ${principal.userId}, updated_at = now()
+          version = version + 1, updated_by = ${staffId}, updated_by_resident = ${byResident}, updated_at = now()
         WHERE municipality_id = ${m} AND resident_id = ${residentId} AND version = ${expectedVersion}
         RETURNING resident_id`.execute(tx);
       return rows.length === 1;

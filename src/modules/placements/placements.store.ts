@@ -60,8 +60,10 @@ export interface PlacementValues {
 
 export function placementsStore(tx: Tx, principal: Principal) {
   const m = principal.municipalityId;
-  // Area teams only: a consent (buurtteam) gives no access to placements.
-  const inScope = scopeSql({ areaIds: residentScope(principal).areaIds, consentPartnerOrganisationId: null });
+  // Area teams only: a consent (buurtteam) gives no access to placements. The resident himself sees his own
+  // (Mijn Samenplan's data download, issue 11), as the need-to-know policy on placements already allows.
+  const own = residentScope(principal);
+  const inScope = scopeSql({ areaIds: own.areaIds, consentPartnerOrganisationId: null, ownResidentId: own.ownResidentId ?? null });
   const viaReveal: RawBuilder<boolean> = hasRole(principal, 'employerAdvisor')
     ? sql<boolean>`EXISTS (SELECT 1 FROM match_proposals mp WHERE mp.municipality_id = p.municipality_id AND mp.id = p.proposal_id
         AND mp.resident_id = p.resident_id AND mp.revealed_at IS NOT NULL)`

@@ -21,10 +21,15 @@ import {
   portalConsentSchema,
   portalHomeSchema,
   portalPlanSchema,
+  proposalAnswerBody,
+  proposalParams,
 } from './portal.schema.ts';
 import * as service from './portal.service.ts';
 import * as consents from '../residents/residents-own.service.ts';
 import { exportOwnData, ownDataPdf } from './portal-export.service.ts';
+import * as messages from '../messages/messages.service.ts';
+import { ifMatchHeaders as workProfileIfMatch, proposalListSchema, proposalSchema, workProfileBodySchema, workProfileSchema } from '../matching/matching.schema.ts';
+import { messageBody, messageSchema, portalMessageListSchema } from '../messages/messages.schema.ts';
 
 // Mijn Samenplan (issue 11): the resident's own routes. Every one is `access: { resident: true }`: only a resident's
 // session reaches them (a staff session gets 404), and a resident's session reaches nothing else (ADR 0016). No id of
@@ -50,7 +55,7 @@ export const registerPortalRoutes: RouteRegistrar = (app) => {
   r.get(
     `${base}/home`,
     {
-      config: { access: resident, processing: { activity: 'PA-020', action: ['portal.home', 'meetings.list', 'plans.read'] } },
+      config: { access: resident, processing: { activity: 'PA-020', action: ['portal.home', 'meetings.list', 'plans.read'], also: [{ activity: 'PA-022', action: 'messages.unread' }] } },
       schema: { tags, summary: 'Uw plan en wie u helpt: contactpersoon, volgende afspraken, plan in het kort', operationId: 'getPortalHome', response: { 200: portalHomeSchema } },
     },
     async (req) => service.home(req.ctx()),
@@ -182,6 +187,91 @@ export const registerPortalRoutes: RouteRegistrar = (app) => {
   );
 
   r.get(
+    `${base}/work-profile`,
+    {
+      config: { access: resident, processing: { activity: 'PA-044', action: 'workProfiles.read' } },
+      schema: { tags, summary: 'Mijn werkwensen: uw werkprofiel (met ETag; 404 als het er nog niet is)', operationId: 'getPortalWorkProfile', response: { 200: workProfileSchema } },
+    },
+    async (req, reply) => {
+      const { profile, etag } = await service.myWorkProfile(req.ctx());
+      return reply.header('ETag', etag).send(profile);
+    },
+  );
+
+  r.put(
+    `${base}/work-profile`,
+    {
+      config: { access: resident, processing: { activity: 'PA-044', action: ['workProfiles.create', 'workProfiles.update'] } },
+      schema: {
+        tags,
+        summary: 'Uw werkwensen invullen of veranderen (dezelfde regels als bij uw werkmatcher; If-Match als het er al is)',
+        operationId: 'putPortalWorkProfile',
+        headers: workProfileIfMatch,
+        body: workProfileBodySchema,
+        response: { 200: workProfileSchema, 201: workProfileSchema },
+      },
+    },
+    async (req, reply) => {
+      const { profile, etag, created } = await service.saveMyWorkProfile(req.ctx(), req.headers['if-match'], req.body);
+      return reply.status(created ? 201 : 200).header('ETag', etag).send(profile);
+    },
+  );
+
+  r.get(
+    `${base}/proposals`,
+    {
+      config: { access: resident, processing: { activity: 'PA-044', action: 'proposals.list' } },
+      schema: { tags, summary: 'Vacatures die uw werkmatcher u voorstelt', operationId: 'listPortalProposals', response: { 200: proposalListSchema } },
+    },
+    async (req) => service.myProposals(req.ctx()),
+  );
+
+  r.post(
+    `${base}/proposals/:proposalId/answer`,
+    {
+      config: { access: resident, processing: { activity: 'PA-044', action: 'proposals.residentResponse' } },
+      schema: {
+        tags,
+        summary: 'Zelf ja of nee zeggen tegen een voorstel (uw werkmatcher ziet uw antwoord)',
+        operationId: 'answerPortalProposal',
+        params: proposalParams,
+        body: proposalAnswerBody,
+        response: { 200: proposalSchema },
+      },
+    },
+    async (req) => service.answerProposal(req.ctx(), req.params.proposalId, req.body.agreed),
+  );
+
+  r.get(
+    `${base}/messages`,
+    {
+      config: { access: resident, processing: { activity: 'PA-022', action: 'messages.read' } },
+      schema: {
+        tags,
+        summary: 'Uw berichten met uw contactpersoon (oudste eerst); wat zij schreef, staat daarna op gelezen',
+        operationId: 'listPortalMessages',
+        response: { 200: portalMessageListSchema },
+      },
+    },
+    async (req) => messages.ownMessages(req.ctx()),
+  );
+
+  r.post(
+    `${base}/messages`,
+    {
+      config: { access: resident, processing: { activity: 'PA-022', action: 'messages.send' } },
+      schema: {
+        tags,
+        summary: 'Een bericht sturen aan uw contactpersoon (veilig, binnen Samenplan)',
+        operationId: 'sendPortalMessage',
+        body: messageBody,
+        response: { 201: messageSchema },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await messages.sendOwnMessage(req.ctx(), req.body.body)),
+  );
+
+  r.get(
     `${base}/consents`,
     {
       config: { access: resident, processing: { activity: 'PA-023', action: 'residents.consents.list' } },
@@ -254,7 +344,10 @@ export const registerPortalRoutes: RouteRegistrar = (app) => {
     {
       config: {
         access: resident,
-        processing: { activity: 'PA-024', action: ['portal.export', 'plans.read', 'plans.history.read', 'meetings.list', 'residents.consents.list', 'portal.accessLog'] },
+        processing: {
+          activity: 'PA-024',
+          action: ['portal.export', 'plans.read', 'plans.history.read', 'meetings.list', 'residents.consents.list', 'portal.accessLog', 'assessments.list', 'barriers.list', 'workProfiles.read', 'proposals.list', 'placements.list', 'messages.export'],
+        },
       },
       schema: {
         tags,

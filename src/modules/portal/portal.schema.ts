@@ -42,6 +42,7 @@ export const portalHomeSchema = z
       .object({ myOpenActions: z.number().int(), agreed: z.boolean(), version: z.number().int() })
       .nullable()
       .describe('Kort: uw plan (null als er nog geen plan is)'),
+    unreadMessages: z.number().int().describe('Berichten van uw contactpersoon die u nog niet las'),
   })
   .meta({ id: 'PortalHome' });
 
@@ -169,3 +170,9 @@ export const workPaysResultSchema = z
     sources: z.array(z.string()),
   })
   .meta({ id: 'WorkPaysResult' });
+
+export const proposalParams = z.object({ proposalId: z.uuid() });
+export const proposalAnswerBody = z
+  .object({ agreed: z.boolean({ message: 'Kies ja of nee.' }).describe('true: ja, ik wil graag; false: nee, liever niet') })
+  .strict()
+  .meta({ id: 'PortalProposalAnswer' });

@@ -10,6 +10,10 @@ import { addGoal, agreeAsResident, updateAction } from '../plans/plans-edit.serv
 import { residentsStore } from '../residents/residents.store.ts';
 import { contactPersonReach, hidesStaffNames } from './portal.store.ts';
 import { ownProcessingLog } from '../privacy/privacy-own.service.ts';
+import { ownUnreadCount } from '../messages/messages.service.ts';
+import type { WorkProfileBody } from '../matching/matching.schema.ts';
+import { listProposals, recordResidentResponse } from '../matching/proposals.service.ts';
+import { getWorkProfile, putWorkProfile } from '../matching/work-profiles.service.ts';
 
 // Mijn Samenplan (issue 11): the resident's own use cases. Every one runs as the resident principal: the database
 // scopes every row to his own (samenplan.scope_resident, ADR 0016), and the owning modules' services do the work
@@ -39,6 +43,7 @@ export async function home(ctx: RequestContext) {
     } catch (err) {
       if (!noPlan(err)) throw err;
     }
+    const unreadMessages = await ownUnreadCount(ctx);
     log.subjects([residentId], { action: 'portal.home' });
     return {
       firstName: resident.given_names.split(/\s+/)[0] ?? resident.given_names,
@@ -47,6 +52,7 @@ export async function home(ctx: RequestContext) {
         : null,
       appointments,
       plan,
+      unreadMessages,
     };
   });
 }
@@ -121,4 +127,25 @@ export function calculateWorkPays(body: {
     }
     throw err;
   }
+}
+
+/** "Mijn werkwensen": his work profile, read through the matching module (the same ETag and versions). */
+export async function myWorkProfile(ctx: RequestContext) {
+  return getWorkProfile(ctx, ownResident(ctx));
+}
+
+/** He fills in or changes his own work profile: the matching module's validation and rules, unchanged. */
+export async function saveMyWorkProfile(ctx: RequestContext, ifMatch: string | undefined, body: WorkProfileBody) {
+  return putWorkProfile(ctx, ownResident(ctx), ifMatch, body);
+}
+
+/** The vacancies his werkmatcher proposed to him. */
+export async function myProposals(ctx: RequestContext) {
+  return listProposals(ctx, ownResident(ctx));
+}
+
+/** He says yes or no himself (recorded with channel portal; the werkmatcher sees it with her proposals). */
+export async function answerProposal(ctx: RequestContext, proposalId: string, agreed: boolean) {
+  ownResident(ctx);
+  return recordResidentResponse(ctx, proposalId, { agreed, how: 'portal' });
 }

@@ -71,6 +71,9 @@ export const PERMISSIONS = [
   'outflow:write',
   'programmes:read',
   'programmes:write',
+  // Issue 11: the conversation between a resident and his contact person (the area team reads and answers it).
+  'messages:read',
+  'messages:write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -106,6 +109,8 @@ const caseWork: Permission[] = [
   'brp:lookup',
   'outflow:read',
   'outflow:write',
+  'messages:read',
+  'messages:write',
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {

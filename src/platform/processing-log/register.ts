@@ -444,6 +444,19 @@ export const processingActivities = [
     retention: '5 jaar na het beantwoorden van het verzoek',
     retentionRule: { term: 'P5Y', after: 'requestAnswered' },
   },
+  // Issue 11 (second part): the resident's own work wishes and his answers to proposals.
+  {
+    id: 'PA-044',
+    version: 1,
+    nameNl: 'Mijn Samenplan: de inwoner vult zijn werkwensen in en beantwoordt voorstellen',
+    nameEn: 'My Samenplan: the resident fills in his work wishes and answers proposals',
+    purpose:
+      'De inwoner vult zelf zijn werkprofiel in (dat telt mee bij het zoeken naar passend werk) en zegt zelf ja of nee tegen een vacature die zijn werkmatcher voorstelt.',
+    legalBasis: participatiewet,
+    dataCategories: ['identificatie', 'werkprofiel', 'beschikbaarheid', 'vaardigheden', 'opleiding', 'voorstellen'],
+    retention: retentionCase,
+    retentionRule: ruleCase,
+  },
   {
     id: 'PA-028',
     version: 1,

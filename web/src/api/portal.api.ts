@@ -83,3 +83,24 @@ export function calculateWorkPays(input: WorkPaysInput): Promise<WorkPaysResult>
 }
 
 export const myDataHref = (format: 'json' | 'pdf') => hrefOf('/portal/my-data', { query: { format } });
+
+// Issue 11: "Mijn werk": his own work wishes (the matching module's work profile) and the proposals made to him.
+export type PortalWorkProfile = S['WorkProfile'];
+export type PortalWorkProfileBody = NonNullable<paths['/portal/work-profile']['put']['requestBody']>['content']['application/json'];
+export type PortalProposal = S['Proposal'];
+
+export function getPortalWorkProfile() {
+  return answer(api.GET('/portal/work-profile'));
+}
+
+export function putPortalWorkProfile(input: PortalWorkProfileBody, etag: string | null) {
+  return answer(api.PUT('/portal/work-profile', { params: { header: etag ? { 'if-match': etag } : {} }, body: input }));
+}
+
+export function listPortalProposals() {
+  return body(api.GET('/portal/proposals'));
+}
+
+export function answerPortalProposal(proposalId: string, agreed: boolean): Promise<PortalProposal> {
+  return body(api.POST('/portal/proposals/{proposalId}/answer', { params: { path: { proposalId } }, body: { agreed } }));
+}

@@ -1844,6 +1844,76 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/portal/work-profile': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Mijn werkwensen: uw werkprofiel (met ETag; 404 als het er nog niet is) */
+    get: operations['getPortalWorkProfile'];
+    /** Uw werkwensen invullen of veranderen (dezelfde regels als bij uw werkmatcher; If-Match als het er al is) */
+    put: operations['putPortalWorkProfile'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/portal/proposals': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Vacatures die uw werkmatcher u voorstelt */
+    get: operations['listPortalProposals'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/portal/proposals/{proposalId}/answer': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Zelf ja of nee zeggen tegen een voorstel (uw werkmatcher ziet uw antwoord) */
+    post: operations['answerPortalProposal'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/portal/messages': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Uw berichten met uw contactpersoon (oudste eerst); wat zij schreef, staat daarna op gelezen */
+    get: operations['listPortalMessages'];
+    put?: never;
+    /** Een bericht sturen aan uw contactpersoon (veilig, binnen Samenplan) */
+    post: operations['sendPortalMessage'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/portal/consents': {
     parameters: {
       query?: never;
@@ -1922,6 +1992,41 @@ export interface paths {
     };
     /** Download al uw gegevens (AVG artikel 15): JSON of een toegankelijke pdf */
     get: operations['downloadPortalMyData'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/residents/{id}/messages': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Het gesprek met de inwoner (oudste eerst); wat de inwoner schreef, staat daarna op gelezen */
+    get: operations['listResidentMessages'];
+    put?: never;
+    /** De inwoner een bericht sturen (hij krijgt een e-mail dát er een bericht is, zonder de tekst) */
+    post: operations['sendResidentMessage'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/unread-messages': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Ongelezen berichten van inwoners van wie u contactpersoon bent (voor de werklijst) */
+    get: operations['listUnreadMessages'];
     put?: never;
     post?: never;
     delete?: never;
@@ -2845,6 +2950,8 @@ export interface components {
         | 'outflow:write'
         | 'programmes:read'
         | 'programmes:write'
+        | 'messages:read'
+        | 'messages:write'
       )[];
       csrfToken: string;
       /** @enum {string} */
@@ -2969,11 +3076,14 @@ export interface components {
       version: number;
       /** Format: date-time */
       updatedAt: string;
+      /** @description Wie het laatst wijzigde (de inwoner zelf als updatedByResident) */
       updatedBy: {
         /** Format: uuid */
         id: string;
         displayName: string;
       };
+      /** @description De inwoner vulde het zelf in, in Mijn Samenplan */
+      updatedByResident: boolean;
       /** @description Bronvermelding ESCO */
       escoAttribution: string;
     };
@@ -5546,6 +5656,8 @@ export interface components {
         agreed: boolean;
         version: number;
       } | null;
+      /** @description Berichten van uw contactpersoon die u nog niet las */
+      unreadMessages: number;
     };
     PortalAppointmentReplyInput:
       | {
@@ -5625,6 +5737,62 @@ export interface components {
       /** @description De regel die gold, in gewone woorden */
       explanation: string;
       sources: string[];
+    };
+    PortalProposalAnswerInput: {
+      /** @description true: ja, ik wil graag; false: nee, liever niet */
+      agreed: boolean;
+    };
+    MessageInput: {
+      /** Format: uuid */
+      id: string;
+      /**
+       * @description Wie schreef: de inwoner of een medewerker
+       * @enum {string}
+       */
+      from: 'resident' | 'staff';
+      /** @description "U" voor uw eigen berichten in Mijn Samenplan; anders de naam van de medewerker */
+      authorName: string;
+      /** @description Geschreven door wie nu kijkt (de inwoner, of de kant van de medewerkers) */
+      mine: boolean;
+      /** @description Platte tekst */
+      body: string;
+      /** Format: date-time */
+      sentAt: string;
+      /**
+       * Format: date-time
+       * @description Wanneer de andere kant het bericht las
+       */
+      readAt: string | null;
+    };
+    MessageListInput: {
+      items: components['schemas']['MessageInput'][];
+      total: number;
+      next: string | null;
+      /** @description Hoeveel berichten van de andere kant nog niet gelezen waren (nu gelezen) */
+      unreadBefore: number;
+    };
+    PortalMessageListInput: {
+      items: components['schemas']['MessageInput'][];
+      total: number;
+      next: string | null;
+      /** @description Hoeveel berichten van de andere kant nog niet gelezen waren (nu gelezen) */
+      unreadBefore: number;
+      /** @description De naam van uw contactpersoon */
+      contactPerson: string | null;
+    };
+    UnreadMessagesInput: {
+      items: {
+        /** Format: uuid */
+        residentId: string;
+        displayName: string;
+        unread: number;
+        /** Format: date-time */
+        lastSentAt: string;
+      }[];
+      total: number;
+      next: string | null;
+      /** @description Alle ongelezen berichten van inwoners van wie u contactpersoon bent */
+      unreadTotal: number;
     };
     CustomProvisionInput: {
       /** Format: uuid */
@@ -6585,6 +6753,8 @@ export interface components {
         | 'outflow:write'
         | 'programmes:read'
         | 'programmes:write'
+        | 'messages:read'
+        | 'messages:write'
       )[];
       csrfToken: string;
       /** @enum {string} */
@@ -6709,11 +6879,14 @@ export interface components {
       version: number;
       /** Format: date-time */
       updatedAt: string;
+      /** @description Wie het laatst wijzigde (de inwoner zelf als updatedByResident) */
       updatedBy: {
         /** Format: uuid */
         id: string;
         displayName: string;
       };
+      /** @description De inwoner vulde het zelf in, in Mijn Samenplan */
+      updatedByResident: boolean;
       /** @description Bronvermelding ESCO */
       escoAttribution: string;
     };
@@ -9286,6 +9459,8 @@ export interface components {
         agreed: boolean;
         version: number;
       } | null;
+      /** @description Berichten van uw contactpersoon die u nog niet las */
+      unreadMessages: number;
     };
     PortalAppointmentReply:
       | {
@@ -9365,6 +9540,62 @@ export interface components {
       /** @description De regel die gold, in gewone woorden */
       explanation: string;
       sources: string[];
+    };
+    PortalProposalAnswer: {
+      /** @description true: ja, ik wil graag; false: nee, liever niet */
+      agreed: boolean;
+    };
+    Message: {
+      /** Format: uuid */
+      id: string;
+      /**
+       * @description Wie schreef: de inwoner of een medewerker
+       * @enum {string}
+       */
+      from: 'resident' | 'staff';
+      /** @description "U" voor uw eigen berichten in Mijn Samenplan; anders de naam van de medewerker */
+      authorName: string;
+      /** @description Geschreven door wie nu kijkt (de inwoner, of de kant van de medewerkers) */
+      mine: boolean;
+      /** @description Platte tekst */
+      body: string;
+      /** Format: date-time */
+      sentAt: string;
+      /**
+       * Format: date-time
+       * @description Wanneer de andere kant het bericht las
+       */
+      readAt: string | null;
+    };
+    MessageList: {
+      items: components['schemas']['Message'][];
+      total: number;
+      next: string | null;
+      /** @description Hoeveel berichten van de andere kant nog niet gelezen waren (nu gelezen) */
+      unreadBefore: number;
+    };
+    PortalMessageList: {
+      items: components['schemas']['Message'][];
+      total: number;
+      next: string | null;
+      /** @description Hoeveel berichten van de andere kant nog niet gelezen waren (nu gelezen) */
+      unreadBefore: number;
+      /** @description De naam van uw contactpersoon */
+      contactPerson: string | null;
+    };
+    UnreadMessages: {
+      items: {
+        /** Format: uuid */
+        residentId: string;
+        displayName: string;
+        unread: number;
+        /** Format: date-time */
+        lastSentAt: string;
+      }[];
+      total: number;
+      next: string | null;
+      /** @description Alle ongelezen berichten van inwoners van wie u contactpersoon bent */
+      unreadTotal: number;
     };
     CustomProvision: {
       /** Format: uuid */
@@ -19814,6 +20045,460 @@ export interface operations {
       };
     };
   };
+  getPortalWorkProfile: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WorkProfile'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  putPortalWorkProfile: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description De ETag van de versie die u bewerkt (verplicht als er al een werkprofiel is) */
+        'if-match'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description Gewenste beroepen (ESCO-code) */
+          desiredOccupations: {
+            escoCode: string;
+          }[];
+          skills: string[];
+          experience: {
+            description: string;
+            years: number;
+          }[];
+          education?: string | null;
+          hoursMin: number;
+          hoursMax: number;
+          /** @description Wanneer de inwoner kan werken (halve uren) */
+          availability: {
+            /** @description 1 = maandag … 7 = zondag */
+            day: number;
+            /** @description HH:MM op een heel of half uur */
+            from: string;
+            /** @description HH:MM op een heel of half uur, na from; 24:00 is het eind van de dag */
+            to: string;
+          }[];
+          /** @description Maximale reisafstand in km (leeg: geen maximum) */
+          maxTravelKm?: number | null;
+          hasDrivingLicence: boolean;
+          preferredContractTypes: ('permanent' | 'temporary' | 'agency')[];
+          preferredSectors: string[];
+          preferencesNote?: string | null;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WorkProfile'];
+        };
+      };
+      /** @description Default Response */
+      201: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WorkProfile'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listPortalProposals: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProposalList'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  answerPortalProposal: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        proposalId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PortalProposalAnswerInput'];
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Proposal'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listPortalMessages: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PortalMessageList'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  sendPortalMessage: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description Platte tekst, hoogstens 2000 tekens */
+          body: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Message'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   listPortalConsents: {
     parameters: {
       query?: never;
@@ -20198,6 +20883,215 @@ export interface operations {
         content: {
           'application/json': string;
           'application/pdf': string;
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listResidentMessages: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MessageList'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  sendResidentMessage: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description Platte tekst, hoogstens 2000 tekens */
+          body: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Message'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listUnreadMessages: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UnreadMessages'];
         };
       };
       /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
@@ -24215,6 +25109,9 @@ export const pathsImportsPostParametersQueryDryRunValues: ReadonlyArray<
 export const pathsPortalPlanActionsActionIdPatchRequestBodyContentApplicationJsonStatusValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/portal/plan/actions/{actionId}']['patch']['requestBody']['content']['application/json']['status']
 > = ['open', 'done'];
+export const pathsPortalWorkProfilePutRequestBodyContentApplicationJsonPreferredContractTypesValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/portal/work-profile']['put']['requestBody']['content']['application/json']['preferredContractTypes']
+> = ['permanent', 'temporary', 'agency'];
 export const pathsPortalWorkPaysPostRequestBodyContentApplicationJsonHouseholdValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/portal/work-pays']['post']['requestBody']['content']['application/json']['household']
 > = ['single', 'singleParent', 'couple'];
@@ -24360,6 +25257,8 @@ export const sessionInputPermissionsValues: ReadonlyArray<
   'outflow:write',
   'programmes:read',
   'programmes:write',
+  'messages:read',
+  'messages:write',
 ];
 export const sessionInputAuthMethodValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['SessionInput']['authMethod']
@@ -24790,6 +25689,9 @@ export const portalAppointmentInputModeValues: ReadonlyArray<
 export const workPaysResultInputRuleValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['WorkPaysResultInput']['rule']
 > = ['n', 'r', 'variant', 'underAge', 'used', 'noEarnings'];
+export const messageInputFromValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['MessageInput']['from']
+> = ['resident', 'staff'];
 export const customProvisionInputKindValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['CustomProvisionInput']['kind']
 > = ['laptop', 'books', 'schoolFees', 'travel', 'workClothing', 'other'];
@@ -24952,6 +25854,8 @@ export const sessionPermissionsValues: ReadonlyArray<
   'outflow:write',
   'programmes:read',
   'programmes:write',
+  'messages:read',
+  'messages:write',
 ];
 export const sessionAuthMethodValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['Session']['authMethod']
@@ -25386,6 +26290,9 @@ export const portalAppointmentModeValues: ReadonlyArray<
 export const workPaysResultRuleValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['WorkPaysResult']['rule']
 > = ['n', 'r', 'variant', 'underAge', 'used', 'noEarnings'];
+export const messageFromValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['Message']['from']
+> = ['resident', 'staff'];
 export const customProvisionKindValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['CustomProvision']['kind']
 > = ['laptop', 'books', 'schoolFees', 'travel', 'workClothing', 'other'];

@@ -1,3 +1,4 @@
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useEffect, useState } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router-dom';
@@ -22,6 +23,8 @@ import { PlanSection } from './resident/plan/PlanSection.tsx';
 import { usePlan } from './resident/plan/usePlan.ts';
 import { SituationSection } from './resident/situation/SituationSection.tsx';
 import { WorkSection } from './resident/work/WorkSection.tsx';
+import { MessagesSection, UNREAD_MESSAGES_KEY } from './resident/messages/MessagesSection.tsx';
+import { listUnreadMessages } from '../api/messages.api.ts';
 import { OutflowSection } from './outflow/OutflowSection.tsx';
 import { useWorkProfile } from './resident/work/useWork.ts';
 import { useAssessments, useBarriers } from './resident/situation/useSituation.ts';
@@ -77,6 +80,9 @@ export function ResidentPage() {
   const barriers = useBarriers(id, loaded && canReadSituation);
   const canReadWork = hasPermission(session, 'workProfiles:read');
   const workProfile = useWorkProfile(id, loaded && canReadWork);
+  // Issue 11: the conversation with the resident (area team only); the tab counts his unread messages to his contact person.
+  const canReadMessages = hasPermission(session, 'messages:read');
+  const unread = useQuery({ queryKey: UNREAD_MESSAGES_KEY, queryFn: listUnreadMessages, enabled: loaded && canReadMessages });
   useDocumentTitle(resident.data ? resident.data.resident.name : t('resident.title'));
 
   if (resident.isPending)
@@ -111,12 +117,18 @@ export function ResidentPage() {
   const plannedMeetings = meetings.data?.filter((m) => m.status === 'planned' && Date.parse(m.endsAt) >= Date.now()).length;
   const activeConsents = showConsents ? consents.data?.filter((c) => c.active).length : undefined;
   const contactPersons = history.data?.length;
+  const unreadHere = unread.data?.items.find((u) => u.residentId === r.id)?.unread ?? 0;
   const count = (key: string, n: number | undefined): Pick<TabItem, 'count' | 'countLabel'> =>
     n === undefined ? {} : { count: n, countLabel: t(`residentTabs.count.${key}`, { count: n }) };
   const candidates: (TabItem | false)[] = [
     showPlan && { id: 'plan' as const, label: t('resident.sections.plan'), ...count('plan', openActions) },
     showSituation && { id: 'situatie' as const, label: t('resident.sections.situation'), ...count('situatie', openBarriers) },
     (showMeetings || showContact) && { id: 'gesprekken' as const, label: t('resident.sections.meetings'), ...count('gesprekken', plannedMeetings) },
+    canReadMessages && resident.data.resident.view === 'full' && {
+      id: 'berichten' as const,
+      label: t('conversation.staff.heading'),
+      ...(unreadHere ? { count: unreadHere, countLabel: t('conversation.staff.unread', { count: unreadHere }) } : {}),
+    },
     // 403 on the work profile leaves "Werk" out (as the section itself does); 404 means "no profile yet".
     canReadWork && !isApiError(workProfile.error, 403) && { id: 'werk' as const, label: t('workProfile.section') },
     { id: 'gegevens' as const, label: t('resident.sections.data'), ...count('gegevens', activeConsents) },
@@ -156,6 +168,7 @@ export function ResidentPage() {
             {showContact && <ContactSection resident={r} normDays={normDays} moments={moments} />}
           </>
         )}
+        {tab === 'berichten' && <MessagesSection resident={r} />}
         {tab === 'werk' && <WorkSection resident={r} />}
         {tab === 'gegevens' && (
           <>

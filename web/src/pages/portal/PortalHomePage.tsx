@@ -60,6 +60,15 @@ export function PortalHomePage() {
           <Paragraph>{t('portal.home.noContact')}</Paragraph>
         )}
       </section>
+      <section className="portal-card" aria-labelledby="berichten">
+        <Heading level={2} id="berichten">
+          {t('portal.home.messagesHeading')}
+        </Heading>
+        <Paragraph>{h.unreadMessages > 0 ? t('portal.home.messagesUnread', { count: h.unreadMessages }) : t('portal.home.messagesNone')}</Paragraph>
+        <ButtonLink to="/mijn/berichten" className="portal-button">
+          {h.unreadMessages > 0 ? t('portal.home.messagesRead') : t('portal.home.messagesWrite')}
+        </ButtonLink>
+      </section>
       <section aria-labelledby="afspraken" className="portal-section">
         <Heading level={2} id="afspraken">
           {t('portal.home.appointments')}

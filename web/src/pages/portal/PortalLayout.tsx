@@ -27,6 +27,8 @@ export function PortalFrame({ session, demo, children }: { session?: PortalSessi
   const nav = [
     { to: '/mijn', label: t('portal.nav.home'), end: true },
     { to: '/mijn/plan', label: t('portal.nav.plan'), end: false },
+    { to: '/mijn/berichten', label: t('portal.nav.messages'), end: false },
+    { to: '/mijn/werk', label: t('portal.nav.work'), end: false },
     { to: '/mijn/werkt-het-loont', label: t('portal.nav.calculator'), end: false },
     { to: '/mijn/toestemmingen', label: t('portal.nav.consents'), end: false },
     { to: '/mijn/wie-keek-mee', label: t('portal.nav.accessLog'), end: false },

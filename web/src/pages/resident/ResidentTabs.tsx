@@ -4,7 +4,7 @@ import { Link, useLocation } from 'react-router-dom';
 import { cx } from '../../components/classNames.ts';
 
 /** The parts of the resident page, in the order of UX.md; the id is the value of ?tab= in the address. */
-export const RESIDENT_TABS = ['plan', 'situatie', 'gesprekken', 'werk', 'gegevens', 'geschiedenis'] as const;
+export const RESIDENT_TABS = ['plan', 'situatie', 'gesprekken', 'berichten', 'werk', 'gegevens', 'geschiedenis'] as const;
 export type ResidentTab = (typeof RESIDENT_TABS)[number];
 
 /** Old links (and the werklijst) point at a section with #anchor: the tab that holds that section. */
@@ -13,6 +13,7 @@ const TAB_OF_ANCHOR: Record<string, ResidentTab> = {
   situatie: 'situatie',
   gesprekken: 'gesprekken',
   contact: 'gesprekken',
+  berichten: 'berichten',
   werk: 'werk',
   gegevens: 'gegevens',
   toestemmingen: 'gegevens',

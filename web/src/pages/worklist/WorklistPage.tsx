@@ -19,6 +19,7 @@ import { NotificationsList } from './NotificationsList.tsx';
 import { useUnreadNotifications, useWorklist } from './useWorklist.ts';
 import { CountdownBadge, periodHref } from '../youth/shared.tsx';
 import { WorklistTransitions } from '../youth/TransitionMoments.tsx';
+import { UnreadMessagesBlock } from '../messages/UnreadMessages.tsx';
 import './worklist.css';
 
 const FIRST = 10;
@@ -365,6 +366,7 @@ export function WorklistPage() {
           )}
         </section>
       )}
+      <UnreadMessagesBlock enabled={hasPermission(session, 'messages:read')} />
       {worklist.isPending && <LoadingState />}
       {worklist.error && <ErrorState error={worklist.error} onRetry={() => void worklist.refetch()} />}
       {data && <WorklistBlocks data={data} />}
