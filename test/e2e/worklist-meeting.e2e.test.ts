@@ -168,9 +168,11 @@ describe('web app: Werklijst and a 3-gesprek with its report', () => {
     expect(await ics.getAttribute('href')).toMatch(/^\/api\/v1\/meetings\/[0-9a-f-]{36}\/invitation\.ics$/);
     await expectNoAxeViolations(page, 'gesprek gepland');
 
-    // Time passes: the meeting took place two hours ago (a planned meeting cannot start in the past).
+    // Time passes: the meeting took place earlier today (a planned meeting cannot start in the past). Two hours ago,
+    // but not before today's midnight in the Netherlands: shortly after midnight "two hours ago" is yesterday.
     const meetingId = (await ics.getAttribute('href'))!.split('/')[4]!;
-    await sql`UPDATE meetings SET starts_at = now() - interval '2 hours', ends_at = now() - interval '90 minutes' WHERE id = ${meetingId}::uuid`.execute(server.ownerDb);
+    await sql`WITH t AS (SELECT greatest(date_trunc('day', now() AT TIME ZONE 'Europe/Amsterdam') AT TIME ZONE 'Europe/Amsterdam', now() - interval '2 hours') AS s)
+      UPDATE meetings SET starts_at = t.s, ends_at = t.s + (now() - t.s) / 4 FROM t WHERE id = ${meetingId}::uuid`.execute(server.ownerDb);
     await page.reload();
     await section.getByRole('button', { name: 'Verslag vastleggen' }).first().waitFor();
     await settled(page);
