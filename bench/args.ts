@@ -26,7 +26,7 @@ export interface BenchArgs {
   logRows: number;
 }
 
-export const BENCH_NAMES = ['caseload', 'casework', 'hot', 'matching', 'audit', 'studies', 'studies-enrol', 'import', 'portal', 'youth', 'programmes'] as const;
+export const BENCH_NAMES = ['caseload', 'casework', 'hot', 'matching', 'audit', 'studies', 'studies-enrol', 'import', 'portal', 'youth', 'programmes', 'programmes-national'] as const;
 export type BenchName = (typeof BENCH_NAMES)[number];
 
 export const LARGE_SIZE = 400_000;
@@ -47,7 +47,8 @@ export const usage = `npm run bench -- [options]
   --skip-pgbench    do not run the database-only pgbench reference
   --fresh           drop and re-seed the benchmark database even if it could be reused
   --no-docs         print only; do not update docs/benchmarks.md
-  --only LIST       comma-separated: caseload, casework, hot, matching, audit, studies, studies-enrol, import, portal, youth (default: all)
+  --only LIST       comma-separated: caseload, casework, hot, matching, audit, studies, studies-enrol, import, portal, youth, programmes,
+                    programmes-national (400,000 residents in 342 municipalities; default: all)
   (import: BENCH_IMPORT_ROWS=N lines in the generated export; default 100000, 400000 with --large)
   --log-rows N      rows in the processing log for the audit benchmark (default 10000000)
   --pg URL          admin connection (default $BENCH_PG_URL or postgres://postgres@127.0.0.1:5432/postgres)`;

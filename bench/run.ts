@@ -50,6 +50,7 @@ import { enrolMarkdown, enrolTable, runEnrolBench } from './studies-enrol.ts';
 import { portalMarkdown, portalTable, runPortalBench } from './portal.ts';
 import { runYouthBench, youthMarkdown, youthTable } from './youth.ts';
 import { programmesTable, runProgrammesBench } from './programmes.ts';
+import { spawnSync } from 'node:child_process';
 
 // npm run bench: GET /api/v1/residents (first page of a werkmatcher's caseload) through the full stack, and the
 // same SQL through a bare Fastify + pg handler, loaded with autocannon. Prints figures; asserts nothing.
@@ -457,6 +458,15 @@ async function main(): Promise<void> {
   if (args.only.includes('programmes')) {
     // Issue 12: the programme dashboard of one municipality, its refresh and the monthly snapshot job.
     console.log(programmesTable(await runProgrammesBench({ adminUrl: args.adminUrl, fresh: args.fresh, log })));
+  }
+  if (args.only.includes('programmes-national')) {
+    // Issue 12 at national size (bench/programmes-national.ts, a database of its own): the refresh and snapshot jobs
+    // over 342 municipalities and the dashboard, each against a bare baseline. Its own process (its own pools).
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'bench/programmes-national.ts', ...(args.fresh ? ['--fresh'] : [])], {
+      stdio: 'inherit',
+      env: { ...process.env, BENCH_ADMIN_URL: args.adminUrl },
+    });
+    if (run.status !== 0) throw new Error(`bench/programmes-national.ts ended with ${run.status ?? run.signal}`);
   }
 }
 
