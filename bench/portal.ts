@@ -135,7 +135,7 @@ export function portalMarkdown(r: PortalBenchResult, machine: string): string {
   return [
     `### Mijn Samenplan, first page, ${r.residents.toLocaleString('en')} residents`,
     '',
-    `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${machine}, while five other engineers were loading the same 2-vCPU machine: the ratios to the bare twin matter more than the absolute figures. Load average after the run: ${r.loadAverage.join(' / ')}.`,
+    `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${machine}. On a shared machine the ratios to the bare twin matter more than the absolute figures. Load average after the run: ${r.loadAverage.join(' / ')}.`,
     '',
     `\`GET /portal/home\` for one resident (contact person, next appointments, the plan in short): the full stack against its bare twin (the same ${r.statementsBare} SQL statements replayed on the application role in one transaction, without the session lookup and the processing-log insert; the full stack sends ${r.statementsFull}). Pool ${r.pool}; ${r.duration} s per scenario after a warm-up, ${r.rounds} round(s) (median). Latencies in ms, client-side. The issue's target: p95 < 100 ms (p90 and p99 shown; p95 lies between them).`,
     '',

@@ -401,7 +401,7 @@ async function main(): Promise<void> {
     const result = await runImportBench(args.adminUrl, rows, log);
     console.log(importTable(result));
     if (args.writeDocs) {
-      await updateDocsSection('import', `## Bulk import (issue 15)\n\n${machine.cpus} vCPU, ${new Date().toISOString().slice(0, 10)}; five other engineers were loading the machine at the same time, so the ratio matters more than the absolute figures.\n\n${importTable(result)}\n`);
+      await updateDocsSection('import', `## Bulk import (issue 15)\n\n${machine.cpus} vCPU, ${new Date().toISOString().slice(0, 10)}, load average after the run ${os.loadavg().map((x) => x.toFixed(1)).join(' / ')}; on a shared machine the ratio matters more than the absolute figures.\n\n${importTable(result)}\n`);
     }
   }
   if (args.only.includes('portal')) {
