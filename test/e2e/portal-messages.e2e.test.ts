@@ -87,6 +87,18 @@ describe('Mijn Samenplan: messages on a phone, answered from the resident page',
     await expectNoAxeViolations(page, 'portal my work (360)');
     await noOverflow(page);
     await page.screenshot({ path: `${SHOTS}/04-my-work-360.png`, fullPage: true });
+    // She chooses an occupation herself (ESCO, through the portal's own search) and saves her wishes.
+    await page.getByLabel('Beroep toevoegen').fill('kok');
+    const first = page.locator('#work-occupation-add-results button').first();
+    await first.waitFor();
+    const label = ((await first.locator('.app-occupation__option-label').textContent()) ?? '').trim();
+    await first.click();
+    await page.locator('#work-occupations li').filter({ hasText: label }).first().waitFor();
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await page.getByText(/opgeslagen/i).first().waitFor();
+    await expectNoAxeViolations(page, 'portal my work, occupation chosen (360)');
+    await noOverflow(page);
+    await page.screenshot({ path: `${SHOTS}/05-my-work-occupation-360.png`, fullPage: true });
   });
 
   it('the werkmatcher sees the message on her werklijst and answers from the resident page', async () => {

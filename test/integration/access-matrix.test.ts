@@ -383,6 +383,7 @@ describe('access matrix: the resident persona', () => {
     // The fixture resident has no work profile yet (404 for herself too), and no proposals.
     { name: 'GET /portal/work-profile', okStatus: 404, call: (c) => c.get('/api/v1/portal/work-profile') },
     { name: 'GET /portal/proposals', okStatus: 200, call: (c) => c.get('/api/v1/portal/proposals') },
+    { name: 'GET /portal/occupations', okStatus: 200, call: (c) => c.get('/api/v1/portal/occupations?q=kok') },
     { name: 'GET /portal/messages', okStatus: 200, call: (c) => c.get('/api/v1/portal/messages') },
     { name: 'POST /portal/messages', okStatus: 201, call: (c) => c.post('/api/v1/portal/messages', { body: 'Ik kan donderdag niet.' }) },
   ];

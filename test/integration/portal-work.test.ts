@@ -115,6 +115,26 @@ describe('Mijn Samenplan: my work wishes', () => {
   });
 });
 
+describe('Mijn Samenplan: occupations for my wishes', () => {
+  it('the resident searches ESCO through the portal (the staff route stays closed to him); a staff session gets 404', async () => {
+    const res = await anna.get('/api/v1/portal/occupations?q=kok&limit=5');
+    expect(res.status).toBe(200);
+    expect(res.body.items.length).toBeGreaterThan(0);
+    expect(res.body.items.length).toBeLessThanOrEqual(5);
+    // The same search as the staff's (names starting with the words first): the first hit is a cook.
+    expect(res.body.items[0].label.toLowerCase()).toContain('kok');
+    expect((await anna.get('/api/v1/esco/occupations?q=kok')).status).toBe(401);
+    expect((await wm.get('/api/v1/portal/occupations?q=kok')).status).toBe(404);
+    expect((await anna.get('/api/v1/portal/occupations?q=k')).status).toBe(400);
+    // What she finds, she can choose: saved as her wish, with its Dutch label.
+    const chosen = res.body.items[0];
+    const tag = (await anna.get('/api/v1/portal/work-profile')).headers.get('etag')!;
+    const saved = await anna.put('/api/v1/portal/work-profile', wishes({ hoursMax: 22, desiredOccupations: [{ escoCode: chosen.code }] }), { 'if-match': tag });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    expect(saved.body.desiredOccupations).toEqual([expect.objectContaining({ escoCode: chosen.code, label: chosen.label })]);
+  });
+});
+
 describe('Mijn Samenplan: my proposals', () => {
   let proposalIds: string[] = [];
   beforeAll(async () => {

@@ -1109,6 +1109,7 @@ const cases: Record<string, Case> = {
       WHERE x.municipality_id = ${utrecht} AND x.sender = 'resident' AND x.read_at IS NULL AND c.closed_on IS NULL AND c.contact_person_id = ${wmId}::uuid`)).map((r) => r.resident_id),
   },
   downloadPortalMyData: { as: NAIMA, request: () => ({ query: { format: 'json' } }), subjects: () => [user(NAIMA).id] },
+  searchPortalOccupations: { as: NAIMA, request: () => ({ query: { q: 'kok' } }) },
   calculatePortalWorkPays: { as: NAIMA, request: () => ({ body: { hoursPerWeek: 16, hourlyWage: 14, household: 'singleParent', age27OrOlder: true } }) },
   // An organisation Naima has no active consent for yet: the demo may already give her one for the first other
   // organisation (the seed's consents follow the date), and a second consent for the same one is a 409.

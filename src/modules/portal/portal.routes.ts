@@ -25,6 +25,8 @@ import {
   proposalParams,
 } from './portal.schema.ts';
 import * as service from './portal.service.ts';
+import { ESCO_ATTRIBUTION, searchOccupationsPage } from '../esco/esco.data.ts';
+import { escoSearchQuerySchema, escoSearchResultSchema } from '../esco/esco.schema.ts';
 import * as consents from '../residents/residents-own.service.ts';
 import { exportOwnData, ownDataPdf } from './portal-export.service.ts';
 import * as messages from '../messages/messages.service.ts';
@@ -322,6 +324,22 @@ export const registerPortalRoutes: RouteRegistrar = (app) => {
       },
     },
     async (req) => service.accessLog(req.ctx()),
+  );
+
+  // The occupations for Mijn werk's wishes: ESCO, reference data (the staff route is for staff only, ADR 0016).
+  r.get(
+    `${base}/occupations`,
+    {
+      config: { access: resident, processing: { none: 'ESCO-beroepen: naslaggegevens, geen persoonsgegevens' } },
+      schema: {
+        tags,
+        summary: 'Beroepen zoeken voor uw werkwensen (ESCO)',
+        operationId: 'searchPortalOccupations',
+        querystring: escoSearchQuerySchema,
+        response: { 200: escoSearchResultSchema },
+      },
+    },
+    async (req) => ({ ...searchOccupationsPage(req.query.q, req.query.limit), attribution: ESCO_ATTRIBUTION }),
   );
 
   r.post(

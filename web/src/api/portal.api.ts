@@ -104,3 +104,8 @@ export function listPortalProposals() {
 export function answerPortalProposal(proposalId: string, agreed: boolean): Promise<PortalProposal> {
   return body(api.POST('/portal/proposals/{proposalId}/answer', { params: { path: { proposalId } }, body: { agreed } }));
 }
+
+/** ESCO occupations for Mijn werk's wishes (the portal's own route; the staff route is for staff only). */
+export async function searchPortalOccupations(q: string, signal: AbortSignal | undefined, limit = 10): Promise<S['EscoOccupationHit'][]> {
+  return (await body(api.GET('/portal/occupations', { params: { query: { q, limit } }, signal }))).items;
+}

@@ -1966,6 +1966,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/portal/occupations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Beroepen zoeken voor uw werkwensen (ESCO) */
+    get: operations['searchPortalOccupations'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/portal/work-pays': {
     parameters: {
       query?: never;
@@ -20725,6 +20742,76 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['PortalAccessLog'];
+        };
+      };
+      /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet ingelogd */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Geen toegang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Interne fout */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  searchPortalOccupations: {
+    parameters: {
+      query: {
+        /** @description Zoekterm (minstens 2 tekens): beroepsnaam of synoniem */
+        q: string;
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          'API-Version': components['headers']['API-Version'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EscoOccupationSearchResult'];
         };
       };
       /** @description Ongeldig verzoek of ongeldige invoer (invalidParams noemt de velden) */

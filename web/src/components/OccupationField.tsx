@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { searchOccupations } from '../api/esco.api.ts';
+import type { EscoSearchHit } from '../api/models.ts';
 import { useDebouncedValue } from '../hooks/useDebouncedValue.ts';
 import { Button } from './Button.tsx';
 import { cx } from './classNames.ts';
@@ -22,6 +23,8 @@ export interface OccupationFieldProps {
   description?: ReactNode;
   error?: string | null;
   required?: boolean;
+  /** Where to search (default: the staff route; the portal has its own, for residents). */
+  search?: (q: string, signal: AbortSignal | undefined, limit: number) => Promise<EscoSearchHit[]>;
 }
 
 /**
@@ -29,7 +32,7 @@ export interface OccupationFieldProps {
  * list; Tab and Enter, no special keys to learn). The choice is shown above the search box. States the ESCO
  * attribution.
  */
-export function OccupationField({ id, label, value, onChange, description, error, required }: OccupationFieldProps) {
+export function OccupationField({ id, label, value, onChange, description, error, required, search = searchOccupations }: OccupationFieldProps) {
   const { t } = useTranslation();
   const [query, setQuery] = useState('');
   const q = useDebouncedValue(query.trim(), 250);
@@ -37,8 +40,8 @@ export function OccupationField({ id, label, value, onChange, description, error
   const inputRef = useRef<HTMLInputElement>(null);
   const enabled = q.length >= 2;
   const results = useQuery({
-    queryKey: ['esco', 'search', q],
-    queryFn: ({ signal }) => searchOccupations(q, signal, 10),
+    queryKey: ['esco', 'search', search === searchOccupations ? 'staff' : 'other', q],
+    queryFn: ({ signal }) => search(q, signal, 10),
     enabled,
     staleTime: 5 * 60_000,
   });

@@ -7,6 +7,7 @@ import {
   getPortalWorkProfile,
   listPortalProposals,
   putPortalWorkProfile,
+  searchPortalOccupations,
   type PortalProposal,
   type PortalWorkProfile,
 } from '../../api/portal.api.ts';
@@ -16,6 +17,7 @@ import { CheckboxField } from '../../components/CheckboxField.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { Heading } from '../../components/Heading.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
+import { OccupationField, type OccupationValue } from '../../components/OccupationField.tsx';
 import { Paragraph } from '../../components/Paragraph.tsx';
 import { ScheduleField } from '../../components/ScheduleField.tsx';
 import { TextAreaField } from '../../components/TextAreaField.tsx';
@@ -116,13 +118,14 @@ function WishesForm({ current }: { current: Answer<PortalWorkProfile> | null }) 
   const [education, setEducation] = useState(p?.education ?? '');
   const [licence, setLicence] = useState(p?.hasDrivingLicence ?? false);
   const [note, setNote] = useState(p?.preferencesNote ?? '');
+  const [occupations, setOccupations] = useState<OccupationValue[]>((p?.desiredOccupations ?? []).map((o) => ({ code: o.escoCode, label: o.label })));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saved, setSaved] = useState(false);
   const save = useMutation({
     mutationFn: () =>
       putPortalWorkProfile(
         {
-          desiredOccupations: (p?.desiredOccupations ?? []).map((o) => ({ escoCode: o.escoCode })),
+          desiredOccupations: occupations.map((o) => ({ escoCode: o.code })),
           skills: skills.split('\n').map((s) => s.trim()).filter(Boolean),
           experience: p?.experience ?? [],
           education: education.trim() || null,
@@ -168,7 +171,6 @@ function WishesForm({ current }: { current: Answer<PortalWorkProfile> | null }) 
       <Alert type="info">
         <p className="utrecht-paragraph">{t('portal.work.warning')}</p>
       </Alert>
-      {p && p.desiredOccupations.length > 0 && <Paragraph>{t('portal.work.occupations', { list: p.desiredOccupations.map((o) => o.label).join(', ') })}</Paragraph>}
       {saved && (
         <Alert type="ok" live="status">
           <p className="utrecht-paragraph">{t('portal.work.saved')}</p>
@@ -180,6 +182,41 @@ function WishesForm({ current }: { current: Answer<PortalWorkProfile> | null }) 
         </Alert>
       )}
       <form onSubmit={submit} noValidate className="portal-stack">
+        <fieldset className="portal-fieldset" aria-describedby="work-occupations-hint">
+          <legend className="utrecht-form-label">{t('portal.work.occupations')}</legend>
+          <p className="utrecht-form-field-description" id="work-occupations-hint">
+            {t('portal.work.occupationsHint')}
+          </p>
+          {occupations.length === 0 ? (
+            <Paragraph>{t('portal.work.occupationsNone')}</Paragraph>
+          ) : (
+            <ul className="utrecht-unordered-list portal-occupations" id="work-occupations">
+              {occupations.map((o) => (
+                <li key={o.code} className="utrecht-unordered-list__item">
+                  <span>{o.label}</span>{' '}
+                  <Button appearance="subtle" className="portal-button" onClick={() => setOccupations((list) => list.filter((x) => x.code !== o.code))}>
+                    {t('portal.work.occupationRemove')}
+                    <span className="app-visually-hidden">: {o.label}</span>
+                  </Button>
+                </li>
+              ))}
+            </ul>
+          )}
+          {occupations.length < 10 ? (
+            <OccupationField
+              id="work-occupation-add"
+              label={t('portal.work.occupationAdd')}
+              value={null}
+              error={errors.desiredOccupations}
+              search={searchPortalOccupations}
+              onChange={(v) => {
+                if (v) setOccupations((list) => (list.some((x) => x.code === v.code) ? list : [...list, v]));
+              }}
+            />
+          ) : (
+            <Paragraph>{t('portal.work.occupationsFull')}</Paragraph>
+          )}
+        </fieldset>
         <TextField id="work-hoursMin" label={t('portal.work.hoursMin')} description={t('portal.work.hoursHint')} inputMode="decimal" value={hoursMin} error={errors.hoursMin} onChange={(e) => setHoursMin(e.target.value)} required />
         <TextField id="work-hoursMax" label={t('portal.work.hoursMax')} inputMode="decimal" value={hoursMax} error={errors.hoursMax} onChange={(e) => setHoursMax(e.target.value)} required />
         <ScheduleField id="work-availability" legend={t('portal.work.availability')} description={t('portal.work.availabilityHint')} value={availability} onChange={setAvailability} error={errors.availability} />
