@@ -37,6 +37,7 @@ import { studiesRetentionRules } from './modules/studies/studies.retention.ts';
 import { programmesRetentionRules } from './modules/programmes/programmes.retention.ts';
 import { importsRetentionRules } from './modules/imports/imports.retention.ts';
 import { meetingsRetentionRules } from './modules/meetings/meetings.retention.ts';
+import { messagesRetentionRules } from './modules/messages/messages.retention.ts';
 import { processingLogRetentionRule } from './platform/processing-log/log-retention.ts';
 import { youthJobs } from './modules/youth/youth.jobs.ts';
 import { registerYouthRoutes } from './modules/youth/youth.routes.ts';
@@ -89,6 +90,7 @@ export const retentionRules: RetentionRuleDefinition[] = [
   ...outflowRetentionRules,
   ...youthRetentionRules,
   ...meetingsRetentionRules,
+  ...messagesRetentionRules,
   ...studiesRetentionRules,
   ...programmesRetentionRules,
   ...importsRetentionRules,

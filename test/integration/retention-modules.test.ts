@@ -136,19 +136,22 @@ describe('outflow, Team Jongeren and the portal: the data of an expired file', (
           context_summary, consent_on, urgency, received_on, created_by)
         VALUES (${world.utrecht}, ${randomUUID()}, ${rid}, 'youthCare', 'Jeugdzorg Utrecht', 'Fatima de Wit', 'f.dewit@example.org',
           'Woont sinds kort zelfstandig, schulden', '2026-12-01', 'soon', '2026-12-02', ${coach()})`);
+      await q(sql`INSERT INTO resident_messages (municipality_id, id, resident_id, sender, body)
+        VALUES (${world.utrecht}, ${randomUUID()}, ${rid}, 'resident', 'Ik heb morgen een sollicitatiegesprek bij de bakker')`);
     }
     const texts = async (rid: string) =>
-      (await q(sql<{ note: string | null; pw: number; acts: number; context: string; email: string | null }>`
+      (await q(sql<{ note: string | null; pw: number; acts: number; context: string; email: string | null; msgs: number }>`
         SELECT (SELECT note FROM outflows WHERE municipality_id = ${world.utrecht} AND resident_id = ${rid}) AS note,
           (SELECT count(*)::int FROM partial_work WHERE municipality_id = ${world.utrecht} AND resident_id = ${rid}) AS pw,
           (SELECT count(*)::int FROM youth_search_activities WHERE municipality_id = ${world.utrecht} AND resident_id = ${rid}) AS acts,
           (SELECT context_summary FROM youth_referrals WHERE municipality_id = ${world.utrecht} AND resident_id = ${rid}) AS context,
-          (SELECT professional_email FROM youth_referrals WHERE municipality_id = ${world.utrecht} AND resident_id = ${rid}) AS email`))[0]!;
-    const untouched = { note: 'Werkt bij de bakker om de hoek', pw: 1, acts: 1, context: 'Woont sinds kort zelfstandig, schulden', email: 'f.dewit@example.org' };
+          (SELECT professional_email FROM youth_referrals WHERE municipality_id = ${world.utrecht} AND resident_id = ${rid}) AS email,
+          (SELECT count(*)::int FROM resident_messages WHERE municipality_id = ${world.utrecht} AND resident_id = ${rid}) AS msgs`))[0]!;
+    const untouched = { note: 'Werkt bij de bakker om de hoek', pw: 1, acts: 1, context: 'Woont sinds kort zelfstandig, schulden', email: 'f.dewit@example.org', msgs: 1 };
 
     // A day before the term ends: nothing of either file is touched.
     const early = await runRetention(server.ownerDb, retentionRules, new Date('2038-02-28T12:00:00Z'), world.utrecht);
-    for (const n of ['outflow.records', 'youth.searchPeriods', 'youth.referrals']) expect(rule(early, n)).toMatchObject({ removed: 0, pseudonymised: 0 });
+    for (const n of ['outflow.records', 'youth.searchPeriods', 'youth.referrals', 'portal.messages']) expect(rule(early, n)).toMatchObject({ removed: 0, pseudonymised: 0 });
     expect(await texts(r.ov1)).toEqual(untouched);
 
     // After the term: the closed file is pseudonymised by the residents rule and the modules scrub what names him.
@@ -157,13 +160,14 @@ describe('outflow, Team Jongeren and the portal: the data of an expired file', (
     expect(rule(late, 'outflow.records')).toMatchObject({ removed: 1, pseudonymised: 1 });
     expect(rule(late, 'youth.searchPeriods')).toMatchObject({ removed: 1 });
     expect(rule(late, 'youth.referrals')).toMatchObject({ pseudonymised: 1 });
-    expect(await texts(r.ov1)).toEqual({ note: null, pw: 0, acts: 0, context: 'Verwijderd (bewaartermijn)', email: null });
+    expect(rule(late, 'portal.messages')).toMatchObject({ removed: 1 });
+    expect(await texts(r.ov1)).toEqual({ note: null, pw: 0, acts: 0, context: 'Verwijderd (bewaartermijn)', email: null, msgs: 0 });
     expect(await texts(r.ov3)).toEqual(untouched);
     // The outflow itself stays (reason and date: the programmes' counts).
     expect((await q(sql<{ reason: string }>`SELECT reason FROM outflows WHERE municipality_id = ${world.utrecht} AND resident_id = ${r.ov1}`))[0]!.reason).toBe('workFullTime');
     // Idempotent, and recorded as counts.
     const again = await runRetention(server.ownerDb, retentionRules, new Date('2038-03-03T12:00:00Z'), world.utrecht);
-    for (const n of ['outflow.records', 'youth.searchPeriods', 'youth.referrals', 'youth.exemptions', 'youth.provisions', 'portal.moveRequests']) {
+    for (const n of ['outflow.records', 'youth.searchPeriods', 'youth.referrals', 'youth.exemptions', 'youth.provisions', 'portal.moveRequests', 'portal.messages']) {
       expect(rule(again, n)).toMatchObject({ removed: 0, pseudonymised: 0 });
     }
     const recorded = await q(sql<{ removed: number; pseudonymised: number }>`SELECT removed, pseudonymised FROM retention_runs
