@@ -92,7 +92,8 @@ describe('web app: the privacy officer decides erasure requests', () => {
       await page.locator('#uitkomst').waitFor();
       await expect(text(page.locator('#uitkomst'))).resolves.toContain('De weigering is vastgelegd. Reden: lopende begeleiding of uitkering (Participatiewet)');
       await expect(text(page.locator('#uitkomst blockquote'))).resolves.toContain('Uw gegevens kunnen nu niet worden gewist');
-      await expect(text(page.locator('#besluiten li').first())).resolves.toContain('Geweigerd');
+      // The list of decisions refetches after the decision: wait for it.
+      await expect.poll(() => text(page.locator('#besluiten li').first())).toContain('Geweigerd');
       await check(page, `wissen uitkomst geweigerd ${size.name}`);
 
       // A file whose service ended 11 years ago: erasable; the officer erases it.
@@ -106,7 +107,8 @@ describe('web app: the privacy officer decides erasure requests', () => {
       await page.getByRole('button', { name: 'Gegevens wissen' }).click();
       await page.locator('#uitkomst').waitFor();
       await expect(text(page.locator('#uitkomst'))).resolves.toContain('De gegevens zijn gewist');
-      await expect(text(page.locator('#besluiten li').first())).resolves.toContain('Gewist');
+      // The list of decisions refetches after the decision: wait for it.
+      await expect.poll(() => text(page.locator('#besluiten li').first())).toContain('Gewist');
       await check(page, `wissen uitkomst gewist ${size.name}`);
       const row = (await sql<{ family_name: string }>`SELECT family_name FROM residents WHERE id = ${r.id}`.execute(server.ownerDb)).rows[0]!;
       expect(row.family_name).toBe('Gepseudonimiseerd');
